@@ -1,0 +1,39 @@
+import type { SourceInfo } from '../core/render.js';
+
+/**
+ * Reads where this build came from out of the CI system's own variables (GitHub Actions or
+ * GitLab CI). Explicit values win over detected ones; unknown fields stay ''.
+ */
+export function detectSource(
+  env: NodeJS.ProcessEnv,
+  explicit: Partial<SourceInfo> = {},
+): SourceInfo {
+  const github = env.GITHUB_ACTIONS === 'true' || env.GITHUB_REPOSITORY !== undefined;
+  const gitlab = env.GITLAB_CI === 'true';
+  let detected: SourceInfo = { repo: '', commit: '', ref: '', runUrl: '' };
+  if (github) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    detected = {
+      repo: env.GITHUB_REPOSITORY ?? '',
+      commit: env.GITHUB_SHA ?? '',
+      ref: env.GITHUB_REF ?? '',
+      runUrl:
+        env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+          : '',
+    };
+  } else if (gitlab) {
+    detected = {
+      repo: env.CI_PROJECT_PATH ?? '',
+      commit: env.CI_COMMIT_SHA ?? '',
+      ref: env.CI_COMMIT_REF_NAME ?? '',
+      runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL ?? '',
+    };
+  }
+  return {
+    repo: explicit.repo || detected.repo,
+    commit: explicit.commit || detected.commit,
+    ref: explicit.ref || detected.ref,
+    runUrl: explicit.runUrl || detected.runUrl,
+  };
+}

@@ -1,0 +1,167 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import schema from '../../schema/ferry.schema.json' with { type: 'json' };
+import { ConfigError } from './errors.js';
+
+export type Forge = 'github' | 'gitlab' | 'git';
+
+/** One environment of an app, as written in ferry.yaml (defaults applied). */
+export interface EnvironmentConfig {
+  name: string;
+  repo: string;
+  /** As written; undefined means "infer from repo" (see inferForge). */
+  forge: Forge | undefined;
+  branch: string;
+  path: string;
+  namespace: string | undefined;
+  promoteFrom: string | undefined;
+  values: Record<string, unknown>;
+}
+
+/** A validated ferry.yaml. */
+export interface FerryConfig {
+  app: string;
+  image: string;
+  /** Templates folder as written, relative to the config file. */
+  templates: string;
+  environments: Record<string, EnvironmentConfig>;
+}
+
+const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
+ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+const validate = ajv.compile(schema);
+
+/**
+ * Parses and validates ferry.yaml text. Errors name the file, line and field:
+ * `ferry.yaml:12: environments.production.branch: expected a string`.
+ */
+export function parseConfig(text: string, fileName: string): FerryConfig {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = lines.linePos(yamlError.pos[0]).line;
+    throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
+  }
+  const data: unknown = doc.toJS();
+  if (!validate(data)) {
+    const error = validate.errors?.[0];
+    throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
+  }
+  const config = data as unknown as RawConfig;
+  const environments: Record<string, EnvironmentConfig> = {};
+  for (const [name, env] of Object.entries(config.environments)) {
+    environments[name] = {
+      name,
+      repo: env.repo,
+      forge: env.forge,
+      branch: env.branch ?? 'main',
+      path: env.path.replace(/\/+$/, ''),
+      namespace: env.namespace,
+      promoteFrom: env.promoteFrom,
+      values: env.values ?? {},
+    };
+  }
+  for (const env of Object.values(environments)) {
+    if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
+      const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
+      throw new ConfigError(
+        `${fileName}:${at}: environments.${env.name}.promoteFrom: no environment named "${env.promoteFrom}"`,
+      );
+    }
+  }
+  return { app: config.app, image: config.image, templates: config.templates, environments };
+}
+
+/** The forge an environment uses: as configured, or inferred from the shape of its repo. */
+export function inferForge(env: Pick<EnvironmentConfig, 'forge' | 'repo'>): Forge {
+  if (env.forge) return env.forge;
+  if (/^(https?:\/\/|git@)github\.com[/:]/.test(env.repo)) return 'github';
+  if (/gitlab/.test(env.repo)) return 'gitlab';
+  // `owner/name` with no scheme and no leading path character reads as a GitHub repository.
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(env.repo) && !env.repo.startsWith('.')) {
+    return 'github';
+  }
+  return 'git';
+}
+
+interface RawConfig {
+  app: string;
+  image: string;
+  templates: string;
+  environments: Record<
+    string,
+    {
+      repo: string;
+      forge?: Forge;
+      branch?: string;
+      path: string;
+      namespace?: string;
+      promoteFrom?: string;
+      values?: Record<string, unknown>;
+    }
+  >;
+}
+
+function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileName: string): string {
+  const path = error.instancePath.split('/').slice(1).map(unescapePointer);
+  let field = path;
+  let message: string;
+  switch (error.keyword) {
+    case 'required':
+      field = [...path, String(error.params.missingProperty)];
+      message = 'is required';
+      break;
+    case 'additionalProperties':
+      field = [...path, String(error.params.additionalProperty)];
+      message = 'unknown key';
+      break;
+    case 'type':
+      message = `expected ${article(String(error.params.type))}`;
+      break;
+    case 'enum':
+      message = `expected one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+      break;
+    case 'propertyNames':
+      field = [...path, String(error.params.propertyName)];
+      message = 'invalid name: expected lowercase letters, digits and "-"';
+      break;
+    default: {
+      const schemaNode: Record<string, unknown> = error.parentSchema ?? {};
+      const custom = schemaNode['x-error'];
+      message = typeof custom === 'string' ? custom : (error.message ?? 'invalid');
+    }
+  }
+  const at = locate(doc, lines, field);
+  const name = field.length > 0 ? field.join('.') : '(top level)';
+  return `${fileName}:${at}: ${name}: ${message}`;
+}
+
+/** Line of the deepest node that exists on `path`, preferring the key of the last element. */
+function locate(doc: Document, lines: LineCounter, path: string[]): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent =
+      depth > 1 ? (doc.getIn(path.slice(0, depth - 1), true) as Node | undefined) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === path[depth - 1],
+      );
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return lines.linePos(key.range[0]).line;
+    }
+  }
+  const range = doc.contents?.range;
+  return range ? lines.linePos(range[0]).line : 1;
+}
+
+function unescapePointer(part: string): string {
+  return part.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,51 @@
+import { ConfigError } from './errors.js';
+
+/** A container image as templates see it. */
+export interface ImageReference {
+  /** Repository without tag or digest, e.g. `registry.example.com/acme/guestbook`. */
+  repository: string;
+  /** Tag, or '' when only a digest is given. */
+  tag: string;
+  /** `sha256:<64 hex>`, or ''. */
+  digest: string;
+  /** The full reference to deploy: `repository:tag@digest`, `repository:tag` or `repository@digest`. */
+  ref: string;
+}
+
+// OCI distribution spec grammar: https://github.com/opencontainers/distribution-spec/blob/main/spec.md
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const HOST =
+  '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?)';
+const REPOSITORY = new RegExp(`^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+
+/** Shows a hostile value in an error message without letting it break the line. */
+export function quoteForMessage(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** Validates the parts of an image reference and builds the reference templates receive. */
+export function imageReference(repository: string, tag?: string, digest?: string): ImageReference {
+  if (!REPOSITORY.test(repository) || repository.length > 255) {
+    throw new ConfigError(`image: ${quoteForMessage(repository)} is not a valid image repository`);
+  }
+  if (!tag && !digest) {
+    throw new ConfigError('image: give an image tag (--image-tag) or digest (--image-digest)');
+  }
+  if (tag !== undefined && tag !== '' && !TAG.test(tag)) {
+    throw new ConfigError(
+      `image tag ${quoteForMessage(tag)} is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`,
+    );
+  }
+  if (digest !== undefined && digest !== '' && !DIGEST.test(digest)) {
+    throw new ConfigError(
+      `image digest ${quoteForMessage(digest)} is not valid (expected sha256: and 64 lowercase hex digits)`,
+    );
+  }
+  const t = tag ?? '';
+  const d = digest ?? '';
+  const ref = `${repository}${t ? `:${t}` : ''}${d ? `@${d}` : ''}`;
+  return { repository, tag: t, digest: d, ref };
+}

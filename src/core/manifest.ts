@@ -1,0 +1,172 @@
+import yaml from 'js-yaml';
+import { ConfigError } from './errors.js';
+
+/** A Kubernetes object as rendered: plain data, with the identity every check keys on. */
+export interface RenderedManifest {
+  /** Template file it came from, for messages. */
+  source: string;
+  object: KubeObject;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; annotations?: Record<string, string> } & Record<
+    string,
+    unknown
+  >;
+  [field: string]: unknown;
+}
+
+/** The prefix of every annotation ferry writes. */
+export const ANNOTATION_PREFIX = 'ferry.dev/';
+
+/** `group/kind/namespace/name`, the identity Kubernetes gives an object. */
+export function identityOf(object: KubeObject): string {
+  return `${groupOf(object.apiVersion)}/${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+}
+
+/** API group of an apiVersion: '' for the core group (`v1`). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Human name used in messages: `Deployment guestbook` or `Deployment web/guestbook`. */
+export function describeObject(object: KubeObject): string {
+  const ns = object.metadata.namespace;
+  return `${object.kind} ${ns ? `${ns}/` : ''}${object.metadata.name}`;
+}
+
+/**
+ * Parses a YAML stream into documents, with errors naming the template and the line of the
+ * rendered text (block helpers can make it differ from the template's own line).
+ */
+export function parseDocuments(text: string, source: string): unknown[] {
+  try {
+    return yaml.loadAll(text, undefined, {
+      filename: source,
+      schema: yaml.CORE_SCHEMA,
+      json: false,
+    });
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const line = (error.mark?.line ?? 0) + 1;
+      const content = text.split('\n')[line - 1]?.trim() ?? '';
+      throw new ConfigError(
+        `${source}:${line}: invalid YAML after rendering: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ''}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Checks that a parsed document is a Kubernetes object: apiVersion, kind, metadata.name. */
+export function asKubeObject(document: unknown, source: string, index: number): KubeObject {
+  const where = `${source}: document ${index + 1}`;
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new ConfigError(`${where}: expected a mapping (a Kubernetes object)`);
+  }
+  const object = document as Record<string, unknown>;
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof object[field] !== 'string' || object[field] === '') {
+      throw new ConfigError(`${where}: ${field} is required and must be a string`);
+    }
+  }
+  const metadata = object.metadata;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    throw new ConfigError(`${where} (${String(object.kind)}): metadata is required`);
+  }
+  const { name, namespace, annotations } = metadata as Record<string, unknown>;
+  if (typeof name !== 'string' || name === '') {
+    throw new ConfigError(
+      `${where} (${String(object.kind)}): metadata.name is required and must be a string`,
+    );
+  }
+  if (namespace !== undefined && typeof namespace !== 'string') {
+    throw new ConfigError(
+      `${where} (${String(object.kind)} ${name}): metadata.namespace must be a string`,
+    );
+  }
+  if (annotations !== undefined && annotations !== null) {
+    const bad = Object.entries(annotations).find(([, v]) => typeof v !== 'string');
+    if (typeof annotations !== 'object' || bad) {
+      throw new ConfigError(
+        `${where} (${String(object.kind)} ${name}): metadata.annotations${bad ? `.${bad[0]}` : ''} must be a string (quote it)`,
+      );
+    }
+  }
+  return object as KubeObject;
+}
+
+/** Fails on two objects with the same group, kind, namespace and name. */
+export function checkUniqueIdentities(manifests: RenderedManifest[]): void {
+  const seen = new Map<string, string>();
+  for (const { object, source } of manifests) {
+    const id = identityOf(object);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw new ConfigError(
+        `${source}: ${describeObject(object)} is already defined in ${first} (duplicate object identity)`,
+      );
+    }
+    seen.set(id, source);
+  }
+}
+
+/**
+ * Plaintext secrets never enter git: a `Secret` with data or stringData is refused unless SOPS
+ * encrypted it (a `sops` block and every value `ENC[…]`). SealedSecret and ExternalSecret carry
+ * no plaintext and pass.
+ */
+export function checkNoPlaintextSecret({ object, source }: RenderedManifest): void {
+  if (object.kind !== 'Secret' || groupOf(object.apiVersion) !== '') return;
+  const values = [object.data, object.stringData]
+    .filter((part): part is Record<string, unknown> => typeof part === 'object' && part !== null)
+    .flatMap((part) => Object.values(part));
+  if (values.length === 0) return;
+  const sops = object.sops;
+  const encrypted =
+    typeof sops === 'object' &&
+    sops !== null &&
+    values.every((v) => typeof v === 'string' && v.startsWith('ENC['));
+  if (!encrypted) {
+    throw new ConfigError(
+      `${source}: ${describeObject(object)} holds plaintext data; encrypt it with SOPS or use a SealedSecret or ExternalSecret`,
+    );
+  }
+}
+
+/** Adds ferry's traceability annotations, skipping empty values. Returns a new object. */
+export function withAnnotations(
+  object: KubeObject,
+  annotations: Record<string, string>,
+): KubeObject {
+  const added = Object.fromEntries(
+    Object.entries(annotations)
+      .filter(([, value]) => value !== '')
+      .map(([key, value]) => [`${ANNOTATION_PREFIX}${key}`, value]),
+  );
+  return {
+    ...object,
+    metadata: {
+      ...object.metadata,
+      annotations: { ...(object.metadata.annotations ?? {}), ...added },
+    },
+  };
+}
+
+/** Serializes one object as YAML, deterministically (key order as rendered). */
+export function toYamlDocument(object: unknown): string {
+  return yaml.dump(object, {
+    noRefs: true,
+    lineWidth: -1,
+    quotingType: '"',
+    schema: yaml.CORE_SCHEMA,
+  });
+}
+
+/** One multi-document YAML stream. */
+export function toYamlStream(objects: unknown[]): string {
+  return objects.map(toYamlDocument).join('---\n');
+}

@@ -1,0 +1,121 @@
+import type { EnvironmentConfig, FerryConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import type { ImageReference } from './image.js';
+import {
+  asKubeObject,
+  checkNoPlaintextSecret,
+  checkUniqueIdentities,
+  groupOf,
+  parseDocuments,
+  withAnnotations,
+  type RenderedManifest,
+} from './manifest.js';
+import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
+
+/** Where a build came from; every field is '' when unknown, so strict templates can read them. */
+export interface SourceInfo {
+  repo: string;
+  commit: string;
+  ref: string;
+  runUrl: string;
+}
+
+export const NO_SOURCE: SourceInfo = { repo: '', commit: '', ref: '', runUrl: '' };
+
+export interface TemplateFile {
+  /** Path relative to the templates folder, used in messages. */
+  name: string;
+  text: string;
+}
+
+export interface RenderInput {
+  config: FerryConfig;
+  environment: EnvironmentConfig;
+  image: ImageReference;
+  source: SourceInfo;
+  templates: TemplateFile[];
+}
+
+const compiled = new Map<string, CompiledTemplate>();
+
+/** Compiles once per (name, text): compiling is ~100× the cost of running a template. */
+function compiledTemplate(file: TemplateFile): CompiledTemplate {
+  const key = `${file.name}\0${file.text}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = compileTemplate(file.name, file.text);
+    compiled.set(key, template);
+  }
+  return template;
+}
+
+/**
+ * Renders every template of an app for one environment into checked Kubernetes objects, in a
+ * stable order (templates by name, then documents in template order). Pure: no I/O.
+ */
+export function renderManifests(input: RenderInput): RenderedManifest[] {
+  if (input.templates.length === 0) {
+    throw new ConfigError(`${input.config.templates}: no templates found (*.yaml, *.yml, *.hbs)`);
+  }
+  const { config, environment, image, source } = input;
+  const context = {
+    app: config.app,
+    env: environment.name,
+    namespace: environment.namespace ?? '',
+    image,
+    values: environment.values,
+    source,
+  };
+  const annotations = {
+    app: config.app,
+    environment: environment.name,
+    image: image.ref,
+    'source-repo': source.repo,
+    'source-commit': source.commit,
+    'run-url': source.runUrl,
+  };
+  const manifests: RenderedManifest[] = [];
+  const ordered = [...input.templates].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  for (const file of ordered) {
+    const output = compiledTemplate(file).run(context);
+    parseDocuments(output.text, file.name).forEach((document, index) => {
+      if (document === null || document === undefined) return;
+      const object = asKubeObject(substituteValues(document, output, file.name), file.name, index);
+      const manifest = { source: file.name, object: withAnnotations(object, annotations) };
+      checkNoPlaintextSecret(manifest);
+      manifests.push(manifest);
+    });
+  }
+  checkUniqueIdentities(manifests);
+  return manifests;
+}
+
+/**
+ * File names for writing one object per file: `<kind>-<name>.yaml`, adding the namespace and
+ * then the API group only where two objects would otherwise share a name.
+ */
+export function manifestFileNames(manifests: RenderedManifest[]): string[] {
+  const base = manifests.map(({ object }) =>
+    `${object.kind}-${object.metadata.name}`.toLowerCase(),
+  );
+  const baseRepeated = repeatedNames(base);
+  const withNamespace = manifests.map(({ object }, i) =>
+    baseRepeated.has(base[i]!) ? `${base[i]}-${object.metadata.namespace ?? 'cluster'}` : base[i]!,
+  );
+  const namespaceRepeated = repeatedNames(withNamespace);
+  return manifests.map(({ object }, i) => {
+    const name = namespaceRepeated.has(withNamespace[i]!)
+      ? `${withNamespace[i]}-${groupOf(object.apiVersion) || 'core'}`
+      : withNamespace[i]!;
+    return `${name.replace(/[^a-z0-9.-]/g, '_')}.yaml`;
+  });
+}
+
+function repeatedNames(names: string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of names) (seen.has(name) ? repeated : seen).add(name);
+  return repeated;
+}

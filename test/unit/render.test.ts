@@ -1,0 +1,311 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import yaml from 'js-yaml';
+import { runFerry } from '../helpers/cli.js';
+import { writeApp } from '../helpers/render.js';
+
+const example = 'examples/guestbook/ferry.yaml';
+const sourceFlags = [
+  '--source-commit',
+  '0123456789abcdef0123456789abcdef01234567',
+  '--run-url',
+  'https://ci.example.com/run/1',
+];
+
+/** Compares with a stored snapshot; UPDATE_SNAPSHOTS=1 rewrites it. */
+function matchesSnapshot(actual: string, name: string): void {
+  const path = join('test/fixtures/snapshots', name);
+  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(path)) writeFileSync(path, actual);
+  assert.equal(
+    actual,
+    readFileSync(path, 'utf8'),
+    `snapshot ${path} differs (UPDATE_SNAPSHOTS=1 to accept)`,
+  );
+}
+
+describe('ferry render', () => {
+  for (const env of ['staging', 'production']) {
+    it(`renders the guestbook example for ${env} (snapshot)`, async () => {
+      const { code, stdout, stderr } = await runFerry([
+        'render',
+        '--config',
+        example,
+        '--env',
+        env,
+        '--image-tag',
+        '1.4.2',
+        ...sourceFlags,
+      ]);
+      assert.equal(stderr, '');
+      assert.equal(code, 0);
+      matchesSnapshot(stdout, `guestbook-${env}.yaml`);
+    });
+  }
+
+  it('is deterministic: the same inputs give byte-identical output', async () => {
+    const args = [
+      'render',
+      '--config',
+      example,
+      '--env',
+      'production',
+      '--image-tag',
+      '2.0.0',
+      ...sourceFlags,
+    ];
+    const first = await runFerry(args);
+    const second = await runFerry(args);
+    assert.equal(first.code, 0);
+    assert.equal(first.stdout, second.stdout);
+  });
+
+  it('adds traceability annotations to every object', async () => {
+    const { stdout } = await runFerry([
+      'render',
+      '--config',
+      example,
+      '--env',
+      'staging',
+      '--image-tag',
+      '1.4.2',
+      ...sourceFlags,
+    ]);
+    const objects = yaml.loadAll(stdout) as { metadata: { annotations: Record<string, string> } }[];
+    assert.ok(objects.length >= 5);
+    for (const object of objects) {
+      assert.equal(
+        object.metadata.annotations['ferry.dev/image'],
+        'registry.example.com/acme/guestbook:1.4.2',
+      );
+      assert.equal(object.metadata.annotations['ferry.dev/source-commit'], sourceFlags[1]);
+      assert.equal(object.metadata.annotations['ferry.dev/run-url'], sourceFlags[3]);
+    }
+  });
+
+  it('writes one file per object with --out, replacing the folder wholesale', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'ferry-out-')), 'rendered');
+    await mkdir(out);
+    await writeFile(join(out, 'stale-object.yaml'), 'kind: Stale\n');
+    const { code } = await runFerry([
+      'render',
+      '--config',
+      example,
+      '--env',
+      'production',
+      '--image-tag',
+      '1.4.2',
+      '--out',
+      out,
+    ]);
+    assert.equal(code, 0);
+    assert.deepEqual((await readdir(out)).sort(), [
+      'configmap-guestbook-config.yaml',
+      'deployment-guestbook.yaml',
+      'horizontalpodautoscaler-guestbook.yaml',
+      'ingress-guestbook.yaml',
+      'poddisruptionbudget-guestbook.yaml',
+      'service-guestbook.yaml',
+    ]);
+  });
+
+  it('refuses to replace a folder holding files that are not rendered YAML', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'ferry-out-'));
+    await writeFile(join(out, 'README.md'), 'keep me');
+    const { code, stderr } = await runFerry([
+      'render',
+      '--config',
+      example,
+      '--env',
+      'staging',
+      '--image-tag',
+      '1',
+      '--out',
+      out,
+    ]);
+    assert.equal(code, 2);
+    assert.match(stderr, /holds README\.md, which is not rendered YAML/);
+    assert.deepEqual(await readdir(out), ['README.md']);
+  });
+
+  it('keeps value types: numbers stay numbers unless quoted, strings stay strings', async () => {
+    const config = await writeApp(
+      {
+        'cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{app}}\ndata:\n  quoted: "{{values.replicas}}"\n  tag: {{image.tag}}\n  mixed: v{{values.replicas}}-{{image.tag}}\n  yes: {{quote values.no}}\n',
+        'deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{app}}\nspec:\n  replicas: {{values.replicas}}\n',
+      },
+      `app: demo\nimage: r.example.com/demo\ntemplates: deploy\nenvironments:\n  dev: {repo: x, path: p, values: {replicas: 3, no: "no"}}\n`,
+    );
+    const { code, stdout, stderr } = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'dev',
+      '-t',
+      '1.10',
+    ]);
+    assert.equal(code, 0, stderr);
+    const [cm, deploy] = yaml.loadAll(stdout) as [
+      { data: Record<string, unknown> },
+      { spec: { replicas: unknown } },
+    ];
+    assert.deepEqual(cm.data, { quoted: '3', tag: '1.10', mixed: 'v3-1.10', yes: 'no' });
+    assert.equal(deploy.spec.replicas, 3);
+  });
+
+  it('embeds structures with toYaml whatever the indentation', async () => {
+    const config = await writeApp(
+      {
+        'd.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {{toYaml values.labels indent=8}}\n',
+      },
+      `app: demo\nimage: r.example.com/demo\ntemplates: deploy\nenvironments:\n  dev: {repo: x, path: p, values: {labels: {a: "1", b: "two"}}}\n`,
+    );
+    const { code, stdout } = await runFerry(['render', '-c', config, '-e', 'dev', '-t', '1']);
+    assert.equal(code, 0);
+    assert.deepEqual((yaml.load(stdout) as { metadata: { labels: unknown } }).metadata.labels, {
+      a: '1',
+      b: 'two',
+    });
+  });
+});
+
+describe('ferry render rejects bad input with one line and exit code 2', () => {
+  const cases: {
+    name: string;
+    templates: Record<string, string>;
+    args?: string[];
+    error: RegExp;
+  }[] = [
+    {
+      name: 'an unknown variable, with template and line',
+      templates: {
+        'cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{app}}\ndata:\n  a: {{values.nmae}}\n',
+      },
+      error: /^error: deploy\/cm\.yaml:6: unknown variable "values\.nmae"$/,
+    },
+    {
+      name: 'an unknown variable inside a condition',
+      templates: {
+        'cm.yaml':
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n{{#if values.debgu}}\ndata: {}\n{{/if}}\n',
+      },
+      error: /^error: deploy\/cm\.yaml:5: unknown variable "values\.debgu"$/,
+    },
+    {
+      name: 'an unknown helper',
+      templates: {
+        'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{b64enc app}}\n',
+      },
+      error: /^error: deploy\/cm\.yaml:4: unknown helper "b64enc"/,
+    },
+    {
+      name: 'a bad image tag',
+      templates: { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' },
+      args: ['-e', 'dev', '-t', 'v1\n  privileged: true'],
+      error: /^error: image tag "v1\\n  privileged: true" is not a valid OCI tag/,
+    },
+    {
+      name: 'a duplicate object identity',
+      templates: {
+        'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: same}\n',
+        'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: same}\n',
+      },
+      error: /^error: deploy\/b\.yaml: ConfigMap same is already defined in deploy\/a\.yaml/,
+    },
+    {
+      name: 'a plaintext Secret',
+      templates: {
+        's.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nstringData:\n  password: hunter2\n',
+      },
+      error: /^error: deploy\/s\.yaml: Secret creds holds plaintext data; encrypt it with SOPS/,
+    },
+    {
+      name: 'a Secret that only looks encrypted (sops block, plaintext value)',
+      templates: {
+        's.yaml':
+          'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ndata:\n  password: aHVudGVyMg==\nsops: {mac: x}\n',
+      },
+      error: /plaintext data/,
+    },
+    {
+      name: 'invalid YAML, naming the template and line',
+      templates: {
+        'bad.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   labels: [\n',
+      },
+      error: /^error: deploy\/bad\.yaml:5: invalid YAML after rendering: /,
+    },
+    {
+      name: 'a document without metadata.name',
+      templates: { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n' },
+      error: /^error: deploy\/x\.yaml: document 1 \(ConfigMap\): metadata\.name is required/,
+    },
+    {
+      name: 'an unknown environment',
+      templates: { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' },
+      args: ['-e', 'prod', '-t', '1'],
+      error: /no environment "prod" \(environments: dev\)/,
+    },
+    {
+      name: 'a template syntax error',
+      templates: { 'x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{app}\n' },
+      error: /^error: deploy\/x\.yaml:3: template syntax error/,
+    },
+  ];
+  for (const { name, templates, args, error } of cases) {
+    it(name, async () => {
+      const config = await writeApp(templates);
+      const { code, stdout, stderr } = await runFerry([
+        'render',
+        '-c',
+        config,
+        ...(args ?? ['-e', 'dev', '-t', '1.0.0']),
+      ]);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr.trimEnd().split('\n').length, 1, `one line: ${stderr}`);
+      assert.match(stderr.trimEnd(), error);
+    });
+  }
+
+  it('accepts SOPS-encrypted Secrets, SealedSecrets and ExternalSecrets', async () => {
+    const config = await writeApp({
+      's.yaml':
+        'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ndata:\n  password: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]\nsops: {mac: "ENC[x]", version: 3.9.0}\n',
+      'sealed.yaml':
+        'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: sealed}\nspec: {encryptedData: {password: AgBy}}\n',
+      'ext.yaml':
+        'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: {name: ext}\nspec: {secretStoreRef: {name: vault}}\n',
+    });
+    const { code, stderr } = await runFerry(['render', '-c', config, '-e', 'dev', '-t', '1']);
+    assert.equal(code, 0, stderr);
+  });
+
+  it('reports a missing config file', async () => {
+    const { code, stderr } = await runFerry([
+      'render',
+      '-c',
+      '/nonexistent/ferry.yaml',
+      '-e',
+      'dev',
+      '-t',
+      '1',
+    ]);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'error: /nonexistent/ferry.yaml: config file not found\n');
+  });
+
+  it('treats a missing option as a usage error', async () => {
+    const { code, stderr } = await runFerry(['render', '-c', example]);
+    assert.equal(code, 2);
+    assert.match(stderr, /required option '-e, --env <name>' not specified/);
+  });
+});
