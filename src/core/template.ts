@@ -20,8 +20,11 @@ export type TemplateContext = Record<string, unknown>;
 /** What one template run produced: YAML text holding tokens, and the values behind them. */
 export interface TemplateOutput {
   text: string;
-  values: Map<string, { value: unknown; line: number }>;
-  token: RegExp;
+  /** Every token is `${prefix}<index>E`; `values[index]` is what it stands for. */
+  prefix: string;
+  values: unknown[];
+  /** Template line of each value, for messages. */
+  lines: number[];
 }
 
 const BUILTIN_BLOCKS = new Set(['if', 'unless', 'each', 'with']);
@@ -98,17 +101,17 @@ export function compileTemplate(name: string, source: string): CompiledTemplate 
     if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') {
       return String(value);
     }
-    const key = `FERRY${nonceOf(out.token)}N${out.values.size}E`;
     const loc = (options as unknown as { loc?: hbs.AST.SourceLocation }).loc;
-    out.values.set(key, { value, line: loc?.start.line ?? 0 });
-    return new env.SafeString(key);
+    out.lines.push(loc?.start.line ?? 0);
+    return new env.SafeString(`${prefix}${out.values.push(value) - 1}E`);
   });
   const template = env.compile(program, { strict: true, knownHelpersOnly: false });
+  // Random per compiled template, so a template's own text cannot collide with a token by chance.
+  const prefix = `FERRY${randomBytes(6).toString('hex')}N`;
   return {
     name,
     run(context) {
-      const nonce = randomBytes(6).toString('hex');
-      current = { text: '', values: new Map(), token: new RegExp(`FERRY${nonce}N(\\d+)E`, 'g') };
+      current = { text: '', prefix, values: [], lines: [] };
       try {
         current.text = template(context);
         return current;
@@ -119,10 +122,6 @@ export function compileTemplate(name: string, source: string): CompiledTemplate 
       }
     },
   };
-}
-
-function nonceOf(token: RegExp): string {
-  return token.source.slice('FERRY'.length, token.source.indexOf('N('));
 }
 
 function templateRunError(name: string, error: unknown): ConfigError {
@@ -273,25 +272,28 @@ function pathName(expression: hbs.AST.Expression): string | undefined {
 /**
  * Replaces every token in parsed YAML data with its value. A string that is exactly one token
  * becomes the value itself (an object stays an object); tokens inside a longer string are
- * replaced by the value's text, and only strings may be spliced that way.
+ * replaced by the value's text, and only strings may be spliced that way. Values are never
+ * scanned for tokens, so a value cannot smuggle one in. Returns new objects throughout.
  */
 export function substituteValues(data: unknown, output: TemplateOutput, name: string): unknown {
-  if (output.values.size === 0) return data;
+  const { prefix } = output;
   const visit = (node: unknown): unknown => {
-    if (typeof node === 'string') return substituteString(node, output, name);
-    if (Array.isArray(node)) return node.map(visit);
-    if (node !== null && typeof node === 'object') {
-      const result: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(node)) {
-        const newKey = key.includes('FERRY') ? substituteKey(key, output, name) : key;
-        if (Object.hasOwn(result, newKey)) {
-          throw new ConfigError(`${name}: duplicate key "${newKey}" after rendering values`);
-        }
-        result[newKey] = visit(value);
-      }
-      return result;
+    if (typeof node === 'string') {
+      return node.includes(prefix) ? substituteString(node, output, name) : node;
     }
-    return node;
+    if (typeof node !== 'object' || node === null) return node;
+    if (Array.isArray(node)) return node.map(visit);
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) {
+      const value = visit((node as Record<string, unknown>)[key]);
+      const newKey = key.includes(prefix) ? substituteKey(key, output, name) : key;
+      if (newKey !== key && Object.hasOwn(result, newKey)) {
+        throw new ConfigError(`${name}: duplicate key "${newKey}" after rendering values`);
+      }
+      // defineProperty: a key named "__proto__" must stay a key, not set the prototype.
+      Object.defineProperty(result, newKey, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
   };
   return visit(data);
 }
@@ -305,20 +307,25 @@ function substituteKey(key: string, output: TemplateOutput, name: string): strin
 }
 
 function substituteString(text: string, output: TemplateOutput, name: string): unknown {
-  if (!text.includes('FERRY')) return text;
-  output.token.lastIndex = 0;
-  const whole = output.token.exec(text);
-  if (whole && whole.index === 0 && whole[0].length === text.length) {
-    return output.values.get(whole[0])?.value;
+  const { prefix, values } = output;
+  if (text.startsWith(prefix) && text.endsWith('E')) {
+    const index = text.slice(prefix.length, -1);
+    if (/^\d+$/.test(index)) return values[Number(index)];
   }
-  return text.replace(output.token, (token) => {
-    const entry = output.values.get(token);
-    if (!entry) return token;
-    if (typeof entry.value !== 'string') {
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, from)) {
+    const end = text.indexOf('E', at + prefix.length);
+    const index = Number(text.slice(at + prefix.length, end));
+    const value = values[index];
+    if (typeof value !== 'string') {
+      const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       throw new ConfigError(
-        `${name}:${entry.line}: cannot place ${entry.value === null ? 'null' : `an ${Array.isArray(entry.value) ? 'array' : typeof entry.value}`} inside a string; use it as a whole value or with toJson`,
+        `${name}:${output.lines[index] ?? 0}: cannot place ${what} inside a string; use it as a whole value or with toJson`,
       );
     }
-    return entry.value;
-  });
+    result += text.slice(from, at) + value;
+    from = end + 1;
+  }
+  return result + text.slice(from);
 }

@@ -10,15 +10,17 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 modules="$here/modules"
 
-k8s_version=$(awk '$1 == "require" && $2 == "k8s.io/kubernetes" {print $3}' "$modules/kubernetes/go.mod")
-etcd_version=$(awk '$1 == "require" && $2 == "go.etcd.io/etcd/server/v3" {print $3}' "$modules/etcd/go.mod")
-kwok_version=$(awk '$1 == "require" && $2 == "sigs.k8s.io/kwok" {print $3}' "$modules/kwok/go.mod")
+export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=readonly
+
+# module_version DIR MODULE: the version a wrapper module pins.
+module_version() { (cd "$1" && go list -m -f '{{.Version}}' "$2"); }
+k8s_version=$(module_version "$modules/kubernetes" k8s.io/kubernetes)
+etcd_version=$(module_version "$modules/etcd" go.etcd.io/etcd/server/v3)
+kwok_version=$(module_version "$modules/kwok" sigs.k8s.io/kwok)
 
 cache_root=${FERRY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ferry}
 bin="$cache_root/cluster/k8s-${k8s_version}_etcd-${etcd_version}_kwok-${kwok_version}/bin"
 mkdir -p "$bin"
-
-export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=readonly
 
 log() { printf '[cluster:build] %s\n' "$*" >&2; }
 
