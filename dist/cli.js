@@ -27259,17 +27259,16 @@ function compileTemplate(name, source) {
     if (typeof value === "number" && Number.isFinite(value) || typeof value === "boolean") {
       return String(value);
     }
-    const key = `FERRY${nonceOf(out.token)}N${out.values.size}E`;
     const loc = options.loc;
-    out.values.set(key, { value, line: loc?.start.line ?? 0 });
-    return new env.SafeString(key);
+    out.lines.push(loc?.start.line ?? 0);
+    return new env.SafeString(`${prefix}${out.values.push(value) - 1}E`);
   });
   const template = env.compile(program2, { strict: true, knownHelpersOnly: false });
+  const prefix = `FERRY${randomBytes(6).toString("hex")}N`;
   return {
     name,
     run(context) {
-      const nonce = randomBytes(6).toString("hex");
-      current = { text: "", values: /* @__PURE__ */ new Map(), token: new RegExp(`FERRY${nonce}N(\\d+)E`, "g") };
+      current = { text: "", prefix, values: [], lines: [] };
       try {
         current.text = template(context);
         return current;
@@ -27280,9 +27279,6 @@ function compileTemplate(name, source) {
       }
     }
   };
-}
-function nonceOf(token) {
-  return token.source.slice("FERRY".length, token.source.indexOf("N("));
 }
 function templateRunError(name, error) {
   if (error instanceof ConfigError) return error;
@@ -27407,22 +27403,23 @@ function pathName(expression) {
   return path.data || path.parts.length !== 1 ? void 0 : path.original;
 }
 function substituteValues(data, output, name) {
-  if (output.values.size === 0) return data;
+  const { prefix } = output;
   const visit = (node) => {
-    if (typeof node === "string") return substituteString(node, output, name);
-    if (Array.isArray(node)) return node.map(visit);
-    if (node !== null && typeof node === "object") {
-      const result = {};
-      for (const [key, value] of Object.entries(node)) {
-        const newKey = key.includes("FERRY") ? substituteKey(key, output, name) : key;
-        if (Object.hasOwn(result, newKey)) {
-          throw new ConfigError(`${name}: duplicate key "${newKey}" after rendering values`);
-        }
-        result[newKey] = visit(value);
-      }
-      return result;
+    if (typeof node === "string") {
+      return node.includes(prefix) ? substituteString(node, output, name) : node;
     }
-    return node;
+    if (typeof node !== "object" || node === null) return node;
+    if (Array.isArray(node)) return node.map(visit);
+    const result = {};
+    for (const key of Object.keys(node)) {
+      const value = visit(node[key]);
+      const newKey = key.includes(prefix) ? substituteKey(key, output, name) : key;
+      if (newKey !== key && Object.hasOwn(result, newKey)) {
+        throw new ConfigError(`${name}: duplicate key "${newKey}" after rendering values`);
+      }
+      Object.defineProperty(result, newKey, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return result;
   };
   return visit(data);
 }
@@ -27434,22 +27431,27 @@ function substituteKey(key, output, name) {
   return value;
 }
 function substituteString(text, output, name) {
-  if (!text.includes("FERRY")) return text;
-  output.token.lastIndex = 0;
-  const whole = output.token.exec(text);
-  if (whole && whole.index === 0 && whole[0].length === text.length) {
-    return output.values.get(whole[0])?.value;
+  const { prefix, values } = output;
+  if (text.startsWith(prefix) && text.endsWith("E")) {
+    const index = text.slice(prefix.length, -1);
+    if (/^\d+$/.test(index)) return values[Number(index)];
   }
-  return text.replace(output.token, (token) => {
-    const entry = output.values.get(token);
-    if (!entry) return token;
-    if (typeof entry.value !== "string") {
+  let result = "";
+  let from = 0;
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, from)) {
+    const end = text.indexOf("E", at + prefix.length);
+    const index = Number(text.slice(at + prefix.length, end));
+    const value = values[index];
+    if (typeof value !== "string") {
+      const what = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
       throw new ConfigError(
-        `${name}:${entry.line}: cannot place ${entry.value === null ? "null" : `an ${Array.isArray(entry.value) ? "array" : typeof entry.value}`} inside a string; use it as a whole value or with toJson`
+        `${name}:${output.lines[index] ?? 0}: cannot place ${what} inside a string; use it as a whole value or with toJson`
       );
     }
-    return entry.value;
-  });
+    result += text.slice(from, at) + value;
+    from = end + 1;
+  }
+  return result + text.slice(from);
 }
 
 // src/core/render.ts
