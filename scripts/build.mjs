@@ -7,6 +7,8 @@ await rm('dist', { recursive: true, force: true });
 await build({
   entryPoints: { action: 'src/action/index.ts', cli: 'src/cli/main.ts' },
   outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node24',

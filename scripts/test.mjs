@@ -11,7 +11,8 @@ import { register } from 'tsx/esm/api';
 register();
 const { startCluster, stopCluster } = await import('../test/cluster/cluster.ts');
 
-const suites = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
+const suites =
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
 const files = suites.map((suite) => `test/${suite}/**/*.test.ts`);
 const needsCluster = suites.some((suite) => suite !== 'unit');
 const env = { ...process.env, FERRY_TEST_REQUIRE_CLUSTER: needsCluster ? '1' : '' };

@@ -1,6 +1,12 @@
 import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import {
+  asKubeObject,
+  checkUniqueIdentities,
+  parseDocuments,
+  type RenderedManifest,
+} from '../core/manifest.js';
 import type { TemplateFile } from '../core/render.js';
 
 const TEMPLATE_FILE = /\.(ya?ml|hbs)$/;
@@ -72,4 +78,29 @@ async function listIfExists(dir: string): Promise<string[] | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** Every Kubernetes object in the YAML/JSON files under `dir` (recursively, in name order). */
+export async function readManifestDir(dir: string): Promise<RenderedManifest[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir, { recursive: true })).map(String);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ConfigError(`${dir}: manifests folder not found`);
+    throw error;
+  }
+  const manifests: RenderedManifest[] = [];
+  for (const name of entries
+    .filter((entry) => /\.(ya?ml|json)$/.test(entry) && !/(^|\/)\./.test(entry))
+    .sort()) {
+    const source = join(dir, name);
+    const text = await readFile(source, 'utf8');
+    parseDocuments(text, source).forEach((document, index) => {
+      if (document === null || document === undefined) return;
+      manifests.push({ source, object: asKubeObject(document, source, index) });
+    });
+  }
+  checkUniqueIdentities(manifests);
+  return manifests;
 }

@@ -1,20 +1,16 @@
-import { Command, CommanderError, Option } from 'commander';
-import { consoleLogger } from '../adapters/logger.js';
-import { render } from '../commands/render.js';
+import { Command, CommanderError } from 'commander';
+import { FERRY_VERSION } from '../core/applyset.js';
 import { FerryError } from '../core/errors.js';
+import { applyCommand } from './commands/apply.js';
+import { renderCommand } from './commands/render.js';
+import type { CliIO } from './io.js';
 
-const VERSION = '0.1.0';
-
-/** Output the CLI writes to; tests pass their own. */
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+export type { CliIO } from './io.js';
 
 function buildProgram(io: CliIO): Command {
   const program = new Command('ferry')
     .description('Push-based GitOps for CI: carry an image tag from an app repo to a cluster.')
-    .version(VERSION)
+    .version(FERRY_VERSION)
     .option('--debug', 'print stack traces for unexpected errors')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -25,46 +21,14 @@ function buildProgram(io: CliIO): Command {
       'after',
       `
 Examples:
-  ferry render --config ferry.yaml --env staging --image-tag 1.4.2
-  ferry render --config ferry.yaml --env production --image-tag 1.4.2 --out rendered/
+  ferry render --config ferry.yaml --env staging --image-tag 1.4.2 --out rendered/
+  ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error.`,
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error.
+`,
     );
-
-  program
-    .command('render')
-    .description("render an app's Handlebars YAML templates for one environment")
-    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
-    .requiredOption('-e, --env <name>', 'environment to render')
-    .option('-t, --image-tag <tag>', 'image tag to deploy')
-    .option('--image-digest <digest>', 'image digest to deploy (sha256:…)')
-    .option('-o, --out <dir>', 'write one file per object into this folder (replaced wholesale)')
-    .addOption(new Option('--source-commit <sha>', 'source commit (default: from CI variables)'))
-    .addOption(new Option('--run-url <url>', 'CI run URL (default: from CI variables)'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  # print one YAML stream
-  ferry render --config examples/guestbook/ferry.yaml --env staging --image-tag 1.4.2
-  # write one file per object, by digest
-  ferry render -c ferry.yaml -e production --image-digest sha256:<64 hex> --out out/production`,
-    )
-    .action(async (opts: Record<string, string | undefined>) => {
-      const log = consoleLogger(io.stderr, !opts.out);
-      const result = await render(
-        {
-          config: opts.config!,
-          env: opts.env!,
-          imageTag: opts.imageTag,
-          imageDigest: opts.imageDigest,
-          out: opts.out,
-          source: { commit: opts.sourceCommit, runUrl: opts.runUrl },
-        },
-        log,
-      );
-      if (!opts.out) io.stdout.write(result.yaml);
-    });
+  renderCommand(program, io);
+  applyCommand(program, io);
   return program;
 }
 
@@ -83,8 +47,8 @@ export async function runCli(argv: string[], io: CliIO = process): Promise<numbe
       io.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
-    const debug = argv.includes('--debug');
     const e = error as Error;
+    const debug = argv.includes('--debug');
     io.stderr.write(
       `error: ${e.message}\n${debug ? `${e.stack}\n` : '(run with --debug for details)\n'}`,
     );

@@ -11,10 +11,12 @@ export interface RenderedManifest {
 export interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; annotations?: Record<string, string> } & Record<
-    string,
-    unknown
-  >;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  } & Record<string, unknown>;
   [field: string]: unknown;
 }
 

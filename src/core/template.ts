@@ -291,7 +291,12 @@ export function substituteValues(data: unknown, output: TemplateOutput, name: st
         throw new ConfigError(`${name}: duplicate key "${newKey}" after rendering values`);
       }
       // defineProperty: a key named "__proto__" must stay a key, not set the prototype.
-      Object.defineProperty(result, newKey, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result, newKey, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return result;
   };
@@ -319,7 +324,8 @@ function substituteString(text: string, output: TemplateOutput, name: string): u
     const index = Number(text.slice(at + prefix.length, end));
     const value = values[index];
     if (typeof value !== 'string') {
-      const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      const what =
+        value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       throw new ConfigError(
         `${name}:${output.lines[index] ?? 0}: cannot place ${what} inside a string; use it as a whole value or with toJson`,
       );

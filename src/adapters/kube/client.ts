@@ -1,0 +1,218 @@
+import { Agent, request, type RequestOptions } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import { KubeConfig } from '@kubernetes/client-node';
+import { OperationError } from '../../core/errors.js';
+
+/** A response from the API server; `body` is parsed JSON (or the raw text when not JSON). */
+export interface KubeResponse<T = unknown> {
+  status: number;
+  body: T;
+}
+
+export interface RequestSpec {
+  /** Kubernetes verb for request counts, when the method alone does not say (`list`, `watch`). */
+  verb?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  contentType?: string;
+  accept?: string;
+}
+
+const DEFAULT_VERBS: Record<RequestSpec['method'], string> = {
+  GET: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
+
+/** Kubernetes' error body (`kind: Status`). */
+export interface KubeStatus {
+  kind?: string;
+  message?: string;
+  reason?: string;
+  code?: number;
+  details?: { causes?: { field?: string; message?: string; reason?: string }[] };
+}
+
+export interface ConnectionOptions {
+  kubeconfig?: string;
+  context?: string;
+}
+
+/**
+ * A small client for the Kubernetes REST API. Credentials and TLS come from
+ * `@kubernetes/client-node`'s kubeconfig handling (files, contexts, exec and token plugins); the
+ * requests are plain HTTPS so server-side apply, dry-run, LIST with selectors and watches are
+ * spelled exactly as the API documents them, and every request is counted (see `counts`).
+ */
+export class KubeClient {
+  /** Requests made, by verb (`get`, `list`, `watch`, `patch`, `create`, `delete`, …). */
+  readonly counts = new Map<string, number>();
+  private readonly agent: Agent;
+
+  private constructor(
+    readonly config: KubeConfig,
+    private readonly server: URL,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  }
+
+  /** Loads a kubeconfig: `kubeconfig` path, else $KUBECONFIG / ~/.kube/config / in-cluster. */
+  static connect(options: ConnectionOptions = {}): KubeClient {
+    const config = new KubeConfig();
+    try {
+      if (options.kubeconfig) config.loadFromFile(options.kubeconfig);
+      else config.loadFromDefault();
+    } catch (error) {
+      throw new OperationError(`kubeconfig: ${(error as Error).message}`);
+    }
+    if (options.context) {
+      if (!config.getContextObject(options.context)) {
+        throw new OperationError(`kubeconfig: no context named "${options.context}"`);
+      }
+      config.setCurrentContext(options.context);
+    }
+    const cluster = config.getCurrentCluster();
+    if (!cluster)
+      throw new OperationError('kubeconfig: no current cluster; pass --kubeconfig or --context');
+    return new KubeClient(config, new URL(cluster.server));
+  }
+
+  /** The namespace of the current context, or `default`. */
+  get contextNamespace(): string {
+    const context = this.config.getContextObject(this.config.getCurrentContext());
+    return context?.namespace ?? 'default';
+  }
+
+  /** Every secret value in the kubeconfig (tokens, keys, passwords), for masking in CI logs. */
+  secrets(): string[] {
+    const user = this.config.getCurrentUser();
+    return [user?.token, user?.password, user?.keyData, user?.certData].filter(
+      (value): value is string => typeof value === 'string' && value.length > 0,
+    );
+  }
+
+  private count(spec: RequestSpec): void {
+    const verb = spec.verb ?? DEFAULT_VERBS[spec.method];
+    this.counts.set(verb, (this.counts.get(verb) ?? 0) + 1);
+  }
+
+  private async options(spec: RequestSpec): Promise<RequestOptions & { url: URL }> {
+    const url = new URL(
+      spec.path.replace(/^\//, ''),
+      this.server.href.endsWith('/') ? this.server : `${this.server.href}/`,
+    );
+    for (const [key, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, value);
+    }
+    const options: RequestOptions = {
+      method: spec.method,
+      headers: {
+        accept: spec.accept ?? 'application/json',
+        ...(spec.body !== undefined
+          ? { 'content-type': spec.contentType ?? 'application/json' }
+          : {}),
+      },
+      agent: this.agent,
+    };
+    await this.config.applyToHTTPSOptions(options);
+    return { ...options, url };
+  }
+
+  /** One request; resolves with any status (callers decide what an error is). */
+  async request<T = unknown>(spec: RequestSpec): Promise<KubeResponse<T>> {
+    this.count(spec);
+    const { url, ...options } = await this.options(spec);
+    const send = url.protocol === 'http:' ? httpRequest : request;
+    return new Promise((resolve, reject) => {
+      const req = send(url, options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: res.statusCode ?? 0, body: body as T });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', (error) =>
+        reject(
+          new OperationError(
+            `cannot reach the API server at ${this.server.origin}: ${error.message}`,
+          ),
+        ),
+      );
+      if (spec.body !== undefined)
+        req.write(typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body));
+      req.end();
+    });
+  }
+
+  /**
+   * Watches a collection; calls `onEvent` for each event until `signal` aborts or the server
+   * ends the stream (then resolves). Events are newline-delimited JSON.
+   */
+  async watch(
+    path: string,
+    query: Record<string, string | undefined>,
+    onEvent: (type: string, object: Record<string, unknown>) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const spec: RequestSpec = {
+      verb: 'watch',
+      method: 'GET',
+      path,
+      query: { ...query, watch: 'true', allowWatchBookmarks: 'true' },
+    };
+    this.count(spec);
+    const { url, ...options } = await this.options(spec);
+    const send = url.protocol === 'http:' ? httpRequest : request;
+    return new Promise((resolve, reject) => {
+      const req = send(url, { ...options, signal }, (res) => {
+        if ((res.statusCode ?? 0) >= 300) {
+          res.resume();
+          reject(new OperationError(`watch ${path} failed: HTTP ${res.statusCode}`));
+          return;
+        }
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          let newline: number;
+          while ((newline = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, newline);
+            buffer = buffer.slice(newline + 1);
+            if (line.trim()) {
+              const event = JSON.parse(line) as { type: string; object: Record<string, unknown> };
+              onEvent(event.type, event.object);
+            }
+          }
+        });
+        res.on('end', () => resolve());
+        res.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+      });
+      req.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+      req.end();
+    });
+  }
+
+  /** Closes idle connections so the process can exit. */
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** The message of a failed response, for one-line reports. */
+export function statusMessage(response: KubeResponse): string {
+  const body = response.body as KubeStatus | string | undefined;
+  if (typeof body === 'object' && body?.message) return body.message;
+  if (typeof body === 'string' && body) return body.slice(0, 200);
+  return `HTTP ${response.status}`;
+}

@@ -1,0 +1,100 @@
+import { OperationError } from '../../core/errors.js';
+import type { KubeClient } from './client.js';
+
+/** What the API server serves for one kind. */
+export interface ResourceInfo {
+  group: string;
+  version: string;
+  kind: string;
+  /** Plural resource name used in URLs, e.g. `deployments`. */
+  resource: string;
+  namespaced: boolean;
+}
+
+/** The kinds an API server serves, from aggregated discovery (two requests for the whole cluster). */
+export class ResourceMap {
+  private readonly byGroupKind = new Map<string, ResourceInfo>();
+
+  constructor(private readonly byKind: Map<string, ResourceInfo>) {
+    // Discovery lists versions in preference order: the first seen is the preferred one.
+    for (const info of byKind.values()) {
+      const key = info.group ? `${info.kind}.${info.group}` : info.kind;
+      if (!this.byGroupKind.has(key)) this.byGroupKind.set(key, info);
+    }
+  }
+
+  /** Looks up an ApplySet group-kind (`Deployment.apps`, `ConfigMap`) at its preferred version. */
+  findGroupKind(groupKind: string): ResourceInfo | undefined {
+    return this.byGroupKind.get(groupKind);
+  }
+
+  /** Looks up `apiVersion` + `kind`; undefined when the server does not serve it. */
+  find(apiVersion: string, kind: string): ResourceInfo | undefined {
+    return this.byKind.get(`${apiVersion}/${kind}`);
+  }
+}
+
+interface DiscoveryList {
+  items?: {
+    metadata?: { name?: string };
+    versions?: {
+      version: string;
+      resources?: { resource: string; responseKind?: { kind?: string }; scope?: string }[];
+    }[];
+  }[];
+}
+
+const AGGREGATED =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList';
+
+/**
+ * Reads every served kind with aggregated discovery (Kubernetes ≥ 1.30 serves it GA):
+ * `GET /api` for the core group and `GET /apis` for the rest.
+ */
+export async function discover(client: KubeClient): Promise<ResourceMap> {
+  const byKind = new Map<string, ResourceInfo>();
+  for (const path of ['/api', '/apis']) {
+    const response = await client.request<DiscoveryList>({
+      verb: 'discovery',
+      method: 'GET',
+      path,
+      accept: AGGREGATED,
+    });
+    if (response.status !== 200 || !Array.isArray(response.body?.items)) {
+      throw new OperationError(
+        `API discovery failed (${path}: HTTP ${response.status}); the API server must serve aggregated discovery (Kubernetes ≥ 1.30)`,
+      );
+    }
+    for (const group of response.body.items) {
+      const groupName = group.metadata?.name ?? '';
+      for (const version of group.versions ?? []) {
+        const apiVersion = groupName ? `${groupName}/${version.version}` : version.version;
+        for (const resource of version.resources ?? []) {
+          const kind = resource.responseKind?.kind;
+          if (!kind) continue;
+          byKind.set(`${apiVersion}/${kind}`, {
+            group: groupName,
+            version: version.version,
+            kind,
+            resource: resource.resource,
+            namespaced: resource.scope === 'Namespaced',
+          });
+        }
+      }
+    }
+  }
+  return new ResourceMap(byKind);
+}
+
+/** URL path of a collection (`namespace` undefined: across all namespaces or cluster-scoped). */
+export function collectionPath(info: ResourceInfo, namespace?: string): string {
+  const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+  return info.namespaced && namespace
+    ? `${base}/namespaces/${namespace}/${info.resource}`
+    : `${base}/${info.resource}`;
+}
+
+/** URL path of one object. */
+export function objectPath(info: ResourceInfo, name: string, namespace?: string): string {
+  return `${collectionPath(info, namespace)}/${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,177 @@
+import yaml from 'js-yaml';
+import type { KubeObject } from '../../core/manifest.js';
+import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
+import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
+
+/** ferry's field manager: the owner of every field ferry applies. */
+export const FIELD_MANAGER = 'ferry';
+
+export interface ApplyCall {
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** A field another manager owns, from a 409 apply response. */
+export interface FieldConflict {
+  field: string;
+  manager: string;
+}
+
+export type ApplyOutcome =
+  | { ok: true; created: boolean; object: KubeObject }
+  | { ok: false; status: number; message: string; conflicts: FieldConflict[] };
+
+/** Server-side apply of one object with ferry's field manager. */
+export async function serverSideApply(
+  client: KubeClient,
+  info: ResourceInfo,
+  object: KubeObject,
+  call: ApplyCall,
+): Promise<ApplyOutcome> {
+  const response = await client.request<KubeObject | KubeStatus>({
+    method: 'PATCH',
+    path: objectPath(
+      info,
+      object.metadata.name,
+      info.namespaced ? object.metadata.namespace : undefined,
+    ),
+    query: {
+      fieldManager: FIELD_MANAGER,
+      force: call.force ? 'true' : undefined,
+      dryRun: call.dryRun ? 'All' : undefined,
+    },
+    contentType: 'application/apply-patch+yaml',
+    // YAML is JSON's superset; sending JSON keeps numbers and strings exactly as parsed.
+    body: JSON.stringify(object),
+  });
+  if (response.status === 200 || response.status === 201) {
+    return { ok: true, created: response.status === 201, object: response.body as KubeObject };
+  }
+  return {
+    ok: false,
+    status: response.status,
+    message: statusMessage(response),
+    conflicts: conflictsOf(response),
+  };
+}
+
+/** Parses field-manager conflicts (`conflict with "kubectl-edit" using apps/v1` on `.spec.replicas`). */
+function conflictsOf(response: KubeResponse): FieldConflict[] {
+  if (response.status !== 409) return [];
+  const causes = (response.body as KubeStatus | undefined)?.details?.causes ?? [];
+  return causes
+    .filter((cause) => cause.reason === 'FieldManagerConflict')
+    .map((cause) => ({
+      field: cause.field ?? '?',
+      manager: /conflict with "([^"]+)"/.exec(cause.message ?? '')?.[1] ?? '?',
+    }));
+}
+
+/** Every object of one kind carrying `labelSelector`: one LIST request (per namespace when told). */
+export async function listObjects(
+  client: KubeClient,
+  info: ResourceInfo,
+  labelSelector: string,
+  namespace?: string,
+): Promise<KubeObject[]> {
+  const response = await client.request<{ items?: KubeObject[] }>({
+    verb: 'list',
+    method: 'GET',
+    path: collectionPath(info, namespace),
+    query: { labelSelector },
+  });
+  if (response.status !== 200) {
+    throw new Error(
+      `list ${info.resource}${namespace ? ` in ${namespace}` : ''}: ${statusMessage(response)}`,
+    );
+  }
+  // LIST items omit apiVersion and kind.
+  const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
+  return (response.body.items ?? []).map((item) => ({ ...item, apiVersion, kind: info.kind }));
+}
+
+export async function getObject(
+  client: KubeClient,
+  info: ResourceInfo,
+  name: string,
+  namespace?: string,
+): Promise<KubeObject | undefined> {
+  const response = await client.request<KubeObject>({
+    method: 'GET',
+    path: objectPath(info, name, namespace),
+  });
+  if (response.status === 404) return undefined;
+  if (response.status !== 200)
+    throw new Error(`get ${info.kind} ${name}: ${statusMessage(response)}`);
+  return response.body;
+}
+
+/**
+ * Deletes one object only if it is still the object ferry listed (uid precondition), so an object
+ * recreated by someone else in the meantime is never deleted. Resolves with an error message, or
+ * undefined on success (already gone counts as success).
+ */
+export async function deleteObject(
+  client: KubeClient,
+  info: ResourceInfo,
+  live: KubeObject,
+  dryRun: boolean,
+): Promise<string | undefined> {
+  const uid = (live.metadata as { uid?: string }).uid;
+  const response = await client.request({
+    method: 'DELETE',
+    path: objectPath(
+      info,
+      live.metadata.name,
+      info.namespaced ? live.metadata.namespace : undefined,
+    ),
+    query: { dryRun: dryRun ? 'All' : undefined },
+    body: {
+      kind: 'DeleteOptions',
+      apiVersion: 'v1',
+      propagationPolicy: 'Background',
+      ...(uid ? { preconditions: { uid } } : {}),
+    },
+  });
+  if (response.status === 200 || response.status === 202 || response.status === 404)
+    return undefined;
+  return statusMessage(response);
+}
+
+/** Waits (by watch) until a CRD reports Established=True. */
+export async function waitForEstablished(
+  client: KubeClient,
+  name: string,
+  timeoutMs: number,
+): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let established = false;
+  try {
+    await client.watch(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      { fieldSelector: `metadata.name=${name}` },
+      (_type, object) => {
+        const conditions =
+          (object.status as { conditions?: { type: string; status: string }[] } | undefined)
+            ?.conditions ?? [];
+        if (conditions.some((c) => c.type === 'Established' && c.status === 'True')) {
+          established = true;
+          controller.abort();
+        }
+      },
+      controller.signal,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!established)
+    throw new Error(
+      `CustomResourceDefinition ${name} was not Established within ${timeoutMs / 1000}s`,
+    );
+}
+
+/** Renders an object as YAML for messages and dry-run output. */
+export function objectYaml(object: unknown): string {
+  return yaml.dump(object, { noRefs: true, lineWidth: -1 });
+}

@@ -1,0 +1,150 @@
+import { describeObject, type KubeObject } from '../../core/manifest.js';
+import { podFailure, rolloutState } from '../../core/rollout.js';
+import type { KubeClient } from './client.js';
+import { collectionPath, type ResourceInfo } from './discovery.js';
+
+export interface RolloutTarget {
+  info: ResourceInfo;
+  object: KubeObject;
+}
+
+export interface RolloutOutcome {
+  /** Objects that became current. */
+  ready: string[];
+  /** Objects that failed or timed out, with why. */
+  notReady: { object: string; reason: string }[];
+}
+
+const POD_INFO: ResourceInfo = {
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  resource: 'pods',
+  namespaced: true,
+};
+
+/**
+ * Watches every target until it is current (kubectl's rollout rules), fails fast when a Pod of a
+ * workload will not start (ImagePullBackOff, CrashLoopBackOff, …) or the rollout reports a
+ * terminal failure, and stops at the timeout with what is not ready and why. No polling: one
+ * watch per object and one per workload's Pods.
+ */
+export async function waitForRollouts(
+  client: KubeClient,
+  targets: RolloutTarget[],
+  timeoutMs: number,
+  progress: (line: string) => void,
+): Promise<RolloutOutcome> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const outcome: RolloutOutcome = { ready: [], notReady: [] };
+  const pending = new Map(targets.map((t) => [describeObject(t.object), 'waiting for status']));
+  try {
+    await Promise.all(
+      targets.map((target) => waitForOne(client, target, controller, pending, outcome, progress)),
+    );
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  for (const [object, last] of pending)
+    outcome.notReady.push({ object, reason: `timed out after ${timeoutMs / 1000}s: ${last}` });
+  return outcome;
+}
+
+async function waitForOne(
+  client: KubeClient,
+  { info, object }: RolloutTarget,
+  global: AbortController,
+  pending: Map<string, string>,
+  outcome: RolloutOutcome,
+  progress: (line: string) => void,
+): Promise<void> {
+  const name = describeObject(object);
+  const local = new AbortController();
+  const stop = (): void => local.abort();
+  global.signal.addEventListener('abort', stop);
+  const finish = (reason?: string): void => {
+    if (!pending.has(name)) return;
+    pending.delete(name);
+    if (reason) outcome.notReady.push({ object: name, reason });
+    else outcome.ready.push(name);
+    local.abort();
+  };
+  const namespace = info.namespaced ? object.metadata.namespace : undefined;
+  const watches = [
+    client.watch(
+      collectionPath(info, namespace),
+      { fieldSelector: `metadata.name=${object.metadata.name}` },
+      (type, live) => {
+        if (type === 'BOOKMARK' || type === 'ERROR') return;
+        if (type === 'DELETED') return finish('deleted while waiting');
+        const state = rolloutState(live);
+        if (state.done) {
+          progress(`${name}: ${state.message}`);
+          return finish();
+        }
+        if (state.failed) return finish(state.message);
+        if (pending.get(name) !== state.message) progress(`${name}: ${state.message}`);
+        pending.set(name, state.message);
+      },
+      local.signal,
+    ),
+  ];
+  const selector = podSelector(object);
+  if (selector && namespace) {
+    watches.push(
+      client.watch(
+        collectionPath(POD_INFO, namespace),
+        { labelSelector: selector },
+        (type, pod) => {
+          if (type !== 'ADDED' && type !== 'MODIFIED') return;
+          const failure = podFailure(pod);
+          if (!failure) return;
+          void lastEvents(client, namespace, (pod.metadata as { name: string }).name).then(
+            (events) =>
+              finish(
+                `pod ${(pod.metadata as { name: string }).name}: ${failure}${events ? `; events: ${events}` : ''}`,
+              ),
+          );
+        },
+        local.signal,
+      ),
+    );
+  }
+  try {
+    await Promise.all(watches);
+  } finally {
+    global.signal.removeEventListener('abort', stop);
+  }
+}
+
+/** A label selector for the Pods of a workload (matchLabels only, as kubectl prints them). */
+function podSelector(object: KubeObject): string | undefined {
+  const spec = object.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined;
+  const labels =
+    object.kind === 'Job'
+      ? { 'batch.kubernetes.io/job-name': object.metadata.name }
+      : spec?.selector?.matchLabels;
+  if (!labels || Object.keys(labels).length === 0) return undefined;
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/** The last few events of a Pod, one line. */
+async function lastEvents(client: KubeClient, namespace: string, pod: string): Promise<string> {
+  const response = await client.request<{
+    items?: { reason?: string; message?: string; lastTimestamp?: string }[];
+  }>({
+    verb: 'list',
+    method: 'GET',
+    path: `/api/v1/namespaces/${namespace}/events`,
+    query: { fieldSelector: `involvedObject.name=${pod}` },
+  });
+  const items = response.status === 200 ? (response.body.items ?? []) : [];
+  return items
+    .slice(-3)
+    .map((e) => `${e.reason ?? ''}: ${e.message ?? ''}`)
+    .join(' | ');
+}

@@ -1,0 +1,117 @@
+import { Option, type Command } from 'commander';
+import { consoleLogger } from '../../adapters/logger.js';
+import { detectSource } from '../../adapters/ci-environment.js';
+import { parseDuration } from '../duration.js';
+import { useColour, type CliIO } from '../io.js';
+
+interface ApplyFlags {
+  dir: string;
+  inventory: string;
+  namespace?: string;
+  prune?: boolean;
+  pruneAllow?: string;
+  maxDeletions?: string;
+  wait?: boolean;
+  timeout: string;
+  dryRun?: boolean;
+  forceConflicts?: boolean;
+  adopt?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  output: 'text' | 'json';
+}
+
+export function applyCommand(program: Command, io: CliIO): void {
+  program
+    .command('apply')
+    .description(
+      'server-side apply a folder of manifests as one inventory, with safe prune and rollout wait',
+    )
+    .requiredOption('-d, --dir <dir>', 'folder of manifests (YAML/JSON, recursively)')
+    .requiredOption(
+      '-i, --inventory <name>',
+      'inventory (ApplySet) name, e.g. guestbook-production',
+    )
+    .option(
+      '-n, --namespace <ns>',
+      "namespace for objects that name none, and for the inventory (default: the context's)",
+    )
+    .option('--prune', 'delete objects of this inventory that are no longer in the manifests')
+    .option(
+      '--prune-allow <kinds>',
+      'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
+    )
+    .option('--max-deletions <n>', 'abort before pruning more than n objects')
+    .option(
+      '--wait',
+      'wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
+    )
+    .option('--timeout <duration>', 'how long --wait waits', '5m')
+    .option(
+      '--dry-run',
+      'validate everything on the server and report what would change; change nothing',
+    )
+    .option('--force-conflicts', 'take over fields that other field managers own')
+    .option('--adopt', 'take over objects owned by another ApplySet or tool')
+    .option(
+      '--kubeconfig <path>',
+      'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
+    )
+    .option('--context <name>', 'kubeconfig context')
+    .addOption(
+      new Option('-o, --output <format>', 'report format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ferry apply --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook --wait
+  ferry apply --dir apps/guestbook/production --inventory guestbook-production --prune --max-deletions 5
+  ferry apply --dir rendered/ --inventory demo --dry-run --output json
+`,
+    )
+    .action(async (flags: ApplyFlags) => {
+      // Loaded on use: the Kubernetes client is the heaviest part of ferry's start-up.
+      const { apply } = await import('../../commands/apply.js');
+      const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
+      const log = consoleLogger(io.stderr);
+      const source = detectSource(process.env);
+      const print = (report: Parameters<typeof formatText>[0]): void => {
+        io.stdout.write(
+          flags.output === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : formatText(report, useColour(io.stdout)),
+        );
+      };
+      try {
+        const report = await apply(
+          {
+            dir: flags.dir,
+            inventory: flags.inventory,
+            namespace: flags.namespace,
+            prune: flags.prune,
+            pruneAllow: flags.pruneAllow
+              ?.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            maxDeletions: flags.maxDeletions === undefined ? undefined : Number(flags.maxDeletions),
+            wait: flags.wait,
+            timeoutMs: parseDuration(flags.timeout, '--timeout'),
+            dryRun: flags.dryRun,
+            forceConflicts: flags.forceConflicts,
+            adopt: flags.adopt,
+            kubeconfig: flags.kubeconfig,
+            context: flags.context,
+            annotations: { 'env-commit': source.commit, 'apply-run-url': source.runUrl },
+          },
+          log,
+        );
+        print(report);
+      } catch (error) {
+        if (error instanceof ApplyFailure) print(error.report);
+        throw error;
+      }
+    });
+}

@@ -1,0 +1,138 @@
+import { OperationError } from '../core/errors.js';
+import type { ApplySetParent } from '../core/applyset.js';
+
+export type ObjectAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'kept' | 'failed';
+
+export const ACTIONS: ObjectAction[] = [
+  'created',
+  'configured',
+  'unchanged',
+  'pruned',
+  'kept',
+  'failed',
+];
+
+export interface ObjectResult {
+  /** `Kind namespace/name`. */
+  object: string;
+  action: ObjectAction;
+  message?: string;
+}
+
+/** What an apply did, object by object; also carried by a failure, so a report says what changed. */
+export interface ApplyReport {
+  inventory: { name: string; namespace: string; id: string };
+  dryRun: boolean;
+  objects: ObjectResult[];
+  counts: Record<ObjectAction, number>;
+  /** Objects that did not become ready, with why (when --wait failed). */
+  notReady: { object: string; reason: string }[];
+  /** API requests made, by verb. */
+  requests: Record<string, number>;
+}
+
+export function emptyReport(parent: ApplySetParent, dryRun: boolean): ApplyReport {
+  return {
+    inventory: { name: parent.name, namespace: parent.namespace, id: parent.id },
+    dryRun,
+    objects: [],
+    counts: { created: 0, configured: 0, unchanged: 0, pruned: 0, kept: 0, failed: 0 },
+    notReady: [],
+    requests: {},
+  };
+}
+
+/** Records (or re-records) what happened to one object. */
+export function record(
+  report: ApplyReport,
+  object: string,
+  action: ObjectAction,
+  message?: string,
+): void {
+  const existing = report.objects.find((o) => o.object === object);
+  if (existing) {
+    report.counts[existing.action]--;
+    existing.action = action;
+    existing.message = message;
+  } else {
+    report.objects.push({ object, action, ...(message ? { message } : {}) });
+  }
+  report.counts[action]++;
+}
+
+/** An apply that failed part-way; `report` says exactly which objects changed before it stopped. */
+export class ApplyFailure extends OperationError {
+  constructor(
+    message: string,
+    readonly report: ApplyReport,
+  ) {
+    super(message);
+  }
+}
+
+/** Objects that this run changed on the cluster. */
+export function changedObjects(report: ApplyReport): ObjectResult[] {
+  return report.objects.filter(
+    (o) => o.action === 'created' || o.action === 'configured' || o.action === 'pruned',
+  );
+}
+
+function summaryLine(report: ApplyReport): string {
+  return (
+    ACTIONS.filter((a) => report.counts[a] > 0)
+      .map((a) => `${report.counts[a]} ${a}`)
+      .join(', ') || 'nothing to do'
+  );
+}
+
+const COLOURS: Record<ObjectAction, string> = {
+  created: '32',
+  configured: '33',
+  unchanged: '2',
+  pruned: '35',
+  kept: '36',
+  failed: '31',
+};
+
+/** A table for the terminal (coloured when `colour`). */
+export function formatText(report: ApplyReport, colour: boolean): string {
+  const width = Math.max(6, ...report.objects.map((o) => o.object.length));
+  const paint = (action: ObjectAction, text: string): string =>
+    colour ? `\x1b[${COLOURS[action]}m${text}\x1b[0m` : text;
+  const rows = report.objects.map(
+    (o) =>
+      `${o.object.padEnd(width)}  ${paint(o.action, o.action.padEnd(10))}${o.message ? `  ${o.message}` : ''}`,
+  );
+  const title = `inventory ${report.inventory.namespace}/${report.inventory.name}${report.dryRun ? ' (dry run: nothing was changed)' : ''}`;
+  return (
+    [title, `${'OBJECT'.padEnd(width)}  RESULT`, ...rows, summaryLine(report)].join('\n') + '\n'
+  );
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Markdown for the job summary. */
+export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): string {
+  const lines = [
+    `### ${title}${report.dryRun ? ' (dry run)' : ''}`,
+    '',
+    `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${summaryLine(report)}.`,
+    '',
+    '| object | result | detail |',
+    '| --- | --- | --- |',
+    ...report.objects.map(
+      (o) => `| \`${cell(o.object)}\` | ${o.action} | ${cell(o.message ?? '')} |`,
+    ),
+  ];
+  if (report.notReady.length > 0) {
+    lines.push(
+      '',
+      '**Not ready:**',
+      '',
+      ...report.notReady.map((n) => `- \`${cell(n.object)}\`: ${cell(n.reason)}`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
