@@ -103,9 +103,26 @@ const coldNode = time(() => execFileSync(node, ['-e', '0'], { stdio: 'ignore' })
 
 const rows = [
   ['measure', 'ferry', 'baseline', 'ratio'],
-  [`render ${objects} objects (ms)`, ferry.toFixed(1), `${baseline.toFixed(1)} (js-yaml dump only)`, (ferry / baseline).toFixed(2)],
-  ['per object (µs)', ((ferry * 1000) / objects).toFixed(1), ((baseline * 1000) / objects).toFixed(1), ''],
-  ['cold start `--help` (ms)', coldCli.toFixed(1), `${coldNode.toFixed(1)} (node -e 0)`, (coldCli / coldNode).toFixed(2)],
+  [
+    `render ${objects} objects (ms)`,
+    ferry.toFixed(1),
+    `${baseline.toFixed(1)} (js-yaml dump only)`,
+    (ferry / baseline).toFixed(2),
+  ],
+  [
+    'per object (µs)',
+    ((ferry * 1000) / objects).toFixed(1),
+    ((baseline * 1000) / objects).toFixed(1),
+    '',
+  ],
+  [
+    'cold start `--help` (ms)',
+    coldCli.toFixed(1),
+    `${coldNode.toFixed(1)} (node -e 0)`,
+    (coldCli / coldNode).toFixed(2),
+  ],
 ];
-console.log(`node ${process.version}, ${objects} distinct objects from one template (4 kinds × ${services.length} services)\n`);
+console.log(
+  `node ${process.version}, ${objects} distinct objects from one template (4 kinds × ${services.length} services)\n`,
+);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

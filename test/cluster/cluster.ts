@@ -90,7 +90,11 @@ async function probe(url: string, token?: string): Promise<number> {
   });
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -151,49 +155,79 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
   };
   try {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    await writeFile(join(dir, 'certs', 'sa.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
+    await writeFile(
+      join(dir, 'certs', 'sa.pub'),
+      publicKey.export({ type: 'spki', format: 'pem' }),
+    );
     await writeFile(
       join(dir, 'certs', 'sa.key'),
       privateKey.export({ type: 'pkcs8', format: 'pem' }),
       { mode: 0o600 },
     );
-    await writeFile(join(dir, 'tokens.csv'), `${token},ferry-admin,ferry-admin,"system:masters"\n`, {
-      mode: 0o600,
-    });
+    await writeFile(
+      join(dir, 'tokens.csv'),
+      `${token},ferry-admin,ferry-admin,"system:masters"\n`,
+      {
+        mode: 0o600,
+      },
+    );
 
     const t0 = Date.now();
     const etcdUrl = `http://127.0.0.1:${etcdPort}`;
     const peerUrl = `http://127.0.0.1:${etcdPeerPort}`;
     startProcess(state, 'etcd', join(bin, 'etcd'), [
-      '--data-dir', join(dir, 'etcd'),
-      '--listen-client-urls', etcdUrl,
-      '--advertise-client-urls', etcdUrl,
-      '--listen-peer-urls', peerUrl,
-      '--initial-advertise-peer-urls', peerUrl,
-      '--initial-cluster', `default=${peerUrl}`,
+      '--data-dir',
+      join(dir, 'etcd'),
+      '--listen-client-urls',
+      etcdUrl,
+      '--advertise-client-urls',
+      etcdUrl,
+      '--listen-peer-urls',
+      peerUrl,
+      '--initial-advertise-peer-urls',
+      peerUrl,
+      '--initial-cluster',
+      `default=${peerUrl}`,
       '--unsafe-no-fsync',
-      '--log-level', 'warn',
+      '--log-level',
+      'warn',
     ]);
     await waitFor('etcd', async () => (await probe(`${etcdUrl}/health`)) === 200, 30_000);
     log(`etcd healthy in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
     const t1 = Date.now();
     startProcess(state, 'kube-apiserver', join(bin, 'kube-apiserver'), [
-      '--etcd-servers', etcdUrl,
-      '--bind-address', '127.0.0.1',
-      '--advertise-address', '127.0.0.1',
-      '--secure-port', String(apiPort),
-      '--cert-dir', join(dir, 'certs'),
-      '--token-auth-file', join(dir, 'tokens.csv'),
-      '--authorization-mode', 'RBAC',
-      '--service-account-issuer', 'https://kubernetes.default.svc.cluster.local',
-      '--service-account-key-file', join(dir, 'certs', 'sa.pub'),
-      '--service-account-signing-key-file', join(dir, 'certs', 'sa.key'),
-      '--service-cluster-ip-range', '10.96.0.0/16',
+      '--etcd-servers',
+      etcdUrl,
+      '--bind-address',
+      '127.0.0.1',
+      '--advertise-address',
+      '127.0.0.1',
+      '--secure-port',
+      String(apiPort),
+      '--cert-dir',
+      join(dir, 'certs'),
+      '--token-auth-file',
+      join(dir, 'tokens.csv'),
+      '--authorization-mode',
+      'RBAC',
+      '--service-account-issuer',
+      'https://kubernetes.default.svc.cluster.local',
+      '--service-account-key-file',
+      join(dir, 'certs', 'sa.pub'),
+      '--service-account-signing-key-file',
+      join(dir, 'certs', 'sa.key'),
+      '--service-cluster-ip-range',
+      '10.96.0.0/16',
       '--allow-privileged',
-      '--v', '1',
+      '--v',
+      '1',
     ]);
-    await waitFor('kube-apiserver', async () => (await probe(`${server}/readyz`, token)) === 200, 90_000);
+    await waitFor(
+      'kube-apiserver',
+      async () => (await probe(`${server}/readyz`, token)) === 200,
+      90_000,
+    );
     log(`kube-apiserver ready in ${((Date.now() - t1) / 1000).toFixed(1)}s`);
 
     const ca = readFileSync(join(dir, 'certs', 'apiserver.crt'));
@@ -201,35 +235,55 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
       mode: 0o600,
     });
     startProcess(state, 'kube-controller-manager', join(bin, 'kube-controller-manager'), [
-      '--kubeconfig', state.kubeconfig,
-      '--authentication-kubeconfig', state.kubeconfig,
-      '--authorization-kubeconfig', state.kubeconfig,
-      '--bind-address', '127.0.0.1',
-      '--secure-port', String(cmPort),
+      '--kubeconfig',
+      state.kubeconfig,
+      '--authentication-kubeconfig',
+      state.kubeconfig,
+      '--authorization-kubeconfig',
+      state.kubeconfig,
+      '--bind-address',
+      '127.0.0.1',
+      '--secure-port',
+      String(cmPort),
       '--leader-elect=false',
-      '--service-account-private-key-file', join(dir, 'certs', 'sa.key'),
-      '--root-ca-file', join(dir, 'certs', 'apiserver.crt'),
-      '--controllers', '*,-nodeipam,-cloud-node-lifecycle,-route,-service',
+      '--service-account-private-key-file',
+      join(dir, 'certs', 'sa.key'),
+      '--root-ca-file',
+      join(dir, 'certs', 'apiserver.crt'),
+      '--controllers',
+      '*,-nodeipam,-cloud-node-lifecycle,-route,-service',
     ]);
     startProcess(state, 'kube-scheduler', join(bin, 'kube-scheduler'), [
-      '--kubeconfig', state.kubeconfig,
-      '--authentication-kubeconfig', state.kubeconfig,
-      '--authorization-kubeconfig', state.kubeconfig,
-      '--bind-address', '127.0.0.1',
-      '--secure-port', String(schedPort),
+      '--kubeconfig',
+      state.kubeconfig,
+      '--authentication-kubeconfig',
+      state.kubeconfig,
+      '--authorization-kubeconfig',
+      state.kubeconfig,
+      '--bind-address',
+      '127.0.0.1',
+      '--secure-port',
+      String(schedPort),
       '--leader-elect=false',
     ]);
     startProcess(state, 'kwok', join(bin, 'kwok'), [
-      '--kubeconfig', state.kubeconfig,
+      '--kubeconfig',
+      state.kubeconfig,
       '--manage-all-nodes=false',
-      '--manage-nodes-with-annotation-selector', 'kwok.x-k8s.io/node=fake',
-      '--server-address', `127.0.0.1:${kwokPort}`,
-      '--cidr', '10.244.0.1/24',
-      '--node-ip', '10.244.0.1',
+      '--manage-nodes-with-annotation-selector',
+      'kwok.x-k8s.io/node=fake',
+      '--server-address',
+      `127.0.0.1:${kwokPort}`,
+      '--cidr',
+      '10.244.0.1/24',
+      '--node-ip',
+      '10.244.0.1',
     ]);
     await saveState(state);
     await createFakeNode(state, bin);
-    log(`control plane ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${state.kubeconfig}`);
+    log(
+      `control plane ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${state.kubeconfig}`,
+    );
     return state;
   } catch (error) {
     await stopCluster(state);
@@ -239,7 +293,12 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
 
 const execFileAsync = promisify(execFile);
 
-async function kubectl(state: ClusterState, bin: string, args: string[], input?: string): Promise<string> {
+async function kubectl(
+  state: ClusterState,
+  bin: string,
+  args: string[],
+  input?: string,
+): Promise<string> {
   const child = execFileAsync(join(bin, 'kubectl'), ['--kubeconfig', state.kubeconfig, ...args]);
   if (input !== undefined) {
     child.child.stdin?.end(input);
@@ -258,7 +317,11 @@ async function createFakeNode(state: ClusterState, bin: string): Promise<void> {
     metadata: {
       name: 'kwok-node-0',
       annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
-      labels: { type: 'kwok', 'kubernetes.io/hostname': 'kwok-node-0', 'kubernetes.io/os': 'linux' },
+      labels: {
+        type: 'kwok',
+        'kubernetes.io/hostname': 'kwok-node-0',
+        'kubernetes.io/os': 'linux',
+      },
     },
     status: {
       allocatable: { cpu: '64', memory: '256Gi', pods: '500' },
@@ -270,7 +333,10 @@ async function createFakeNode(state: ClusterState, bin: string): Promise<void> {
     'the kwok node to be Ready and untainted',
     async () => {
       const out = await kubectl(state, bin, [
-        'get', 'node', 'kwok-node-0', '-o',
+        'get',
+        'node',
+        'kwok-node-0',
+        '-o',
         'jsonpath={.status.conditions[?(@.type=="Ready")].status}/{.spec.taints}',
       ]).catch(() => '');
       return out.trim() === 'True/';

@@ -16,7 +16,9 @@ export function testKubeconfig(): string | undefined {
 }
 
 /** `skip` option for suites that need a cluster (only when none was required). */
-export const needsCluster = { skip: testKubeconfig() ? false : 'no cluster: set FERRY_TEST_KUBECONFIG or use npm test' };
+export const needsCluster = {
+  skip: testKubeconfig() ? false : 'no cluster: set FERRY_TEST_KUBECONFIG or use npm test',
+};
 
 export function kubeConfig(): k8s.KubeConfig {
   const kc = new k8s.KubeConfig();
@@ -27,7 +29,10 @@ export function kubeConfig(): k8s.KubeConfig {
 const execFileAsync = promisify(execFile);
 
 /** Runs kubectl (the one built with the control plane, or `kubectl` on PATH) against the test cluster. */
-export async function kubectl(args: string[], input?: string): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function kubectl(
+  args: string[],
+  input?: string,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   const binary = process.env.FERRY_TEST_KUBECTL || 'kubectl';
   const run = execFileAsync(binary, ['--kubeconfig', testKubeconfig()!, ...args]);
   if (input !== undefined) run.child.stdin?.end(input);
@@ -36,15 +41,23 @@ export async function kubectl(args: string[], input?: string): Promise<{ stdout:
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : 1 };
+    return {
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+      code: typeof e.code === 'number' ? e.code : 1,
+    };
   }
 }
 
 /** A namespace of the test's own, so tests can run in parallel; delete it when done. */
-export async function testNamespace(prefix: string): Promise<{ name: string; remove: () => Promise<void> }> {
+export async function testNamespace(
+  prefix: string,
+): Promise<{ name: string; remove: () => Promise<void> }> {
   const name = `${prefix}-${randomBytes(3).toString('hex')}`;
   const core = kubeConfig().makeApiClient(k8s.CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name, labels: { 'ferry.dev/test': 'true' } } } });
+  await core.createNamespace({
+    body: { metadata: { name, labels: { 'ferry.dev/test': 'true' } } },
+  });
   return {
     name,
     remove: async () => {

@@ -33,18 +33,36 @@ kind: Service
 metadata: {name: web, namespace: ${ns.name}}
 spec: {selector: {app: web}, ports: [{port: 80}]}
 `;
-    const applied = await kubectl(['apply', '--server-side', '--field-manager', 'harness', '-f', '-'], manifests);
+    const applied = await kubectl(
+      ['apply', '--server-side', '--field-manager', 'harness', '-f', '-'],
+      manifests,
+    );
     assert.equal(applied.code, 0, applied.stderr);
-    const waited = await kubectl(['-n', ns.name, 'wait', '--for=condition=Available', 'deployment/web', '--timeout=60s']);
+    const waited = await kubectl([
+      '-n',
+      ns.name,
+      'wait',
+      '--for=condition=Available',
+      'deployment/web',
+      '--timeout=60s',
+    ]);
     assert.equal(waited.code, 0, waited.stderr);
-    const pods = await kubeConfig().makeApiClient(k8s.CoreV1Api).listNamespacedPod({ namespace: ns.name });
+    const pods = await kubeConfig()
+      .makeApiClient(k8s.CoreV1Api)
+      .listNamespacedPod({ namespace: ns.name });
     assert.equal(pods.items.length, 2);
     for (const pod of pods.items) {
       assert.equal(pod.status?.phase, 'Running');
       assert.equal(pod.status?.conditions?.find((c) => c.type === 'Ready')?.status, 'True');
     }
-    const service = await kubeConfig().makeApiClient(k8s.CoreV1Api).readNamespacedService({ name: 'web', namespace: ns.name });
-    assert.match(service.spec?.clusterIP ?? '', /^10\.96\./, 'the API server allocated a cluster IP');
+    const service = await kubeConfig()
+      .makeApiClient(k8s.CoreV1Api)
+      .readNamespacedService({ name: 'web', namespace: ns.name });
+    assert.match(
+      service.spec?.clusterIP ?? '',
+      /^10\.96\./,
+      'the API server allocated a cluster IP',
+    );
   });
 
   it('registers a CRD, reports it Established, and serves its custom resources', async () => {
@@ -62,7 +80,12 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
             name: 'v1',
             served: true,
             storage: true,
-            schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } },
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } },
+              },
+            },
           },
         ],
       },
@@ -70,7 +93,12 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
     const extensions = kubeConfig().makeApiClient(k8s.ApiextensionsV1Api);
     await extensions.createCustomResourceDefinition({ body: crd });
     try {
-      const established = await kubectl(['wait', '--for=condition=Established', `crd/widgets.${group}`, '--timeout=30s']);
+      const established = await kubectl([
+        'wait',
+        '--for=condition=Established',
+        `crd/widgets.${group}`,
+        '--timeout=30s',
+      ]);
       assert.equal(established.code, 0, established.stderr);
       const custom = kubeConfig().makeApiClient(k8s.CustomObjectsApi);
       // Discovery of a new group can lag Established by a moment; the create itself is the proof.
@@ -82,11 +110,22 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
             version: 'v1',
             namespace: ns.name,
             plural: 'widgets',
-            body: { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w' }, spec: { size: 3 } },
+            body: {
+              apiVersion: `${group}/v1`,
+              kind: 'Widget',
+              metadata: { name: 'w' },
+              spec: { size: 3 },
+            },
           })
           .catch(async () => new Promise((done) => setTimeout(() => done(undefined), 250)));
       }
-      const read = (await custom.getNamespacedCustomObject({ group, version: 'v1', namespace: ns.name, plural: 'widgets', name: 'w' })) as { spec: { size: number } };
+      const read = (await custom.getNamespacedCustomObject({
+        group,
+        version: 'v1',
+        namespace: ns.name,
+        plural: 'widgets',
+        name: 'w',
+      })) as { spec: { size: number } };
       assert.equal(read.spec.size, 3);
     } finally {
       await extensions.deleteCustomResourceDefinition({ name: `widgets.${group}` });
@@ -95,22 +134,42 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
 
   it('reports a field-manager conflict (409) unless forced', async () => {
     const cm = (value: string): string =>
-      JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'shared', namespace: ns.name }, data: { key: value } });
-    assert.equal((await kubectl(['apply', '--server-side', '--field-manager', 'team-a', '-f', '-'], cm('a'))).code, 0);
-    const conflict = await kubectl(['apply', '--server-side', '--field-manager', 'team-b', '-f', '-'], cm('b'));
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'shared', namespace: ns.name },
+        data: { key: value },
+      });
+    assert.equal(
+      (await kubectl(['apply', '--server-side', '--field-manager', 'team-a', '-f', '-'], cm('a')))
+        .code,
+      0,
+    );
+    const conflict = await kubectl(
+      ['apply', '--server-side', '--field-manager', 'team-b', '-f', '-'],
+      cm('b'),
+    );
     assert.notEqual(conflict.code, 0);
     assert.match(conflict.stderr, /conflict/i);
     assert.match(conflict.stderr, /team-a/);
-    const forced = await kubectl(['apply', '--server-side', '--field-manager', 'team-b', '--force-conflicts', '-f', '-'], cm('b'));
+    const forced = await kubectl(
+      ['apply', '--server-side', '--field-manager', 'team-b', '--force-conflicts', '-f', '-'],
+      cm('b'),
+    );
     assert.equal(forced.code, 0, forced.stderr);
-    const live = await kubeConfig().makeApiClient(k8s.CoreV1Api).readNamespacedConfigMap({ name: 'shared', namespace: ns.name });
+    const live = await kubeConfig()
+      .makeApiClient(k8s.CoreV1Api)
+      .readNamespacedConfigMap({ name: 'shared', namespace: ns.name });
     assert.equal(live.data?.key, 'b');
     assert.deepEqual(live.metadata?.managedFields?.map((f) => f.manager).sort(), ['team-b']);
   });
 
   it('delivers watch events when an object changes', async () => {
     const core = kubeConfig().makeApiClient(k8s.CoreV1Api);
-    await core.createNamespacedConfigMap({ namespace: ns.name, body: { metadata: { name: 'watched' }, data: { v: '1' } } });
+    await core.createNamespacedConfigMap({
+      namespace: ns.name,
+      body: { metadata: { name: 'watched' }, data: { v: '1' } },
+    });
     const watch = new k8s.Watch(kubeConfig());
     const seen = new Promise<string>((resolve, reject) => {
       let request: { abort: () => void } | undefined;
