@@ -38,4 +38,15 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
     },
   },
+  {
+    // Tests read live API objects as untyped JSON and assert on them.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
 );

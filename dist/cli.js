@@ -3529,7 +3529,7 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./chunks/apply-GW7EZZ3I.js");
+    const { apply } = await import("./chunks/apply-MOPN6FA2.js");
     const { ApplyFailure, formatText } = await import("./chunks/apply-report-RQ62CSOE.js");
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);

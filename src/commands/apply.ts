@@ -2,7 +2,12 @@ import { readManifestDir } from '../adapters/files.js';
 import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover, type ResourceInfo, type ResourceMap } from '../adapters/kube/discovery.js';
-import { getObject, serverSideApply, waitForEstablished } from '../adapters/kube/objects.js';
+import {
+  getObject,
+  serverSideApply,
+  waitForEstablished,
+  type ApplyOutcome,
+} from '../adapters/kube/objects.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
 import {
   APPLYSET_TOOLING,
@@ -103,6 +108,18 @@ async function run(
   const dryRun = options.dryRun ?? false;
   let resources = await discover(client);
   checkKindsKnown(objects, resources);
+  const clash = objects.find(
+    (o) =>
+      o.kind === 'ConfigMap' &&
+      o.apiVersion === 'v1' &&
+      o.metadata.name === parent.name &&
+      (o.metadata.namespace ?? parent.namespace) === parent.namespace,
+  );
+  if (clash) {
+    throw new ConfigError(
+      `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`,
+    );
+  }
   const parentLive = await getObject(client, PARENT_INFO, parent.name, parent.namespace);
   const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
   if (parentLive && tooling && !tooling.startsWith('ferry/')) {
@@ -130,14 +147,13 @@ async function run(
   if (!dryRun && prerequisiteWrites.length > 0)
     await recordKinds(client, parent, inventory, desired, report);
   const newCrds = prerequisiteWrites.filter((d) => d.object.kind === 'CustomResourceDefinition');
+  const awaitingCrd = objects.filter((o) => !served(o));
   if (!dryRun && newCrds.length > 0) {
     await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
       for (const crd of newCrds) await waitForEstablished(client, crd.object.metadata.name, 60_000);
     });
     resources = await discover(client);
-    const added = objects
-      .filter((o) => !served(o) && resources.find(o.apiVersion, o.kind))
-      .map((o) => desiredObject(o, resources, parent));
+    const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
     inventory = inventory.merge(
       await readInventory(client, resources, parent, parentLive, added, false),
     );
@@ -279,11 +295,12 @@ async function validate(
       dryRun: true,
       force: options.forceConflicts ?? false,
     });
-    if (outcome.ok) return;
-    const message =
-      outcome.conflicts.length > 0
-        ? `${outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ')} (use --force-conflicts to take over)`
-        : outcome.message;
+    if (outcome.ok) {
+      // In --dry-run this was the whole job: say what the write would have done.
+      if (options.dryRun) record(report, name, outcome.created ? 'created' : 'configured');
+      return;
+    }
+    const message = failureMessage(outcome);
     problems.push(`${name}: ${message}`);
     record(report, name, 'failed', message);
   });
@@ -295,6 +312,13 @@ async function validate(
   }
 }
 
+/** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
+function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
+  if (outcome.conflicts.length === 0) return outcome.message;
+  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
+  return `${fields} (use --force-conflicts to take over)`;
+}
+
 async function write(
   client: KubeClient,
   writes: DesiredObject[],
@@ -302,6 +326,7 @@ async function write(
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
+  if (options.dryRun) return; // validation already ran every write as a server-side dry-run
   const failures: string[] = [];
   await mapLimit(writes, options.concurrency ?? 8, async (d) => {
     const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
@@ -316,10 +341,7 @@ async function write(
       log.info(`${name} ${action}${options.dryRun ? ' (dry run)' : ''}`);
       return;
     }
-    const message =
-      outcome.conflicts.length > 0
-        ? outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ')
-        : outcome.message;
+    const message = failureMessage(outcome);
     failures.push(`${name}: ${message}`);
     record(report, name, 'failed', message);
   });

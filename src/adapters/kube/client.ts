@@ -20,6 +20,8 @@ export interface RequestSpec {
   accept?: string;
 }
 
+const MAX_ATTEMPTS = 5;
+
 const DEFAULT_VERBS: Record<RequestSpec['method'], string> = {
   GET: 'get',
   POST: 'create',
@@ -122,8 +124,22 @@ export class KubeClient {
     return { ...options, url };
   }
 
-  /** One request; resolves with any status (callers decide what an error is). */
+  /**
+   * One request; resolves with any status (callers decide what an error is). 429 and 503 —
+   * throttling, or a resource whose storage is still initializing right after its CRD became
+   * Established — are retried after the server's Retry-After (every ferry request is idempotent).
+   */
   async request<T = unknown>(spec: RequestSpec): Promise<KubeResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.send<T>(spec);
+      if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_ATTEMPTS)
+        return response;
+      const seconds = Math.min(Number(response.retryAfter ?? '1') || 1, 10);
+      await new Promise((done) => setTimeout(done, seconds * 1000 * (0.5 + Math.random() / 2)));
+    }
+  }
+
+  private async send<T>(spec: RequestSpec): Promise<KubeResponse<T> & { retryAfter?: string }> {
     this.count(spec);
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === 'http:' ? httpRequest : request;
@@ -139,7 +155,12 @@ export class KubeClient {
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode ?? 0, body: body as T });
+          const retryAfter = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode ?? 0,
+            body: body as T,
+            retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+          });
         });
         res.on('error', reject);
       });

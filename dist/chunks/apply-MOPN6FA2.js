@@ -81562,6 +81562,7 @@ var import_undici5 = __toESM(require_undici(), 1);
 var import_undici6 = __toESM(require_undici(), 1);
 
 // src/adapters/kube/client.ts
+var MAX_ATTEMPTS = 5;
 var DEFAULT_VERBS = {
   GET: "get",
   POST: "create",
@@ -81635,8 +81636,21 @@ var KubeClient = class _KubeClient {
     await this.config.applyToHTTPSOptions(options);
     return { ...options, url };
   }
-  /** One request; resolves with any status (callers decide what an error is). */
+  /**
+   * One request; resolves with any status (callers decide what an error is). 429 and 503 —
+   * throttling, or a resource whose storage is still initializing right after its CRD became
+   * Established — are retried after the server's Retry-After (every ferry request is idempotent).
+   */
   async request(spec) {
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.send(spec);
+      if (response.status !== 429 && response.status !== 503 || attempt >= MAX_ATTEMPTS)
+        return response;
+      const seconds = Math.min(Number(response.retryAfter ?? "1") || 1, 10);
+      await new Promise((done) => setTimeout(done, seconds * 1e3 * (0.5 + Math.random() / 2)));
+    }
+  }
+  async send(spec) {
     this.count(spec);
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === "http:" ? httpRequest : request;
@@ -81651,7 +81665,12 @@ var KubeClient = class _KubeClient {
             body = text ? JSON.parse(text) : void 0;
           } catch {
           }
-          resolve({ status: res.statusCode ?? 0, body });
+          const retryAfter = res.headers["retry-after"];
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            retryAfter: typeof retryAfter === "string" ? retryAfter : void 0
+          });
         });
         res.on("error", reject);
       });
@@ -82446,6 +82465,14 @@ async function run(client, objects, options, parent, report, log) {
   const dryRun = options.dryRun ?? false;
   let resources = await discover(client);
   checkKindsKnown(objects, resources);
+  const clash = objects.find(
+    (o) => o.kind === "ConfigMap" && o.apiVersion === "v1" && o.metadata.name === parent.name && (o.metadata.namespace ?? parent.namespace) === parent.namespace
+  );
+  if (clash) {
+    throw new ConfigError(
+      `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`
+    );
+  }
   const parentLive = await getObject(client, PARENT_INFO, parent.name, parent.namespace);
   const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
   if (parentLive && tooling && !tooling.startsWith("ferry/")) {
@@ -82467,12 +82494,13 @@ async function run(client, objects, options, parent, report, log) {
   if (!dryRun && prerequisiteWrites.length > 0)
     await recordKinds(client, parent, inventory, desired, report);
   const newCrds = prerequisiteWrites.filter((d) => d.object.kind === "CustomResourceDefinition");
+  const awaitingCrd = objects.filter((o) => !served(o));
   if (!dryRun && newCrds.length > 0) {
     await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
       for (const crd of newCrds) await waitForEstablished(client, crd.object.metadata.name, 6e4);
     });
     resources = await discover(client);
-    const added = objects.filter((o) => !served(o) && resources.find(o.apiVersion, o.kind)).map((o) => desiredObject(o, resources, parent));
+    const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
     inventory = inventory.merge(
       await readInventory(client, resources, parent, parentLive, added, false)
     );
@@ -82580,8 +82608,11 @@ async function validate(client, writes, inventory, options, report) {
       dryRun: true,
       force: options.forceConflicts ?? false
     });
-    if (outcome.ok) return;
-    const message = outcome.conflicts.length > 0 ? `${outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ")} (use --force-conflicts to take over)` : outcome.message;
+    if (outcome.ok) {
+      if (options.dryRun) record(report, name, outcome.created ? "created" : "configured");
+      return;
+    }
+    const message = failureMessage(outcome);
     problems.push(`${name}: ${message}`);
     record(report, name, "failed", message);
   });
@@ -82593,7 +82624,13 @@ async function validate(client, writes, inventory, options, report) {
     );
   }
 }
+function failureMessage(outcome) {
+  if (outcome.conflicts.length === 0) return outcome.message;
+  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ");
+  return `${fields} (use --force-conflicts to take over)`;
+}
 async function write(client, writes, options, report, log) {
+  if (options.dryRun) return;
   const failures = [];
   await mapLimit(writes, options.concurrency ?? 8, async (d) => {
     const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
@@ -82608,7 +82645,7 @@ async function write(client, writes, options, report, log) {
       log.info(`${name} ${action}${options.dryRun ? " (dry run)" : ""}`);
       return;
     }
-    const message = outcome.conflicts.length > 0 ? outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ") : outcome.message;
+    const message = failureMessage(outcome);
     failures.push(`${name}: ${message}`);
     record(report, name, "failed", message);
   });
@@ -82668,4 +82705,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-GW7EZZ3I.js.map
+//# sourceMappingURL=apply-MOPN6FA2.js.map
