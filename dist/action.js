@@ -1,8 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  detectSource,
+  parseDuration,
   render
-} from "./chunks/chunk-YRE74TFM.js";
-import "./chunks/chunk-V3XGTIVQ.js";
+} from "./chunks/chunk-4JNQW35G.js";
+import {
+  readTextFile,
+  yaml
+} from "./chunks/chunk-6UYGWEZO.js";
 import {
   ConfigError,
   __commonJS,
@@ -3867,8 +3872,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3881,7 +3886,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
+          if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -19618,6 +19623,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -19627,6 +19635,17 @@ function getInput(name, options) {
     return val;
   }
   return val.trim();
+}
+function getBooleanInput(name, options) {
+  const trueValue = ["true", "True", "TRUE"];
+  const falseValue = ["false", "False", "FALSE"];
+  const val = getInput(name, options);
+  if (trueValue.includes(val))
+    return true;
+  if (falseValue.includes(val))
+    return false;
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
 function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
@@ -19675,53 +19694,167 @@ var actionsLogger = {
   group: (title, work) => group(title, work)
 };
 
+// src/action/kubeconfig.ts
+import { writeFile as writeFile2, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function maskKubeconfig(text) {
+  let parsed;
+  try {
+    parsed = yaml.load(text);
+  } catch {
+    setSecret(text);
+    return;
+  }
+  const users = parsed?.users ?? [];
+  const visit = (value) => {
+    if (typeof value === "string" && value.length >= 4) {
+      setSecret(value);
+      const decoded = Buffer.from(value, "base64").toString("utf8");
+      if (/^[\x20-\x7e\s]+$/.test(decoded) && decoded.length >= 8) {
+        for (const line of decoded.split("\n"))
+          if (line.trim().length >= 8) setSecret(line.trim());
+      }
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  for (const user of users) visit(user.user);
+}
+async function kubeconfigFromInput(input) {
+  if (input === void 0) return void 0;
+  if (!input.includes("\n") && !input.trimStart().startsWith("{")) return input;
+  maskKubeconfig(input);
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "ferry-kube-"));
+  const path = join(dir, "kubeconfig");
+  await writeFile2(path, input, { mode: 384 });
+  return path;
+}
+
+// src/action/commands.ts
+async function runRender(settings) {
+  const result = await group(
+    "ferry render",
+    () => render(
+      {
+        config: settings.config,
+        env: settings.environment,
+        imageTag: settings.imageTag,
+        imageDigest: settings.imageDigest,
+        out: settings.out
+      },
+      actionsLogger
+    )
+  );
+  setOutput("out", settings.out);
+  setOutput("files", JSON.stringify(result.files));
+  setOutput("objects", result.objects.length);
+  setOutput("image", result.image.ref);
+  await summary.addHeading(`ferry render: ${result.environment.name}`, 3).addRaw(`Image \`${result.image.ref}\`, ${result.objects.length} objects
+
+`).addList(result.objects.map((object) => `\`${object}\``)).write();
+}
+async function runApply(settings) {
+  const { apply } = await import("./chunks/apply-K5SE7LQJ.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-RQ62CSOE.js");
+  const kubeconfig = await kubeconfigFromInput(settings.kubeconfig);
+  const standard = kubeconfig ?? process.env.KUBECONFIG;
+  if (standard && kubeconfig === void 0)
+    maskKubeconfig(await readTextFile(standard.split(":")[0], "kubeconfig"));
+  const source = detectSource(process.env);
+  const publish = async (report) => {
+    for (const action of ACTIONS) setOutput(action, report.counts[action]);
+    setOutput("report", JSON.stringify(report));
+    await summary.addRaw(formatMarkdown(report)).write();
+  };
+  try {
+    const report = await apply(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        prune: settings.prune,
+        pruneAllow: settings.pruneAllow,
+        maxDeletions: settings.maxDeletions,
+        wait: settings.wait,
+        timeoutMs: parseDuration(settings.timeout, "input timeout"),
+        dryRun: settings.dryRun,
+        forceConflicts: settings.forceConflicts,
+        adopt: settings.adopt,
+        kubeconfig,
+        context: settings.context,
+        annotations: { "env-commit": source.commit, "apply-run-url": source.runUrl }
+      },
+      actionsLogger
+    );
+    await publish(report);
+  } catch (error2) {
+    if (error2 instanceof ApplyFailure) await publish(error2.report);
+    throw error2;
+  }
+}
+
 // src/action/settings.ts
-var ACTION_COMMANDS = ["render"];
+var ACTION_COMMANDS = ["render", "apply"];
 function optional(name) {
   const value = getInput(name);
   return value === "" ? void 0 : value;
 }
+function flag(name) {
+  return optional(name) === void 0 ? false : getBooleanInput(name);
+}
+function required(name, command) {
+  const value = optional(name);
+  if (value === void 0)
+    throw new ConfigError(`input ${name} is required for command ${command}`);
+  return value;
+}
 function readSettings() {
   const command = getInput("command", { required: true });
-  if (!ACTION_COMMANDS.includes(command)) {
-    throw new ConfigError(
-      `input command: "${command}" is not one of ${ACTION_COMMANDS.join(", ")}`
-    );
+  switch (command) {
+    case "render":
+      return {
+        command,
+        config: optional("config") ?? "ferry.yaml",
+        environment: required("environment", command),
+        imageTag: optional("image-tag"),
+        imageDigest: optional("image-digest"),
+        out: optional("out") ?? `${process.env.RUNNER_TEMP ?? "."}/ferry/rendered`
+      };
+    case "apply": {
+      const maxDeletions = optional("max-deletions");
+      if (maxDeletions !== void 0 && !/^\d+$/.test(maxDeletions)) {
+        throw new ConfigError(`input max-deletions: "${maxDeletions}" is not a whole number`);
+      }
+      return {
+        command,
+        dir: required("dir", command),
+        inventory: required("inventory", command),
+        namespace: optional("namespace"),
+        prune: flag("prune"),
+        pruneAllow: (optional("prune-allow") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+        maxDeletions: maxDeletions === void 0 ? void 0 : Number(maxDeletions),
+        wait: flag("wait"),
+        timeout: optional("timeout") ?? "5m",
+        dryRun: flag("dry-run"),
+        forceConflicts: flag("force-conflicts"),
+        adopt: flag("adopt"),
+        kubeconfig: optional("kubeconfig"),
+        context: optional("context")
+      };
+    }
+    default:
+      throw new ConfigError(
+        `input command: "${command}" is not one of ${ACTION_COMMANDS.join(", ")}`
+      );
   }
-  return {
-    command,
-    config: getInput("config") || "ferry.yaml",
-    environment: getInput("environment", { required: true }),
-    imageTag: optional("image-tag"),
-    imageDigest: optional("image-digest"),
-    out: getInput("out") || `${process.env.RUNNER_TEMP ?? "."}/ferry/rendered`
-  };
 }
 
 // src/action/main.ts
 async function run() {
   try {
     const settings = readSettings();
-    const result = await actionsLogger.group(
-      `ferry ${settings.command}`,
-      () => render(
-        {
-          config: settings.config,
-          env: settings.environment,
-          imageTag: settings.imageTag,
-          imageDigest: settings.imageDigest,
-          out: settings.out
-        },
-        actionsLogger
-      )
-    );
-    setOutput("out", settings.out);
-    setOutput("files", JSON.stringify(result.files));
-    setOutput("objects", result.objects.length);
-    setOutput("image", result.image.ref);
-    await summary.addHeading(`ferry render: ${result.environment.name}`, 3).addRaw(`Image \`${result.image.ref}\`, ${result.objects.length} objects
-
-`).addList(result.objects.map((object) => `\`${object}\``)).write();
+    if (settings.command === "render") await runRender(settings);
+    else await runApply(settings);
   } catch (error2) {
     setFailed(error2.message);
   }

@@ -2,14 +2,14 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   detectSource,
+  parseDuration,
   render
-} from "./chunks/chunk-YRE74TFM.js";
+} from "./chunks/chunk-4JNQW35G.js";
 import {
   FERRY_VERSION
-} from "./chunks/chunk-BU777OB7.js";
-import "./chunks/chunk-V3XGTIVQ.js";
+} from "./chunks/chunk-U5BH2HTZ.js";
+import "./chunks/chunk-6UYGWEZO.js";
 import {
-  ConfigError,
   FerryError,
   __commonJS,
   __require,
@@ -3479,18 +3479,6 @@ function consoleLogger(stream = process.stderr, quiet = false) {
   };
 }
 
-// src/cli/duration.ts
-function parseDuration(text, option) {
-  const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
-  const parts = [...trimmed.matchAll(/(\d+)(h|m|s)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) {
-    throw new ConfigError(`${option}: "${text}" is not a duration (e.g. 90s, 5m, 1h)`);
-  }
-  const unit = { h: 36e5, m: 6e4, s: 1e3 };
-  return parts.reduce((total, [, n, u]) => total + Number(n) * unit[u], 0);
-}
-
 // src/cli/io.ts
 function useColour(stream) {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
@@ -3529,7 +3517,7 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./chunks/apply-MOPN6FA2.js");
+    const { apply } = await import("./chunks/apply-K5SE7LQJ.js");
     const { ApplyFailure, formatText } = await import("./chunks/apply-report-RQ62CSOE.js");
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);

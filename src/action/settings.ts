@@ -2,12 +2,11 @@ import * as core from '@actions/core';
 import { ConfigError } from '../core/errors.js';
 
 /** Commands the action exposes (only ones that work). */
-export const ACTION_COMMANDS = ['render'] as const;
+export const ACTION_COMMANDS = ['render', 'apply'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
-/** Every input of the action, read and checked once. */
-export interface ActionSettings {
-  command: ActionCommand;
+export interface RenderSettings {
+  command: 'render';
   config: string;
   environment: string;
   imageTag: string | undefined;
@@ -15,25 +14,84 @@ export interface ActionSettings {
   out: string;
 }
 
+export interface ApplySettings {
+  command: 'apply';
+  dir: string;
+  inventory: string;
+  namespace: string | undefined;
+  prune: boolean;
+  pruneAllow: string[];
+  maxDeletions: number | undefined;
+  wait: boolean;
+  timeout: string;
+  dryRun: boolean;
+  forceConflicts: boolean;
+  adopt: boolean;
+  /** Kubeconfig file content or path; undefined: the standard locations. */
+  kubeconfig: string | undefined;
+  context: string | undefined;
+}
+
+/** Every input of the action for the chosen command, read and checked once. */
+export type ActionSettings = RenderSettings | ApplySettings;
+
 function optional(name: string): string | undefined {
   const value = core.getInput(name);
   return value === '' ? undefined : value;
 }
 
+function flag(name: string): boolean {
+  return optional(name) === undefined ? false : core.getBooleanInput(name);
+}
+
+function required(name: string, command: string): string {
+  const value = optional(name);
+  if (value === undefined)
+    throw new ConfigError(`input ${name} is required for command ${command}`);
+  return value;
+}
+
 /** Reads the action's inputs into one settings object (see action.yml for each input). */
 export function readSettings(): ActionSettings {
   const command = core.getInput('command', { required: true });
-  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
-    throw new ConfigError(
-      `input command: "${command}" is not one of ${ACTION_COMMANDS.join(', ')}`,
-    );
+  switch (command) {
+    case 'render':
+      return {
+        command,
+        config: optional('config') ?? 'ferry.yaml',
+        environment: required('environment', command),
+        imageTag: optional('image-tag'),
+        imageDigest: optional('image-digest'),
+        out: optional('out') ?? `${process.env.RUNNER_TEMP ?? '.'}/ferry/rendered`,
+      };
+    case 'apply': {
+      const maxDeletions = optional('max-deletions');
+      if (maxDeletions !== undefined && !/^\d+$/.test(maxDeletions)) {
+        throw new ConfigError(`input max-deletions: "${maxDeletions}" is not a whole number`);
+      }
+      return {
+        command,
+        dir: required('dir', command),
+        inventory: required('inventory', command),
+        namespace: optional('namespace'),
+        prune: flag('prune'),
+        pruneAllow: (optional('prune-allow') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        maxDeletions: maxDeletions === undefined ? undefined : Number(maxDeletions),
+        wait: flag('wait'),
+        timeout: optional('timeout') ?? '5m',
+        dryRun: flag('dry-run'),
+        forceConflicts: flag('force-conflicts'),
+        adopt: flag('adopt'),
+        kubeconfig: optional('kubeconfig'),
+        context: optional('context'),
+      };
+    }
+    default:
+      throw new ConfigError(
+        `input command: "${command}" is not one of ${ACTION_COMMANDS.join(', ')}`,
+      );
   }
-  return {
-    command: command as ActionCommand,
-    config: core.getInput('config') || 'ferry.yaml',
-    environment: core.getInput('environment', { required: true }),
-    imageTag: optional('image-tag'),
-    imageDigest: optional('image-digest'),
-    out: core.getInput('out') || `${process.env.RUNNER_TEMP ?? '.'}/ferry/rendered`,
-  };
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration } from '../../core/duration.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {

@@ -3267,6 +3267,7 @@ async function readManifestDir(dir) {
 }
 
 export {
+  yaml,
   identityOf,
   groupOf,
   describeObject,
@@ -3281,4 +3282,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-V3XGTIVQ.js.map
+//# sourceMappingURL=chunk-6UYGWEZO.js.map

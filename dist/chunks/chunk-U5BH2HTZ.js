@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   groupOf
-} from "./chunk-V3XGTIVQ.js";
+} from "./chunk-6UYGWEZO.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -102,4 +102,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-BU777OB7.js.map
+//# sourceMappingURL=chunk-U5BH2HTZ.js.map

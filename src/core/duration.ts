@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors.js';
+import { ConfigError } from './errors.js';
 
 /** Parses `90s`, `5m`, `1h`, `1m30s` or plain seconds into milliseconds. */
 export function parseDuration(text: string, option: string): number {

@@ -11,13 +11,13 @@ import {
   groupKind,
   parentObject,
   parseGroupKinds
-} from "./chunk-BU777OB7.js";
+} from "./chunk-U5BH2HTZ.js";
 import {
   describeObject,
   identityOf,
   readManifestDir,
   withAnnotations
-} from "./chunk-V3XGTIVQ.js";
+} from "./chunk-6UYGWEZO.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -82705,4 +82705,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-MOPN6FA2.js.map
+//# sourceMappingURL=apply-K5SE7LQJ.js.map

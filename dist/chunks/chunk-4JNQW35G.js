@@ -11,7 +11,7 @@ import {
   replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-V3XGTIVQ.js";
+} from "./chunk-6UYGWEZO.js";
 import {
   ConfigError,
   __commonJS,
@@ -20213,9 +20213,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/commands/render.ts
-import { dirname, join, resolve } from "node:path";
-
 // src/adapters/ci-environment.ts
 function detectSource(env, explicit = {}) {
   const github = env.GITHUB_ACTIONS === "true" || env.GITHUB_REPOSITORY !== void 0;
@@ -20244,6 +20241,9 @@ function detectSource(env, explicit = {}) {
     runUrl: explicit.runUrl || detected.runUrl
   };
 }
+
+// src/commands/render.ts
+import { dirname, join, resolve } from "node:path";
 
 // src/core/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -20824,8 +20824,21 @@ async function render(options, log) {
   };
 }
 
+// src/core/duration.ts
+function parseDuration(text, option) {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+  const parts = [...trimmed.matchAll(/(\d+)(h|m|s)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) {
+    throw new ConfigError(`${option}: "${text}" is not a duration (e.g. 90s, 5m, 1h)`);
+  }
+  const unit = { h: 36e5, m: 6e4, s: 1e3 };
+  return parts.reduce((total, [, n, u]) => total + Number(n) * unit[u], 0);
+}
+
 export {
   detectSource,
-  render
+  render,
+  parseDuration
 };
-//# sourceMappingURL=chunk-YRE74TFM.js.map
+//# sourceMappingURL=chunk-4JNQW35G.js.map

@@ -1,0 +1,46 @@
+import * as core from '@actions/core';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+
+/**
+ * Masks every credential in a kubeconfig, value by value: GitHub masks exact strings, so a
+ * whole kubeconfig registered as one secret would not hide a token printed on its own.
+ */
+export function maskKubeconfig(text: string): void {
+  let parsed: unknown;
+  try {
+    parsed = yaml.load(text);
+  } catch {
+    core.setSecret(text);
+    return;
+  }
+  const users = (parsed as { users?: { user?: unknown }[] } | null)?.users ?? [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string' && value.length >= 4) {
+      core.setSecret(value);
+      // A base64 value may be printed decoded (a client key in an error message).
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
+      if (/^[\x20-\x7e\s]+$/.test(decoded) && decoded.length >= 8)
+        for (const line of decoded.split('\n'))
+          if (line.trim().length >= 8) core.setSecret(line.trim());
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  for (const user of users) visit(user.user);
+}
+
+/**
+ * The kubeconfig input is either a path or the file's content (the usual `${{ secrets.KUBECONFIG }}`).
+ * Content is masked and written to a private temp file; returns the path to use, if any.
+ */
+export async function kubeconfigFromInput(input: string | undefined): Promise<string | undefined> {
+  if (input === undefined) return undefined;
+  if (!input.includes('\n') && !input.trimStart().startsWith('{')) return input;
+  maskKubeconfig(input);
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'ferry-kube-'));
+  const path = join(dir, 'kubeconfig');
+  await writeFile(path, input, { mode: 0o600 });
+  return path;
+}
