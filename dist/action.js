@@ -3,17 +3,19 @@ import {
   detectSource,
   parseDuration,
   render
-} from "./chunks/chunk-4JNQW35G.js";
+} from "./chunks/chunk-VFKRVYCM.js";
 import {
   readTextFile,
   yaml
-} from "./chunks/chunk-6UYGWEZO.js";
+} from "./chunks/chunk-UGI74LQ6.js";
 import {
-  ConfigError,
+  ConfigError
+} from "./chunks/chunk-7NOBEVYY.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-X5K5A77S.js";
+} from "./chunks/chunk-57EZ2WE2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19754,8 +19756,8 @@ async function runRender(settings) {
 `).addList(result.objects.map((object) => `\`${object}\``)).write();
 }
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-K5SE7LQJ.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-RQ62CSOE.js");
+  const { apply } = await import("./chunks/apply-XN7SPFTR.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-FEW2WUOT.js");
   const kubeconfig = await kubeconfigFromInput(settings.kubeconfig);
   const standard = kubeconfig ?? process.env.KUBECONFIG;
   if (standard && kubeconfig === void 0)

@@ -4,17 +4,19 @@ import {
   detectSource,
   parseDuration,
   render
-} from "./chunks/chunk-4JNQW35G.js";
+} from "./chunks/chunk-VFKRVYCM.js";
 import {
   FERRY_VERSION
-} from "./chunks/chunk-U5BH2HTZ.js";
-import "./chunks/chunk-6UYGWEZO.js";
+} from "./chunks/chunk-ZSGLW4MB.js";
+import "./chunks/chunk-UGI74LQ6.js";
 import {
-  FerryError,
+  FerryError
+} from "./chunks/chunk-7NOBEVYY.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-X5K5A77S.js";
+} from "./chunks/chunk-57EZ2WE2.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3517,8 +3519,8 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./chunks/apply-K5SE7LQJ.js");
-    const { ApplyFailure, formatText } = await import("./chunks/apply-report-RQ62CSOE.js");
+    const { apply } = await import("./chunks/apply-XN7SPFTR.js");
+    const { ApplyFailure, formatText } = await import("./chunks/apply-report-FEW2WUOT.js");
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);
     const print = (report) => {
@@ -3552,6 +3554,53 @@ Examples:
       if (error instanceof ApplyFailure) print(error.report);
       throw error;
     }
+  });
+}
+
+// src/cli/commands/drift.ts
+var DRIFT_EXIT_CODE = 3;
+function driftCommand(program2, io) {
+  program2.command("drift").description("compare the live cluster with the manifests in git and report what differs").requiredOption("-d, --dir <dir>", "folder of manifests, as applied").requiredOption("-i, --inventory <name>", "inventory (ApplySet) name used by ferry apply").option(
+    "-n, --namespace <ns>",
+    "namespace for objects that name none, and of the inventory (default: the context's)"
+  ).addOption(
+    new Option("-o, --output <format>", "report format").choices(["text", "json", "markdown"]).default("text")
+  ).option("--fail-on-drift", `exit with code ${DRIFT_EXIT_CODE} when drift is found`).option(
+    "--ignore <file>",
+    "ignore rules: JSON-pointer paths with target selectors (Flux driftDetection.ignore shape)"
+  ).option("--confirm", "confirm flagged objects with a server-side dry-run apply").option(
+    "--kubeconfig <path>",
+    "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
+  ).option("--context <name>", "kubeconfig context").addHelpText(
+    "after",
+    `
+Examples:
+  ferry drift --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook
+  ferry drift --dir apps/guestbook/production --inventory guestbook-production --fail-on-drift --output markdown
+  ferry drift -d rendered/ -i demo --ignore drift-ignore.yaml --output json
+
+Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
+`
+  ).action(async (flags) => {
+    const { drift } = await import("./chunks/drift-FZ3V2SL7.js");
+    const { formatDriftMarkdown, formatDriftText } = await import("./chunks/drift-report-RRHYTDJV.js");
+    const report = await drift(
+      {
+        dir: flags.dir,
+        inventory: flags.inventory,
+        namespace: flags.namespace,
+        ignore: flags.ignore,
+        confirm: flags.confirm,
+        kubeconfig: flags.kubeconfig,
+        context: flags.context
+      },
+      consoleLogger(io.stderr)
+    );
+    const text = flags.output === "json" ? `${JSON.stringify(report, null, 2)}
+` : flags.output === "markdown" ? formatDriftMarkdown(report) : formatDriftText(report, useColour(io.stdout));
+    io.stdout.write(text);
+    if (!report.clean && flags.failOnDrift)
+      throw new FerryError("drift detected", DRIFT_EXIT_CODE);
   });
 }
 
@@ -3594,12 +3643,14 @@ function buildProgram(io) {
 Examples:
   ferry render --config ferry.yaml --env staging --image-tag 1.4.2 --out rendered/
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
+  ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error.
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift).
 `
   );
   renderCommand(program2, io);
   applyCommand(program2, io);
+  driftCommand(program2, io);
   return program2;
 }
 async function runCli(argv, io = process) {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { FERRY_VERSION } from '../core/applyset.js';
 import { FerryError } from '../core/errors.js';
 import { applyCommand } from './commands/apply.js';
+import { driftCommand } from './commands/drift.js';
 import { renderCommand } from './commands/render.js';
 import type { CliIO } from './io.js';
 
@@ -23,12 +24,14 @@ function buildProgram(io: CliIO): Command {
 Examples:
   ferry render --config ferry.yaml --env staging --image-tag 1.4.2 --out rendered/
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
+  ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error.
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift).
 `,
     );
   renderCommand(program, io);
   applyCommand(program, io);
+  driftCommand(program, io);
   return program;
 }
 

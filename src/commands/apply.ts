@@ -1,9 +1,8 @@
 import { readManifestDir } from '../adapters/files.js';
 import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
-import { discover, type ResourceInfo, type ResourceMap } from '../adapters/kube/discovery.js';
+import { discover, type ResourceMap } from '../adapters/kube/discovery.js';
 import {
-  getObject,
   serverSideApply,
   waitForEstablished,
   type ApplyOutcome,
@@ -12,18 +11,22 @@ import { waitForRollouts } from '../adapters/kube/rollout.js';
 import {
   APPLYSET_TOOLING,
   applySetParent,
-  asMember,
   groupKind,
   parentObject,
   type ApplySetParent,
 } from '../core/applyset.js';
 import { ConfigError, OperationError } from '../core/errors.js';
-import { describeObject, identityOf, withAnnotations, type KubeObject } from '../core/manifest.js';
-import { phaseOf } from '../core/ordering.js';
+import { describeObject, withAnnotations, type KubeObject } from '../core/manifest.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from './apply-report.js';
 import { mapLimit } from './concurrency.js';
-import { readInventory, type DesiredObject, type Inventory } from './inventory.js';
+import {
+  PARENT_INFO,
+  desiredObject,
+  readInventory,
+  type DesiredObject,
+  type Inventory,
+} from './inventory.js';
 import { prune } from './prune.js';
 
 export interface ApplyOptions {
@@ -49,14 +52,6 @@ export interface ApplyOptions {
   annotations?: Record<string, string>;
   concurrency?: number;
 }
-
-const PARENT_INFO: ResourceInfo = {
-  group: '',
-  version: 'v1',
-  kind: 'ConfigMap',
-  resource: 'configmaps',
-  namespaced: true,
-};
 
 /**
  * `ferry apply`: server-side apply of a folder of manifests as one ApplySet. Namespaces and CRDs
@@ -120,20 +115,19 @@ async function run(
       `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`,
     );
   }
-  const parentLive = await getObject(client, PARENT_INFO, parent.name, parent.namespace);
+  // One read of the inventory: live state of every object and member, one LIST per kind.
+  const isPrerequisite = (o: KubeObject): boolean =>
+    o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
+  const served = (o: KubeObject): boolean => resources.find(o.apiVersion, o.kind) !== undefined;
+  const desired = objects.filter(served).map((o) => desiredObject(o, resources, parent));
+  let inventory = await readInventory(client, resources, parent, desired);
+  const parentLive = inventory.parentLive;
   const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
   if (parentLive && tooling && !tooling.startsWith('ferry/')) {
     throw new OperationError(
       `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`,
     );
   }
-
-  // One read of the inventory: live state of every object and member, one LIST per kind.
-  const isPrerequisite = (o: KubeObject): boolean =>
-    o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
-  const served = (o: KubeObject): boolean => resources.find(o.apiVersion, o.kind) !== undefined;
-  const desired = objects.filter(served).map((o) => desiredObject(o, resources, parent));
-  let inventory = await readInventory(client, resources, parent, parentLive, desired);
 
   // Phase 0: Namespaces and CRDs, which the rest needs before it can even be validated.
   const prerequisiteWrites = plan(
@@ -154,9 +148,7 @@ async function run(
     });
     resources = await discover(client);
     const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
-    inventory = inventory.merge(
-      await readInventory(client, resources, parent, parentLive, added, false),
-    );
+    inventory = await readInventory(client, resources, parent, added, inventory);
     desired.push(...added);
   }
   // Only possible in --dry-run: a kind whose CRD is not installed yet cannot be checked by the server.
@@ -246,20 +238,6 @@ function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
       `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`,
     );
   }
-}
-
-/** Resolves an object against discovery, defaults its namespace, and makes it a member of the set. */
-function desiredObject(
-  object: KubeObject,
-  resources: ResourceMap,
-  parent: ApplySetParent,
-): DesiredObject {
-  const info = resources.find(object.apiVersion, object.kind)!;
-  const metadata = { ...object.metadata };
-  if (info.namespaced) metadata.namespace ??= parent.namespace;
-  else delete metadata.namespace;
-  const member = asMember({ ...object, metadata }, parent);
-  return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
 }
 
 /** The objects that need writing; the rest are recorded as unchanged. */

@@ -5,14 +5,15 @@ import {
   APPLYSET_GROUP_KINDS,
   APPLYSET_NAMESPACES,
   APPLYSET_PART_OF,
+  asMember,
   MANIFEST_HASH,
   foreignOwner,
-  groupKind,
   parseGroupKinds,
   type ApplySetParent,
 } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
+import { phaseOf } from '../core/ordering.js';
 
 /** An object ferry wants on the cluster, resolved against discovery. */
 export interface DesiredObject {
@@ -29,6 +30,29 @@ export interface LiveMember {
   info: ResourceInfo;
 }
 
+/** The ApplySet parent is a ConfigMap. */
+export const PARENT_INFO: ResourceInfo = {
+  group: '',
+  version: 'v1',
+  kind: 'ConfigMap',
+  resource: 'configmaps',
+  namespaced: true,
+};
+
+/** Resolves an object against discovery, defaults its namespace, and makes it a member of the set. */
+export function desiredObject(
+  object: KubeObject,
+  resources: ResourceMap,
+  parent: ApplySetParent,
+): DesiredObject {
+  const info = resources.find(object.apiVersion, object.kind)!;
+  const metadata = { ...object.metadata };
+  if (info.namespaced) metadata.namespace ??= parent.namespace;
+  else delete metadata.namespace;
+  const member = asMember({ ...object, metadata }, parent);
+  return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
+}
+
 /** Above this many namespaces, one cluster-wide LIST per kind beats one LIST per namespace. */
 const PER_NAMESPACE_LIMIT = 3;
 
@@ -40,6 +64,8 @@ const PER_NAMESPACE_LIMIT = 3;
 export class Inventory {
   constructor(
     readonly parent: ApplySetParent,
+    /** The parent ConfigMap as it is on the cluster, if the set was applied before. */
+    readonly parentLive: KubeObject | undefined,
     /** Group-kinds and namespaces the parent recorded on the previous run. */
     readonly groupKinds: string[],
     readonly namespaces: string[],
@@ -66,7 +92,7 @@ export class Inventory {
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other: Inventory): Inventory {
     const live = new Map([...this.live, ...other.live]);
-    return new Inventory(this.parent, this.groupKinds, this.namespaces, live, [
+    return new Inventory(this.parent, this.parentLive, this.groupKinds, this.namespaces, live, [
       ...this.members,
       ...other.members,
     ]);
@@ -79,61 +105,98 @@ export class Inventory {
   }
 }
 
-/** Reads the inventory: the parent's record, then one LIST per kind. */
+type ListPlan = Map<string, { info: ResourceInfo; namespaces: Set<string>; selector: string }>;
+
+function addToPlan(
+  plan: ListPlan,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  selector: string,
+): void {
+  const key = info.group ? `${info.kind}.${info.group}` : info.kind;
+  const entry = plan.get(key) ?? { info, namespaces: new Set<string>(), selector };
+  if (info.namespaced && namespace) entry.namespaces.add(namespace);
+  plan.set(key, entry);
+}
+
+/** Runs the LISTs of a plan in parallel; returns the objects and what was covered. */
+async function runPlan(
+  client: KubeClient,
+  plan: ListPlan,
+): Promise<{ info: ResourceInfo; items: KubeObject[] }[]> {
+  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) => {
+    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT) {
+      return [listObjects(client, info, selector).then((items) => ({ info, items, scope: '*' }))];
+    }
+    return [...namespaces].map((ns) =>
+      listObjects(client, info, selector, ns).then((items) => ({ info, items })),
+    );
+  });
+  return Promise.all(lists);
+}
+
+/**
+ * Reads the inventory with one LIST per kind: every kind of `desired` (unfiltered, so objects
+ * not yet in the set are seen too) plus ConfigMaps in the inventory's namespace, which holds its
+ * parent; then, from the parent's record, members of kinds and namespaces the manifests no
+ * longer have (filtered by the set's label). `extend` reads only `desired` (after a CRD appeared).
+ */
 export async function readInventory(
   client: KubeClient,
   resources: ResourceMap,
   parent: ApplySetParent,
-  parentObject: KubeObject | undefined,
   desired: DesiredObject[],
-  /** Also list the kinds the parent recorded (false when extending an inventory already read). */
-  includeRecorded = true,
+  extend?: Inventory,
 ): Promise<Inventory> {
-  const annotations = parentObject?.metadata.annotations ?? {};
+  const first: ListPlan = new Map();
+  for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, '');
+  if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, '');
+  const results = await runPlan(client, first);
+  const live = new Map<string, KubeObject>();
+  const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
+  const collect = (batch: { info: ResourceInfo; items: KubeObject[] }[]): LiveMember[] =>
+    batch.flatMap(({ info, items }) =>
+      items.flatMap((object) => {
+        const id = identityOf(object);
+        live.set(id, object);
+        return object.metadata.labels?.[APPLYSET_PART_OF] === parent.id
+          ? [{ id, object, info }]
+          : [];
+      }),
+    );
+  const members = collect(results);
+  const parentLive = extend ? extend.parentLive : live.get(parentId);
+  const annotations = parentLive?.metadata.annotations ?? {};
   const recordedKinds = parseGroupKinds(annotations[APPLYSET_GROUP_KINDS]);
   const recordedNamespaces = [
     parent.namespace,
     ...parseGroupKinds(annotations[APPLYSET_NAMESPACES]),
   ];
-  const byKind = new Map<
-    string,
-    { info: ResourceInfo; namespaces: Set<string>; membersOnly: boolean }
-  >();
-  for (const d of desired) {
-    const key = groupKind(d.object);
-    const entry = byKind.get(key) ?? {
-      info: d.info,
-      namespaces: new Set<string>(),
-      membersOnly: false,
-    };
-    if (d.object.metadata.namespace) entry.namespaces.add(d.object.metadata.namespace);
-    byKind.set(key, entry);
-  }
-  for (const key of includeRecorded ? recordedKinds : []) {
-    const info = resources.findGroupKind(key);
-    if (!info) continue; // the kind is gone from the cluster (CRD deleted): nothing left to list
-    const entry = byKind.get(key) ?? { info, namespaces: new Set<string>(), membersOnly: true };
-    for (const ns of recordedNamespaces) entry.namespaces.add(ns);
-    byKind.set(key, entry);
-  }
-  const selector = `${APPLYSET_PART_OF}=${parent.id}`;
-  const lists = [...byKind.values()].flatMap(({ info, namespaces, membersOnly }) => {
-    const label = membersOnly ? selector : '';
-    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT)
-      return [listObjects(client, info, label).then((items) => ({ info, items }))];
-    return [...namespaces].map((ns) =>
-      listObjects(client, info, label, ns).then((items) => ({ info, items })),
-    );
-  });
-  const live = new Map<string, KubeObject>();
-  const members: LiveMember[] = [];
-  for (const { info, items } of await Promise.all(lists)) {
-    for (const object of items) {
-      const id = identityOf(object);
-      live.set(id, object);
-      if (object.metadata.labels?.[APPLYSET_PART_OF] === parent.id)
-        members.push({ id, object, info });
+  if (!extend) {
+    const second: ListPlan = new Map();
+    for (const key of recordedKinds) {
+      const info = resources.findGroupKind(key);
+      if (!info) continue; // the kind is gone from the cluster (CRD deleted): nothing left to list
+      const listed = first.get(key);
+      const missing = info.namespaced
+        ? recordedNamespaces.filter((ns) => !listed?.namespaces.has(ns))
+        : listed
+          ? []
+          : [undefined];
+      const coveredClusterWide =
+        listed && (!info.namespaced || listed.namespaces.size > PER_NAMESPACE_LIMIT);
+      if (coveredClusterWide) continue;
+      for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
     }
+    members.push(...collect(await runPlan(client, second)));
   }
-  return new Inventory(parent, recordedKinds, recordedNamespaces.slice(1), live, members);
+  const inventory = new Inventory(
+    parent,
+    parentLive,
+    recordedKinds,
+    recordedNamespaces.slice(1),
+    live,
+    members,
+  );
+  return extend ? extend.merge(inventory) : inventory;
 }

@@ -173,7 +173,10 @@ describe('ferry apply on the real control plane', needsCluster, () => {
         tolerations: [{ operator: 'Exists' }],
       });
       const started = Date.now();
-      const applying = run([broken], { inventory: 'broken', wait: true, timeoutMs: 90_000 });
+      // Handled from the start: the apply may fail while the test is still patching.
+      const applying = failureOf(
+        run([broken], { inventory: 'broken', wait: true, timeoutMs: 90_000 }),
+      );
       let pod = '';
       for (let i = 0; i < 100 && !pod; i++) {
         await new Promise((done) => setTimeout(done, 200));
@@ -223,7 +226,7 @@ describe('ferry apply on the real control plane', needsCluster, () => {
         JSON.stringify(status),
       ]);
       assert.equal(patched.code, 0, patched.stderr);
-      const failure = await failureOf(applying);
+      const failure = await applying;
       assert.match(failure.message, new RegExp(`pod ${pod}: container app: ImagePullBackOff`));
       assert.ok(Date.now() - started < 60_000, 'failed fast, well before the timeout');
       assert.equal(failure.report.notReady.length, 1);

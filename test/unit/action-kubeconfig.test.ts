@@ -6,10 +6,10 @@ import { maskKubeconfig } from '../../src/action/kubeconfig.js';
 function captureStdout(work: () => void): string {
   const original = process.stdout.write.bind(process.stdout);
   let out = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     out += chunk.toString();
     return true;
-  }) as typeof process.stdout.write;
+  };
   try {
     work();
   } finally {

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   OperationError
-} from "./chunk-X5K5A77S.js";
+} from "./chunk-7NOBEVYY.js";
 
 // src/commands/apply-report.ts
 var ACTIONS = [
@@ -101,4 +101,4 @@ export {
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-5CU42QGR.js.map
+//# sourceMappingURL=chunk-ISMOKYV3.js.map

@@ -3,33 +3,22 @@ import {
   APPLYSET_GROUP_KINDS,
   APPLYSET_NAMESPACES,
   APPLYSET_PART_OF,
-  APPLYSET_TOOLING,
   MANIFEST_HASH,
-  applySetParent,
   asMember,
   foreignOwner,
-  groupKind,
-  parentObject,
   parseGroupKinds
-} from "./chunk-U5BH2HTZ.js";
+} from "./chunk-ZSGLW4MB.js";
 import {
-  describeObject,
-  identityOf,
-  readManifestDir,
-  withAnnotations
-} from "./chunk-6UYGWEZO.js";
+  identityOf
+} from "./chunk-UGI74LQ6.js";
 import {
-  ApplyFailure,
-  emptyReport,
-  record
-} from "./chunk-5CU42QGR.js";
+  OperationError
+} from "./chunk-7NOBEVYY.js";
 import {
-  ConfigError,
-  OperationError,
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X5K5A77S.js";
+} from "./chunk-57EZ2WE2.js";
 
 // node_modules/@kubernetes/client-node/node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
@@ -2447,9 +2436,9 @@ var require_infra = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { utf8DecodeBytes } = require_encoding();
-    function collectASequenceOfCodePoints(condition2, input, position) {
+    function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
-      while (position.position < input.length && condition2(input[position.position])) {
+      while (position.position < input.length && condition(input[position.position])) {
         result += input[position.position];
         position.position++;
       }
@@ -8899,9 +8888,9 @@ var require_formdata_parser = __commonJS({
         }
       }
     }
-    function collectASequenceOfBytes(condition2, input, position) {
+    function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
-      while (start < input.length && condition2(input[start])) {
+      while (start < input.length && condition(input[start])) {
         ++start;
       }
       return input.subarray(position.position, position.position = start);
@@ -19785,17 +19774,17 @@ var require_dns = __commonJS({
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         let minTTL = this.#maxTTL;
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
-            minTTL = Math.min(minTTL, record2.ttl);
+        for (const record of addresses) {
+          record.timestamp = timestamp;
+          if (typeof record.ttl === "number") {
+            record.ttl = Math.min(record.ttl, this.#maxTTL);
+            minTTL = Math.min(minTTL, record.ttl);
           } else {
-            record2.ttl = this.#maxTTL;
+            record.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record.family] ?? { ips: [] };
+          familyRecords.ips.push(record);
+          records.records[record.family] = familyRecords;
         }
         this.storage.set(origin.hostname, records, { ttl: minTTL });
       }
@@ -28894,10 +28883,10 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(object, code, reason, validate2 = false) {
+    function closeWebSocketConnection(object, code, reason, validate = false) {
       code ??= null;
       reason ??= "";
-      if (validate2) validateCloseCodeAndReason(code, reason);
+      if (validate) validateCloseCodeAndReason(code, reason);
       if (isClosed(object.readyState) || isClosing(object.readyState)) {
       } else if (!isEstablished(object.readyState)) {
         failWebsocketConnection(object);
@@ -33739,8 +33728,8 @@ var require_ipv6 = __commonJS({
     var address_error_1 = require_address_error();
     var common_1 = require_common();
     var isCorrect6 = common.isCorrect(constants6.BITS);
-    function assert(condition2) {
-      if (!condition2) {
+    function assert(condition) {
+      if (!condition) {
         throw new Error("Assertion failed.");
       }
     }
@@ -40906,7 +40895,7 @@ var require_b4a = __commonJS({
     function toHex(buffer, start, end) {
       return toBuffer(buffer).toString("hex", start, end);
     }
-    function write2(buffer, string, offset, length, encoding) {
+    function write(buffer, string, offset, length, encoding) {
       return toBuffer(buffer).write(string, offset, length, encoding);
     }
     function readDoubleBE(buffer, offset) {
@@ -40979,7 +40968,7 @@ var require_b4a = __commonJS({
       toBuffer,
       toString,
       toHex,
-      write: write2,
+      write,
       readDoubleBE,
       readDoubleLE,
       readFloatBE,
@@ -43536,7 +43525,7 @@ var require_tar_fs = __commonJS({
           return next();
         }
         const dir = path2.join(name, ".") === path2.join(cwd, ".") ? cwd : path2.dirname(name);
-        validate2(xfs, dir, path2.join(cwd, "."), function(err, valid) {
+        validate(xfs, dir, path2.join(cwd, "."), function(err, valid) {
           if (err) return next(err);
           if (!valid) return next(new Error(dir + " is not a valid path"));
           if (header.type === "directory") {
@@ -43681,11 +43670,11 @@ var require_tar_fs = __commonJS({
         cb(null, false);
       });
     }
-    function validate2(fs5, name, root, cb) {
+    function validate(fs5, name, root, cb) {
       if (name === root) return cb(null, true);
       fs5.lstat(name, function(err, st) {
         if (err && err.code !== "ENOENT" && err.code !== "EPERM") return cb(err);
-        if (err || st.isDirectory()) return validate2(fs5, path2.join(name, ".."), root, cb);
+        if (err || st.isDirectory()) return validate(fs5, path2.join(name, ".."), root, cb);
         cb(null, false);
       });
     }
@@ -81752,8 +81741,8 @@ var ResourceMap = class {
   byKind;
   byGroupKind = /* @__PURE__ */ new Map();
   /** Looks up an ApplySet group-kind (`Deployment.apps`, `ConfigMap`) at its preferred version. */
-  findGroupKind(groupKind2) {
-    return this.byGroupKind.get(groupKind2);
+  findGroupKind(groupKind) {
+    return this.byGroupKind.get(groupKind);
   }
   /** Looks up `apiVersion` + `kind`; undefined when the server does not serve it. */
   find(apiVersion, kind) {
@@ -81855,16 +81844,6 @@ async function listObjects(client, info, labelSelector, namespace) {
   const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
   return (response.body.items ?? []).map((item) => ({ ...item, apiVersion, kind: info.kind }));
 }
-async function getObject(client, info, name, namespace) {
-  const response = await client.request({
-    method: "GET",
-    path: objectPath(info, name, namespace)
-  });
-  if (response.status === 404) return void 0;
-  if (response.status !== 200)
-    throw new Error(`get ${info.kind} ${name}: ${statusMessage(response)}`);
-  return response.body;
-}
 async function deleteObject2(client, info, live, dryRun) {
   const uid = live.metadata.uid;
   const response = await client.request({
@@ -81911,271 +81890,6 @@ async function waitForEstablished(client, name, timeoutMs) {
       `CustomResourceDefinition ${name} was not Established within ${timeoutMs / 1e3}s`
     );
 }
-
-// src/core/rollout.ts
-var WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Job"]);
-function condition(object, type) {
-  return object.status?.conditions?.find((c) => c.type === type);
-}
-function observed(object) {
-  const generation = object.metadata?.generation;
-  const seen = object.status?.observedGeneration;
-  return generation === void 0 || seen !== void 0 && seen >= generation;
-}
-function hasRollout(object) {
-  return WORKLOAD_KINDS.has(object.kind ?? "") || condition(object, "Ready") !== void 0;
-}
-function rolloutState(object) {
-  const status = object.status ?? {};
-  switch (object.kind) {
-    case "Deployment": {
-      const progressing = condition(object, "Progressing");
-      if (progressing?.reason === "ProgressDeadlineExceeded") {
-        return {
-          done: false,
-          failed: true,
-          message: `ProgressDeadlineExceeded: ${progressing.message ?? ""}`.trim()
-        };
-      }
-      if (!observed(object))
-        return { done: false, message: "waiting for the controller to observe the new generation" };
-      const want = object.spec?.replicas ?? 1;
-      const updated = status.updatedReplicas ?? 0;
-      const total = status.replicas ?? 0;
-      const available = status.availableReplicas ?? 0;
-      if (updated < want) return { done: false, message: `${updated} of ${want} updated replicas` };
-      if (total > updated)
-        return { done: false, message: `${total - updated} old replicas pending termination` };
-      if (available < updated)
-        return { done: false, message: `${available} of ${updated} updated replicas available` };
-      return { done: true, message: `${available} replicas available` };
-    }
-    case "StatefulSet": {
-      if (!observed(object))
-        return { done: false, message: "waiting for the controller to observe the new generation" };
-      const want = object.spec?.replicas ?? 1;
-      const ready = status.readyReplicas ?? 0;
-      if (ready < want) return { done: false, message: `${ready} of ${want} replicas ready` };
-      const partition = object.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
-      if (object.spec?.updateStrategy?.type === "OnDelete")
-        return { done: true, message: `${ready} replicas ready` };
-      if (partition > 0) {
-        const updated = status.updatedReplicas ?? 0;
-        return updated >= want - partition ? { done: true, message: `partitioned rollout: ${updated} updated` } : { done: false, message: `${updated} of ${want - partition} replicas updated` };
-      }
-      if (status.updateRevision !== status.currentRevision) {
-        return {
-          done: false,
-          message: `${status.updatedReplicas ?? 0} of ${want} replicas updated`
-        };
-      }
-      return { done: true, message: `${ready} replicas ready` };
-    }
-    case "DaemonSet": {
-      if (!observed(object))
-        return { done: false, message: "waiting for the controller to observe the new generation" };
-      const want = status.desiredNumberScheduled ?? 0;
-      const updated = status.updatedNumberScheduled ?? 0;
-      const available = status.numberAvailable ?? 0;
-      if (updated < want)
-        return { done: false, message: `${updated} of ${want} updated pods scheduled` };
-      if (available < want)
-        return { done: false, message: `${available} of ${want} updated pods available` };
-      return { done: true, message: `${available} pods available` };
-    }
-    case "Job": {
-      const failed = condition(object, "Failed");
-      if (failed?.status === "True")
-        return {
-          done: false,
-          failed: true,
-          message: `Job failed: ${failed.reason ?? ""} ${failed.message ?? ""}`.trim()
-        };
-      if (condition(object, "Complete")?.status === "True")
-        return { done: true, message: "completed" };
-      return {
-        done: false,
-        message: `${status.succeeded ?? 0} succeeded, ${status.active ?? 0} active`
-      };
-    }
-    default: {
-      const ready = condition(object, "Ready");
-      if (ready?.status === "True" && observed(object)) return { done: true, message: "Ready" };
-      return {
-        done: false,
-        message: `Ready=${ready?.status ?? "Unknown"}${ready?.reason ? ` (${ready.reason})` : ""}`
-      };
-    }
-  }
-}
-var FATAL_WAITING_REASONS = /* @__PURE__ */ new Set([
-  "ImagePullBackOff",
-  "ErrImagePull",
-  "CrashLoopBackOff",
-  "CreateContainerConfigError",
-  "InvalidImageName",
-  "CreateContainerError"
-]);
-function podFailure(pod) {
-  const statuses = [
-    ...pod.status?.initContainerStatuses ?? [],
-    ...pod.status?.containerStatuses ?? []
-  ];
-  for (const container of statuses) {
-    const waiting = container.state?.waiting;
-    if (waiting && FATAL_WAITING_REASONS.has(waiting.reason ?? "")) {
-      return `container ${container.name}: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ""}`;
-    }
-  }
-  return void 0;
-}
-
-// src/adapters/kube/rollout.ts
-var POD_INFO = {
-  group: "",
-  version: "v1",
-  kind: "Pod",
-  resource: "pods",
-  namespaced: true
-};
-async function waitForRollouts(client, targets, timeoutMs, progress) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const outcome = { ready: [], notReady: [] };
-  const pending = new Map(targets.map((t) => [describeObject(t.object), "waiting for status"]));
-  try {
-    await Promise.all(
-      targets.map((target) => waitForOne(client, target, controller, pending, outcome, progress))
-    );
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  for (const [object, last] of pending)
-    outcome.notReady.push({ object, reason: `timed out after ${timeoutMs / 1e3}s: ${last}` });
-  return outcome;
-}
-async function waitForOne(client, { info, object }, global2, pending, outcome, progress) {
-  const name = describeObject(object);
-  const local = new AbortController();
-  const stop = () => local.abort();
-  global2.signal.addEventListener("abort", stop);
-  const finish = (reason) => {
-    if (!pending.has(name)) return;
-    pending.delete(name);
-    if (reason) outcome.notReady.push({ object: name, reason });
-    else outcome.ready.push(name);
-    local.abort();
-  };
-  const namespace = info.namespaced ? object.metadata.namespace : void 0;
-  const watches = [
-    client.watch(
-      collectionPath(info, namespace),
-      { fieldSelector: `metadata.name=${object.metadata.name}` },
-      (type, live) => {
-        if (type === "BOOKMARK" || type === "ERROR") return;
-        if (type === "DELETED") return finish("deleted while waiting");
-        const state = rolloutState(live);
-        if (state.done) {
-          progress(`${name}: ${state.message}`);
-          return finish();
-        }
-        if (state.failed) return finish(state.message);
-        if (pending.get(name) !== state.message) progress(`${name}: ${state.message}`);
-        pending.set(name, state.message);
-      },
-      local.signal
-    )
-  ];
-  const selector = podSelector(object);
-  if (selector && namespace) {
-    watches.push(
-      client.watch(
-        collectionPath(POD_INFO, namespace),
-        { labelSelector: selector },
-        (type, pod) => {
-          if (type !== "ADDED" && type !== "MODIFIED") return;
-          const failure = podFailure(pod);
-          if (!failure) return;
-          void lastEvents(client, namespace, pod.metadata.name).then(
-            (events) => finish(
-              `pod ${pod.metadata.name}: ${failure}${events ? `; events: ${events}` : ""}`
-            )
-          );
-        },
-        local.signal
-      )
-    );
-  }
-  try {
-    await Promise.all(watches);
-  } finally {
-    global2.signal.removeEventListener("abort", stop);
-  }
-}
-function podSelector(object) {
-  const spec = object.spec;
-  const labels = object.kind === "Job" ? { "batch.kubernetes.io/job-name": object.metadata.name } : spec?.selector?.matchLabels;
-  if (!labels || Object.keys(labels).length === 0) return void 0;
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
-}
-async function lastEvents(client, namespace, pod) {
-  const response = await client.request({
-    verb: "list",
-    method: "GET",
-    path: `/api/v1/namespaces/${namespace}/events`,
-    query: { fieldSelector: `involvedObject.name=${pod}` }
-  });
-  const items = response.status === 200 ? response.body.items ?? [] : [];
-  return items.slice(-3).map((e2) => `${e2.reason ?? ""}: ${e2.message ?? ""}`).join(" | ");
-}
-
-// src/core/ordering.ts
-var PHASES = {
-  Namespace: 0,
-  CustomResourceDefinition: 0,
-  ClusterRole: 1,
-  ClusterRoleBinding: 1,
-  PriorityClass: 1,
-  StorageClass: 1,
-  PersistentVolume: 1,
-  IngressClass: 1,
-  RuntimeClass: 1,
-  ServiceAccount: 2,
-  Role: 2,
-  RoleBinding: 2,
-  ConfigMap: 2,
-  Secret: 2,
-  SealedSecret: 2,
-  ExternalSecret: 2,
-  ResourceQuota: 2,
-  LimitRange: 2,
-  PersistentVolumeClaim: 2,
-  NetworkPolicy: 2,
-  Service: 3,
-  Deployment: 4,
-  StatefulSet: 4,
-  DaemonSet: 4,
-  ReplicaSet: 4,
-  Job: 4,
-  CronJob: 4,
-  Pod: 4,
-  HorizontalPodAutoscaler: 4,
-  PodDisruptionBudget: 4,
-  MutatingWebhookConfiguration: 6,
-  ValidatingWebhookConfiguration: 6,
-  ValidatingAdmissionPolicy: 6,
-  ValidatingAdmissionPolicyBinding: 6
-};
-function phaseOf(object, namespaced) {
-  return PHASES[object.kind] ?? (namespaced ? 5 : 1);
-}
-var PRUNE_PROTECTED_KINDS = [
-  "Namespace",
-  "CustomResourceDefinition",
-  "PersistentVolume",
-  "PersistentVolumeClaim"
-];
 
 // src/commands/concurrency.ts
 async function mapLimit(items, limit, work) {
@@ -82300,17 +82014,81 @@ function scalarEquals(desired, live, path2) {
   return a !== void 0 && b !== void 0 && (typeof desired === "string" || typeof live === "string") && Math.abs(a - b) <= Math.abs(a) * 1e-9;
 }
 
+// src/core/ordering.ts
+var PHASES = {
+  Namespace: 0,
+  CustomResourceDefinition: 0,
+  ClusterRole: 1,
+  ClusterRoleBinding: 1,
+  PriorityClass: 1,
+  StorageClass: 1,
+  PersistentVolume: 1,
+  IngressClass: 1,
+  RuntimeClass: 1,
+  ServiceAccount: 2,
+  Role: 2,
+  RoleBinding: 2,
+  ConfigMap: 2,
+  Secret: 2,
+  SealedSecret: 2,
+  ExternalSecret: 2,
+  ResourceQuota: 2,
+  LimitRange: 2,
+  PersistentVolumeClaim: 2,
+  NetworkPolicy: 2,
+  Service: 3,
+  Deployment: 4,
+  StatefulSet: 4,
+  DaemonSet: 4,
+  ReplicaSet: 4,
+  Job: 4,
+  CronJob: 4,
+  Pod: 4,
+  HorizontalPodAutoscaler: 4,
+  PodDisruptionBudget: 4,
+  MutatingWebhookConfiguration: 6,
+  ValidatingWebhookConfiguration: 6,
+  ValidatingAdmissionPolicy: 6,
+  ValidatingAdmissionPolicyBinding: 6
+};
+function phaseOf(object, namespaced) {
+  return PHASES[object.kind] ?? (namespaced ? 5 : 1);
+}
+var PRUNE_PROTECTED_KINDS = [
+  "Namespace",
+  "CustomResourceDefinition",
+  "PersistentVolume",
+  "PersistentVolumeClaim"
+];
+
 // src/commands/inventory.ts
+var PARENT_INFO = {
+  group: "",
+  version: "v1",
+  kind: "ConfigMap",
+  resource: "configmaps",
+  namespaced: true
+};
+function desiredObject(object, resources, parent) {
+  const info = resources.find(object.apiVersion, object.kind);
+  const metadata = { ...object.metadata };
+  if (info.namespaced) metadata.namespace ??= parent.namespace;
+  else delete metadata.namespace;
+  const member = asMember({ ...object, metadata }, parent);
+  return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
+}
 var PER_NAMESPACE_LIMIT = 3;
 var Inventory = class _Inventory {
-  constructor(parent, groupKinds, namespaces, live, members) {
+  constructor(parent, parentLive, groupKinds, namespaces, live, members) {
     this.parent = parent;
+    this.parentLive = parentLive;
     this.groupKinds = groupKinds;
     this.namespaces = namespaces;
     this.live = live;
     this.members = members;
   }
   parent;
+  parentLive;
   groupKinds;
   namespaces;
   live;
@@ -82329,7 +82107,7 @@ var Inventory = class _Inventory {
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other) {
     const live = new Map([...this.live, ...other.live]);
-    return new _Inventory(this.parent, this.groupKinds, this.namespaces, live, [
+    return new _Inventory(this.parent, this.parentLive, this.groupKinds, this.namespaces, live, [
       ...this.members,
       ...other.members
     ]);
@@ -82340,369 +82118,83 @@ var Inventory = class _Inventory {
     return live ? foreignOwner(live, this.parent) : void 0;
   }
 };
-async function readInventory(client, resources, parent, parentObject2, desired, includeRecorded = true) {
-  const annotations = parentObject2?.metadata.annotations ?? {};
+function addToPlan(plan, info, namespace, selector) {
+  const key = info.group ? `${info.kind}.${info.group}` : info.kind;
+  const entry = plan.get(key) ?? { info, namespaces: /* @__PURE__ */ new Set(), selector };
+  if (info.namespaced && namespace) entry.namespaces.add(namespace);
+  plan.set(key, entry);
+}
+async function runPlan(client, plan) {
+  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) => {
+    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT) {
+      return [listObjects(client, info, selector).then((items) => ({ info, items, scope: "*" }))];
+    }
+    return [...namespaces].map(
+      (ns) => listObjects(client, info, selector, ns).then((items) => ({ info, items }))
+    );
+  });
+  return Promise.all(lists);
+}
+async function readInventory(client, resources, parent, desired, extend) {
+  const first = /* @__PURE__ */ new Map();
+  for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, "");
+  if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, "");
+  const results = await runPlan(client, first);
+  const live = /* @__PURE__ */ new Map();
+  const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
+  const collect = (batch) => batch.flatMap(
+    ({ info, items }) => items.flatMap((object) => {
+      const id = identityOf(object);
+      live.set(id, object);
+      return object.metadata.labels?.[APPLYSET_PART_OF] === parent.id ? [{ id, object, info }] : [];
+    })
+  );
+  const members = collect(results);
+  const parentLive = extend ? extend.parentLive : live.get(parentId);
+  const annotations = parentLive?.metadata.annotations ?? {};
   const recordedKinds = parseGroupKinds(annotations[APPLYSET_GROUP_KINDS]);
   const recordedNamespaces = [
     parent.namespace,
     ...parseGroupKinds(annotations[APPLYSET_NAMESPACES])
   ];
-  const byKind = /* @__PURE__ */ new Map();
-  for (const d of desired) {
-    const key = groupKind(d.object);
-    const entry = byKind.get(key) ?? {
-      info: d.info,
-      namespaces: /* @__PURE__ */ new Set(),
-      membersOnly: false
-    };
-    if (d.object.metadata.namespace) entry.namespaces.add(d.object.metadata.namespace);
-    byKind.set(key, entry);
-  }
-  for (const key of includeRecorded ? recordedKinds : []) {
-    const info = resources.findGroupKind(key);
-    if (!info) continue;
-    const entry = byKind.get(key) ?? { info, namespaces: /* @__PURE__ */ new Set(), membersOnly: true };
-    for (const ns of recordedNamespaces) entry.namespaces.add(ns);
-    byKind.set(key, entry);
-  }
-  const selector = `${APPLYSET_PART_OF}=${parent.id}`;
-  const lists = [...byKind.values()].flatMap(({ info, namespaces, membersOnly }) => {
-    const label = membersOnly ? selector : "";
-    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT)
-      return [listObjects(client, info, label).then((items) => ({ info, items }))];
-    return [...namespaces].map(
-      (ns) => listObjects(client, info, label, ns).then((items) => ({ info, items }))
-    );
-  });
-  const live = /* @__PURE__ */ new Map();
-  const members = [];
-  for (const { info, items } of await Promise.all(lists)) {
-    for (const object of items) {
-      const id = identityOf(object);
-      live.set(id, object);
-      if (object.metadata.labels?.[APPLYSET_PART_OF] === parent.id)
-        members.push({ id, object, info });
+  if (!extend) {
+    const second = /* @__PURE__ */ new Map();
+    for (const key of recordedKinds) {
+      const info = resources.findGroupKind(key);
+      if (!info) continue;
+      const listed = first.get(key);
+      const missing = info.namespaced ? recordedNamespaces.filter((ns) => !listed?.namespaces.has(ns)) : listed ? [] : [void 0];
+      const coveredClusterWide = listed && (!info.namespaced || listed.namespaces.size > PER_NAMESPACE_LIMIT);
+      if (coveredClusterWide) continue;
+      for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
     }
+    members.push(...collect(await runPlan(client, second)));
   }
-  return new Inventory(parent, recordedKinds, recordedNamespaces.slice(1), live, members);
-}
-
-// src/commands/prune.ts
-async function prune(client, inventory, desiredIds, options, report, log) {
-  const allowed = new Set(options.pruneAllow ?? []);
-  const candidates = inventory.members.filter((m) => !desiredIds.has(m.id));
-  const kept = candidates.filter(
-    (m) => PRUNE_PROTECTED_KINDS.includes(m.object.kind) && !allowed.has(m.object.kind)
-  );
-  for (const m of kept) {
-    record(
-      report,
-      describeObject(m.object),
-      "kept",
-      `not in the manifests; ${m.object.kind} is only pruned with --prune-allow ${m.object.kind}`
-    );
-  }
-  const doomed = candidates.filter((m) => !kept.includes(m));
-  if (options.maxDeletions !== void 0 && doomed.length > options.maxDeletions) {
-    throw new ApplyFailure(
-      `prune would delete ${doomed.length} objects, more than --max-deletions ${options.maxDeletions}; nothing was deleted (${doomed.map((m) => describeObject(m.object)).join(", ")})`,
-      report
-    );
-  }
-  doomed.sort(
-    (a, b) => phaseOf(b.object, b.info.namespaced) - phaseOf(a.object, a.info.namespaced)
-  );
-  const remaining = kept.map((m) => m.object);
-  for (const member of doomed) {
-    const name = describeObject(member.object);
-    const error = await deleteObject2(client, member.info, member.object, options.dryRun ?? false);
-    if (error) {
-      record(report, name, "failed", `delete rejected: ${error}; it stays in the inventory`);
-      remaining.push(member.object);
-    } else {
-      record(report, name, "pruned");
-      log.info(`${name} pruned${options.dryRun ? " (dry run)" : ""}`);
-    }
-  }
-  return remaining;
-}
-
-// src/commands/apply.ts
-var PARENT_INFO = {
-  group: "",
-  version: "v1",
-  kind: "ConfigMap",
-  resource: "configmaps",
-  namespaced: true
-};
-async function apply(options, log) {
-  const manifests = await readManifestDir(options.dir);
-  const client = KubeClient.connect(options);
-  try {
-    return await applyObjects(
-      client,
-      manifests.map((m) => m.object),
-      options,
-      log
-    );
-  } finally {
-    client.close();
-  }
-}
-async function applyObjects(client, objects, options, log) {
-  const dryRun = options.dryRun ?? false;
-  const namespace = options.namespace ?? client.contextNamespace;
-  const parent = applySetParent(options.inventory, namespace);
-  const report = emptyReport(parent, dryRun);
-  try {
-    await run(client, objects, options, parent, report, log);
-  } finally {
-    report.requests = Object.fromEntries(client.counts);
-  }
-  return report;
-}
-async function run(client, objects, options, parent, report, log) {
-  const dryRun = options.dryRun ?? false;
-  let resources = await discover(client);
-  checkKindsKnown(objects, resources);
-  const clash = objects.find(
-    (o) => o.kind === "ConfigMap" && o.apiVersion === "v1" && o.metadata.name === parent.name && (o.metadata.namespace ?? parent.namespace) === parent.namespace
-  );
-  if (clash) {
-    throw new ConfigError(
-      `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`
-    );
-  }
-  const parentLive = await getObject(client, PARENT_INFO, parent.name, parent.namespace);
-  const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (parentLive && tooling && !tooling.startsWith("ferry/")) {
-    throw new OperationError(
-      `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`
-    );
-  }
-  const isPrerequisite = (o) => o.kind === "Namespace" || o.kind === "CustomResourceDefinition";
-  const served = (o) => resources.find(o.apiVersion, o.kind) !== void 0;
-  const desired = objects.filter(served).map((o) => desiredObject(o, resources, parent));
-  let inventory = await readInventory(client, resources, parent, parentLive, desired);
-  const prerequisiteWrites = plan(
-    desired.filter((d) => isPrerequisite(d.object)),
-    inventory,
-    report
-  );
-  await validate(client, prerequisiteWrites, inventory, options, report);
-  await write(client, prerequisiteWrites, options, report, log);
-  if (!dryRun && prerequisiteWrites.length > 0)
-    await recordKinds(client, parent, inventory, desired, report);
-  const newCrds = prerequisiteWrites.filter((d) => d.object.kind === "CustomResourceDefinition");
-  const awaitingCrd = objects.filter((o) => !served(o));
-  if (!dryRun && newCrds.length > 0) {
-    await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
-      for (const crd of newCrds) await waitForEstablished(client, crd.object.metadata.name, 6e4);
-    });
-    resources = await discover(client);
-    const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
-    inventory = inventory.merge(
-      await readInventory(client, resources, parent, parentLive, added, false)
-    );
-    desired.push(...added);
-  }
-  for (const o of objects.filter((x) => !resources.find(x.apiVersion, x.kind))) {
-    record(
-      report,
-      describeObject(o),
-      "created",
-      "dry run: not validated, its CRD is not installed yet"
-    );
-  }
-  const writes = plan(
-    desired.filter((d) => !isPrerequisite(d.object)),
-    inventory,
-    report
-  );
-  const newNamespaces = new Set(
-    prerequisiteWrites.filter((d) => d.object.kind === "Namespace" && !inventory.liveOf(d.id)).map((d) => d.object.metadata.name)
-  );
-  const checkable = dryRun ? writes.filter((d) => !newNamespaces.has(d.object.metadata.namespace ?? "")) : writes;
-  for (const d of writes.filter((w) => !checkable.includes(w)))
-    record(
-      report,
-      describeObject(d.object),
-      "created",
-      "dry run: not validated, its namespace does not exist yet"
-    );
-  await validate(client, checkable, inventory, options, report);
-  if (!dryRun && (writes.length > 0 || !parentLive)) {
-    await recordKinds(client, parent, inventory, desired, report);
-  }
-  for (const phase of [...new Set(writes.map((d) => d.phase))].sort((a, b) => a - b)) {
-    await write(
-      client,
-      writes.filter((d) => d.phase === phase),
-      options,
-      report,
-      log
-    );
-  }
-  if (options.wait && !dryRun)
-    await waitForChanged([...prerequisiteWrites, ...writes], client, options, report, log);
-  if (options.prune) {
-    const kept = await prune(
-      client,
-      inventory,
-      new Set(desired.map((d) => d.id)),
-      options,
-      report,
-      log
-    );
-    if (!dryRun)
-      await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
-    const failed = report.objects.filter((o) => o.action === "failed");
-    if (failed.length > 0)
-      throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
-  } else if (!dryRun && (writes.length > 0 || prerequisiteWrites.length > 0 || !parentLive)) {
-    await recordKinds(client, parent, inventory, desired, report);
-  }
-}
-function checkKindsKnown(objects, resources) {
-  const fromCrds = /* @__PURE__ */ new Set();
-  for (const crd of objects.filter((o) => o.kind === "CustomResourceDefinition")) {
-    const spec = crd.spec;
-    for (const version of spec?.versions ?? [])
-      fromCrds.add(`${spec?.group}/${version.name}/${spec?.names?.kind}`);
-  }
-  const unknown = objects.filter(
-    (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`)
-  );
-  if (unknown.length > 0) {
-    const list = unknown.map((o) => `${o.kind} ${o.metadata.name} (${o.apiVersion})`).join(", ");
-    throw new ConfigError(
-      `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`
-    );
-  }
-}
-function desiredObject(object, resources, parent) {
-  const info = resources.find(object.apiVersion, object.kind);
-  const metadata = { ...object.metadata };
-  if (info.namespaced) metadata.namespace ??= parent.namespace;
-  else delete metadata.namespace;
-  const member = asMember({ ...object, metadata }, parent);
-  return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
-}
-function plan(desired, inventory, report) {
-  const writes = desired.filter((d) => inventory.needsWrite(d));
-  for (const d of desired)
-    if (!writes.includes(d)) record(report, describeObject(d.object), "unchanged");
-  return writes;
-}
-async function validate(client, writes, inventory, options, report) {
-  const problems = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const name = describeObject(d.object);
-    const owner = options.adopt ? void 0 : inventory.foreignOwner(d);
-    if (owner) {
-      problems.push(`${name}: owned by ${owner}; refusing to adopt it (use --adopt)`);
-      record(report, name, "failed", `owned by ${owner}`);
-      return;
-    }
-    const outcome = await serverSideApply(client, d.info, d.object, {
-      dryRun: true,
-      force: options.forceConflicts ?? false
-    });
-    if (outcome.ok) {
-      if (options.dryRun) record(report, name, outcome.created ? "created" : "configured");
-      return;
-    }
-    const message = failureMessage(outcome);
-    problems.push(`${name}: ${message}`);
-    record(report, name, "failed", message);
-  });
-  if (problems.length > 0) {
-    throw new ApplyFailure(
-      `${problems.length} object(s) failed validation, so nothing else was changed:
-  ${problems.sort().join("\n  ")}`,
-      report
-    );
-  }
-}
-function failureMessage(outcome) {
-  if (outcome.conflicts.length === 0) return outcome.message;
-  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ");
-  return `${fields} (use --force-conflicts to take over)`;
-}
-async function write(client, writes, options, report, log) {
-  if (options.dryRun) return;
-  const failures = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
-    const outcome = await serverSideApply(client, d.info, object, {
-      dryRun: options.dryRun ?? false,
-      force: options.forceConflicts ?? false
-    });
-    const name = describeObject(d.object);
-    if (outcome.ok) {
-      const action = outcome.created ? "created" : "configured";
-      record(report, name, action);
-      log.info(`${name} ${action}${options.dryRun ? " (dry run)" : ""}`);
-      return;
-    }
-    const message = failureMessage(outcome);
-    failures.push(`${name}: ${message}`);
-    record(report, name, "failed", message);
-  });
-  if (failures.length > 0)
-    throw new ApplyFailure(
-      `${failures.length} object(s) failed to apply: ${failures.join("; ")}`,
-      report
-    );
-}
-async function waitForChanged(written, client, options, report, log) {
-  const targets = written.filter(
-    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object)
-  );
-  if (targets.length === 0) return;
-  const outcome = await log.group(
-    `waiting for ${targets.length} rollout(s)`,
-    () => waitForRollouts(client, targets, options.timeoutMs ?? 3e5, (line) => log.info(`  ${line}`))
-  );
-  if (outcome.notReady.length > 0) {
-    report.notReady = outcome.notReady;
-    const reasons = outcome.notReady.map((n) => `${n.object}: ${n.reason}`).join("; ");
-    throw new ApplyFailure(
-      `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
-      report
-    );
-  }
-}
-async function recordKinds(client, parent, inventory, desired, report) {
-  const previous = inventory.members.map((m) => m.object);
-  await applyParent(
-    client,
+  const inventory = new Inventory(
     parent,
-    [...previous, ...desired.map((d) => d.object)],
-    report,
-    inventory.groupKinds,
-    inventory.namespaces
+    parentLive,
+    recordedKinds,
+    recordedNamespaces.slice(1),
+    live,
+    members
   );
+  return extend ? extend.merge(inventory) : inventory;
 }
-async function applyParent(client, parent, members, report, extraKinds = [], extraNamespaces = []) {
-  const kinds = [...extraKinds, ...members.map(groupKind)];
-  const namespaces = [...extraNamespaces, ...members.map((o) => o.metadata.namespace ?? "")].filter(
-    Boolean
-  );
-  const outcome = await serverSideApply(
-    client,
-    PARENT_INFO,
-    parentObject(parent, kinds, namespaces),
-    { dryRun: false, force: true }
-  );
-  if (!outcome.ok)
-    throw new ApplyFailure(
-      `inventory ${parent.namespace}/${parent.name}: ${outcome.message}`,
-      report
-    );
-}
+
 export {
-  apply,
-  applyObjects
+  KubeClient,
+  discover,
+  collectionPath,
+  FIELD_MANAGER,
+  serverSideApply,
+  deleteObject2 as deleteObject,
+  waitForEstablished,
+  mapLimit,
+  compareDesired,
+  phaseOf,
+  PRUNE_PROTECTED_KINDS,
+  PARENT_INFO,
+  desiredObject,
+  readInventory
 };
-//# sourceMappingURL=apply-K5SE7LQJ.js.map
+//# sourceMappingURL=chunk-TCJ7FOLC.js.map

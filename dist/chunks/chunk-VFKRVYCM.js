@@ -11,13 +11,15 @@ import {
   replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-6UYGWEZO.js";
+} from "./chunk-UGI74LQ6.js";
 import {
-  ConfigError,
+  ConfigError
+} from "./chunk-7NOBEVYY.js";
+import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-X5K5A77S.js";
+} from "./chunk-57EZ2WE2.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -20841,4 +20843,4 @@ export {
   render,
   parseDuration
 };
-//# sourceMappingURL=chunk-4JNQW35G.js.map
+//# sourceMappingURL=chunk-VFKRVYCM.js.map

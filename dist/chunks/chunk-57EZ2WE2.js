@@ -35,32 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/core/errors.ts
-var FerryError = class extends Error {
-  constructor(message, exitCode) {
-    super(message);
-    this.exitCode = exitCode;
-    this.name = new.target.name;
-  }
-  exitCode;
-};
-var ConfigError = class extends FerryError {
-  constructor(message) {
-    super(message, 2);
-  }
-};
-var OperationError = class extends FerryError {
-  constructor(message) {
-    super(message, 1);
-  }
-};
-
 export {
   __require,
   __commonJS,
-  __toESM,
-  FerryError,
-  ConfigError,
-  OperationError
+  __toESM
 };
-//# sourceMappingURL=chunk-X5K5A77S.js.map
+//# sourceMappingURL=chunk-57EZ2WE2.js.map

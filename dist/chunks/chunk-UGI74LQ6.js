@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-X5K5A77S.js";
+} from "./chunk-7NOBEVYY.js";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -3282,4 +3282,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-6UYGWEZO.js.map
+//# sourceMappingURL=chunk-UGI74LQ6.js.map

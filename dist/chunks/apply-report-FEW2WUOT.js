@@ -7,8 +7,9 @@ import {
   formatMarkdown,
   formatText,
   record
-} from "./chunk-5CU42QGR.js";
-import "./chunk-X5K5A77S.js";
+} from "./chunk-ISMOKYV3.js";
+import "./chunk-7NOBEVYY.js";
+import "./chunk-57EZ2WE2.js";
 export {
   ACTIONS,
   ApplyFailure,
@@ -18,4 +19,4 @@ export {
   formatText,
   record
 };
-//# sourceMappingURL=apply-report-RQ62CSOE.js.map
+//# sourceMappingURL=apply-report-FEW2WUOT.js.map

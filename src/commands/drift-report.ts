@@ -1,0 +1,71 @@
+import type { DriftReport } from '../core/drift.js';
+
+function show(value: unknown): string {
+  if (value === undefined) return '(absent)';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** One line of totals. */
+export function driftSummary(report: DriftReport): string {
+  if (report.clean)
+    return `no drift: ${report.counts.checked} objects match git${report.counts.ignored ? ` (${report.counts.ignored} ignored fields)` : ''}`;
+  const parts = (['drifted', 'missing', 'extra'] as const)
+    .filter((k) => report.counts[k] > 0)
+    .map((k) => `${report.counts[k]} ${k}`);
+  return `drift: ${parts.join(', ')} of ${report.counts.checked} objects`;
+}
+
+const LABELS = {
+  drifted: 'differs from git',
+  missing: 'missing from the cluster',
+  extra: 'in the inventory but not in git (not pruned)',
+};
+
+/** Terminal output: per object, per field, git vs live and who changed it. */
+export function formatDriftText(report: DriftReport, colour: boolean): string {
+  const red = (t: string): string => (colour ? `\x1b[31m${t}\x1b[0m` : t);
+  const green = (t: string): string => (colour ? `\x1b[32m${t}\x1b[0m` : t);
+  const bold = (t: string): string => (colour ? `\x1b[1m${t}\x1b[0m` : t);
+  const lines: string[] = [];
+  for (const object of report.objects) {
+    lines.push(bold(`${object.object}: ${LABELS[object.kind]}`));
+    for (const field of object.fields) {
+      lines.push(`  ${field.path}${field.manager ? `  (changed by ${field.manager})` : ''}`);
+      lines.push(`    ${green(`git:  ${show(field.git)}`)}`);
+      lines.push(`    ${red(`live: ${show(field.live)}`)}`);
+    }
+  }
+  lines.push(report.clean ? green(driftSummary(report)) : red(driftSummary(report)));
+  return `${lines.join('\n')}\n`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Markdown for the job summary and alert issues. */
+export function formatDriftMarkdown(report: DriftReport, title = 'ferry drift'): string {
+  const lines = [
+    `### ${title}: ${report.clean ? 'no drift' : 'drift detected'}`,
+    '',
+    `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${driftSummary(report)}.`,
+  ];
+  if (!report.clean) {
+    lines.push(
+      '',
+      '| object | field | git | live | changed by |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const object of report.objects) {
+      if (object.fields.length === 0)
+        lines.push(`| \`${cell(object.object)}\` | _${LABELS[object.kind]}_ | | | |`);
+      for (const field of object.fields) {
+        lines.push(
+          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(field.manager ?? '')} |`,
+        );
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { readManifestDir, readTextFile } from '../adapters/files.js';
+import type { Logger } from '../adapters/logger.js';
+import { KubeClient } from '../adapters/kube/client.js';
+import { discover } from '../adapters/kube/discovery.js';
+import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
+import { applySetParent } from '../core/applyset.js';
+import { compareDesired } from '../core/compare.js';
+import { driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
+import { ConfigError } from '../core/errors.js';
+import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
+import { describeObject, type KubeObject } from '../core/manifest.js';
+import { mapLimit } from './concurrency.js';
+import { desiredObject, readInventory, type DesiredObject } from './inventory.js';
+
+export interface DriftOptions {
+  dir: string;
+  inventory: string;
+  namespace?: string;
+  /** A file of ignore rules (Flux's driftDetection.ignore shape). */
+  ignore?: string;
+  /** Confirm each flagged object with a server-side dry-run apply before reporting it. */
+  confirm?: boolean;
+  kubeconfig?: string;
+  context?: string;
+}
+
+/** `ferry drift`: compares the live cluster with the manifests ferry applied. */
+export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
+  const manifests = await readManifestDir(options.dir);
+  const rules = options.ignore
+    ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
+    : [];
+  const client = KubeClient.connect(options);
+  try {
+    return await driftCheck(
+      client,
+      manifests.map((m) => m.object),
+      { ...options, rules },
+      log,
+    );
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * The check with a connected client: discovery, the inventory's parent, one LIST per kind, then
+ * a local comparison (plus one dry-run per flagged object with `confirm`).
+ */
+export async function driftCheck(
+  client: KubeClient,
+  objects: KubeObject[],
+  options: Omit<DriftOptions, 'dir' | 'ignore'> & { rules?: IgnoreRule[] },
+  log: Logger,
+): Promise<DriftReport> {
+  const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
+  const resources = await discover(client);
+  const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
+  const desired = objects
+    .filter((o) => !unknown.includes(o))
+    .map((o) => desiredObject(o, resources, parent));
+  const inventory = await readInventory(client, resources, parent, desired);
+  if (!inventory.parentLive)
+    log.warning(
+      `inventory ${parent.namespace}/${parent.name} does not exist: nothing was applied with it yet`,
+    );
+
+  const drifted: DriftedObject[] = unknown.map((o) => ({
+    object: describeObject(o),
+    kind: 'missing' as const,
+    fields: [],
+  }));
+  let ignored = 0;
+  const flagged: { desired: DesiredObject; drift: DriftedObject }[] = [];
+  for (const d of desired) {
+    const result = driftOf(d.object, inventory.liveOf(d.id), options.rules ?? [], FIELD_MANAGER);
+    ignored += result.ignored;
+    if (result.drift) flagged.push({ desired: d, drift: result.drift });
+  }
+  if (options.confirm) {
+    await mapLimit(
+      flagged.filter((f) => f.drift.kind === 'drifted'),
+      8,
+      async (f) => {
+        f.drift.fields = await confirmFields(
+          client,
+          f.desired,
+          inventory.liveOf(f.desired.id)!,
+          f.drift,
+        );
+      },
+    );
+  }
+  drifted.push(
+    ...flagged
+      .filter((f) => f.drift.kind !== 'drifted' || f.drift.fields.length > 0)
+      .map((f) => f.drift),
+  );
+  const desiredIds = new Set(desired.map((d) => d.id));
+  for (const member of inventory.members.filter((m) => !desiredIds.has(m.id))) {
+    drifted.push({ object: describeObject(member.object), kind: 'extra', fields: [] });
+  }
+  drifted.sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
+  const count = (kind: string): number => drifted.filter((d) => d.kind === kind).length;
+  return {
+    inventory: { name: parent.name, namespace: parent.namespace, id: parent.id },
+    clean: drifted.length === 0,
+    objects: drifted,
+    counts: {
+      checked: objects.length,
+      drifted: count('drifted'),
+      missing: count('missing'),
+      extra: count('extra'),
+      ignored,
+    },
+    fingerprint: fingerprintOf(drifted),
+    requests: Object.fromEntries(client.counts),
+  };
+}
+
+/**
+ * Keeps only the fields a server-side dry-run apply would really change: what the API server
+ * itself would write back is drift beyond doubt; anything else was a comparison artefact.
+ */
+async function confirmFields(
+  client: KubeClient,
+  desired: DesiredObject,
+  live: KubeObject,
+  drift: DriftedObject,
+): Promise<DriftedObject['fields']> {
+  const outcome = await serverSideApply(client, desired.info, desired.object, {
+    dryRun: true,
+    force: true,
+  });
+  if (!outcome.ok)
+    throw new ConfigError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
+  const changes = new Set(compareDesired(outcome.object, live).map((d) => d.path));
+  const wouldChange = (path: string): boolean =>
+    [...changes].some(
+      (c) =>
+        c === path ||
+        c.startsWith(`${path}/`) ||
+        path.startsWith(`${c}/`) ||
+        path.startsWith(`${c}[`),
+    );
+  return drift.fields.filter((f) => wouldChange(f.path));
+}
+
+/** A digest of what drifted and how (not of live values that keep changing, such as counters). */
+export function fingerprintOf(objects: DriftedObject[]): string {
+  if (objects.length === 0) return 'clean';
+  const shape = objects.map(
+    (o) =>
+      `${o.kind} ${o.object} ${o.fields.map((f) => `${f.path}=${JSON.stringify(f.live)}`).join(',')}`,
+  );
+  return createHash('sha256').update(shape.join('\n')).digest('hex').slice(0, 16);
+}
