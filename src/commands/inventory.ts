@@ -11,7 +11,7 @@ import {
   parseGroupKinds,
   type ApplySetParent,
 } from '../core/applyset.js';
-import { compareDesired } from '../core/compare.js';
+import { comparable, compareDesired } from '../core/compare.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
 import { phaseOf } from '../core/ordering.js';
 
@@ -86,7 +86,7 @@ export class Inventory {
       desired.object.metadata.annotations?.[MANIFEST_HASH]
     )
       return true;
-    return compareDesired(desired.object, live).length > 0;
+    return compareDesired(comparable(desired.object), live).length > 0;
   }
 
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */

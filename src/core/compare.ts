@@ -146,3 +146,20 @@ function scalarEquals(desired: unknown, live: unknown, path: string): boolean {
     Math.abs(a - b) <= Math.abs(a) * 1e-9
   );
 }
+
+/**
+ * The manifest as the API server will hold it, for comparing: a Secret's `stringData` is
+ * write-only and stored base64-encoded in `data`, so it is compared there.
+ */
+export function comparable<T extends { apiVersion: string; kind: string }>(object: T): T {
+  const secret = object as T & {
+    stringData?: Record<string, string>;
+    data?: Record<string, string>;
+  };
+  if (object.kind !== 'Secret' || object.apiVersion !== 'v1' || !secret.stringData) return object;
+  const { stringData, ...rest } = secret;
+  const encoded = Object.fromEntries(
+    Object.entries(stringData).map(([k, v]) => [k, Buffer.from(String(v)).toString('base64')]),
+  );
+  return { ...rest, data: { ...(secret.data ?? {}), ...encoded } } as T;
+}

@@ -1,6 +1,7 @@
-import { compareDesired, type FieldDifference } from './compare.js';
+import { MANIFEST_HASH } from './applyset.js';
+import { comparable, compareDesired, type FieldDifference } from './compare.js';
 import { describeObject, type KubeObject } from './manifest.js';
-import { lastManager, ownersOf, ownsPath, type ManagedFieldsEntry } from './managed-fields.js';
+import { lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 
 export type DriftKind = 'drifted' | 'missing' | 'extra';
@@ -31,6 +32,7 @@ export interface DriftReport {
 }
 
 const HIDDEN = '(hidden)';
+const HASH_PATH = `/metadata/annotations/${MANIFEST_HASH.replace('/', '~1')}`;
 
 /** Secret values never appear in a report, from git or from the cluster. */
 function mask(object: KubeObject, field: DriftedField): DriftedField {
@@ -44,8 +46,9 @@ function mask(object: KubeObject, field: DriftedField): DriftedField {
 
 /**
  * Compares one desired object (as ferry applies it) with its live state. Drift is a manifest
- * field whose live value differs, or one that another manager has taken over; server defaults,
- * status and fields only other managers set are not. Ignore rules drop matching paths.
+ * field whose live value differs (edited, or taken over by another manager), or a field ferry
+ * still owns that git no longer has; server defaults, status and fields only other managers set
+ * are not. Each field names the manager that owns it now. Ignore rules drop matching paths.
  */
 export function driftOf(
   desired: KubeObject,
@@ -56,26 +59,18 @@ export function driftOf(
   const name = describeObject(desired);
   if (!live) return { drift: { object: name, kind: 'missing', fields: [] }, ignored: 0 };
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
-  const differences: FieldDifference[] = compareDesired(desired, live);
-  const seen = new Set(differences.map((d) => d.path));
-  // A field with the right value that another manager now owns will be fought over on the next
-  // apply (a conflict): report it too. Only meaningful once ferry has applied the object.
-  if (managed?.some((entry) => entry.manager === fieldManager)) {
-    const ours = managed.find(
-      (entry) => entry.manager === fieldManager && entry.operation === 'Apply',
-    );
-    for (const path of leafPaths(desired)) {
-      if (seen.has(path) || (ours && ownsPath(ours.fieldsV1, path))) continue;
-      const owners = ownersOf(managed, path).filter((m) => m !== fieldManager);
-      if (owners.length > 0) {
-        differences.push({ path, desired: valueAt(desired, path), live: valueAt(live, path) });
-        seen.add(path);
-      }
-    }
-  }
+  const expected = comparable(desired);
+  const differences: FieldDifference[] = compareDesired(expected, live);
+  // Fields ferry applied before that git no longer has: the next apply will remove them.
+  const ours = managed?.find(
+    (entry) => entry.manager === fieldManager && entry.operation === 'Apply',
+  );
+  if (ours?.fieldsV1) differences.push(...removedInGit(ours.fieldsV1, desired, live));
+  // The manifest hash is apply's bookkeeping: the fields that changed are reported instead.
+  const reported = differences.filter((d) => d.path !== HASH_PATH);
   let ignored = 0;
   const fields: DriftedField[] = [];
-  for (const difference of differences) {
+  for (const difference of reported) {
     if (ignoredBy(rules, live, difference.path)) {
       ignored++;
       continue;
@@ -96,46 +91,67 @@ export function driftOf(
     : { ignored };
 }
 
-/** Leaf field paths of an object, in compare's path notation. */
-function leafPaths(object: unknown, path = ''): string[] {
-  if (Array.isArray(object)) {
-    const key = ['name', 'containerPort', 'port', 'mountPath'].find(
-      (k) =>
-        object.length > 0 &&
-        object.every(
-          (i) =>
-            typeof i === 'object' && i !== null && (i as Record<string, unknown>)[k] !== undefined,
-        ),
-    );
-    if (!key) return [path];
-    return object.flatMap((item: Record<string, unknown>) =>
-      leafPaths(item, `${path}[${key}=${String(item[key])}]`),
-    );
-  }
-  if (object !== null && typeof object === 'object') {
-    const entries = Object.entries(object);
-    if (entries.length === 0) return [path];
-    return entries.flatMap(([key, value]) =>
-      leafPaths(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
-    );
-  }
-  return [path];
+/** Annotations ferry writes on each apply (not part of the manifest, never drift). */
+const VOLATILE = new Set(['f:ferry.dev/env-commit', 'f:ferry.dev/apply-run-url']);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
-function valueAt(object: unknown, path: string): unknown {
-  let node: unknown = object;
-  for (const part of path.split('/').slice(1)) {
-    const [name, ...keys] = part.split('[');
-    if (name)
-      node = (node as Record<string, unknown> | undefined)?.[
-        name.replace(/~1/g, '/').replace(/~0/g, '~')
-      ];
-    for (const key of keys) {
-      const [k, v] = key.replace(/\]$/, '').split('=');
-      node = Array.isArray(node)
-        ? node.find((item: Record<string, unknown>) => String(item?.[k!]) === v)
-        : undefined;
+/**
+ * Walks ferry's owned-field set (FieldsV1) alongside git and live: a field ferry owns that is
+ * on the cluster but not in git was removed from git and not yet applied. Fields the server keeps
+ * elsewhere (a Secret's stringData) have no live value and are skipped.
+ */
+function removedInGit(
+  fields: Record<string, unknown>,
+  git: unknown,
+  live: unknown,
+  path = '',
+): FieldDifference[] {
+  const out: FieldDifference[] = [];
+  for (const [key, child] of Object.entries(fields)) {
+    const sub = asRecord(child) ?? {};
+    if (key.startsWith('f:')) {
+      if (path === '/metadata/annotations' && VOLATILE.has(key)) continue;
+      const name = key.slice(2);
+      const liveValue = asRecord(live)?.[name];
+      const gitValue = asRecord(git)?.[name];
+      const childPath = `${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (liveValue === undefined) continue;
+      if (gitValue === undefined)
+        out.push({ path: childPath, desired: undefined, live: liveValue });
+      else if (Object.keys(sub).length > 0)
+        out.push(...removedInGit(sub, gitValue, liveValue, childPath));
+    } else if (key.startsWith('k:') && Array.isArray(live)) {
+      let id: Record<string, unknown>;
+      try {
+        id = JSON.parse(key.slice(2)) as Record<string, unknown>;
+      } catch {
+        continue;
+      }
+      const matches = (item: unknown): boolean =>
+        Object.entries(id).every(([k, v]) => asRecord(item)?.[k] === v);
+      // Git may leave out a key field the server defaults (a port's protocol: TCP).
+      const matchesGit = (item: unknown): boolean =>
+        Object.entries(id).every(
+          ([k, v]) => asRecord(item)?.[k] === v || asRecord(item)?.[k] === undefined,
+        ) && Object.entries(id).some(([k, v]) => asRecord(item)?.[k] === v);
+      const liveItem: unknown = live.find(matches);
+      if (liveItem === undefined) continue;
+      const gitItem: unknown = Array.isArray(git) ? git.find(matchesGit) : undefined;
+      const label =
+        'name' in id
+          ? `name=${String(id.name)}`
+          : Object.entries(id)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(',');
+      const itemPath = `${path}[${label}]`;
+      if (gitItem === undefined) out.push({ path: itemPath, desired: undefined, live: liveItem });
+      else out.push(...removedInGit(sub, gitItem, liveItem, itemPath));
     }
   }
-  return node;
+  return out;
 }

@@ -32,9 +32,12 @@ const execFileAsync = promisify(execFile);
 export async function kubectl(
   args: string[],
   input?: string,
+  env?: Record<string, string>,
 ): Promise<{ stdout: string; stderr: string; code: number }> {
   const binary = process.env.FERRY_TEST_KUBECTL || 'kubectl';
-  const run = execFileAsync(binary, ['--kubeconfig', testKubeconfig()!, ...args]);
+  const run = execFileAsync(binary, ['--kubeconfig', testKubeconfig()!, ...args], {
+    env: { ...process.env, ...env },
+  });
   if (input !== undefined) run.child.stdin?.end(input);
   try {
     const { stdout, stderr } = await run;
