@@ -6,11 +6,12 @@ import { discover } from '../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
 import { applySetParent } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
-import { driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
+import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
 import { ConfigError } from '../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { mapLimit } from './concurrency.js';
+import { sendDriftAlerts, type AlertOptions } from './drift-alerts.js';
 import { desiredObject, readInventory, type DesiredObject } from './inventory.js';
 
 export interface DriftOptions {
@@ -23,6 +24,8 @@ export interface DriftOptions {
   confirm?: boolean;
   kubeconfig?: string;
   context?: string;
+  /** Alert sinks; each fires only when the drift state changes. */
+  alerts?: AlertOptions;
 }
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
@@ -33,12 +36,14 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
     : [];
   const client = KubeClient.connect(options);
   try {
-    return await driftCheck(
+    const report = await driftCheck(
       client,
       manifests.map((m) => m.object),
       { ...options, rules },
       log,
     );
+    if (options.alerts) report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+    return report;
   } finally {
     client.close();
   }
@@ -115,6 +120,7 @@ export async function driftCheck(
       ignored,
     },
     fingerprint: fingerprintOf(drifted),
+    previousFingerprint: inventory.parentLive?.metadata.annotations?.[DRIFT_FINGERPRINT],
     requests: Object.fromEntries(client.counts),
   };
 }

@@ -4,6 +4,9 @@ import { describeObject, type KubeObject } from './manifest.js';
 import { lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 
+/** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
+export const DRIFT_FINGERPRINT = 'ferry.dev/drift-fingerprint';
+
 export type DriftKind = 'drifted' | 'missing' | 'extra';
 
 /** One field that differs from git, and who changed it. */
@@ -28,6 +31,10 @@ export interface DriftReport {
   counts: { checked: number; drifted: number; missing: number; extra: number; ignored: number };
   /** Stable digest of what drifted, so alerts fire only when it changes. */
   fingerprint: string;
+  /** The fingerprint last alerted on, recorded on the inventory (undefined: never). */
+  previousFingerprint?: string;
+  /** What each alert sink did, when alerts were configured. */
+  alerts?: Record<string, string>;
   requests: Record<string, number>;
 }
 

@@ -9,6 +9,8 @@ export const FIELD_MANAGER = 'ferry';
 export interface ApplyCall {
   dryRun: boolean;
   force: boolean;
+  /** Default: ferry's own field manager. */
+  fieldManager?: string;
 }
 
 /** A field another manager owns, from a 409 apply response. */
@@ -36,7 +38,7 @@ export async function serverSideApply(
       info.namespaced ? object.metadata.namespace : undefined,
     ),
     query: {
-      fieldManager: FIELD_MANAGER,
+      fieldManager: call.fieldManager ?? FIELD_MANAGER,
       force: call.force ? 'true' : undefined,
       dryRun: call.dryRun ? 'All' : undefined,
     },

@@ -1,6 +1,8 @@
 import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
-import { FerryError } from '../../core/errors.js';
+import { detectSource } from '../../adapters/ci-environment.js';
+import type { AlertOptions } from '../../commands/drift-alerts.js';
+import { ConfigError, FerryError } from '../../core/errors.js';
 import { useColour, type CliIO } from '../io.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
@@ -16,6 +18,13 @@ interface DriftFlags {
   confirm?: boolean;
   kubeconfig?: string;
   context?: string;
+  cluster?: string;
+  alertIssue?: boolean;
+  alertStatus?: string | boolean;
+  alertRepo?: string;
+  webhookEnv?: string;
+  tokenEnv: string;
+  apiUrl?: string;
 }
 
 export function driftCommand(program: Command, io: CliIO): void {
@@ -44,6 +53,19 @@ export function driftCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context')
+    .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
+    .option('--alert-issue', 'open/update/close one GitHub issue for this cluster and inventory')
+    .option(
+      '--alert-status [sha]',
+      'post a commit status on the env-repo commit (default: $GITHUB_SHA)',
+    )
+    .option(
+      '--alert-repo <owner/name>',
+      'repository for the issue and status (default: $GITHUB_REPOSITORY)',
+    )
+    .option('--webhook-env <name>', 'environment variable holding a Slack-compatible webhook URL')
+    .option('--token-env <name>', 'environment variable holding the GitHub token', 'GITHUB_TOKEN')
+    .option('--api-url <url>', 'GitHub API URL (default: $GITHUB_API_URL or api.github.com)')
     .addHelpText(
       'after',
       `
@@ -51,14 +73,17 @@ Examples:
   ferry drift --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook
   ferry drift --dir apps/guestbook/production --inventory guestbook-production --fail-on-drift --output markdown
   ferry drift -d rendered/ -i demo --ignore drift-ignore.yaml --output json
+  # on a schedule: one issue per cluster, a status on the env commit, a Slack message on change
+  ferry drift -d apps/guestbook/production -i guestbook-production --cluster prod-eu \\
+    --alert-issue --alert-status --webhook-env SLACK_WEBHOOK_URL
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `,
     )
     .action(async (flags: DriftFlags) => {
       const { drift } = await import('../../commands/drift.js');
-      const { formatDriftMarkdown, formatDriftText } =
-        await import('../../commands/drift-report.js');
+      const { formatDriftMarkdown, formatDriftText } = await import('../../core/drift-report.js');
+      const log = consoleLogger(io.stderr);
       const report = await drift(
         {
           dir: flags.dir,
@@ -68,8 +93,9 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
           confirm: flags.confirm,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
+          alerts: alertOptions(flags),
         },
-        consoleLogger(io.stderr),
+        log,
       );
       const text =
         flags.output === 'json'
@@ -81,4 +107,39 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
       if (!report.clean && flags.failOnDrift)
         throw new FerryError('drift detected', DRIFT_EXIT_CODE);
     });
+}
+
+/** Alert settings from flags and CI variables; secrets come from the environment only. */
+function alertOptions(flags: DriftFlags): AlertOptions | undefined {
+  const statusSha =
+    flags.alertStatus === true ? process.env.GITHUB_SHA : flags.alertStatus || undefined;
+  const wantsGitHub = Boolean(flags.alertIssue || flags.alertStatus);
+  const webhookUrl = flags.webhookEnv ? process.env[flags.webhookEnv] : undefined;
+  if (flags.webhookEnv && !webhookUrl)
+    throw new ConfigError(`--webhook-env: $${flags.webhookEnv} is not set`);
+  if (!wantsGitHub && !webhookUrl) return undefined;
+  const token = process.env[flags.tokenEnv];
+  const repo = flags.alertRepo ?? process.env.GITHUB_REPOSITORY;
+  if (wantsGitHub && !token)
+    throw new ConfigError(`GitHub alerts need a token in $${flags.tokenEnv}`);
+  if (wantsGitHub && !repo)
+    throw new ConfigError('GitHub alerts need --alert-repo or $GITHUB_REPOSITORY');
+  if (flags.alertStatus && !statusSha)
+    throw new ConfigError('--alert-status needs a commit SHA (or $GITHUB_SHA)');
+  return {
+    cluster: flags.cluster ?? 'default',
+    runUrl: detectSource(process.env).runUrl || undefined,
+    ...(webhookUrl ? { webhookUrl } : {}),
+    ...(wantsGitHub
+      ? {
+          github: {
+            token: token!,
+            apiUrl: flags.apiUrl,
+            repo: repo!,
+            issue: Boolean(flags.alertIssue),
+            statusSha,
+          },
+        }
+      : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { DriftReport } from '../core/drift.js';
+import type { DriftReport } from './drift.js';
 
 function show(value: unknown): string {
   if (value === undefined) return '(absent)';

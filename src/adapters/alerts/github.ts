@@ -1,0 +1,109 @@
+import type { GitHubClient } from '../forge/octokit.js';
+import type { DriftReport } from '../../core/drift.js';
+
+export interface GitHubAlertTarget {
+  owner: string;
+  repo: string;
+  /** Names the cluster (or environment) in the status context and issue title: two clusters never overwrite each other. */
+  cluster: string;
+}
+
+export type IssueOutcome = 'opened' | 'updated' | 'closed' | 'unchanged' | 'none';
+
+const LABEL = 'ferry-drift';
+
+function marker(target: GitHubAlertTarget, report: DriftReport): string {
+  return `<!-- ferry-drift:${target.cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+}
+
+function fingerprintMarker(fingerprint: string): string {
+  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+}
+
+/**
+ * One issue per cluster and inventory: opened on drift, its body rewritten while the drift
+ * changes (never a comment per run), closed when the cluster matches git again.
+ */
+export async function syncDriftIssue(
+  client: GitHubClient,
+  target: GitHubAlertTarget,
+  report: DriftReport,
+  markdown: string,
+): Promise<{ outcome: IssueOutcome; number?: number }> {
+  const key = marker(target, report);
+  const open = await client.paginate(client.rest.issues.listForRepo, {
+    owner: target.owner,
+    repo: target.repo,
+    state: 'open',
+    labels: LABEL,
+    per_page: 100,
+  });
+  const existing = open.find((issue) => !issue.pull_request && (issue.body ?? '').includes(key));
+  const body = `${markdown}\n${key}\n${fingerprintMarker(report.fingerprint)}\n`;
+  const title = `Drift: ${report.inventory.name} on ${target.cluster}`;
+  if (report.clean) {
+    if (!existing) return { outcome: 'none' };
+    await client.rest.issues.update({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: existing.number,
+      state: 'closed',
+      state_reason: 'completed',
+      body,
+    });
+    return { outcome: 'closed', number: existing.number };
+  }
+  if (!existing) {
+    const created = await client.rest.issues.create({
+      owner: target.owner,
+      repo: target.repo,
+      title,
+      body,
+      labels: [LABEL],
+    });
+    return { outcome: 'opened', number: created.data.number };
+  }
+  if ((existing.body ?? '').includes(fingerprintMarker(report.fingerprint)))
+    return { outcome: 'unchanged', number: existing.number };
+  await client.rest.issues.update({
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: existing.number,
+    title,
+    body,
+  });
+  return { outcome: 'updated', number: existing.number };
+}
+
+/** Commit status on the env-repo commit, context per cluster; posted only when it changes. */
+export async function syncDriftStatus(
+  client: GitHubClient,
+  target: GitHubAlertTarget,
+  sha: string,
+  report: DriftReport,
+  targetUrl?: string,
+): Promise<'posted' | 'unchanged'> {
+  const context = `ferry/drift (${target.cluster})`;
+  const state = report.clean ? 'success' : 'failure';
+  const description = report.clean
+    ? 'cluster matches git'
+    : `${report.objects.length} object(s) differ from git`;
+  const combined = await client.rest.repos.getCombinedStatusForRef({
+    owner: target.owner,
+    repo: target.repo,
+    ref: sha,
+    per_page: 100,
+  });
+  const current = combined.data.statuses.find((s) => s.context === context);
+  if (current?.state === state && current.description === description) return 'unchanged';
+  await client.rest.repos.createCommitStatus({
+    owner: target.owner,
+    repo: target.repo,
+    sha,
+    state,
+    context,
+    description,
+    ...(targetUrl ? { target_url: targetUrl } : {}),
+  });
+  return 'posted';
+}
