@@ -19756,7 +19756,7 @@ async function runRender(settings) {
 `).addList(result.objects.map((object) => `\`${object}\``)).write();
 }
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-XN7SPFTR.js");
+  const { apply } = await import("./chunks/apply-I3HB55UM.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-FEW2WUOT.js");
   const kubeconfig = await kubeconfigFromInput(settings.kubeconfig);
   const standard = kubeconfig ?? process.env.KUBECONFIG;

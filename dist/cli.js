@@ -10,6 +10,7 @@ import {
 } from "./chunks/chunk-ZSGLW4MB.js";
 import "./chunks/chunk-UGI74LQ6.js";
 import {
+  ConfigError,
   FerryError
 } from "./chunks/chunk-7NOBEVYY.js";
 import {
@@ -3519,7 +3520,7 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./chunks/apply-XN7SPFTR.js");
+    const { apply } = await import("./chunks/apply-I3HB55UM.js");
     const { ApplyFailure, formatText } = await import("./chunks/apply-report-FEW2WUOT.js");
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);
@@ -3571,19 +3572,29 @@ function driftCommand(program2, io) {
   ).option("--confirm", "confirm flagged objects with a server-side dry-run apply").option(
     "--kubeconfig <path>",
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context").addHelpText(
+  ).option("--context <name>", "kubeconfig context").option("--cluster <name>", "cluster name for alerts (status context, issue title)", "default").option("--alert-issue", "open/update/close one GitHub issue for this cluster and inventory").option(
+    "--alert-status [sha]",
+    "post a commit status on the env-repo commit (default: $GITHUB_SHA)"
+  ).option(
+    "--alert-repo <owner/name>",
+    "repository for the issue and status (default: $GITHUB_REPOSITORY)"
+  ).option("--webhook-env <name>", "environment variable holding a Slack-compatible webhook URL").option("--token-env <name>", "environment variable holding the GitHub token", "GITHUB_TOKEN").option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL or api.github.com)").addHelpText(
     "after",
     `
 Examples:
   ferry drift --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook
   ferry drift --dir apps/guestbook/production --inventory guestbook-production --fail-on-drift --output markdown
   ferry drift -d rendered/ -i demo --ignore drift-ignore.yaml --output json
+  # on a schedule: one issue per cluster, a status on the env commit, a Slack message on change
+  ferry drift -d apps/guestbook/production -i guestbook-production --cluster prod-eu \\
+    --alert-issue --alert-status --webhook-env SLACK_WEBHOOK_URL
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./chunks/drift-FZ3V2SL7.js");
-    const { formatDriftMarkdown, formatDriftText } = await import("./chunks/drift-report-RRHYTDJV.js");
+    const { drift } = await import("./chunks/drift-YWTSIWSQ.js");
+    const { formatDriftMarkdown, formatDriftText } = await import("./chunks/drift-report-3BKAMEKT.js");
+    const log = consoleLogger(io.stderr);
     const report = await drift(
       {
         dir: flags.dir,
@@ -3592,9 +3603,10 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
         ignore: flags.ignore,
         confirm: flags.confirm,
         kubeconfig: flags.kubeconfig,
-        context: flags.context
+        context: flags.context,
+        alerts: alertOptions(flags)
       },
-      consoleLogger(io.stderr)
+      log
     );
     const text = flags.output === "json" ? `${JSON.stringify(report, null, 2)}
 ` : flags.output === "markdown" ? formatDriftMarkdown(report) : formatDriftText(report, useColour(io.stdout));
@@ -3602,6 +3614,36 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
     if (!report.clean && flags.failOnDrift)
       throw new FerryError("drift detected", DRIFT_EXIT_CODE);
   });
+}
+function alertOptions(flags) {
+  const statusSha = flags.alertStatus === true ? process.env.GITHUB_SHA : flags.alertStatus || void 0;
+  const wantsGitHub = Boolean(flags.alertIssue || flags.alertStatus);
+  const webhookUrl = flags.webhookEnv ? process.env[flags.webhookEnv] : void 0;
+  if (flags.webhookEnv && !webhookUrl)
+    throw new ConfigError(`--webhook-env: $${flags.webhookEnv} is not set`);
+  if (!wantsGitHub && !webhookUrl) return void 0;
+  const token = process.env[flags.tokenEnv];
+  const repo = flags.alertRepo ?? process.env.GITHUB_REPOSITORY;
+  if (wantsGitHub && !token)
+    throw new ConfigError(`GitHub alerts need a token in $${flags.tokenEnv}`);
+  if (wantsGitHub && !repo)
+    throw new ConfigError("GitHub alerts need --alert-repo or $GITHUB_REPOSITORY");
+  if (flags.alertStatus && !statusSha)
+    throw new ConfigError("--alert-status needs a commit SHA (or $GITHUB_SHA)");
+  return {
+    cluster: flags.cluster ?? "default",
+    runUrl: detectSource(process.env).runUrl || void 0,
+    ...webhookUrl ? { webhookUrl } : {},
+    ...wantsGitHub ? {
+      github: {
+        token,
+        apiUrl: flags.apiUrl,
+        repo,
+        issue: Boolean(flags.alertIssue),
+        statusSha
+      }
+    } : {}
+  };
 }
 
 // src/cli/commands/render.ts

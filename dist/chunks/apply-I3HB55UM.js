@@ -17,7 +17,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-TCJ7FOLC.js";
+} from "./chunk-6GRRZ5M7.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-XN7SPFTR.js.map
+//# sourceMappingURL=apply-I3HB55UM.js.map

@@ -81803,7 +81803,7 @@ async function serverSideApply(client, info, object, call) {
       info.namespaced ? object.metadata.namespace : void 0
     ),
     query: {
-      fieldManager: FIELD_MANAGER,
+      fieldManager: call.fieldManager ?? FIELD_MANAGER,
       force: call.force ? "true" : void 0,
       dryRun: call.dryRun ? "All" : void 0
     },
@@ -82013,6 +82013,15 @@ function scalarEquals(desired, live, path2) {
   const b = quantityValue(live);
   return a !== void 0 && b !== void 0 && (typeof desired === "string" || typeof live === "string") && Math.abs(a - b) <= Math.abs(a) * 1e-9;
 }
+function comparable(object) {
+  const secret = object;
+  if (object.kind !== "Secret" || object.apiVersion !== "v1" || !secret.stringData) return object;
+  const { stringData, ...rest } = secret;
+  const encoded = Object.fromEntries(
+    Object.entries(stringData).map(([k, v]) => [k, Buffer.from(String(v)).toString("base64")])
+  );
+  return { ...rest, data: { ...secret.data ?? {}, ...encoded } };
+}
 
 // src/core/ordering.ts
 var PHASES = {
@@ -82102,7 +82111,7 @@ var Inventory = class _Inventory {
     if (!live) return true;
     if (live.metadata.annotations?.[MANIFEST_HASH] !== desired.object.metadata.annotations?.[MANIFEST_HASH])
       return true;
-    return compareDesired(desired.object, live).length > 0;
+    return compareDesired(comparable(desired.object), live).length > 0;
   }
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other) {
@@ -82191,10 +82200,11 @@ export {
   waitForEstablished,
   mapLimit,
   compareDesired,
+  comparable,
   phaseOf,
   PRUNE_PROTECTED_KINDS,
   PARENT_INFO,
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-TCJ7FOLC.js.map
+//# sourceMappingURL=chunk-6GRRZ5M7.js.map

@@ -1,7 +1,6 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
-import "./chunk-57EZ2WE2.js";
 
-// src/commands/drift-report.ts
+// src/core/drift-report.ts
 function show(value) {
   if (value === void 0) return "(absent)";
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -63,9 +62,10 @@ function formatDriftMarkdown(report, title = "ferry drift") {
   return `${lines.join("\n")}
 `;
 }
+
 export {
   driftSummary,
-  formatDriftMarkdown,
-  formatDriftText
+  formatDriftText,
+  formatDriftMarkdown
 };
-//# sourceMappingURL=drift-report-RRHYTDJV.js.map
+//# sourceMappingURL=chunk-WI7CDD3B.js.map
