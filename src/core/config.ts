@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
@@ -27,9 +27,17 @@ export interface FerryConfig {
   environments: Record<string, EnvironmentConfig>;
 }
 
-const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
-ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
-const validate = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** The schema validator, compiled on first use (commands that never read ferry.yaml skip it). */
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
+    ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
 
 /**
  * Parses and validates ferry.yaml text. Errors name the file, line and field:
@@ -44,11 +52,12 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
   }
   const data: unknown = doc.toJS();
+  const validate = validator();
   if (!validate(data)) {
     const error = validate.errors?.[0];
     throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
   }
-  const config = data as unknown as RawConfig;
+  const config = data as RawConfig;
   const environments: Record<string, EnvironmentConfig> = {};
   for (const [name, env] of Object.entries(config.environments)) {
     environments[name] = {

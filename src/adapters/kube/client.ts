@@ -53,14 +53,12 @@ export interface ConnectionOptions {
 export class KubeClient {
   /** Requests made, by verb (`get`, `list`, `watch`, `patch`, `create`, `delete`, …). */
   readonly counts = new Map<string, number>();
-  private readonly agent: Agent;
+  private agent: Agent | undefined;
 
   private constructor(
     readonly config: KubeConfig,
     private readonly server: URL,
-  ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  }
+  ) {}
 
   /** Loads a kubeconfig: `kubeconfig` path, else $KUBECONFIG / ~/.kube/config / in-cluster. */
   static connect(options: ConnectionOptions = {}): KubeClient {
@@ -118,9 +116,22 @@ export class KubeClient {
           ? { 'content-type': spec.contentType ?? 'application/json' }
           : {}),
       },
-      agent: this.agent,
     };
     await this.config.applyToHTTPSOptions(options);
+    // client-node makes a new Agent per call, i.e. a TLS handshake per request. Reuse one
+    // keep-alive agent with the same TLS material, unless a proxy needs client-node's agent.
+    if (!this.config.getCurrentCluster()?.proxyUrl) {
+      this.agent ??= new Agent({
+        keepAlive: true,
+        maxSockets: 16,
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        rejectUnauthorized: options.rejectUnauthorized,
+        servername: options.servername,
+      });
+      options.agent = this.agent;
+    }
     return { ...options, url };
   }
 
@@ -226,7 +237,7 @@ export class KubeClient {
 
   /** Closes idle connections so the process can exit. */
   close(): void {
-    this.agent.destroy();
+    this.agent?.destroy();
   }
 }
 
