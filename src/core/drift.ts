@@ -82,8 +82,12 @@ export function driftOf(
       ignored++;
       continue;
     }
-    const owners = ownersOf(managed, difference.path).filter((m) => m !== fieldManager);
-    const manager = owners[0] ?? lastManager(managed, fieldManager);
+    const owners = ownersOf(managed, difference.path);
+    // Owned by ferry alone: git changed since the last apply; nobody else touched it. Owned by
+    // no one: someone removed it, most likely whoever wrote the object last.
+    const others = owners.filter((m) => m !== fieldManager);
+    const manager =
+      others[0] ?? (owners.length === 0 ? lastManager(managed, fieldManager) : undefined);
     fields.push(
       mask(desired, {
         path: difference.path,

@@ -76,7 +76,10 @@ export function lastManager(
   managedFields: ManagedFieldsEntry[] | undefined,
   except: string,
 ): string | undefined {
-  const entries = (managedFields ?? []).filter((e) => e.manager && e.manager !== except && e.time);
+  // Status writers (controllers reporting status) never change the spec or metadata.
+  const entries = (managedFields ?? []).filter(
+    (e) => e.manager && e.manager !== except && e.time && !e.subresource,
+  );
   entries.sort((a, b) => (a.time! < b.time! ? 1 : -1));
   return entries[0]?.manager;
 }

@@ -1,0 +1,157 @@
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+/** Author and committer for test commits. */
+export const gitEnv = {
+  GIT_AUTHOR_NAME: 'ferry test',
+  GIT_AUTHOR_EMAIL: 'test@ferry.invalid',
+  GIT_COMMITTER_NAME: 'ferry test',
+  GIT_COMMITTER_EMAIL: 'test@ferry.invalid',
+};
+
+/** This checkout: the components under test live in its templates/. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// gitlab-ci-local copies each job's files with rsync, even on the shell executor.
+const rsyncMissing = Boolean(spawnSync('rsync', ['--version'], { stdio: 'ignore' }).error);
+const noRsync =
+  'rsync is not installed (gitlab-ci-local needs it to run jobs): apt-get install -y rsync';
+
+/**
+ * `skip` for suites that run jobs: without rsync they skip, unless a full run was asked for
+ * (FERRY_TEST_REQUIRE_CLUSTER, set by `npm test`); then {@link assertJobsCanRun} fails them.
+ */
+export const jobsSkip: string | false =
+  rsyncMissing && process.env.FERRY_TEST_REQUIRE_CLUSTER !== '1' ? noRsync : false;
+
+/** Fails (in a suite's `before`) when jobs cannot run. */
+export function assertJobsCanRun(): void {
+  if (rsyncMissing) throw new Error(noRsync);
+}
+
+/** An `include: local` entry for one of the components, with its inputs. */
+export function includeComponent(component: string, inputs: Record<string, unknown>) {
+  return { local: `templates/${component}.yml`, inputs };
+}
+
+/**
+ * A temporary GitLab project: a git repository with an `origin` remote (gitlab-ci-local derives
+ * CI_PROJECT_PATH and CI_DEFAULT_BRANCH from it), the components copied under `templates/`
+ * (`include: local` only reads files inside the project, and only committed ones), and `files`.
+ */
+export async function gitlabProject(dir: string, files: Record<string, string>): Promise<void> {
+  await mkdir(join(dir, 'templates'), { recursive: true });
+  for (const name of await readdir(join(repoRoot, 'templates'))) {
+    await cp(join(repoRoot, 'templates', name), join(dir, 'templates', name));
+  }
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  const git = (...args: string[]) =>
+    execFileAsync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv } });
+  // A project path of its own: gitlab-ci-local names temporary folders after it.
+  const project = `env-${randomBytes(4).toString('hex')}`;
+  await git('init', '--quiet', '--initial-branch=main');
+  await git('remote', 'add', 'origin', `https://gitlab.example.invalid/ferry-test/${project}.git`);
+  await git('add', '--all');
+  await git('commit', '--quiet', '--message', 'environment repo');
+  await git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+  await git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
+}
+
+export interface PipelineRun {
+  code: number;
+  /** stdout and stderr, interleaved as printed. */
+  output: string;
+}
+
+const gitlabCiLocal = createRequire(import.meta.url).resolve('gitlab-ci-local/dist/index.js');
+
+/**
+ * Runs gitlab-ci-local in `project` on this Node (it needs ≥ 22), with the shell executor even
+ * for jobs that name an image. Jobs see a clean environment: no GitHub variables (ferry would
+ * take them for its source annotations), no KUBECONFIG, this Node first on PATH.
+ */
+export async function runGitlabCiLocal(
+  project: string,
+  args: string[],
+  options: { home: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<PipelineRun> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(GITHUB_|RUNNER_|GITLAB_|CI_|KUBECONFIG$|CI$|FERRY_TEST_)/.test(key)) env[key] = value;
+  }
+  env.PATH = [dirname(process.execPath), process.env.PATH].join(delimiter);
+  env.NO_COLOR = '1';
+  Object.assign(env, options.env);
+  const child = spawn(
+    process.execPath,
+    [
+      gitlabCiLocal,
+      '--home',
+      options.home,
+      '--force-shell-executor',
+      '--no-color',
+      '--max-job-name-padding',
+      '0',
+      ...args,
+    ],
+    { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 90_000);
+  const code = await new Promise<number>((done) =>
+    child.on('close', (status) => done(status ?? 1)),
+  );
+  clearTimeout(timer);
+  return { code, output };
+}
+
+/**
+ * Runs the project's pipeline the way GitLab would for these variables (`NAME=value`; e.g.
+ * CI_PIPELINE_SOURCE=schedule), from a clean artifacts folder. gitlab-ci-local says
+ * GITLAB_CI=false, and ferry reads GitLab's variables only when it is true: say true.
+ */
+export async function runPipeline(
+  project: string,
+  scratch: string,
+  variables: string[],
+  extra: string[] = [],
+): Promise<PipelineRun> {
+  await rm(join(project, '.gitlab-ci-local', 'artifacts'), { recursive: true, force: true });
+  return runGitlabCiLocal(
+    project,
+    [
+      '--variable',
+      'GITLAB_CI=true',
+      '--ignore-predefined-vars',
+      'CI_PIPELINE_SOURCE,CI_COMMIT_BRANCH,GITLAB_CI',
+      ...variables.flatMap((variable) => ['--variable', variable]),
+      ...extra,
+    ],
+    { home: join(scratch, 'home'), env: { npm_config_cache: join(scratch, 'npm-cache') } },
+  );
+}
+
+/** The example app's files under `app/`, with its ferry.yaml passed through `edit`. */
+export async function exampleApp(
+  edit: (ferryYaml: string) => string,
+): Promise<Record<string, string>> {
+  const example = join(repoRoot, 'examples', 'guestbook');
+  const files: Record<string, string> = {
+    'app/ferry.yaml': edit(await readFile(join(example, 'ferry.yaml'), 'utf8')),
+  };
+  for (const name of await readdir(join(example, 'deploy'))) {
+    files[`app/deploy/${name}`] = await readFile(join(example, 'deploy', name), 'utf8');
+  }
+  return files;
+}

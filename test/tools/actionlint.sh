@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Lints the GitHub Actions workflows with actionlint (https://github.com/rhysd/actionlint):
+# .github/workflows/*.yml and any examples/**/workflows/*.yml. Builds the pinned version from the
+# Go module proxy into ferry's cache the first time (needs Go), then reuses it.
+# Usage: test/tools/actionlint.sh [extra actionlint flags]; exits non-zero on any finding.
+set -euo pipefail
+
+version=v1.7.12
+cache="${FERRY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/ferry}"
+tools="$cache/tools"
+bin="$tools/actionlint"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+
+# `actionlint -version` prints the version on its first line (e.g. "v1.7.12" or "1.7.12").
+installed="$([ -x "$bin" ] && "$bin" -version 2>/dev/null | head -n 1 || true)"
+if [ "${installed#v}" != "${version#v}" ]; then
+  command -v go > /dev/null || { echo "actionlint.sh: go is not on PATH" >&2; exit 2; }
+  echo "actionlint.sh: building actionlint $version into $tools (first run only)" >&2
+  mkdir -p "$tools"
+  GOBIN="$tools" CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-mod=mod \
+    go install "github.com/rhysd/actionlint/cmd/actionlint@$version"
+  echo "actionlint.sh: built $("$bin" -version | head -n 1)" >&2
+fi
+
+cd "$root"
+files=()
+while IFS= read -r -d '' file; do files+=("$file"); done < <(
+  find .github/workflows -maxdepth 1 -name '*.yml' -print0 2> /dev/null
+  find examples -path '*/workflows/*.yml' -print0 2> /dev/null
+)
+if [ "${#files[@]}" -eq 0 ]; then
+  echo "actionlint.sh: no workflow files found" >&2
+  exit 1
+fi
+echo "actionlint.sh: checking ${#files[@]} workflow file(s)" >&2
+# shellcheck and pyflakes integrations are off: findings must not depend on what else is installed.
+exec "$bin" -shellcheck= -pyflakes= "$@" "${files[@]}"

@@ -1,0 +1,49 @@
+// The GitHub Actions workflows (ours and the examples) pass actionlint, built from its Go module
+// by test/tools/actionlint.sh (the first run compiles it into ferry's cache folder).
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hasGo = !spawnSync('go', ['version'], { stdio: 'ignore' }).error;
+const cacheDir =
+  process.env.FERRY_CACHE_DIR ||
+  join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ferry');
+
+function run(file: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(file, args, { cwd: root, timeout: 280_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+describe('GitHub Actions workflows', { skip: hasGo ? false : 'go is not on PATH' }, () => {
+  it('have no actionlint findings', async () => {
+    const result = await run('bash', ['test/tools/actionlint.sh']);
+    assert.equal(result.code, 0, result.output);
+    assert.match(result.output, /checking \d+ workflow file\(s\)/);
+  });
+
+  it('are checked by a linter that does report findings', async () => {
+    // Guards against a lint run that passes because it checks nothing.
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-actionlint-'));
+    try {
+      const workflow = join(dir, 'broken.yml');
+      await writeFile(
+        workflow,
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.no_such_context }}"\n',
+      );
+      const result = await run(join(cacheDir, 'tools', 'actionlint'), ['-no-color', workflow]);
+      assert.equal(result.code, 1, result.output);
+      assert.match(result.output, /no_such_context/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
