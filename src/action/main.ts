@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runApply, runRender } from './commands.js';
+import { runApply, runPropose, runRender } from './commands.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -8,6 +8,7 @@ export async function run(): Promise<void> {
     const settings = readSettings();
     // Commands group their own long phases (Actions does not nest groups).
     if (settings.command === 'render') await runRender(settings);
+    else if (settings.command === 'propose') await runPropose(settings);
     else await runApply(settings);
   } catch (error) {
     core.setFailed((error as Error).message);

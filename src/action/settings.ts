@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../core/errors.js';
 
 /** Commands the action exposes (only ones that work). */
-export const ACTION_COMMANDS = ['render', 'apply'] as const;
+export const ACTION_COMMANDS = ['render', 'propose', 'apply'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface RenderSettings {
@@ -32,8 +32,26 @@ export interface ApplySettings {
   context: string | undefined;
 }
 
+export interface ProposeSettings {
+  command: 'propose';
+  config: string;
+  environment: string;
+  imageTag: string | undefined;
+  imageDigest: string | undefined;
+  /** Token for the environment repo; undefined: FERRY_GITHUB_TOKEN or GITHUB_TOKEN. */
+  token: string | undefined;
+  apiUrl: string | undefined;
+  labels: string[];
+  reviewers: string[];
+  assignees: string[];
+  draft: boolean;
+  autoMerge: 'merge' | 'squash' | 'rebase' | undefined;
+  dryRun: boolean;
+  allowFork: boolean;
+}
+
 /** Every input of the action for the chosen command, read and checked once. */
-export type ActionSettings = RenderSettings | ApplySettings;
+export type ActionSettings = RenderSettings | ProposeSettings | ApplySettings;
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name);
@@ -51,6 +69,14 @@ function required(name: string, command: string): string {
   return value;
 }
 
+/** A comma-separated input as a list, blanks dropped. */
+function list(name: string): string[] {
+  return (optional(name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /** Reads the action's inputs into one settings object (see action.yml for each input). */
 export function readSettings(): ActionSettings {
   const command = core.getInput('command', { required: true });
@@ -64,6 +90,30 @@ export function readSettings(): ActionSettings {
         imageDigest: optional('image-digest'),
         out: optional('out') ?? `${process.env.RUNNER_TEMP ?? '.'}/ferry/rendered`,
       };
+    case 'propose': {
+      const autoMerge = optional('auto-merge');
+      if (autoMerge !== undefined && !['merge', 'squash', 'rebase'].includes(autoMerge)) {
+        throw new ConfigError(
+          `input auto-merge: "${autoMerge}" is not one of merge, squash, rebase`,
+        );
+      }
+      return {
+        command,
+        config: optional('config') ?? 'ferry.yaml',
+        environment: required('environment', command),
+        imageTag: optional('image-tag'),
+        imageDigest: optional('image-digest'),
+        token: optional('token'),
+        apiUrl: optional('api-url'),
+        labels: list('labels'),
+        reviewers: list('reviewers'),
+        assignees: list('assignees'),
+        draft: flag('draft'),
+        autoMerge: autoMerge as ProposeSettings['autoMerge'],
+        dryRun: flag('dry-run'),
+        allowFork: flag('allow-fork'),
+      };
+    }
     case 'apply': {
       const maxDeletions = optional('max-deletions');
       if (maxDeletions !== undefined && !/^\d+$/.test(maxDeletions)) {

@@ -37,3 +37,19 @@ export function detectSource(
     runUrl: explicit.runUrl || detected.runUrl,
   };
 }
+
+/**
+ * A web link to the source commit, when the CI system says where the source repo lives
+ * (GitHub Actions: GITHUB_SERVER_URL; GitLab CI: CI_PROJECT_URL); '' otherwise.
+ */
+export function sourceCommitUrl(env: NodeJS.ProcessEnv, source: SourceInfo): string {
+  if (!/^[0-9a-f]{7,64}$/i.test(source.commit)) return '';
+  if (env.GITHUB_ACTIONS === 'true' || env.GITHUB_REPOSITORY !== undefined) {
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(source.repo)) return '';
+    return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${source.repo}/commit/${source.commit}`;
+  }
+  if (env.GITLAB_CI === 'true' && env.CI_PROJECT_URL) {
+    return `${env.CI_PROJECT_URL}/-/commit/${source.commit}`;
+  }
+  return '';
+}

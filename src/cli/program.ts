@@ -3,6 +3,7 @@ import { FERRY_VERSION } from '../core/applyset.js';
 import { FerryError } from '../core/errors.js';
 import { applyCommand } from './commands/apply.js';
 import { driftCommand } from './commands/drift.js';
+import { proposeCommand } from './commands/propose.js';
 import { renderCommand } from './commands/render.js';
 import type { CliIO } from './io.js';
 
@@ -30,6 +31,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
 `,
     );
   renderCommand(program, io);
+  proposeCommand(program, io);
   applyCommand(program, io);
   driftCommand(program, io);
   return program;

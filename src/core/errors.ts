@@ -25,3 +25,14 @@ export class OperationError extends FerryError {
     super(message, 1);
   }
 }
+
+/**
+ * Another writer moved a branch between ferry's read and its write (a compare-and-swap failed).
+ * Not shown to users: the command re-reads and retries, and only gives up as an OperationError.
+ */
+export class LostRaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LostRaceError';
+  }
+}

@@ -12,6 +12,12 @@ export interface GitHubConnection {
   /** REST base URL (GitHub Enterprise: https://HOST/api/v3). Default: api.github.com. */
   apiUrl?: string;
   log?: Logger;
+  /**
+   * Key of the throttle's limiters. Clients with the same key (by default, every client in the
+   * process) share GitHub's pacing of one write per second; a test that plays several CI jobs
+   * in one process gives each its own, as separate processes would have.
+   */
+  throttleId?: string;
 }
 
 /**
@@ -24,8 +30,11 @@ export function githubClient(connection: GitHubConnection): GitHubClient {
     auth: connection.token,
     baseUrl: connection.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com',
     userAgent: 'ferry',
-    log: { debug: () => {}, info: () => {}, warn, error: warn },
+    // Octokit logs every failed request at `error`; callers report the failures they do not
+    // handle themselves, once, so these lines would only repeat them (or expected 422s).
+    log: { debug: () => {}, info: () => {}, warn, error: () => {} },
     throttle: {
+      id: connection.throttleId,
       onRateLimit: (
         retryAfter: number,
         options: { method: string; url: string },

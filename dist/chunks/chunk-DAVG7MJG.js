@@ -7,13 +7,13 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-ZSGLW4MB.js";
+} from "./chunk-7K4VNUMC.js";
 import {
   identityOf
-} from "./chunk-UGI74LQ6.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   OperationError
-} from "./chunk-7NOBEVYY.js";
+} from "./chunk-O7TIUWNP.js";
 import {
   __commonJS,
   __require,
@@ -81563,7 +81563,6 @@ var KubeClient = class _KubeClient {
   constructor(config, server) {
     this.config = config;
     this.server = server;
-    this.agent = new Agent3({ keepAlive: true, maxSockets: 16 });
   }
   config;
   server;
@@ -81619,10 +81618,21 @@ var KubeClient = class _KubeClient {
       headers: {
         accept: spec.accept ?? "application/json",
         ...spec.body !== void 0 ? { "content-type": spec.contentType ?? "application/json" } : {}
-      },
-      agent: this.agent
+      }
     };
     await this.config.applyToHTTPSOptions(options);
+    if (!this.config.getCurrentCluster()?.proxyUrl) {
+      this.agent ??= new Agent3({
+        keepAlive: true,
+        maxSockets: 16,
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        rejectUnauthorized: options.rejectUnauthorized,
+        servername: options.servername
+      });
+      options.agent = this.agent;
+    }
     return { ...options, url };
   }
   /**
@@ -81719,7 +81729,7 @@ var KubeClient = class _KubeClient {
   }
   /** Closes idle connections so the process can exit. */
   close() {
-    this.agent.destroy();
+    this.agent?.destroy();
   }
 };
 function statusMessage(response) {
@@ -82207,4 +82217,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-6GRRZ5M7.js.map
+//# sourceMappingURL=chunk-DAVG7MJG.js.map

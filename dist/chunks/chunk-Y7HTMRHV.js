@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-7NOBEVYY.js";
+} from "./chunk-O7TIUWNP.js";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -3268,6 +3268,7 @@ async function readManifestDir(dir) {
 
 export {
   yaml,
+  ANNOTATION_PREFIX,
   identityOf,
   groupOf,
   describeObject,
@@ -3282,4 +3283,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-UGI74LQ6.js.map
+//# sourceMappingURL=chunk-Y7HTMRHV.js.map

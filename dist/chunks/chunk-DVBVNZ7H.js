@@ -11,10 +11,10 @@ import {
   replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-UGI74LQ6.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   ConfigError
-} from "./chunk-7NOBEVYY.js";
+} from "./chunk-O7TIUWNP.js";
 import {
   __commonJS,
   __require,
@@ -1858,8 +1858,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2932,28 +2932,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -17086,28 +17086,28 @@ var require_compiler = __commonJS({
       if (options.compat) {
         options.useDepths = true;
       }
-      var compiled2 = void 0;
+      var compiled3 = void 0;
       function compileInput() {
         var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment, options, void 0, true);
         return env.template(templateSpec);
       }
       function ret(context, execOptions) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2.call(this, context, execOptions);
+        return compiled3.call(this, context, execOptions);
       }
       ret._setup = function(setupOptions) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2._setup(setupOptions);
+        return compiled3._setup(setupOptions);
       };
       ret._child = function(i, data, blockParams, depths) {
-        if (!compiled2) {
-          compiled2 = compileInput();
+        if (!compiled3) {
+          compiled3 = compileInput();
         }
-        return compiled2._child(i, data, blockParams, depths);
+        return compiled3._child(i, data, blockParams, depths);
       };
       return ret;
     }
@@ -20243,9 +20243,17 @@ function detectSource(env, explicit = {}) {
     runUrl: explicit.runUrl || detected.runUrl
   };
 }
-
-// src/commands/render.ts
-import { dirname, join, resolve } from "node:path";
+function sourceCommitUrl(env, source) {
+  if (!/^[0-9a-f]{7,64}$/i.test(source.commit)) return "";
+  if (env.GITHUB_ACTIONS === "true" || env.GITHUB_REPOSITORY !== void 0) {
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(source.repo)) return "";
+    return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${source.repo}/commit/${source.commit}`;
+  }
+  if (env.GITLAB_CI === "true" && env.CI_PROJECT_URL) {
+    return `${env.CI_PROJECT_URL}/-/commit/${source.commit}`;
+  }
+  return "";
+}
 
 // src/core/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -20337,9 +20345,15 @@ var ferry_schema_default = {
 };
 
 // src/core/config.ts
-var ajv = new import_ajv.Ajv({ allErrors: false, verbose: true, useDefaults: true });
-ajv.addKeyword({ keyword: "x-error", schemaType: "string" });
-var validate = ajv.compile(ferry_schema_default);
+var compiled;
+function validator() {
+  if (!compiled) {
+    const ajv = new import_ajv.Ajv({ allErrors: false, verbose: true, useDefaults: true });
+    ajv.addKeyword({ keyword: "x-error", schemaType: "string" });
+    compiled = ajv.compile(ferry_schema_default);
+  }
+  return compiled;
+}
 function parseConfig(text, fileName) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -20349,6 +20363,7 @@ function parseConfig(text, fileName) {
     throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
   }
   const data = doc.toJS();
+  const validate = validator();
   if (!validate(data)) {
     const error = validate.errors?.[0];
     throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
@@ -20376,6 +20391,15 @@ function parseConfig(text, fileName) {
     }
   }
   return { app: config.app, image: config.image, templates: config.templates, environments };
+}
+function inferForge(env) {
+  if (env.forge) return env.forge;
+  if (/^(https?:\/\/|git@)github\.com[/:]/.test(env.repo)) return "github";
+  if (/gitlab/.test(env.repo)) return "gitlab";
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(env.repo) && !env.repo.startsWith(".")) {
+    return "github";
+  }
+  return "git";
 }
 function describe(error, doc, lines, fileName) {
   const path = error.instancePath.split("/").slice(1).map(unescapePointer);
@@ -20433,6 +20457,9 @@ function article(type) {
 function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
+
+// src/commands/render.ts
+import { dirname, join, resolve } from "node:path";
 
 // src/core/image.ts
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -20723,13 +20750,13 @@ function substituteString(text, output, name) {
 }
 
 // src/core/render.ts
-var compiled = /* @__PURE__ */ new Map();
+var compiled2 = /* @__PURE__ */ new Map();
 function compiledTemplate(file) {
   const key = `${file.name}\0${file.text}`;
-  let template = compiled.get(key);
+  let template = compiled2.get(key);
   if (!template) {
     template = compileTemplate(file.name, file.text);
-    compiled.set(key, template);
+    compiled2.set(key, template);
   }
   return template;
 }
@@ -20826,21 +20853,12 @@ async function render(options, log) {
   };
 }
 
-// src/core/duration.ts
-function parseDuration(text, option) {
-  const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
-  const parts = [...trimmed.matchAll(/(\d+)(h|m|s)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) {
-    throw new ConfigError(`${option}: "${text}" is not a duration (e.g. 90s, 5m, 1h)`);
-  }
-  const unit = { h: 36e5, m: 6e4, s: 1e3 };
-  return parts.reduce((total, [, n, u]) => total + Number(n) * unit[u], 0);
-}
-
 export {
   detectSource,
-  render,
-  parseDuration
+  sourceCommitUrl,
+  inferForge,
+  quoteForMessage,
+  loadEnvironment,
+  render
 };
-//# sourceMappingURL=chunk-VFKRVYCM.js.map
+//# sourceMappingURL=chunk-DVBVNZ7H.js.map

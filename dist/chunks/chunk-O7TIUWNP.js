@@ -19,10 +19,17 @@ var OperationError = class extends FerryError {
     super(message, 1);
   }
 };
+var LostRaceError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "LostRaceError";
+  }
+};
 
 export {
   FerryError,
   ConfigError,
-  OperationError
+  OperationError,
+  LostRaceError
 };
-//# sourceMappingURL=chunk-7NOBEVYY.js.map
+//# sourceMappingURL=chunk-O7TIUWNP.js.map

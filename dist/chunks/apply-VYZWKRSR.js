@@ -3,7 +3,7 @@ import {
   ApplyFailure,
   emptyReport,
   record
-} from "./chunk-ISMOKYV3.js";
+} from "./chunk-IHSSVEIG.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -17,22 +17,22 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-6GRRZ5M7.js";
+} from "./chunk-DAVG7MJG.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-ZSGLW4MB.js";
+} from "./chunk-7K4VNUMC.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-UGI74LQ6.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-7NOBEVYY.js";
+} from "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/core/rollout.ts
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-I3HB55UM.js.map
+//# sourceMappingURL=apply-VYZWKRSR.js.map

@@ -7,8 +7,8 @@ import {
   formatMarkdown,
   formatText,
   record
-} from "./chunk-ISMOKYV3.js";
-import "./chunk-7NOBEVYY.js";
+} from "./chunk-IHSSVEIG.js";
+import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
   ACTIONS,
@@ -19,4 +19,4 @@ export {
   formatText,
   record
 };
-//# sourceMappingURL=apply-report-FEW2WUOT.js.map
+//# sourceMappingURL=apply-report-O6U3OQD7.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   OperationError
-} from "./chunk-7NOBEVYY.js";
+} from "./chunk-O7TIUWNP.js";
 
 // src/commands/apply-report.ts
 var ACTIONS = [
@@ -101,4 +101,4 @@ export {
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-ISMOKYV3.js.map
+//# sourceMappingURL=chunk-IHSSVEIG.js.map

@@ -1,0 +1,111 @@
+import { Option, type Command } from 'commander';
+import { consoleLogger } from '../../adapters/logger.js';
+import type { ProposeResult } from '../../commands/propose.js';
+import type { CliIO } from '../io.js';
+
+interface ProposeFlags {
+  config: string;
+  env: string;
+  imageTag?: string;
+  imageDigest?: string;
+  dryRun?: boolean;
+  tokenEnv?: string;
+  apiUrl?: string;
+  labels?: string;
+  reviewers?: string;
+  assignees?: string;
+  draft?: boolean;
+  autoMerge?: 'merge' | 'squash' | 'rebase';
+  allowFork?: boolean;
+  sourceCommit?: string;
+  runUrl?: string;
+  output: 'text' | 'json';
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export function proposeCommand(program: Command, io: CliIO): void {
+  program
+    .command('propose')
+    .description(
+      'render an app and propose it to the environment repo: one pull request (or branch) per app and environment',
+    )
+    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
+    .requiredOption('-e, --env <name>', 'environment to propose to')
+    .option('-t, --image-tag <tag>', 'image tag to deploy')
+    .option('--image-digest <digest>', 'image digest to deploy (sha256:…)')
+    .option('--dry-run', 'print the pull request it would open; change nothing')
+    .option(
+      '--token-env <name>',
+      'environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)',
+    )
+    .option('--api-url <url>', 'GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)')
+    .option('--labels <a,b>', 'labels for the pull request')
+    .option('--reviewers <u1,u2>', 'reviewers to request')
+    .option('--assignees <u>', 'assignees')
+    .option('--draft', 'open the pull request as a draft')
+    .addOption(
+      new Option('--auto-merge <method>', 'enable auto-merge').choices([
+        'squash',
+        'merge',
+        'rebase',
+      ]),
+    )
+    .option('--allow-fork', 'run under pull_request_target from a fork (unsafe)')
+    .option('--source-commit <sha>', 'source commit (default: from CI variables)')
+    .option('--run-url <url>', 'CI run URL (default: from CI variables)')
+    .addOption(
+      new Option('-o, --output <format>', 'result format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  FERRY_GITHUB_TOKEN=… ferry propose -c ferry.yaml -e staging -t 1.4.2 --labels deploy --auto-merge squash
+  ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
+`,
+    )
+    .action(async (flags: ProposeFlags) => {
+      const { propose } = await import('../../commands/propose.js');
+      const result = await propose(
+        {
+          config: flags.config,
+          env: flags.env,
+          imageTag: flags.imageTag,
+          imageDigest: flags.imageDigest,
+          source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
+          dryRun: flags.dryRun,
+          tokenEnv: flags.tokenEnv,
+          apiUrl: flags.apiUrl,
+          labels: list(flags.labels),
+          reviewers: list(flags.reviewers),
+          assignees: list(flags.assignees),
+          draft: flags.draft,
+          autoMerge: flags.autoMerge,
+          allowFork: flags.allowFork,
+        },
+        consoleLogger(io.stderr),
+      );
+      io.stdout.write(
+        flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result),
+      );
+    });
+}
+
+/** The result for a terminal: what happened and where; the whole proposal on a dry run. */
+export function formatResult(result: ProposeResult): string {
+  const where = result.pullRequest
+    ? `pull request #${result.pullRequest.number} ${result.pullRequest.url}`
+    : `branch ${result.branch}`;
+  const verb = result.dryRun ? `would be ${result.operation}` : result.operation;
+  const lines = [`${verb}: ${where}`];
+  if (result.headSha) lines.push(`head ${result.headSha} (${result.branch} → ${result.base})`);
+  if (result.dryRun) lines.push('', `title: ${result.title}`, '', result.body);
+  return `${lines.join('\n')}\n`;
+}
