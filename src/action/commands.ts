@@ -1,12 +1,7 @@
 import * as core from '@actions/core';
 import { render } from '../commands/render.js';
-import { detectSource } from '../adapters/ci-environment.js';
-import { parseDuration } from '../core/duration.js';
-import { readTextFile } from '../adapters/files.js';
 import { actionsLogger } from './logger.js';
-import { kubeconfigFromInput, maskKubeconfig } from './kubeconfig.js';
-import type { ApplyReport } from '../commands/apply-report.js';
-import type { ApplySettings, ProposeSettings, RenderSettings } from './settings.js';
+import type { ProposeSettings, RenderSettings } from './settings.js';
 
 /** `command: render`: outputs the folder, file list, object count and image. */
 export async function runRender(settings: RenderSettings): Promise<void> {
@@ -31,47 +26,6 @@ export async function runRender(settings: RenderSettings): Promise<void> {
     .addRaw(`Image \`${result.image.ref}\`, ${result.objects.length} objects\n\n`)
     .addList(result.objects.map((object) => `\`${object}\``))
     .write();
-}
-
-/** `command: apply`: outputs counts per result and the JSON report; the summary is a table. */
-export async function runApply(settings: ApplySettings): Promise<void> {
-  const { apply } = await import('../commands/apply.js');
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../commands/apply-report.js');
-  const kubeconfig = await kubeconfigFromInput(settings.kubeconfig);
-  const standard = kubeconfig ?? process.env.KUBECONFIG;
-  if (standard && kubeconfig === undefined)
-    maskKubeconfig(await readTextFile(standard.split(':')[0]!, 'kubeconfig'));
-  const source = detectSource(process.env);
-  const publish = async (report: ApplyReport): Promise<void> => {
-    for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
-    core.setOutput('report', JSON.stringify(report));
-    await core.summary.addRaw(formatMarkdown(report)).write();
-  };
-  try {
-    const report = await apply(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneAllow: settings.pruneAllow,
-        maxDeletions: settings.maxDeletions,
-        wait: settings.wait,
-        timeoutMs: parseDuration(settings.timeout, 'input timeout'),
-        dryRun: settings.dryRun,
-        forceConflicts: settings.forceConflicts,
-        adopt: settings.adopt,
-        kubeconfig,
-        context: settings.context,
-        annotations: { 'env-commit': source.commit, 'apply-run-url': source.runUrl },
-      },
-      actionsLogger,
-    );
-    await publish(report);
-  } catch (error) {
-    if (error instanceof ApplyFailure) await publish(error.report);
-    throw error;
-  }
 }
 
 /**

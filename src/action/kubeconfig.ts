@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import type { GitHubReportSettings } from './settings.js';
 
 /**
  * Masks every credential in a kubeconfig, value by value: GitHub masks exact strings, so a
@@ -43,4 +44,37 @@ export async function kubeconfigFromInput(input: string | undefined): Promise<st
   const path = join(dir, 'kubeconfig');
   await writeFile(path, input, { mode: 0o600 });
   return path;
+}
+
+/**
+ * The kubeconfig path a command should use, with every credential masked first: from the input
+ * (content or path), else the standard $KUBECONFIG (undefined: client-node's defaults).
+ */
+export async function prepareKubeconfig(input: string | undefined): Promise<string | undefined> {
+  const fromInput = await kubeconfigFromInput(input);
+  if (fromInput !== undefined) {
+    if (input !== undefined && !input.includes('\n'))
+      maskKubeconfig(await readFile(fromInput, 'utf8'));
+    return fromInput;
+  }
+  const standard = process.env.KUBECONFIG?.split(':')[0];
+  if (standard) maskKubeconfig(await readFile(standard, 'utf8').catch(() => ''));
+  return undefined;
+}
+
+/** GitHub reporting for apply and drift: token from the input, else GITHUB_TOKEN (masked). */
+export function reportTarget(
+  report: GitHubReportSettings,
+): { token: string; apiUrl?: string; repo: string; statusSha?: string } | undefined {
+  const token = report.token ?? process.env.GITHUB_TOKEN;
+  const repo = process.env.GITHUB_REPOSITORY;
+  if (!token || !repo) return undefined;
+  core.setSecret(token);
+  const statusSha = report.commitStatus ? process.env.GITHUB_SHA : undefined;
+  return {
+    token,
+    repo,
+    ...(report.apiUrl ? { apiUrl: report.apiUrl } : {}),
+    ...(statusSha ? { statusSha } : {}),
+  };
 }

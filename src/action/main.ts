@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
-import { runApply, runPropose, runRender } from './commands.js';
+import { runPropose, runRender } from './commands.js';
+import { runApply } from './run-apply.js';
+import { runDrift } from './run-drift.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -9,7 +11,8 @@ export async function run(): Promise<void> {
     // Commands group their own long phases (Actions does not nest groups).
     if (settings.command === 'render') await runRender(settings);
     else if (settings.command === 'propose') await runPropose(settings);
-    else await runApply(settings);
+    else if (settings.command === 'apply') await runApply(settings);
+    else await runDrift(settings);
   } catch (error) {
     core.setFailed((error as Error).message);
   }

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ConfigError } from '../core/errors.js';
 
 /** Commands the action exposes (only ones that work). */
-export const ACTION_COMMANDS = ['render', 'propose', 'apply'] as const;
+export const ACTION_COMMANDS = ['render', 'propose', 'apply', 'drift'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface RenderSettings {
@@ -30,6 +30,31 @@ export interface ApplySettings {
   /** Kubeconfig file content or path; undefined: the standard locations. */
   kubeconfig: string | undefined;
   context: string | undefined;
+  report: GitHubReportSettings;
+}
+
+/** Where commit statuses, issues and webhooks go (apply and drift). */
+export interface GitHubReportSettings {
+  cluster: string;
+  commitStatus: boolean;
+  /** Token for statuses and issues; undefined: GITHUB_TOKEN. */
+  token: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface DriftSettings {
+  command: 'drift';
+  dir: string;
+  inventory: string;
+  namespace: string | undefined;
+  failOnDrift: boolean;
+  ignore: string | undefined;
+  confirm: boolean;
+  alertIssue: boolean;
+  webhookUrl: string | undefined;
+  kubeconfig: string | undefined;
+  context: string | undefined;
+  report: GitHubReportSettings;
 }
 
 export interface ProposeSettings {
@@ -51,7 +76,7 @@ export interface ProposeSettings {
 }
 
 /** Every input of the action for the chosen command, read and checked once. */
-export type ActionSettings = RenderSettings | ProposeSettings | ApplySettings;
+export type ActionSettings = RenderSettings | ProposeSettings | ApplySettings | DriftSettings;
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name);
@@ -75,6 +100,17 @@ function list(name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function reportSettings(): GitHubReportSettings {
+  const token = optional('token');
+  if (token) core.setSecret(token);
+  return {
+    cluster: optional('cluster') ?? 'default',
+    commitStatus: flag('commit-status'),
+    token,
+    apiUrl: optional('api-url'),
+  };
 }
 
 /** Reads the action's inputs into one settings object (see action.yml for each input). */
@@ -137,6 +173,25 @@ export function readSettings(): ActionSettings {
         adopt: flag('adopt'),
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
+        report: reportSettings(),
+      };
+    }
+    case 'drift': {
+      const webhookUrl = optional('webhook-url');
+      if (webhookUrl) core.setSecret(webhookUrl);
+      return {
+        command,
+        dir: required('dir', command),
+        inventory: required('inventory', command),
+        namespace: optional('namespace'),
+        failOnDrift: flag('fail-on-drift'),
+        ignore: optional('ignore'),
+        confirm: flag('confirm'),
+        alertIssue: flag('alert-issue'),
+        webhookUrl,
+        kubeconfig: optional('kubeconfig'),
+        context: optional('context'),
+        report: reportSettings(),
       };
     }
     default:

@@ -107,3 +107,26 @@ export async function syncDriftStatus(
   });
   return 'posted';
 }
+
+/**
+ * Commit status of an apply on the env-repo commit it applied, context `ferry/apply (<cluster>)`:
+ * promotion gates read it to know the source environment really runs what git says.
+ */
+export async function postApplyStatus(
+  client: GitHubClient,
+  target: GitHubAlertTarget,
+  sha: string,
+  succeeded: boolean,
+  description: string,
+  targetUrl?: string,
+): Promise<void> {
+  await client.rest.repos.createCommitStatus({
+    owner: target.owner,
+    repo: target.repo,
+    sha,
+    state: succeeded ? 'success' : 'failure',
+    context: `ferry/apply (${target.cluster})`,
+    description: description.slice(0, 140),
+    ...(targetUrl ? { target_url: targetUrl } : {}),
+  });
+}

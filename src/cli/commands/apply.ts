@@ -2,6 +2,8 @@ import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import { parseDuration } from '../../core/duration.js';
+import type { ApplyReport } from '../../commands/apply-report.js';
+import { githubTarget } from '../github-target.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
@@ -19,6 +21,11 @@ interface ApplyFlags {
   kubeconfig?: string;
   context?: string;
   output: 'text' | 'json';
+  cluster: string;
+  repo?: string;
+  commitStatus?: string | boolean;
+  tokenEnv: string;
+  apiUrl?: string;
 }
 
 export function applyCommand(program: Command, io: CliIO): void {
@@ -63,6 +70,14 @@ export function applyCommand(program: Command, io: CliIO): void {
         .choices(['text', 'json'])
         .default('text'),
     )
+    .option('--cluster <name>', 'cluster name for the commit status context', 'default')
+    .option(
+      '--commit-status [sha]',
+      'post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA)',
+    )
+    .option('--repo <owner/name>', 'repository for the status (default: $GITHUB_REPOSITORY)')
+    .option('--token-env <name>', 'environment variable holding the GitHub token', 'GITHUB_TOKEN')
+    .option('--api-url <url>', 'GitHub API URL (default: $GITHUB_API_URL or api.github.com)')
     .addHelpText(
       'after',
       `
@@ -76,6 +91,18 @@ Examples:
       // Loaded on use: the Kubernetes client is the heaviest part of ferry's start-up.
       const { apply } = await import('../../commands/apply.js');
       const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
+      const { reportApplyStatus } = await import('../../commands/apply-status.js');
+      const status = githubTarget(flags, false);
+      const postStatus = async (report: ApplyReport, error?: Error): Promise<void> => {
+        if (!status?.statusSha) return;
+        const target = {
+          ...status,
+          sha: status.statusSha,
+          cluster: flags.cluster,
+          runUrl: source.runUrl || undefined,
+        };
+        await reportApplyStatus(target, report, error, log);
+      };
       const log = consoleLogger(io.stderr);
       const source = detectSource(process.env);
       const print = (report: Parameters<typeof formatText>[0]): void => {
@@ -109,8 +136,12 @@ Examples:
           log,
         );
         print(report);
+        await postStatus(report);
       } catch (error) {
-        if (error instanceof ApplyFailure) print(error.report);
+        if (error instanceof ApplyFailure) {
+          print(error.report);
+          await postStatus(error.report, error);
+        }
         throw error;
       }
     });

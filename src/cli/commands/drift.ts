@@ -3,6 +3,7 @@ import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/drift-alerts.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
+import { githubTarget } from '../github-target.js';
 import { useColour, type CliIO } from '../io.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
@@ -20,8 +21,8 @@ interface DriftFlags {
   context?: string;
   cluster?: string;
   alertIssue?: boolean;
-  alertStatus?: string | boolean;
-  alertRepo?: string;
+  commitStatus?: string | boolean;
+  repo?: string;
   webhookEnv?: string;
   tokenEnv: string;
   apiUrl?: string;
@@ -56,11 +57,11 @@ export function driftCommand(program: Command, io: CliIO): void {
     .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
     .option('--alert-issue', 'open/update/close one GitHub issue for this cluster and inventory')
     .option(
-      '--alert-status [sha]',
+      '--commit-status [sha]',
       'post a commit status on the env-repo commit (default: $GITHUB_SHA)',
     )
     .option(
-      '--alert-repo <owner/name>',
+      '--repo <owner/name>',
       'repository for the issue and status (default: $GITHUB_REPOSITORY)',
     )
     .option('--webhook-env <name>', 'environment variable holding a Slack-compatible webhook URL')
@@ -75,7 +76,7 @@ Examples:
   ferry drift -d rendered/ -i demo --ignore drift-ignore.yaml --output json
   # on a schedule: one issue per cluster, a status on the env commit, a Slack message on change
   ferry drift -d apps/guestbook/production -i guestbook-production --cluster prod-eu \\
-    --alert-issue --alert-status --webhook-env SLACK_WEBHOOK_URL
+    --alert-issue --commit-status --webhook-env SLACK_WEBHOOK_URL
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `,
@@ -111,35 +112,15 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
 
 /** Alert settings from flags and CI variables; secrets come from the environment only. */
 function alertOptions(flags: DriftFlags): AlertOptions | undefined {
-  const statusSha =
-    flags.alertStatus === true ? process.env.GITHUB_SHA : flags.alertStatus || undefined;
-  const wantsGitHub = Boolean(flags.alertIssue || flags.alertStatus);
   const webhookUrl = flags.webhookEnv ? process.env[flags.webhookEnv] : undefined;
   if (flags.webhookEnv && !webhookUrl)
     throw new ConfigError(`--webhook-env: $${flags.webhookEnv} is not set`);
-  if (!wantsGitHub && !webhookUrl) return undefined;
-  const token = process.env[flags.tokenEnv];
-  const repo = flags.alertRepo ?? process.env.GITHUB_REPOSITORY;
-  if (wantsGitHub && !token)
-    throw new ConfigError(`GitHub alerts need a token in $${flags.tokenEnv}`);
-  if (wantsGitHub && !repo)
-    throw new ConfigError('GitHub alerts need --alert-repo or $GITHUB_REPOSITORY');
-  if (flags.alertStatus && !statusSha)
-    throw new ConfigError('--alert-status needs a commit SHA (or $GITHUB_SHA)');
+  const github = githubTarget(flags, Boolean(flags.alertIssue));
+  if (!github && !webhookUrl) return undefined;
   return {
     cluster: flags.cluster ?? 'default',
     runUrl: detectSource(process.env).runUrl || undefined,
     ...(webhookUrl ? { webhookUrl } : {}),
-    ...(wantsGitHub
-      ? {
-          github: {
-            token: token!,
-            apiUrl: flags.apiUrl,
-            repo: repo!,
-            issue: Boolean(flags.alertIssue),
-            statusSha,
-          },
-        }
-      : {}),
+    ...(github ? { github: { ...github, issue: Boolean(flags.alertIssue) } } : {}),
   };
 }

@@ -7,7 +7,6 @@ import {
   render
 } from "./chunk-DVBVNZ7H.js";
 import {
-  readTextFile,
   yaml
 } from "./chunk-Y7HTMRHV.js";
 import {
@@ -19698,42 +19697,6 @@ var actionsLogger = {
   group: (title, work) => group(title, work)
 };
 
-// src/action/kubeconfig.ts
-import { writeFile as writeFile2, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-function maskKubeconfig(text) {
-  let parsed;
-  try {
-    parsed = yaml.load(text);
-  } catch {
-    setSecret(text);
-    return;
-  }
-  const users = parsed?.users ?? [];
-  const visit = (value) => {
-    if (typeof value === "string" && value.length >= 4) {
-      setSecret(value);
-      const decoded = Buffer.from(value, "base64").toString("utf8");
-      if (/^[\x20-\x7e\s]+$/.test(decoded) && decoded.length >= 8) {
-        for (const line of decoded.split("\n"))
-          if (line.trim().length >= 8) setSecret(line.trim());
-      }
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
-  };
-  for (const user of users) visit(user.user);
-}
-async function kubeconfigFromInput(input) {
-  if (input === void 0) return void 0;
-  if (!input.includes("\n") && !input.trimStart().startsWith("{")) return input;
-  maskKubeconfig(input);
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "ferry-kube-"));
-  const path = join(dir, "kubeconfig");
-  await writeFile2(path, input, { mode: 384 });
-  return path;
-}
-
 // src/action/commands.ts
 async function runRender(settings) {
   const result = await group(
@@ -19757,47 +19720,8 @@ async function runRender(settings) {
 
 `).addList(result.objects.map((object) => `\`${object}\``)).write();
 }
-async function runApply(settings) {
-  const { apply } = await import("./apply-VYZWKRSR.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-O6U3OQD7.js");
-  const kubeconfig = await kubeconfigFromInput(settings.kubeconfig);
-  const standard = kubeconfig ?? process.env.KUBECONFIG;
-  if (standard && kubeconfig === void 0)
-    maskKubeconfig(await readTextFile(standard.split(":")[0], "kubeconfig"));
-  const source = detectSource(process.env);
-  const publish = async (report) => {
-    for (const action of ACTIONS) setOutput(action, report.counts[action]);
-    setOutput("report", JSON.stringify(report));
-    await summary.addRaw(formatMarkdown(report)).write();
-  };
-  try {
-    const report = await apply(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneAllow: settings.pruneAllow,
-        maxDeletions: settings.maxDeletions,
-        wait: settings.wait,
-        timeoutMs: parseDuration(settings.timeout, "input timeout"),
-        dryRun: settings.dryRun,
-        forceConflicts: settings.forceConflicts,
-        adopt: settings.adopt,
-        kubeconfig,
-        context: settings.context,
-        annotations: { "env-commit": source.commit, "apply-run-url": source.runUrl }
-      },
-      actionsLogger
-    );
-    await publish(report);
-  } catch (error2) {
-    if (error2 instanceof ApplyFailure) await publish(error2.report);
-    throw error2;
-  }
-}
 async function runPropose(settings) {
-  const { propose } = await import("./propose-FDRFRD54.js");
+  const { propose } = await import("./propose-XKHJIPGE.js");
   if (settings.token) setSecret(settings.token);
   for (const name of ["FERRY_GITHUB_TOKEN", "GITHUB_TOKEN"]) {
     const value = process.env[name];
@@ -19836,8 +19760,161 @@ async function runPropose(settings) {
 `).addRaw(result.dryRun ? result.body : "").write();
 }
 
+// src/action/kubeconfig.ts
+import { mkdtemp, readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function maskKubeconfig(text) {
+  let parsed;
+  try {
+    parsed = yaml.load(text);
+  } catch {
+    setSecret(text);
+    return;
+  }
+  const users = parsed?.users ?? [];
+  const visit = (value) => {
+    if (typeof value === "string" && value.length >= 4) {
+      setSecret(value);
+      const decoded = Buffer.from(value, "base64").toString("utf8");
+      if (/^[\x20-\x7e\s]+$/.test(decoded) && decoded.length >= 8) {
+        for (const line of decoded.split("\n"))
+          if (line.trim().length >= 8) setSecret(line.trim());
+      }
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  for (const user of users) visit(user.user);
+}
+async function kubeconfigFromInput(input) {
+  if (input === void 0) return void 0;
+  if (!input.includes("\n") && !input.trimStart().startsWith("{")) return input;
+  maskKubeconfig(input);
+  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "ferry-kube-"));
+  const path = join(dir, "kubeconfig");
+  await writeFile2(path, input, { mode: 384 });
+  return path;
+}
+async function prepareKubeconfig(input) {
+  const fromInput = await kubeconfigFromInput(input);
+  if (fromInput !== void 0) {
+    if (input !== void 0 && !input.includes("\n"))
+      maskKubeconfig(await readFile(fromInput, "utf8"));
+    return fromInput;
+  }
+  const standard = process.env.KUBECONFIG?.split(":")[0];
+  if (standard) maskKubeconfig(await readFile(standard, "utf8").catch(() => ""));
+  return void 0;
+}
+function reportTarget(report) {
+  const token = report.token ?? process.env.GITHUB_TOKEN;
+  const repo = process.env.GITHUB_REPOSITORY;
+  if (!token || !repo) return void 0;
+  setSecret(token);
+  const statusSha = report.commitStatus ? process.env.GITHUB_SHA : void 0;
+  return {
+    token,
+    repo,
+    ...report.apiUrl ? { apiUrl: report.apiUrl } : {},
+    ...statusSha ? { statusSha } : {}
+  };
+}
+
+// src/action/run-apply.ts
+async function runApply(settings) {
+  const { apply } = await import("./apply-VYZWKRSR.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-O6U3OQD7.js");
+  const { reportApplyStatus } = await import("./apply-status-ETBJR5Y3.js");
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const source = detectSource(process.env);
+  const target = reportTarget(settings.report);
+  const publish = async (report, error2) => {
+    for (const action of ACTIONS) setOutput(action, report.counts[action]);
+    setOutput("report", JSON.stringify(report));
+    await summary.addRaw(formatMarkdown(report)).write();
+    if (target?.statusSha) {
+      const status = {
+        ...target,
+        sha: target.statusSha,
+        cluster: settings.report.cluster,
+        runUrl: source.runUrl || void 0
+      };
+      await reportApplyStatus(status, report, error2, actionsLogger);
+    }
+  };
+  try {
+    const report = await apply(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        prune: settings.prune,
+        pruneAllow: settings.pruneAllow,
+        maxDeletions: settings.maxDeletions,
+        wait: settings.wait,
+        timeoutMs: parseDuration(settings.timeout, "input timeout"),
+        dryRun: settings.dryRun,
+        forceConflicts: settings.forceConflicts,
+        adopt: settings.adopt,
+        kubeconfig,
+        context: settings.context,
+        annotations: { "env-commit": source.commit, "apply-run-url": source.runUrl }
+      },
+      actionsLogger
+    );
+    await publish(report);
+  } catch (error2) {
+    if (error2 instanceof ApplyFailure) await publish(error2.report, error2);
+    throw error2;
+  }
+}
+
+// src/action/run-drift.ts
+async function runDrift(settings) {
+  const { drift } = await import("./drift-URR3AC22.js");
+  const { formatDriftMarkdown } = await import("./drift-report-3BKAMEKT.js");
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const target = reportTarget(settings.report);
+  const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
+  if (wantsGitHub && !target)
+    warning(
+      "drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY"
+    );
+  const github = wantsGitHub && target ? { github: { ...target, issue: settings.alertIssue } } : {};
+  const alerts = Object.keys(github).length > 0 || settings.webhookUrl ? {
+    cluster: settings.report.cluster,
+    runUrl: detectSource(process.env).runUrl || void 0,
+    ...github,
+    ...settings.webhookUrl ? { webhookUrl: settings.webhookUrl } : {}
+  } : void 0;
+  const report = await group(
+    "ferry drift",
+    () => drift(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        ignore: settings.ignore,
+        confirm: settings.confirm,
+        kubeconfig,
+        context: settings.context,
+        alerts
+      },
+      actionsLogger
+    )
+  );
+  setOutput("drifted", String(!report.clean));
+  for (const kind of ["drifted", "missing", "extra"]) {
+    setOutput(`${kind}-objects`, report.counts[kind]);
+  }
+  setOutput("report", JSON.stringify(report));
+  await summary.addRaw(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`)).write();
+  if (!report.clean && settings.failOnDrift)
+    setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
+}
+
 // src/action/settings.ts
-var ACTION_COMMANDS = ["render", "propose", "apply"];
+var ACTION_COMMANDS = ["render", "propose", "apply", "drift"];
 function optional(name) {
   const value = getInput(name);
   return value === "" ? void 0 : value;
@@ -19853,6 +19930,16 @@ function required(name, command) {
 }
 function list(name) {
   return (optional(name) ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+}
+function reportSettings() {
+  const token = optional("token");
+  if (token) setSecret(token);
+  return {
+    cluster: optional("cluster") ?? "default",
+    commitStatus: flag("commit-status"),
+    token,
+    apiUrl: optional("api-url")
+  };
 }
 function readSettings() {
   const command = getInput("command", { required: true });
@@ -19909,7 +19996,26 @@ function readSettings() {
         forceConflicts: flag("force-conflicts"),
         adopt: flag("adopt"),
         kubeconfig: optional("kubeconfig"),
-        context: optional("context")
+        context: optional("context"),
+        report: reportSettings()
+      };
+    }
+    case "drift": {
+      const webhookUrl = optional("webhook-url");
+      if (webhookUrl) setSecret(webhookUrl);
+      return {
+        command,
+        dir: required("dir", command),
+        inventory: required("inventory", command),
+        namespace: optional("namespace"),
+        failOnDrift: flag("fail-on-drift"),
+        ignore: optional("ignore"),
+        confirm: flag("confirm"),
+        alertIssue: flag("alert-issue"),
+        webhookUrl,
+        kubeconfig: optional("kubeconfig"),
+        context: optional("context"),
+        report: reportSettings()
       };
     }
     default:
@@ -19925,7 +20031,8 @@ async function run() {
     const settings = readSettings();
     if (settings.command === "render") await runRender(settings);
     else if (settings.command === "propose") await runPropose(settings);
-    else await runApply(settings);
+    else if (settings.command === "apply") await runApply(settings);
+    else await runDrift(settings);
   } catch (error2) {
     setFailed(error2.message);
   }
@@ -19933,4 +20040,4 @@ async function run() {
 export {
   run
 };
-//# sourceMappingURL=main-E6NITONZ.js.map
+//# sourceMappingURL=main-D3NZQOPR.js.map

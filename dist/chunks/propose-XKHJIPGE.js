@@ -8,14 +8,14 @@ import {
   sourceCommitUrl
 } from "./chunk-DVBVNZ7H.js";
 import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
-import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
 } from "./chunk-Y7HTMRHV.js";
+import {
+  githubClient
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1299,4 +1299,4 @@ async function refuseForkRuns(env, allowFork) {
 export {
   propose
 };
-//# sourceMappingURL=propose-FDRFRD54.js.map
+//# sourceMappingURL=propose-XKHJIPGE.js.map

@@ -3483,6 +3483,24 @@ function consoleLogger(stream = process.stderr, quiet = false) {
   };
 }
 
+// src/cli/github-target.ts
+function githubTarget(flags, needed, env = process.env) {
+  if (!needed && !flags.commitStatus) return void 0;
+  const statusSha = flags.commitStatus === true ? env.GITHUB_SHA : flags.commitStatus || void 0;
+  const token = env[flags.tokenEnv];
+  const repo = flags.repo ?? env.GITHUB_REPOSITORY;
+  if (!token) throw new ConfigError(`reporting to GitHub needs a token in $${flags.tokenEnv}`);
+  if (!repo) throw new ConfigError("reporting to GitHub needs --repo or $GITHUB_REPOSITORY");
+  if (flags.commitStatus && !statusSha)
+    throw new ConfigError("--commit-status needs a commit SHA (or $GITHUB_SHA)");
+  return {
+    token,
+    apiUrl: flags.apiUrl ?? env.GITHUB_API_URL,
+    repo,
+    ...statusSha ? { statusSha } : {}
+  };
+}
+
 // src/cli/io.ts
 function useColour(stream) {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
@@ -3512,7 +3530,10 @@ function applyCommand(program2, io) {
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
   ).option("--context <name>", "kubeconfig context").addOption(
     new Option("-o, --output <format>", "report format").choices(["text", "json"]).default("text")
-  ).addHelpText(
+  ).option("--cluster <name>", "cluster name for the commit status context", "default").option(
+    "--commit-status [sha]",
+    "post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA)"
+  ).option("--repo <owner/name>", "repository for the status (default: $GITHUB_REPOSITORY)").option("--token-env <name>", "environment variable holding the GitHub token", "GITHUB_TOKEN").option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL or api.github.com)").addHelpText(
     "after",
     `
 Examples:
@@ -3523,6 +3544,18 @@ Examples:
   ).action(async (flags) => {
     const { apply } = await import("./apply-VYZWKRSR.js");
     const { ApplyFailure, formatText } = await import("./apply-report-O6U3OQD7.js");
+    const { reportApplyStatus } = await import("./apply-status-ETBJR5Y3.js");
+    const status = githubTarget(flags, false);
+    const postStatus = async (report, error) => {
+      if (!status?.statusSha) return;
+      const target = {
+        ...status,
+        sha: status.statusSha,
+        cluster: flags.cluster,
+        runUrl: source.runUrl || void 0
+      };
+      await reportApplyStatus(target, report, error, log);
+    };
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);
     const print = (report) => {
@@ -3552,8 +3585,12 @@ Examples:
         log
       );
       print(report);
+      await postStatus(report);
     } catch (error) {
-      if (error instanceof ApplyFailure) print(error.report);
+      if (error instanceof ApplyFailure) {
+        print(error.report);
+        await postStatus(error.report, error);
+      }
       throw error;
     }
   });
@@ -3574,10 +3611,10 @@ function driftCommand(program2, io) {
     "--kubeconfig <path>",
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
   ).option("--context <name>", "kubeconfig context").option("--cluster <name>", "cluster name for alerts (status context, issue title)", "default").option("--alert-issue", "open/update/close one GitHub issue for this cluster and inventory").option(
-    "--alert-status [sha]",
+    "--commit-status [sha]",
     "post a commit status on the env-repo commit (default: $GITHUB_SHA)"
   ).option(
-    "--alert-repo <owner/name>",
+    "--repo <owner/name>",
     "repository for the issue and status (default: $GITHUB_REPOSITORY)"
   ).option("--webhook-env <name>", "environment variable holding a Slack-compatible webhook URL").option("--token-env <name>", "environment variable holding the GitHub token", "GITHUB_TOKEN").option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL or api.github.com)").addHelpText(
     "after",
@@ -3588,12 +3625,12 @@ Examples:
   ferry drift -d rendered/ -i demo --ignore drift-ignore.yaml --output json
   # on a schedule: one issue per cluster, a status on the env commit, a Slack message on change
   ferry drift -d apps/guestbook/production -i guestbook-production --cluster prod-eu \\
-    --alert-issue --alert-status --webhook-env SLACK_WEBHOOK_URL
+    --alert-issue --commit-status --webhook-env SLACK_WEBHOOK_URL
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-EDA6KSDD.js");
+    const { drift } = await import("./drift-URR3AC22.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3617,33 +3654,16 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
   });
 }
 function alertOptions(flags) {
-  const statusSha = flags.alertStatus === true ? process.env.GITHUB_SHA : flags.alertStatus || void 0;
-  const wantsGitHub = Boolean(flags.alertIssue || flags.alertStatus);
   const webhookUrl = flags.webhookEnv ? process.env[flags.webhookEnv] : void 0;
   if (flags.webhookEnv && !webhookUrl)
     throw new ConfigError(`--webhook-env: $${flags.webhookEnv} is not set`);
-  if (!wantsGitHub && !webhookUrl) return void 0;
-  const token = process.env[flags.tokenEnv];
-  const repo = flags.alertRepo ?? process.env.GITHUB_REPOSITORY;
-  if (wantsGitHub && !token)
-    throw new ConfigError(`GitHub alerts need a token in $${flags.tokenEnv}`);
-  if (wantsGitHub && !repo)
-    throw new ConfigError("GitHub alerts need --alert-repo or $GITHUB_REPOSITORY");
-  if (flags.alertStatus && !statusSha)
-    throw new ConfigError("--alert-status needs a commit SHA (or $GITHUB_SHA)");
+  const github = githubTarget(flags, Boolean(flags.alertIssue));
+  if (!github && !webhookUrl) return void 0;
   return {
     cluster: flags.cluster ?? "default",
     runUrl: detectSource(process.env).runUrl || void 0,
     ...webhookUrl ? { webhookUrl } : {},
-    ...wantsGitHub ? {
-      github: {
-        token,
-        apiUrl: flags.apiUrl,
-        repo,
-        issue: Boolean(flags.alertIssue),
-        statusSha
-      }
-    } : {}
+    ...github ? { github: { ...github, issue: Boolean(flags.alertIssue) } } : {}
   };
 }
 
@@ -3671,7 +3691,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-FDRFRD54.js");
+    const { propose } = await import("./propose-XKHJIPGE.js");
     const result = await propose(
       {
         config: flags.config,
@@ -3784,4 +3804,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-RHLIE5DE.js.map
+//# sourceMappingURL=program-A5QWRZGD.js.map

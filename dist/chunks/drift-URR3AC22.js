@@ -16,15 +16,19 @@ import {
   applySetParent
 } from "./chunk-7K4VNUMC.js";
 import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
-import {
   describeObject,
   groupOf,
   readManifestDir,
   readTextFile,
   yaml
 } from "./chunk-Y7HTMRHV.js";
+import {
+  syncDriftIssue,
+  syncDriftStatus
+} from "./chunk-VSFBBJU2.js";
+import {
+  githubClient
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   OperationError
@@ -242,86 +246,6 @@ function removedInGit(fields, git, live, path = "") {
   return out;
 }
 
-// src/adapters/alerts/github.ts
-var LABEL = "ferry-drift";
-function marker(target, report) {
-  return `<!-- ferry-drift:${target.cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
-}
-function fingerprintMarker(fingerprint) {
-  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
-}
-async function syncDriftIssue(client, target, report, markdown) {
-  const key = marker(target, report);
-  const open = await client.paginate(client.rest.issues.listForRepo, {
-    owner: target.owner,
-    repo: target.repo,
-    state: "open",
-    labels: LABEL,
-    per_page: 100
-  });
-  const existing = open.find((issue) => !issue.pull_request && (issue.body ?? "").includes(key));
-  const body = `${markdown}
-${key}
-${fingerprintMarker(report.fingerprint)}
-`;
-  const title = `Drift: ${report.inventory.name} on ${target.cluster}`;
-  if (report.clean) {
-    if (!existing) return { outcome: "none" };
-    await client.rest.issues.update({
-      owner: target.owner,
-      repo: target.repo,
-      issue_number: existing.number,
-      state: "closed",
-      state_reason: "completed",
-      body
-    });
-    return { outcome: "closed", number: existing.number };
-  }
-  if (!existing) {
-    const created = await client.rest.issues.create({
-      owner: target.owner,
-      repo: target.repo,
-      title,
-      body,
-      labels: [LABEL]
-    });
-    return { outcome: "opened", number: created.data.number };
-  }
-  if ((existing.body ?? "").includes(fingerprintMarker(report.fingerprint)))
-    return { outcome: "unchanged", number: existing.number };
-  await client.rest.issues.update({
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: existing.number,
-    title,
-    body
-  });
-  return { outcome: "updated", number: existing.number };
-}
-async function syncDriftStatus(client, target, sha, report, targetUrl) {
-  const context = `ferry/drift (${target.cluster})`;
-  const state = report.clean ? "success" : "failure";
-  const description = report.clean ? "cluster matches git" : `${report.objects.length} object(s) differ from git`;
-  const combined = await client.rest.repos.getCombinedStatusForRef({
-    owner: target.owner,
-    repo: target.repo,
-    ref: sha,
-    per_page: 100
-  });
-  const current = combined.data.statuses.find((s) => s.context === context);
-  if (current?.state === state && current.description === description) return "unchanged";
-  await client.rest.repos.createCommitStatus({
-    owner: target.owner,
-    repo: target.repo,
-    sha,
-    state,
-    context,
-    description,
-    ...targetUrl ? { target_url: targetUrl } : {}
-  });
-  return "posted";
-}
-
 // src/adapters/alerts/webhook.ts
 function redactUrl(url) {
   try {
@@ -532,4 +456,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-EDA6KSDD.js.map
+//# sourceMappingURL=drift-URR3AC22.js.map

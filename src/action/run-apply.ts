@@ -1,0 +1,59 @@
+import * as core from '@actions/core';
+import { detectSource } from '../adapters/ci-environment.js';
+import type { ApplyReport } from '../commands/apply-report.js';
+import { parseDuration } from '../core/duration.js';
+import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { actionsLogger } from './logger.js';
+import type { ApplySettings } from './settings.js';
+
+/**
+ * `command: apply`: outputs counts per result and the JSON report; the job summary is a table;
+ * with `commit-status`, `ferry/apply (<cluster>)` goes on the commit that was applied.
+ */
+export async function runApply(settings: ApplySettings): Promise<void> {
+  const { apply } = await import('../commands/apply.js');
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../commands/apply-report.js');
+  const { reportApplyStatus } = await import('../commands/apply-status.js');
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const source = detectSource(process.env);
+  const target = reportTarget(settings.report);
+  const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
+    for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
+    core.setOutput('report', JSON.stringify(report));
+    await core.summary.addRaw(formatMarkdown(report)).write();
+    if (target?.statusSha) {
+      const status = {
+        ...target,
+        sha: target.statusSha,
+        cluster: settings.report.cluster,
+        runUrl: source.runUrl || undefined,
+      };
+      await reportApplyStatus(status, report, error, actionsLogger);
+    }
+  };
+  try {
+    const report = await apply(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        prune: settings.prune,
+        pruneAllow: settings.pruneAllow,
+        maxDeletions: settings.maxDeletions,
+        wait: settings.wait,
+        timeoutMs: parseDuration(settings.timeout, 'input timeout'),
+        dryRun: settings.dryRun,
+        forceConflicts: settings.forceConflicts,
+        adopt: settings.adopt,
+        kubeconfig,
+        context: settings.context,
+        annotations: { 'env-commit': source.commit, 'apply-run-url': source.runUrl },
+      },
+      actionsLogger,
+    );
+    await publish(report);
+  } catch (error) {
+    if (error instanceof ApplyFailure) await publish(error.report, error);
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import * as core from '@actions/core';
+import { detectSource } from '../adapters/ci-environment.js';
+import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { actionsLogger } from './logger.js';
+import type { DriftSettings } from './settings.js';
+
+/**
+ * `command: drift`: outputs `drifted` (true/false), counts and the JSON report; the job summary
+ * is the markdown report; alerts (issue, commit status, webhook) fire on a change of state.
+ * With `fail-on-drift`, drift fails the step.
+ */
+export async function runDrift(settings: DriftSettings): Promise<void> {
+  const { drift } = await import('../commands/drift.js');
+  const { formatDriftMarkdown } = await import('../core/drift-report.js');
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const target = reportTarget(settings.report);
+  const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
+  if (wantsGitHub && !target)
+    core.warning(
+      'drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+    );
+  const github = wantsGitHub && target ? { github: { ...target, issue: settings.alertIssue } } : {};
+  const alerts =
+    Object.keys(github).length > 0 || settings.webhookUrl
+      ? {
+          cluster: settings.report.cluster,
+          runUrl: detectSource(process.env).runUrl || undefined,
+          ...github,
+          ...(settings.webhookUrl ? { webhookUrl: settings.webhookUrl } : {}),
+        }
+      : undefined;
+  const report = await core.group('ferry drift', () =>
+    drift(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        ignore: settings.ignore,
+        confirm: settings.confirm,
+        kubeconfig,
+        context: settings.context,
+        alerts,
+      },
+      actionsLogger,
+    ),
+  );
+  core.setOutput('drifted', String(!report.clean));
+  for (const kind of ['drifted', 'missing', 'extra'] as const) {
+    core.setOutput(`${kind}-objects`, report.counts[kind]);
+  }
+  core.setOutput('report', JSON.stringify(report));
+  await core.summary
+    .addRaw(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`))
+    .write();
+  if (!report.clean && settings.failOnDrift)
+    core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
+}
