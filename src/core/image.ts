@@ -49,3 +49,34 @@ export function imageReference(repository: string, tag?: string, digest?: string
   const ref = `${repository}${t ? `:${t}` : ''}${d ? `@${d}` : ''}`;
   return { repository, tag: t, digest: d, ref };
 }
+
+/**
+ * The parts of a reference such as `host:5000/repo:tag@sha256:…`, split where `ferry render`
+ * joined them; nothing is checked (see {@link parseImageReference}).
+ */
+export function splitImageReference(ref: string): Omit<ImageReference, 'ref'> {
+  const at = ref.indexOf('@');
+  const named = at < 0 ? ref : ref.slice(0, at);
+  const colon = named.lastIndexOf(':');
+  // A colon before the last '/' is a registry port, not a tag.
+  const tagged = colon > named.lastIndexOf('/');
+  return {
+    repository: tagged ? named.slice(0, colon) : named,
+    tag: tagged ? named.slice(colon + 1) : '',
+    digest: at < 0 ? '' : ref.slice(at + 1),
+  };
+}
+
+/**
+ * An image reference read back from an environment repo (a `ferry.dev/image` annotation),
+ * checked with the same rules as a new one, so a hand-edited value cannot smuggle anything
+ * into a render. `what` names where it was found, for the message.
+ */
+export function parseImageReference(ref: string, what: string): ImageReference {
+  const { repository, tag, digest } = splitImageReference(ref);
+  try {
+    return imageReference(repository, tag, digest);
+  } catch {
+    throw new ConfigError(`${what}: ${quoteForMessage(ref)} is not a usable image reference`);
+  }
+}

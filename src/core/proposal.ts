@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { unifiedDiff } from './line-diff.js';
-import type { ImageReference } from './image.js';
+import { splitImageReference, type ImageReference } from './image.js';
 import { ANNOTATION_PREFIX, describeObject, identityOf, type KubeObject } from './manifest.js';
 import type { SourceInfo } from './render.js';
 
@@ -160,16 +160,7 @@ export function recordedOrigin(
   const recorded = parseFolder(files).recorded;
   const ref = recorded?.[`${ANNOTATION_PREFIX}image`];
   if (!recorded || ref === undefined) return undefined;
-  const at = ref.indexOf('@');
-  const named = at < 0 ? ref : ref.slice(0, at);
-  const colon = named.lastIndexOf(':');
-  const tagged = colon > named.lastIndexOf('/');
-  const image: ImageReference = {
-    repository: tagged ? named.slice(0, colon) : named,
-    tag: tagged ? named.slice(colon + 1) : '',
-    digest: at < 0 ? '' : ref.slice(at + 1),
-    ref,
-  };
+  const image: ImageReference = { ...splitImageReference(ref), ref };
   const annotation = (key: string) => recorded[`${ANNOTATION_PREFIX}${key}`] ?? '';
   const source: SourceInfo = {
     repo: annotation('source-repo'),
@@ -208,12 +199,36 @@ export interface HeadState {
   proposesAgainstBase: boolean;
 }
 
-/** Decides what a proposal must do; see {@link ProposalPlan}. */
-export function planProposal(rendered: FileMap, base: FileMap, head?: HeadState): ProposalPlan {
-  if (sameContent(rendered, base)) {
-    const headDiffers = head !== undefined && !sameContent(head.files, base);
+/**
+ * The comparable form of a file outside the folder that the proposal also writes (the pin a
+ * rollback leaves), at each place the plan looks; undefined where it is absent.
+ */
+export interface CompanionState {
+  proposed: string;
+  base: string | undefined;
+  head: string | undefined;
+}
+
+/**
+ * Decides what a proposal must do; see {@link ProposalPlan}. With `companion`, that file is
+ * part of the content compared, as the folder is.
+ */
+export function planProposal(
+  rendered: FileMap,
+  base: FileMap,
+  head?: HeadState,
+  companion?: CompanionState,
+): ProposalPlan {
+  const companionAt = (where: 'base' | 'head') =>
+    companion === undefined || companion.proposed === companion[where];
+  if (sameContent(rendered, base) && companionAt('base')) {
+    const headDiffers =
+      head !== undefined &&
+      (!sameContent(head.files, base) ||
+        (companion !== undefined && companion.head !== companion.base));
     return { kind: 'nothing-to-propose', headDiffers };
   }
-  if (head?.proposesAgainstBase && sameContent(rendered, head.files)) return { kind: 'up-to-date' };
+  if (head?.proposesAgainstBase && sameContent(rendered, head.files) && companionAt('head'))
+    return { kind: 'up-to-date' };
   return { kind: 'commit' };
 }

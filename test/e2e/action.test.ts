@@ -58,7 +58,7 @@ async function runStep(
   let code = 0;
   let stdout = '';
   try {
-    stdout = (await exec(process.execPath, [action], { env: base as NodeJS.ProcessEnv })).stdout;
+    stdout = (await exec(process.execPath, [action], { env: base })).stdout;
   } catch (error) {
     const e = error as { code?: number; stdout?: string };
     code = e.code ?? 1;
