@@ -34,7 +34,7 @@ export interface ProposalFacts {
 }
 
 /** A one-line, control-character-free version of an outside value. */
-function oneLine(value: string, max = 200): string {
+export function oneLine(value: string, max = 200): string {
   const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
@@ -64,13 +64,20 @@ export function proposalTitle(facts: Pick<ProposalFacts, 'app' | 'env' | 'image'
   return `ferry: deploy ${facts.app} ${imageLabel(facts.image)} to ${facts.env}`;
 }
 
-/** Commit message: the title, then the image change and where the build came from. */
-export function commitMessage(facts: ProposalFacts): { headline: string; body: string } {
+/**
+ * Commit message: the title, then the image change, where the build came from, and any
+ * `extra` lines (a promotion's or rollback's own facts, already one line each).
+ */
+export function commitMessage(
+  facts: ProposalFacts,
+  headline = proposalTitle(facts),
+  extra: string[] = [],
+): { headline: string; body: string } {
   const lines = [`Image: ${oldImageText(facts)} -> ${facts.image.ref}`];
   if (facts.source.repo || facts.source.commit)
     lines.push(`Source: ${oneLine(`${facts.source.repo}@${facts.source.commit}`)}`);
   if (facts.source.runUrl) lines.push(`Run: ${oneLine(facts.source.runUrl, 500)}`);
-  return { headline: proposalTitle(facts), body: lines.join('\n') };
+  return { headline, body: [...lines, ...extra].join('\n') };
 }
 
 function oldImageText(facts: ProposalFacts): string {
@@ -123,13 +130,22 @@ function diffBlock(diff: string, budget: number): string {
   return wrap(kept > 0 ? `${shown}\n` : '', note);
 }
 
+/** What a promotion or rollback says in the body beyond what every proposal says. */
+export interface BodyParts {
+  /** Markdown that opens the body, instead of "Deploys `app` to `env`.". */
+  lead?: string;
+  /** Markdown sections placed after the summary and links, before the diff. */
+  sections?: string[];
+}
+
 /**
  * The pull request body: image old → new, the per-object summary, links to the source commit
  * and run, and the rendered diff (folded past 50 lines, truncated under GitHub's body limit).
+ * `extra` is ferry's own markdown; outside values in it must already be inline code.
  */
-export function proposalBody(facts: ProposalFacts): string {
+export function proposalBody(facts: ProposalFacts, extra: BodyParts = {}): string {
   const parts: string[] = [];
-  parts.push(`Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.\n`);
+  parts.push(extra.lead ?? `Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.\n`);
   const oldText =
     facts.oldImages.length === 0
       ? '_none_'
@@ -148,6 +164,7 @@ export function proposalBody(facts: ProposalFacts): string {
   }
   if (facts.source.runUrl) links.push(link('CI run', facts.source.runUrl));
   if (links.length > 0) parts.push(`**Source:** ${links.join(' · ')}\n`);
+  parts.push(...(extra.sections ?? []));
   const footer =
     `\n<sub>Proposed by ferry for ${inlineCode(facts.path)}. Branch ${inlineCode(facts.branch)} ` +
     'is rewritten on every build (base + one commit); push changes to the templates instead.</sub>\n';
