@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
+import { startForgeHarness } from '../forge/harness.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
 const exec = promisify(execFile);
@@ -170,5 +171,81 @@ describe('the action applies and checks drift on the real control plane', needsC
       drifted.summary,
       /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| kubectl \|/,
     );
+  });
+});
+
+describe('a two-cluster matrix, as the example workflow runs it', needsCluster, () => {
+  it('applies and checks each cluster with its own status context on the same commit', async (t) => {
+    const { server, octokit } = await startForgeHarness(t);
+    await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
+    const sha = (
+      await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
+    ).data.commit.sha;
+    const github = {
+      GITHUB_API_URL: server.apiUrl,
+      GITHUB_REPOSITORY: 'acme/environments',
+      GITHUB_SHA: sha,
+      GITHUB_TOKEN: server.token,
+    };
+    const kubeconfigText = await readFile(testKubeconfig()!, 'utf8');
+    // Two namespaces stand in for two clusters: each matrix job has its own namespace and name.
+    const clusters = ['prod-eu', 'prod-us'];
+    for (const cluster of clusters) {
+      const ns = await testNamespace(cluster);
+      t.after(() => ns.remove());
+      const dir = await mkdtemp(join(tmpdir(), 'ferry-matrix-'));
+      await writeFile(
+        join(dir, 'cm.yaml'),
+        yaml.dump({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'settings', namespace: ns.name },
+          data: { region: cluster },
+        }),
+      );
+      const common = {
+        dir,
+        inventory: 'app',
+        namespace: ns.name,
+        kubeconfig: kubeconfigText,
+        cluster,
+        'commit-status': 'true',
+      };
+      const applied = await runStep({ command: 'apply', ...common }, github);
+      assert.equal(applied.code, 0, applied.stdout);
+      if (cluster === 'prod-us') {
+        assert.equal(
+          (
+            await kubectl([
+              '-n',
+              ns.name,
+              'patch',
+              'configmap',
+              'settings',
+              '--type=merge',
+              '-p',
+              '{"data":{"region":"moved"}}',
+            ])
+          ).code,
+          0,
+        );
+      }
+      const checked = await runStep({ command: 'drift', ...common }, github);
+      assert.equal(checked.code, 0, checked.stdout);
+    }
+    const statuses = (
+      await octokit.rest.repos.getCombinedStatusForRef({
+        owner: 'acme',
+        repo: 'environments',
+        ref: sha,
+      })
+    ).data.statuses;
+    assert.deepEqual(statuses.map((s) => `${s.context}=${s.state}`).sort(), [
+      'ferry/apply (prod-eu)=success',
+      'ferry/apply (prod-us)=success',
+      'ferry/drift (prod-eu)=success',
+      'ferry/drift (prod-us)=failure',
+    ]);
+    assert.deepEqual(server.violations, []);
   });
 });
