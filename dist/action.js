@@ -3,6 +3,6 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 // src/action/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-D3NZQOPR.js");
+var { run } = await import("./chunks/main-3IXCC4PB.js");
 await run();
 //# sourceMappingURL=action.js.map

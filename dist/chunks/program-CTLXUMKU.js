@@ -5,7 +5,7 @@ import {
 import {
   detectSource,
   render
-} from "./chunk-DVBVNZ7H.js";
+} from "./chunk-ZW6SCVK2.js";
 import {
   FERRY_VERSION
 } from "./chunk-7K4VNUMC.js";
@@ -3691,7 +3691,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-XKHJIPGE.js");
+    const { propose } = await import("./propose-XMJQXI2N.js");
     const result = await propose(
       {
         config: flags.config,
@@ -3804,4 +3804,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-A5QWRZGD.js.map
+//# sourceMappingURL=program-CTLXUMKU.js.map

@@ -20493,6 +20493,17 @@ function imageReference(repository, tag, digest) {
   const ref = `${repository}${t ? `:${t}` : ""}${d ? `@${d}` : ""}`;
   return { repository, tag: t, digest: d, ref };
 }
+function splitImageReference(ref) {
+  const at = ref.indexOf("@");
+  const named = at < 0 ? ref : ref.slice(0, at);
+  const colon = named.lastIndexOf(":");
+  const tagged = colon > named.lastIndexOf("/");
+  return {
+    repository: tagged ? named.slice(0, colon) : named,
+    tag: tagged ? named.slice(colon + 1) : "",
+    digest: at < 0 ? "" : ref.slice(at + 1)
+  };
+}
 
 // src/core/template.ts
 var import_handlebars = __toESM(require_lib(), 1);
@@ -20858,7 +20869,8 @@ export {
   sourceCommitUrl,
   inferForge,
   quoteForMessage,
+  splitImageReference,
   loadEnvironment,
   render
 };
-//# sourceMappingURL=chunk-DVBVNZ7H.js.map
+//# sourceMappingURL=chunk-ZW6SCVK2.js.map

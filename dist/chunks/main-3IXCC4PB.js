@@ -5,7 +5,7 @@ import {
 import {
   detectSource,
   render
-} from "./chunk-DVBVNZ7H.js";
+} from "./chunk-ZW6SCVK2.js";
 import {
   yaml
 } from "./chunk-Y7HTMRHV.js";
@@ -19721,7 +19721,7 @@ async function runRender(settings) {
 `).addList(result.objects.map((object) => `\`${object}\``)).write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./propose-XKHJIPGE.js");
+  const { propose } = await import("./propose-XMJQXI2N.js");
   if (settings.token) setSecret(settings.token);
   for (const name of ["FERRY_GITHUB_TOKEN", "GITHUB_TOKEN"]) {
     const value = process.env[name];
@@ -20040,4 +20040,4 @@ async function run() {
 export {
   run
 };
-//# sourceMappingURL=main-D3NZQOPR.js.map
+//# sourceMappingURL=main-3IXCC4PB.js.map

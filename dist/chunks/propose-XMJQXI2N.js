@@ -5,8 +5,9 @@ import {
   loadEnvironment,
   quoteForMessage,
   render,
-  sourceCommitUrl
-} from "./chunk-DVBVNZ7H.js";
+  sourceCommitUrl,
+  splitImageReference
+} from "./chunk-ZW6SCVK2.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -387,12 +388,12 @@ function imageLabel(image) {
 function proposalTitle(facts) {
   return `ferry: deploy ${facts.app} ${imageLabel(facts.image)} to ${facts.env}`;
 }
-function commitMessage(facts) {
+function commitMessage(facts, headline = proposalTitle(facts), extra = []) {
   const lines = [`Image: ${oldImageText(facts)} -> ${facts.image.ref}`];
   if (facts.source.repo || facts.source.commit)
     lines.push(`Source: ${oneLine(`${facts.source.repo}@${facts.source.commit}`)}`);
   if (facts.source.runUrl) lines.push(`Run: ${oneLine(facts.source.runUrl, 500)}`);
-  return { headline: proposalTitle(facts), body: lines.join("\n") };
+  return { headline, body: [...lines, ...extra].join("\n") };
 }
 function oldImageText(facts) {
   if (facts.oldImages.length === 0) return "(none)";
@@ -444,9 +445,9 @@ _Diff truncated to fit GitHub's body limit: ${lines.length - kept} more lines ar
   return wrap(kept > 0 ? `${shown}
 ` : "", note);
 }
-function proposalBody(facts) {
+function proposalBody(facts, extra = {}) {
   const parts = [];
-  parts.push(`Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.
+  parts.push(extra.lead ?? `Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.
 `);
   const oldText = facts.oldImages.length === 0 ? "_none_" : facts.oldImages.slice(0, 5).map(inlineCode).join(", ");
   parts.push(`**Image:** ${oldText} \u2192 ${inlineCode(facts.image.ref)}
@@ -467,6 +468,7 @@ function proposalBody(facts) {
   if (facts.source.runUrl) links.push(link("CI run", facts.source.runUrl));
   if (links.length > 0) parts.push(`**Source:** ${links.join(" \xB7 ")}
 `);
+  parts.push(...extra.sections ?? []);
   const footer = `
 <sub>Proposed by ferry for ${inlineCode(facts.path)}. Branch ${inlineCode(facts.branch)} is rewritten on every build (base + one commit); push changes to the templates instead.</sub>
 `;
@@ -691,16 +693,7 @@ function recordedOrigin(files) {
   const recorded = parseFolder(files).recorded;
   const ref = recorded?.[`${ANNOTATION_PREFIX}image`];
   if (!recorded || ref === void 0) return void 0;
-  const at = ref.indexOf("@");
-  const named = at < 0 ? ref : ref.slice(0, at);
-  const colon = named.lastIndexOf(":");
-  const tagged = colon > named.lastIndexOf("/");
-  const image = {
-    repository: tagged ? named.slice(0, colon) : named,
-    tag: tagged ? named.slice(colon + 1) : "",
-    digest: at < 0 ? "" : ref.slice(at + 1),
-    ref
-  };
+  const image = { ...splitImageReference(ref), ref };
   const annotation = (key) => recorded[`${ANNOTATION_PREFIX}${key}`] ?? "";
   const source = {
     repo: annotation("source-repo"),
@@ -714,12 +707,14 @@ function folderDiff(before, after, folder) {
   const names = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].sort();
   return names.map((name) => unifiedDiff(`${folder}/${name}`, before.get(name), after.get(name))).join("");
 }
-function planProposal(rendered, base, head) {
-  if (sameContent(rendered, base)) {
-    const headDiffers = head !== void 0 && !sameContent(head.files, base);
+function planProposal(rendered, base, head, companion) {
+  const companionAt = (where) => companion === void 0 || companion.proposed === companion[where];
+  if (sameContent(rendered, base) && companionAt("base")) {
+    const headDiffers = head !== void 0 && (!sameContent(head.files, base) || companion !== void 0 && companion.head !== companion.base);
     return { kind: "nothing-to-propose", headDiffers };
   }
-  if (head?.proposesAgainstBase && sameContent(rendered, head.files)) return { kind: "up-to-date" };
+  if (head?.proposesAgainstBase && sameContent(rendered, head.files) && companionAt("head"))
+    return { kind: "up-to-date" };
   return { kind: "commit" };
 }
 
@@ -1299,4 +1294,4 @@ async function refuseForkRuns(env, allowFork) {
 export {
   propose
 };
-//# sourceMappingURL=propose-XKHJIPGE.js.map
+//# sourceMappingURL=propose-XMJQXI2N.js.map
