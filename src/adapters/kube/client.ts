@@ -101,6 +101,7 @@ export class KubeClient {
   }
 
   private async options(spec: RequestSpec): Promise<RequestOptions & { url: URL }> {
+    const body = bodyOf(spec);
     const url = new URL(
       spec.path.replace(/^\//, ''),
       this.server.href.endsWith('/') ? this.server : `${this.server.href}/`,
@@ -112,8 +113,13 @@ export class KubeClient {
       method: spec.method,
       headers: {
         accept: spec.accept ?? 'application/json',
-        ...(spec.body !== undefined
-          ? { 'content-type': spec.contentType ?? 'application/json' }
+        // content-length always: Node frames a DELETE body with nothing (no chunking), which
+        // on a kept-alive connection turns the body into garbage before the next request.
+        ...(body !== undefined
+          ? {
+              'content-type': spec.contentType ?? 'application/json',
+              'content-length': String(Buffer.byteLength(body)),
+            }
           : {}),
       },
     };
@@ -154,6 +160,7 @@ export class KubeClient {
     this.count(spec);
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === 'http:' ? httpRequest : request;
+    const body = bodyOf(spec);
     return new Promise((resolve, reject) => {
       const req = send(url, options, (res) => {
         const chunks: Buffer[] = [];
@@ -182,8 +189,7 @@ export class KubeClient {
           ),
         ),
       );
-      if (spec.body !== undefined)
-        req.write(typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body));
+      if (body !== undefined) req.write(body);
       req.end();
     });
   }
@@ -239,6 +245,11 @@ export class KubeClient {
   close(): void {
     this.agent?.destroy();
   }
+}
+
+function bodyOf(spec: RequestSpec): string | undefined {
+  if (spec.body === undefined) return undefined;
+  return typeof spec.body === 'string' ? spec.body : JSON.stringify(spec.body);
 }
 
 /** The message of a failed response, for one-line reports. */
