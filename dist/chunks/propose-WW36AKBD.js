@@ -7,16 +7,16 @@ import {
   render,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ZW6SCVK2.js";
+} from "./chunk-NBP6ANUL.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1294,4 +1294,4 @@ async function refuseForkRuns(env, allowFork) {
 export {
   propose
 };
-//# sourceMappingURL=propose-XMJQXI2N.js.map
+//# sourceMappingURL=propose-WW36AKBD.js.map

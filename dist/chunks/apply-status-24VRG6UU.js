@@ -7,7 +7,7 @@ import {
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -36,4 +36,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-ETBJR5Y3.js.map
+//# sourceMappingURL=apply-status-24VRG6UU.js.map

@@ -17,18 +17,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-DAVG7MJG.js";
+} from "./chunk-FJR55Y2K.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-NQPD6DB3.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   ConfigError,
   OperationError
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-VYZWKRSR.js.map
+//# sourceMappingURL=apply-5Y2MGN4Z.js.map

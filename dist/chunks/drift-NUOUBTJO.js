@@ -10,25 +10,25 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-DAVG7MJG.js";
+} from "./chunk-FJR55Y2K.js";
 import {
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-NQPD6DB3.js";
 import {
   describeObject,
   groupOf,
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   syncDriftIssue,
   syncDriftStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   OperationError
@@ -456,4 +456,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-URR3AC22.js.map
+//# sourceMappingURL=drift-NUOUBTJO.js.map
