@@ -58,6 +58,7 @@ async function run(
     const e = error as { code?: number; stdout?: string; stderr?: string };
     if (options.allow?.includes(e.code ?? -1)) {
       if (e.stdout?.trim()) console.log(indent(e.stdout));
+      if (e.stderr?.trim()) console.log(indent(e.stderr));
       console.log(`  (exit code ${e.code}, as expected)`);
       return e.stdout ?? '';
     }
@@ -93,6 +94,13 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'ferry-demo-'));
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
+    /** Merges a proposal branch into main, as the pull request's merge button would. */
+    const merge = async (branch: string): Promise<void> => {
+      await run('git', ['fetch', 'origin'], { cwd: envClone, env: gitEnv, quiet: true });
+      await run('git', ['merge', '--no-edit', `origin/${branch}`], { cwd: envClone, env: gitEnv });
+      await run('git', ['push', 'origin', 'main'], { cwd: envClone, env: gitEnv, quiet: true });
+    };
+
     say('Create an environment repository (a bare git repo standing in for GitHub/GitLab)');
     const envRepo = join(work, 'environments.git');
     const envClone = join(work, 'environments');
@@ -149,12 +157,7 @@ async function main(): Promise<void> {
     });
 
     say('Review and merge the proposal into main');
-    await run('git', ['fetch', 'origin'], { cwd: envClone, env: gitEnv, quiet: true });
-    await run('git', ['merge', '--ff-only', 'origin/ferry/guestbook/staging'], {
-      cwd: envClone,
-      env: gitEnv,
-    });
-    await run('git', ['push', 'origin', 'main'], { cwd: envClone, env: gitEnv, quiet: true });
+    await merge('ferry/guestbook/staging');
 
     say('The env repo pipeline on main: apply with server-side apply, wait for the rollout, prune');
     const manifests = join(envClone, 'apps/guestbook/staging');
@@ -199,8 +202,25 @@ async function main(): Promise<void> {
     say('Taking it back is a deliberate choice: --force-conflicts; the cluster matches git again');
     await run(...ferry('apply', ...target, '--wait', '--force-conflicts'));
     await run(...ferry('drift', ...target, '--fail-on-drift'));
+
+    say('A new build, 1.5.0, is proposed, merged and applied');
+    const propose = (tag: string): [string, string[]] =>
+      ferry('propose', '--config', config, '--env', 'staging', '--image-tag', tag);
+    await run(...propose('1.5.0'), { env: gitEnv });
+    await merge('ferry/guestbook/staging');
+    await run(...ferry('apply', ...target, '--wait'));
+
+    say(
+      '1.5.0 misbehaves: roll back as a pull request that restores the previous revision and pins it',
+    );
+    await run(...ferry('rollback', '--config', config, '--env', 'staging'), { env: gitEnv });
+    await merge('ferry/guestbook/staging.rollback');
+    await run(...ferry('apply', ...target, '--wait'));
+
+    say('The next build cannot silently undo the rollback: the pin refuses it');
+    await run(...propose('1.6.0'), { env: gitEnv, allow: [1, 2] });
     console.log(
-      `\n\x1b[32mdone\x1b[0m: render → propose → merge → apply → drift, against ${kubeconfig}`,
+      `\n\x1b[32mdone\x1b[0m: render → propose → merge → apply → drift → rollback, against ${kubeconfig}`,
     );
   } finally {
     for (const undo of cleanup) await undo().catch(() => undefined);

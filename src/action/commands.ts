@@ -1,7 +1,15 @@
 import * as core from '@actions/core';
 import { render } from '../commands/render.js';
 import { actionsLogger } from './logger.js';
-import type { ProposeSettings, RenderSettings } from './settings.js';
+import type { ProposeResult, PullRequestOptions } from '../commands/propose-context.js';
+import { OperationError } from '../core/errors.js';
+import type {
+  PromoteSettings,
+  ProposeSettings,
+  PullRequestSettings,
+  RenderSettings,
+  RollbackSettings,
+} from './settings.js';
 
 /** `command: render`: outputs the folder, file list, object count and image. */
 export async function runRender(settings: RenderSettings): Promise<void> {
@@ -29,49 +37,125 @@ export async function runRender(settings: RenderSettings): Promise<void> {
 }
 
 /**
- * `command: propose`: outputs operation, pr-number, pr-url and head-sha; the summary links the
- * pull request. The token is masked before anything can print it.
+ * The environment a pull request command runs with: every token it may use is masked before
+ * anything can print it, and the `token` input reaches the command the way the CLI's tokens
+ * do, as a variable, never an argument.
  */
-export async function runPropose(settings: ProposeSettings): Promise<void> {
-  const { propose } = await import('../commands/propose.js');
-  if (settings.token) core.setSecret(settings.token);
+function maskedTokenEnv(token: string | undefined): NodeJS.ProcessEnv {
+  if (token) core.setSecret(token);
   for (const name of ['FERRY_GITHUB_TOKEN', 'GITHUB_TOKEN']) {
     const value = process.env[name];
     if (value) core.setSecret(value);
   }
-  // The input reaches the command the way the CLI's tokens do: as a variable, never an argument.
-  const env = settings.token ? { ...process.env, FERRY_GITHUB_TOKEN: settings.token } : process.env;
+  return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
+}
+
+/** The command options the pull request inputs give. */
+function pullRequestOptions(settings: PullRequestSettings): PullRequestOptions {
+  return {
+    dryRun: settings.dryRun,
+    apiUrl: settings.apiUrl,
+    labels: settings.labels,
+    reviewers: settings.reviewers,
+    assignees: settings.assignees,
+    draft: settings.draft,
+    autoMerge: settings.autoMerge,
+  };
+}
+
+/**
+ * Outputs operation, pr-number, pr-url, head-sha and branch; with several results (a promotion
+ * to several environments), each is a comma-separated list in the same order. The summary
+ * links each pull request (or branch), with the whole body on a dry run.
+ */
+async function publishProposals(command: string, results: ProposeResult[]): Promise<void> {
+  const output = (name: string, value: (result: ProposeResult) => string | number | undefined) =>
+    core.setOutput(name, results.map((result) => value(result) ?? '').join(','));
+  output('operation', (result) => result.operation);
+  output('pr-number', (result) => result.pullRequest?.number);
+  output('pr-url', (result) => result.pullRequest?.url);
+  output('head-sha', (result) => result.headSha);
+  output('branch', (result) => result.branch);
+  for (const result of results) {
+    const where = result.pullRequest
+      ? `[#${result.pullRequest.number}](${result.pullRequest.url})`
+      : `branch \`${result.branch}\``;
+    core.summary
+      .addHeading(`ferry ${command}: ${result.operation}${result.dryRun ? ' (dry run)' : ''}`, 3)
+      .addRaw(`${result.title} — ${where}\n\n`)
+      .addRaw(result.dryRun ? result.body : '');
+  }
+  await core.summary.write();
+}
+
+/** `command: propose`: see {@link publishProposals}. */
+export async function runPropose(settings: ProposeSettings): Promise<void> {
+  const { propose } = await import('../commands/propose.js');
+  const env = maskedTokenEnv(settings.token);
   const result = await core.group('ferry propose', () =>
     propose(
       {
+        ...pullRequestOptions(settings),
         config: settings.config,
         env: settings.environment,
         imageTag: settings.imageTag,
         imageDigest: settings.imageDigest,
-        dryRun: settings.dryRun,
-        apiUrl: settings.apiUrl,
-        labels: settings.labels,
-        reviewers: settings.reviewers,
-        assignees: settings.assignees,
-        draft: settings.draft,
-        autoMerge: settings.autoMerge,
         allowFork: settings.allowFork,
       },
       actionsLogger,
       { env },
     ),
   );
-  core.setOutput('operation', result.operation);
-  core.setOutput('pr-number', result.pullRequest?.number ?? '');
-  core.setOutput('pr-url', result.pullRequest?.url ?? '');
-  core.setOutput('head-sha', result.headSha ?? '');
-  core.setOutput('branch', result.branch);
-  const where = result.pullRequest
-    ? `[#${result.pullRequest.number}](${result.pullRequest.url})`
-    : `branch \`${result.branch}\``;
-  await core.summary
-    .addHeading(`ferry propose: ${result.operation}${result.dryRun ? ' (dry run)' : ''}`, 3)
-    .addRaw(`${result.title} — ${where}\n\n`)
-    .addRaw(result.dryRun ? result.body : '')
-    .write();
+  await publishProposals('propose', [result]);
+}
+
+/**
+ * `command: promote`: one result per target environment (see {@link publishProposals}); fails
+ * the step when a gate or any target failed.
+ */
+export async function runPromote(settings: PromoteSettings): Promise<void> {
+  const { promote } = await import('../commands/promote.js');
+  const env = maskedTokenEnv(settings.token);
+  const result = await core.group('ferry promote', () =>
+    promote(
+      {
+        ...pullRequestOptions(settings),
+        config: settings.config,
+        from: settings.from,
+        to: settings.to,
+        force: settings.force,
+        minSoak: settings.minSoak,
+        cluster: settings.cluster,
+      },
+      actionsLogger,
+      { env },
+    ),
+  );
+  const done = result.promotions.filter((promotion) => promotion.error === undefined);
+  await publishProposals('promote', done);
+  const failed = result.promotions.filter((promotion) => promotion.error !== undefined);
+  if (failed.length > 0) {
+    const reasons = failed.map((promotion) => `${promotion.to}: ${promotion.error}`);
+    throw new OperationError(`promotion failed for ${reasons.join('; ')}`);
+  }
+}
+
+/** `command: rollback`: see {@link publishProposals}. */
+export async function runRollback(settings: RollbackSettings): Promise<void> {
+  const { rollback } = await import('../commands/rollback.js');
+  const env = maskedTokenEnv(settings.token);
+  const result = await core.group('ferry rollback', () =>
+    rollback(
+      {
+        ...pullRequestOptions(settings),
+        config: settings.config,
+        env: settings.environment,
+        to: settings.rollbackTo,
+        reason: settings.reason,
+      },
+      actionsLogger,
+      { env },
+    ),
+  );
+  await publishProposals('rollback', [result]);
 }

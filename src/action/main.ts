@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runPropose, runRender } from './commands.js';
+import { runPromote, runPropose, runRender, runRollback } from './commands.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { readSettings } from './settings.js';
@@ -12,6 +12,8 @@ export async function run(): Promise<void> {
     if (settings.command === 'render') await runRender(settings);
     else if (settings.command === 'propose') await runPropose(settings);
     else if (settings.command === 'apply') await runApply(settings);
+    else if (settings.command === 'promote') await runPromote(settings);
+    else if (settings.command === 'rollback') await runRollback(settings);
     else await runDrift(settings);
   } catch (error) {
     core.setFailed((error as Error).message);

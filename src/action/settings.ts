@@ -2,7 +2,14 @@ import * as core from '@actions/core';
 import { ConfigError } from '../core/errors.js';
 
 /** Commands the action exposes (only ones that work). */
-export const ACTION_COMMANDS = ['render', 'propose', 'apply', 'drift'] as const;
+export const ACTION_COMMANDS = [
+  'render',
+  'propose',
+  'apply',
+  'drift',
+  'promote',
+  'rollback',
+] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface RenderSettings {
@@ -57,12 +64,8 @@ export interface DriftSettings {
   report: GitHubReportSettings;
 }
 
-export interface ProposeSettings {
-  command: 'propose';
-  config: string;
-  environment: string;
-  imageTag: string | undefined;
-  imageDigest: string | undefined;
+/** Inputs of every command that opens a pull request (propose, promote, rollback). */
+export interface PullRequestSettings {
   /** Token for the environment repo; undefined: FERRY_GITHUB_TOKEN or GITHUB_TOKEN. */
   token: string | undefined;
   apiUrl: string | undefined;
@@ -72,11 +75,46 @@ export interface ProposeSettings {
   draft: boolean;
   autoMerge: 'merge' | 'squash' | 'rebase' | undefined;
   dryRun: boolean;
+}
+
+export interface ProposeSettings extends PullRequestSettings {
+  command: 'propose';
+  config: string;
+  environment: string;
+  imageTag: string | undefined;
+  imageDigest: string | undefined;
   allowFork: boolean;
 }
 
+export interface PromoteSettings extends PullRequestSettings {
+  command: 'promote';
+  config: string;
+  /** Source environment; undefined: the target's promoteFrom. */
+  from: string | undefined;
+  /** Target environment; undefined: every environment promoted from `from`. */
+  to: string | undefined;
+  force: boolean;
+  minSoak: string | undefined;
+  cluster: string;
+}
+
+export interface RollbackSettings extends PullRequestSettings {
+  command: 'rollback';
+  config: string;
+  environment: string;
+  /** Env-repo commit SHA, image tag or digest; undefined: the revision before the last change. */
+  rollbackTo: string | undefined;
+  reason: string | undefined;
+}
+
 /** Every input of the action for the chosen command, read and checked once. */
-export type ActionSettings = RenderSettings | ProposeSettings | ApplySettings | DriftSettings;
+export type ActionSettings =
+  | RenderSettings
+  | ProposeSettings
+  | ApplySettings
+  | DriftSettings
+  | PromoteSettings
+  | RollbackSettings;
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name);
@@ -100,6 +138,23 @@ function list(name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+function pullRequestSettings(): PullRequestSettings {
+  const autoMerge = optional('auto-merge');
+  if (autoMerge !== undefined && !['merge', 'squash', 'rebase'].includes(autoMerge)) {
+    throw new ConfigError(`input auto-merge: "${autoMerge}" is not one of merge, squash, rebase`);
+  }
+  return {
+    token: optional('token'),
+    apiUrl: optional('api-url'),
+    labels: list('labels'),
+    reviewers: list('reviewers'),
+    assignees: list('assignees'),
+    draft: flag('draft'),
+    autoMerge: autoMerge as PullRequestSettings['autoMerge'],
+    dryRun: flag('dry-run'),
+  };
 }
 
 function reportSettings(): GitHubReportSettings {
@@ -126,30 +181,36 @@ export function readSettings(): ActionSettings {
         imageDigest: optional('image-digest'),
         out: optional('out') ?? `${process.env.RUNNER_TEMP ?? '.'}/ferry/rendered`,
       };
-    case 'propose': {
-      const autoMerge = optional('auto-merge');
-      if (autoMerge !== undefined && !['merge', 'squash', 'rebase'].includes(autoMerge)) {
-        throw new ConfigError(
-          `input auto-merge: "${autoMerge}" is not one of merge, squash, rebase`,
-        );
-      }
+    case 'propose':
       return {
         command,
         config: optional('config') ?? 'ferry.yaml',
         environment: required('environment', command),
         imageTag: optional('image-tag'),
         imageDigest: optional('image-digest'),
-        token: optional('token'),
-        apiUrl: optional('api-url'),
-        labels: list('labels'),
-        reviewers: list('reviewers'),
-        assignees: list('assignees'),
-        draft: flag('draft'),
-        autoMerge: autoMerge as ProposeSettings['autoMerge'],
-        dryRun: flag('dry-run'),
+        ...pullRequestSettings(),
         allowFork: flag('allow-fork'),
       };
-    }
+    case 'promote':
+      return {
+        command,
+        config: optional('config') ?? 'ferry.yaml',
+        from: optional('from'),
+        to: optional('to'),
+        force: flag('force'),
+        minSoak: optional('min-soak'),
+        cluster: optional('cluster') ?? 'default',
+        ...pullRequestSettings(),
+      };
+    case 'rollback':
+      return {
+        command,
+        config: optional('config') ?? 'ferry.yaml',
+        environment: required('environment', command),
+        rollbackTo: optional('rollback-to'),
+        reason: optional('reason'),
+        ...pullRequestSettings(),
+      };
     case 'apply': {
       const maxDeletions = optional('max-deletions');
       if (maxDeletions !== undefined && !/^\d+$/.test(maxDeletions)) {

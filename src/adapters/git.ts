@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, LostRaceError, OperationError } from '../core/errors.js';
 import type { FileMap } from '../core/proposal.js';
-import { firstError, GitRunner, type GitRunOptions } from './git-runner.js';
+import { firstError, GitRunner, type GitOutput, type GitRunOptions } from './git-runner.js';
 
 /**
  * git for proposals: a private, throwaway bare repository that fetches the env repo shallowly,
@@ -26,6 +26,14 @@ export interface GitIdentity {
 }
 
 const ZERO_OID = '0000000000000000000000000000000000000000';
+
+/** A folder's files as text, with exact bytes where the text is a stand-in (not UTF-8). */
+export interface FolderContent {
+  files: FileMap;
+  bytes?: Map<string, Buffer>;
+  /** Files outside the folder, by repository path, written in the same commit. */
+  companions?: Map<string, string>;
+}
 
 /** Tip commits of the base and head branches as fetched. */
 export interface FetchedBranches {
@@ -91,31 +99,109 @@ export class EnvRepoWorkspace {
     return { base: tips.get(`${ns}/base`)!, head: tips.get(`${ns}/head`) };
   }
 
+  /**
+   * Fetches one branch and returns its tip: `depth` commits deep, or its whole history (which
+   * rollback walks) when `depth` is undefined.
+   */
+  async fetchBranch(remote: string, branch: string, depth?: number): Promise<string> {
+    const ref = `refs/ferry/${++this.fetches}/tip`;
+    const deep = depth === undefined ? [] : [`--depth=${depth}`];
+    try {
+      await this.repo(
+        ['fetch', '--quiet', '--no-tags', ...deep, '--', remote].concat([
+          `+refs/heads/${branch}:${ref}`,
+        ]),
+      );
+    } catch (error) {
+      if (/couldn't find remote ref/.test((error as Error).message))
+        throw new OperationError(`${remote}: branch ${branch} not found`);
+      throw error;
+    }
+    return (await this.repo(['rev-parse', '--verify', ref])).trim();
+  }
+
+  /** Commits on the first-parent line of `tip` that changed `path`, newest first. */
+  async changesTo(tip: string, path: string): Promise<string[]> {
+    const log = await this.repo(['log', '--first-parent', '--format=%H', tip, '--', path]);
+    return log.split('\n').filter(Boolean);
+  }
+
+  /**
+   * The full SHA of a commit named by a (possibly abbreviated) hex SHA, if it is `tip` or one
+   * of its ancestors; undefined otherwise. `sha` must already be checked to be hex.
+   */
+  async commitInHistory(sha: string, tip: string): Promise<string | undefined> {
+    const resolved = await this.run(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`], {
+      okExitCodes: [1, 128],
+    });
+    const full = resolved.code === 0 ? resolved.stdout.toString('utf8').trim() : '';
+    if (full === '') return undefined;
+    const ancestor = await this.run(['merge-base', '--is-ancestor', full, tip], {
+      okExitCodes: [1],
+    });
+    return ancestor.code === 0 ? full : undefined;
+  }
+
+  /** When `commit` was committed (its committer date). */
+  async committedAt(commit: string): Promise<Date> {
+    const seconds = (await this.repo(['show', '--no-patch', '--format=%ct', commit])).trim();
+    return new Date(Number(seconds) * 1000);
+  }
+
   /** Every file under `path` at `commit`, by path relative to `path`. */
   async readFolder(commit: string, path: string): Promise<FileMap> {
+    return (await this.readFolderExact(commit, path)).files;
+  }
+
+  /**
+   * Every file under `path` at `commit` as text, and the exact bytes of each blob that is not
+   * UTF-8 (its text is a stand-in naming the blob, so equal blobs still compare equal).
+   */
+  async readFolderExact(commit: string, path: string): Promise<FolderContent> {
     const entries = await this.entries(commit, path);
     const files: FileMap = new Map();
-    if (entries.length === 0) return files;
-    const output = await this.repoBuffer(
-      ['cat-file', '--batch'],
-      entries.map((e) => e.sha).join('\n') + '\n',
-    );
-    let offset = 0;
-    for (const entry of entries) {
-      const newline = output.indexOf(0x0a, offset);
-      const [, type, size] = output.subarray(offset, newline).toString('latin1').split(' ');
-      // `<sha> missing` (a submodule's commit) has no content to skip.
-      const length = type === 'missing' ? 0 : Number(size);
-      const content = output.subarray(newline + 1, newline + 1 + length);
-      offset = type === 'missing' ? newline + 1 : newline + 1 + length + 1;
+    const bytes = new Map<string, Buffer>();
+    const blobs = await this.catBatch(entries.map((e) => e.sha));
+    entries.forEach((entry, i) => {
+      const { type, content } = blobs[i]!;
+      const name = entry.path.slice(path.length + 1);
       // Not text ferry could have written: keep it unequal to any rendering, and printable.
-      const text =
-        type === 'blob' && isUtf8(content)
-          ? content.toString('utf8')
-          : `[not UTF-8 text: ${type} ${entry.sha}]\n`;
-      files.set(entry.path.slice(path.length + 1), text);
+      if (type === 'blob' && isUtf8(content)) files.set(name, content.toString('utf8'));
+      else files.set(name, `[not UTF-8 text: ${type} ${entry.sha}]\n`);
+      if (type === 'blob' && !isUtf8(content)) bytes.set(name, content);
+    });
+    return { files, bytes };
+  }
+
+  /** The text of one file at `commit`, or undefined when there is none (or it is not UTF-8). */
+  async readFile(commit: string, path: string): Promise<string | undefined> {
+    const [blob] = await this.catBatch([`${commit}:${path}`]);
+    return blob?.type === 'blob' && isUtf8(blob.content)
+      ? blob.content.toString('utf8')
+      : undefined;
+  }
+
+  /** `git cat-file --batch` for each object name: its type ('missing' when absent) and content. */
+  private async catBatch(names: string[]): Promise<{ type: string; content: Buffer }[]> {
+    if (names.length === 0) return [];
+    const output = await this.repoBuffer(['cat-file', '--batch'], names.join('\n') + '\n');
+    const objects: { type: string; content: Buffer }[] = [];
+    let offset = 0;
+    for (let i = 0; i < names.length; i++) {
+      const newline = output.indexOf(0x0a, offset);
+      const header = output.subarray(offset, newline).toString('latin1');
+      // `<name> missing` (absent, or a submodule's commit) has no content to skip.
+      if (header.endsWith(' missing')) {
+        objects.push({ type: 'missing', content: Buffer.alloc(0) });
+        offset = newline + 1;
+        continue;
+      }
+      const [, type = '', size] = header.split(' ');
+      const length = Number(size);
+      objects.push({ type, content: output.subarray(newline + 1, newline + 1 + length) });
+      offset = newline + 1 + length + 1;
     }
-    return files;
+    return objects;
   }
 
   private async entries(commit: string, path: string) {
@@ -135,11 +221,16 @@ export class EnvRepoWorkspace {
   }
 
   /**
-   * True when `head` is one commit that changes only `path`, on a parent whose `path` is the
-   * same as the base tip's: the pull request then shows exactly the proposal, even if the base
-   * moved elsewhere since.
+   * True when `head` is one commit that changes only `path` (and the `companions` files), on a
+   * parent whose `path` and companions are the same as the base tip's: the pull request then
+   * shows exactly the proposal, even if the base moved elsewhere since.
    */
-  async proposesAgainst(head: string, baseTip: string, path: string): Promise<boolean> {
+  async proposesAgainst(
+    head: string,
+    baseTip: string,
+    path: string,
+    companions: string[] = [],
+  ): Promise<boolean> {
     const raw = await this.repo(['cat-file', 'commit', head]);
     const parents = [...raw.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((m) => m[1]!);
     if (parents.length !== 1) return false;
@@ -153,10 +244,12 @@ export class EnvRepoWorkspace {
       parent,
       head,
     ]);
-    if (changed.split('\0').some((name) => name !== '' && !name.startsWith(`${path}/`)))
-      return false;
+    const owned = (name: string) => name.startsWith(`${path}/`) || companions.includes(name);
+    if (changed.split('\0').some((name) => name !== '' && !owned(name))) return false;
     if (parent === baseTip) return true;
-    return (await this.treeAt(parent, path)) === (await this.treeAt(baseTip, path));
+    for (const owner of [path, ...companions])
+      if ((await this.treeAt(parent, owner)) !== (await this.treeAt(baseTip, owner))) return false;
+    return true;
   }
 
   private async treeAt(commit: string, path: string): Promise<string> {
@@ -164,11 +257,14 @@ export class EnvRepoWorkspace {
     return listing.split('\t')[0] ?? '';
   }
 
-  /** A commit on `parent` whose `path` holds exactly `files` (plain git; GitHub commits itself). */
+  /**
+   * A commit on `parent` whose `path` holds exactly `content.files` (their `bytes` where given),
+   * with its companion files written too (plain git; GitHub commits itself).
+   */
   async commitFolder(
     parent: string,
     path: string,
-    files: FileMap,
+    content: FolderContent,
     message: string,
     identity: GitIdentity,
   ): Promise<string> {
@@ -178,8 +274,14 @@ export class EnvRepoWorkspace {
     const staged = join(this.dir, `files-${this.fetches}`);
     await rm(staged, { recursive: true, force: true });
     await mkdir(staged);
-    const names = [...files.keys()];
-    await Promise.all(names.map((name, i) => writeFile(join(staged, String(i)), files.get(name)!)));
+    const written = new Map<string, string | Buffer>();
+    for (const [name, text] of content.files)
+      written.set(`${path}/${name}`, content.bytes?.get(name) ?? text);
+    for (const [file, text] of content.companions ?? []) written.set(file, text);
+    const names = [...written.keys()];
+    await Promise.all(
+      names.map((name, i) => writeFile(join(staged, String(i)), written.get(name)!)),
+    );
     const shas =
       names.length === 0
         ? []
@@ -191,7 +293,7 @@ export class EnvRepoWorkspace {
             .trim()
             .split('\n');
     const removals = (await this.entries(parent, path)).map((e) => `0 ${ZERO_OID}\t${e.path}\0`);
-    const additions = names.map((name, i) => `100644 ${shas[i]!}\t${path}/${name}\0`);
+    const additions = names.map((name, i) => `100644 ${shas[i]!}\t${name}\0`);
     await this.repo(['update-index', '-z', '--index-info'], {
       env,
       input: [...removals, ...additions].join(''),
@@ -246,7 +348,10 @@ export class EnvRepoWorkspace {
   }
 
   private async repoBuffer(args: string[], input: string): Promise<Buffer> {
-    const gitDir = ['--git-dir', join(this.dir, 'repo.git')];
-    return (await this.runner.run([...gitDir, ...args], { input }, args[0])).stdout;
+    return (await this.run(args, { input })).stdout;
+  }
+
+  private run(args: string[], options: GitRunOptions): Promise<GitOutput> {
+    return this.runner.run(['--git-dir', join(this.dir, 'repo.git'), ...args], options, args[0]);
   }
 }

@@ -3,8 +3,10 @@ import { FERRY_VERSION } from '../core/applyset.js';
 import { FerryError } from '../core/errors.js';
 import { applyCommand } from './commands/apply.js';
 import { driftCommand } from './commands/drift.js';
+import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
 import { renderCommand } from './commands/render.js';
+import { rollbackCommand } from './commands/rollback.js';
 import type { CliIO } from './io.js';
 
 export type { CliIO } from './io.js';
@@ -32,6 +34,8 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
     );
   renderCommand(program, io);
   proposeCommand(program, io);
+  promoteCommand(program, io);
+  rollbackCommand(program, io);
   applyCommand(program, io);
   driftCommand(program, io);
   return program;

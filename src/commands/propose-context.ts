@@ -2,6 +2,9 @@ import type { AutoMergeMethod } from '../adapters/forge/github.js';
 import type { EnvRepoWorkspace, FetchedBranches } from '../adapters/git.js';
 import type { Logger } from '../adapters/logger.js';
 import type { ImageReference } from '../core/image.js';
+import { OperationError } from '../core/errors.js';
+import { pinIdentity, pinRefusal } from '../core/pin.js';
+import type { ProposalText } from '../core/promotion-text.js';
 import {
   commitMessage,
   proposalBody,
@@ -13,6 +16,7 @@ import {
   imagesIn,
   planProposal,
   summarizeObjects,
+  type CompanionState,
   type FileMap,
   type ObjectSummary,
   type ProposalPlan,
@@ -22,14 +26,8 @@ import type { RetryPolicy } from './race-retry.js';
 
 // Shapes shared by `ferry propose` and its GitHub and plain-git halves.
 
-export interface ProposeOptions {
-  /** Path to ferry.yaml. */
-  config: string;
-  env: string;
-  imageTag?: string;
-  imageDigest?: string;
-  /** Overrides for detected source info (CI variables). */
-  source?: Partial<SourceInfo>;
+/** Options every pull request ferry opens takes (propose, promote, rollback). */
+export interface PullRequestOptions {
   /** Read and report what would be proposed; write nothing. */
   dryRun?: boolean;
   /** Variable holding the forge token; default FERRY_GITHUB_TOKEN, then GITHUB_TOKEN. */
@@ -41,6 +39,16 @@ export interface ProposeOptions {
   assignees?: string[];
   draft?: boolean;
   autoMerge?: AutoMergeMethod;
+}
+
+export interface ProposeOptions extends PullRequestOptions {
+  /** Path to ferry.yaml. */
+  config: string;
+  env: string;
+  imageTag?: string;
+  imageDigest?: string;
+  /** Overrides for detected source info (CI variables). */
+  source?: Partial<SourceInfo>;
   /** Run under pull_request_target from a fork anyway. */
   allowFork?: boolean;
 }
@@ -83,10 +91,20 @@ export interface ProposalContext {
   branch: string;
   path: string;
   image: ImageReference;
-  rendered: FileMap;
+  /** The folder's proposed files: rendered (propose, promote) or restored (rollback). */
+  files: FileMap;
+  /** Exact bytes of files in `files` whose text is a stand-in (not UTF-8; rollback only). */
+  bytes?: Map<string, Buffer>;
+  /**
+   * The app and environment's pin file (see core/pin.ts): honoured (refused unless it pins
+   * `image`) when `write` is undefined, else replaced by `write` in the proposal's commit.
+   */
+  pin: { path: string; write: string | undefined };
   source: SourceInfo;
   sourceCommitUrl: string;
-  options: ProposeOptions;
+  options: PullRequestOptions;
+  /** This proposal's own words against the base folder; propose's when undefined. */
+  describe?: (facts: ProposalFacts) => ProposalText;
   env: NodeJS.ProcessEnv;
   retry: RetryPolicy;
   /** Key of the GitHub write pacing this run shares (default: the whole process). */
@@ -106,22 +124,29 @@ export interface Proposed {
 /** This run's own proposal. */
 export function ownProposal(context: ProposalContext): Proposed {
   return {
-    files: context.rendered,
+    files: context.files,
     image: context.image,
     source: context.source,
     sourceCommitUrl: context.sourceCommitUrl,
   };
 }
 
+/** A proposal's facts and words. */
+export interface ProposalWords extends ProposalText {
+  facts: ProposalFacts;
+}
+
 /**
- * The words of a proposal against the base branch's current folder: this run's (the default),
- * or another run's, described from its files.
+ * The words of a proposal against the base branch's current folder: this run's (the default,
+ * in the words of its command), or another run's, described from its files as a deployment.
  */
 export function proposalWords(
   context: ProposalContext,
   baseFiles: FileMap,
-  proposed: Proposed = ownProposal(context),
-) {
+  proposed?: Proposed,
+): ProposalWords {
+  const own = proposed === undefined;
+  proposed ??= ownProposal(context);
   const facts: ProposalFacts = {
     app: context.app,
     env: context.envName,
@@ -134,6 +159,7 @@ export function proposalWords(
     path: context.path,
     branch: context.branch,
   };
+  if (own && context.describe) return { facts, ...context.describe(facts) };
   return {
     facts,
     title: proposalTitle(facts),
@@ -165,24 +191,52 @@ export function baseResult(
 export interface ProposalState {
   tips: FetchedBranches;
   baseFiles: FileMap;
+  /** The pin file on the base, if any. */
+  basePin: string | undefined;
   plan: ProposalPlan;
 }
 
-/** Fetches both branches from `remote` and plans the proposal against them. */
+/**
+ * Fetches both branches from `remote` and plans the proposal against them. A proposal that
+ * honours the pin is refused here, on every attempt, if the base pins another image.
+ */
 export async function readProposalState(
   context: ProposalContext,
   workspace: EnvRepoWorkspace,
   remote: string,
 ): Promise<ProposalState> {
-  const { base, branch, path } = context;
+  const { base, branch, path, pin } = context;
   const tips = await workspace.fetch(remote, base, branch);
   const baseFiles = await workspace.readFolder(tips.base, path);
+  const basePin = await workspace.readFile(tips.base, pin.path);
+  if (pin.write === undefined && basePin !== undefined) {
+    const where = { app: context.app, env: context.envName, path: pin.path, branch: base };
+    const refusal = pinRefusal(basePin, where, context.image.ref);
+    if (refusal) throw new OperationError(refusal);
+  }
+  const companions = pin.write === undefined ? [] : [pin.path];
   const head =
     tips.head === undefined
       ? undefined
       : {
           files: await workspace.readFolder(tips.head, path),
-          proposesAgainstBase: await workspace.proposesAgainst(tips.head, tips.base, path),
+          proposesAgainstBase: await workspace.proposesAgainst(
+            tips.head,
+            tips.base,
+            path,
+            companions,
+          ),
         };
-  return { tips, baseFiles, plan: planProposal(context.rendered, baseFiles, head) };
+  let companion: CompanionState | undefined;
+  if (pin.write !== undefined) {
+    const headPin = tips.head && (await workspace.readFile(tips.head, pin.path));
+    const identity = (text: string | undefined) => text && pinIdentity(text);
+    companion = {
+      proposed: pinIdentity(pin.write),
+      base: identity(basePin),
+      head: identity(headPin),
+    };
+  }
+  const plan = planProposal(context.files, baseFiles, head, companion);
+  return { tips, baseFiles, basePin, plan };
 }

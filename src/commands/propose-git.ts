@@ -63,7 +63,13 @@ async function attemptWithGit(
     return result('closed', undefined);
   }
   const message = `${words.message.headline}\n\n${words.message.body}\n`;
-  const commit = await workspace.commitFolder(tips.base, path, context.rendered, message, {
+  const { write, path: pinPath } = context.pin;
+  const content = {
+    files: context.files,
+    bytes: context.bytes,
+    companions: new Map(write === undefined ? [] : [[pinPath, write]]),
+  };
+  const commit = await workspace.commitFolder(tips.base, path, content, message, {
     name: context.env.GIT_AUTHOR_NAME || 'ferry',
     email: context.env.GIT_AUTHOR_EMAIL || 'ferry@localhost',
   });

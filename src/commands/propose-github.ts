@@ -1,14 +1,13 @@
 import { sourceCommitUrl } from '../adapters/ci-environment.js';
 import {
-  GitHubEnvRepo,
   PullRequestExistsError,
+  type GitHubEnvRepo,
   type PullRequestInfo,
 } from '../adapters/forge/github.js';
-import { githubClient } from '../adapters/forge/octokit.js';
-import { EnvRepoWorkspace, type FetchedBranches } from '../adapters/git.js';
-import { ConfigError, LostRaceError } from '../core/errors.js';
-import { parseGitHubRepo } from '../core/git-names.js';
+import type { EnvRepoWorkspace, FetchedBranches } from '../adapters/git.js';
+import { LostRaceError } from '../core/errors.js';
 import { recordedOrigin, type FileMap, type ProposalPlan } from '../core/proposal.js';
+import { openGitHubRepo, openGitHubWorkspace } from './github-session.js';
 import {
   baseResult,
   proposalWords,
@@ -27,18 +26,9 @@ import { retryLostRaces } from './race-retry.js';
  * and base SHAs in GitHub's answer), and a lost race re-reads and retries.
  */
 export async function proposeOnGitHub(context: ProposalContext): Promise<ProposeResult> {
-  const { owner, name } = parseGitHubRepo(context.repo);
-  const token = readToken(context);
-  const connection = { token, apiUrl: context.options.apiUrl, log: context.log };
-  const throttleId = context.throttleId ?? 'ferry';
-  const github = new GitHubEnvRepo(
-    githubClient({ ...connection, throttleId }),
-    githubClient({ ...connection, throttleId: `${throttleId}:refs` }),
-    owner,
-    name,
-  );
-  const cloneUrl = await github.cloneUrl(!context.options.dryRun);
-  const workspace = await EnvRepoWorkspace.open({ origin: new URL(cloneUrl).origin, token });
+  const { github, token } = openGitHubRepo(context.repo, context);
+  const needPush = !context.options.dryRun;
+  const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, needPush);
   // What this run did across attempts: a retry may find its own earlier write in place.
   const done = { createdPull: false, committed: false };
   try {
@@ -56,25 +46,6 @@ export async function proposeOnGitHub(context: ProposalContext): Promise<Propose
   }
 }
 
-/** The token from --token-env, or FERRY_GITHUB_TOKEN, or GITHUB_TOKEN; never from argv. */
-function readToken(context: ProposalContext): string {
-  const names = context.options.tokenEnv
-    ? [context.options.tokenEnv]
-    : ['FERRY_GITHUB_TOKEN', 'GITHUB_TOKEN'];
-  const found = names.find((variable) => context.env[variable]);
-  if (!found) {
-    throw new ConfigError(
-      `no GitHub token: set ${names.join(' or ')}${context.options.tokenEnv ? '' : ' (or name a variable with --token-env)'}`,
-    );
-  }
-  const token = context.env[found]!;
-  // The token becomes an HTTP header; a newline in it could add headers of its own.
-  if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new ConfigError(`the token in ${found} holds spaces or control characters`);
-  }
-  return token;
-}
-
 type AttemptResult = Omit<ProposeResult, 'attempts'>;
 
 async function attemptOnGitHub(
@@ -87,7 +58,7 @@ async function attemptOnGitHub(
 ): Promise<AttemptResult> {
   const { log, base, branch, path } = context;
   log.info(`reading ${github.fullName} (${base}, ${branch})`);
-  const { tips, baseFiles, plan } = await readProposalState(context, workspace, cloneUrl);
+  const { tips, baseFiles, basePin, plan } = await readProposalState(context, workspace, cloneUrl);
   const pull = await github.findOpenPull(branch, base);
   const words = proposalWords(context, baseFiles);
   const result = (
@@ -146,7 +117,8 @@ async function attemptOnGitHub(
   let written: PullRequestInfo;
   let created: boolean;
   try {
-    oid = await github.commit(branch, tips.base, words.message, fileChanges(context, baseFiles));
+    const changes = fileChanges(context, baseFiles, basePin);
+    oid = await github.commit(branch, tips.base, words.message, changes);
     done.committed = true;
     log.info(`committed ${oid} to ${branch}`);
     ({ written, created } = await writePull(context, github, pull, text));
@@ -256,17 +228,21 @@ async function finish(
   if (autoMerge && !pull.autoMerge) await github.enableAutoMerge(pull, autoMerge);
 }
 
-/** createCommitOnBranch changes on the base tip: changed files added, vanished ones deleted. */
-function fileChanges(context: ProposalContext, baseFiles: FileMap) {
+/**
+ * createCommitOnBranch changes on the base tip: changed files added (their exact bytes where
+ * known), vanished ones deleted, and the pin written when the proposal writes one.
+ */
+function fileChanges(context: ProposalContext, baseFiles: FileMap, basePin: string | undefined) {
   const prefix = `${context.path}/`;
-  const additions = [...context.rendered]
+  const base64 = (text: string, name?: string) =>
+    ((name !== undefined && context.bytes?.get(name)) || Buffer.from(text)).toString('base64');
+  const additions = [...context.files]
     .filter(([name, text]) => baseFiles.get(name) !== text)
-    .map(([name, text]) => ({
-      path: `${prefix}${name}`,
-      contents: Buffer.from(text).toString('base64'),
-    }));
+    .map(([name, text]) => ({ path: `${prefix}${name}`, contents: base64(text, name) }));
   const deletions = [...baseFiles.keys()]
-    .filter((name) => !context.rendered.has(name))
+    .filter((name) => !context.files.has(name))
     .map((name) => ({ path: `${prefix}${name}` }));
+  const { write, path } = context.pin;
+  if (write !== undefined && write !== basePin) additions.push({ path, contents: base64(write) });
   return { additions, deletions };
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../adapters/logger.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import { imageReference, type ImageReference } from '../core/image.js';
-import { describeObject, toYamlDocument } from '../core/manifest.js';
+import { describeObject, toYamlDocument, type RenderedManifest } from '../core/manifest.js';
 import { manifestFileNames, renderManifests, type SourceInfo } from '../core/render.js';
 
 export interface RenderOptions {
@@ -33,29 +33,62 @@ export interface RenderResult {
   documents: Map<string, string>;
 }
 
+/** Loads ferry.yaml; `baseDir` is its folder, which relative paths in it are relative to. */
+export async function loadConfig(
+  configPath: string,
+): Promise<{ config: FerryConfig; baseDir: string }> {
+  const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
+  return { config, baseDir: dirname(resolve(configPath)) };
+}
+
 /** Loads ferry.yaml and picks one environment, with a clear error for an unknown name. */
 export async function loadEnvironment(
   configPath: string,
   envName: string,
 ): Promise<{ config: FerryConfig; environment: EnvironmentConfig; baseDir: string }> {
-  const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
-  const environment = config.environments[envName];
+  const { config, baseDir } = await loadConfig(configPath);
+  // Own keys only: `constructor` or `__proto__` must not find Object's.
+  const environment = Object.hasOwn(config.environments, envName)
+    ? config.environments[envName]
+    : undefined;
   if (!environment) {
     const known = Object.keys(config.environments).join(', ');
     throw new ConfigError(`${configPath}: no environment "${envName}" (environments: ${known})`);
   }
-  return { config, environment, baseDir: dirname(resolve(configPath)) };
+  return { config, environment, baseDir };
+}
+
+/**
+ * Renders an app's templates (under `baseDir`, the folder of ferry.yaml) for one environment
+ * with exactly this image and source: the objects, and one YAML document per object by file name.
+ */
+export async function renderEnvironment(
+  config: FerryConfig,
+  environment: EnvironmentConfig,
+  image: ImageReference,
+  source: SourceInfo,
+  baseDir: string,
+): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
+  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
+  const manifests = renderManifests({ config, environment, image, source, templates });
+  const names = manifestFileNames(manifests);
+  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  return { manifests, documents };
 }
 
 /** `ferry render`: renders an app's templates for one environment. */
 export async function render(options: RenderOptions, log: Logger): Promise<RenderResult> {
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
   const image = imageReference(config.image, options.imageTag, options.imageDigest);
-  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
   const source = detectSource(process.env, options.source);
-  const manifests = renderManifests({ config, environment, image, source, templates });
-  const names = manifestFileNames(manifests);
-  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  const { manifests, documents } = await renderEnvironment(
+    config,
+    environment,
+    image,
+    source,
+    baseDir,
+  );
+  const names = [...documents.keys()];
   if (options.out) {
     await replaceDirectory(options.out, documents);
     log.info(

@@ -18,6 +18,18 @@ export function headBranchName(app: string, env: string): string {
 }
 
 /**
+ * The head branch of the one open rollback per app and environment. Not
+ * `ferry/<app>/<env>/rollback`: git cannot hold that ref beside the branch `ferry/<app>/<env>`
+ * (a ref cannot also be a folder of refs). Environment names hold no '.', so no environment's
+ * branch can be this one.
+ */
+export function rollbackBranchName(app: string, env: string): string {
+  const name = `ferry/${app}/${env}.rollback`;
+  checkBranchName(name, 'head branch');
+  return name;
+}
+
+/**
  * Checks a branch name against `git check-ref-format --branch` rules (and refuses a leading
  * '-', which git would read as an option). https://git-scm.com/docs/git-check-ref-format
  */

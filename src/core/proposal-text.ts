@@ -55,7 +55,7 @@ function link(label: string, url: string): string {
 }
 
 /** The tag, or a short digest when deploying by digest only. */
-function imageLabel(image: ImageReference): string {
+export function imageLabel(image: ImageReference): string {
   return image.tag || image.digest.slice(0, 'sha256:'.length + 12);
 }
 

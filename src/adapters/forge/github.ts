@@ -22,6 +22,17 @@ export interface PullRequestInfo {
   autoMerge: boolean;
 }
 
+/** The latest commit status of one context on a commit. */
+export interface CommitStatusInfo {
+  context: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description: string;
+  /** When it was posted (ISO 8601). */
+  createdAt: string;
+}
+
+const STATES: CommitStatusInfo['state'][] = ['error', 'failure', 'pending', 'success'];
+
 /** Merge methods GraphQL's enablePullRequestAutoMerge takes. */
 export type AutoMergeMethod = 'merge' | 'squash' | 'rebase';
 
@@ -113,6 +124,26 @@ export class GitHubEnvRepo {
       return data[0] && pullInfo(data[0]);
     } catch (error) {
       throw forgeError(error, `listing pull requests of ${this.fullName}`);
+    }
+  }
+
+  /** The latest status of each context on commit `sha` (GitHub's combined status). */
+  async latestStatuses(sha: string): Promise<CommitStatusInfo[]> {
+    try {
+      const { data } = await this.client.rest.repos.getCombinedStatusForRef({
+        owner: this.owner,
+        repo: this.name,
+        ref: sha,
+        per_page: 100,
+      });
+      return data.statuses.map((status) => ({
+        context: status.context,
+        state: STATES.find((state) => state === status.state) ?? 'error',
+        description: status.description ?? '',
+        createdAt: status.created_at,
+      }));
+    } catch (error) {
+      throw forgeError(error, `reading the commit statuses of ${sha.slice(0, 12)}`);
     }
   }
 

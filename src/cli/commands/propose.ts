@@ -1,35 +1,26 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import type { ProposeResult } from '../../commands/propose.js';
 import type { CliIO } from '../io.js';
+import {
+  addOutputOption,
+  addPullRequestOptions,
+  pullRequestOptions,
+  type PullRequestFlags,
+} from './pull-request-options.js';
 
-interface ProposeFlags {
+interface ProposeFlags extends PullRequestFlags {
   config: string;
   env: string;
   imageTag?: string;
   imageDigest?: string;
-  dryRun?: boolean;
-  tokenEnv?: string;
-  apiUrl?: string;
-  labels?: string;
-  reviewers?: string;
-  assignees?: string;
-  draft?: boolean;
-  autoMerge?: 'merge' | 'squash' | 'rebase';
   allowFork?: boolean;
   sourceCommit?: string;
   runUrl?: string;
-  output: 'text' | 'json';
 }
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 export function proposeCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('propose')
     .description(
       'render an app and propose it to the environment repo: one pull request (or branch) per app and environment',
@@ -37,32 +28,12 @@ export function proposeCommand(program: Command, io: CliIO): void {
     .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
     .requiredOption('-e, --env <name>', 'environment to propose to')
     .option('-t, --image-tag <tag>', 'image tag to deploy')
-    .option('--image-digest <digest>', 'image digest to deploy (sha256:…)')
-    .option('--dry-run', 'print the pull request it would open; change nothing')
-    .option(
-      '--token-env <name>',
-      'environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)',
-    )
-    .option('--api-url <url>', 'GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)')
-    .option('--labels <a,b>', 'labels for the pull request')
-    .option('--reviewers <u1,u2>', 'reviewers to request')
-    .option('--assignees <u>', 'assignees')
-    .option('--draft', 'open the pull request as a draft')
-    .addOption(
-      new Option('--auto-merge <method>', 'enable auto-merge').choices([
-        'squash',
-        'merge',
-        'rebase',
-      ]),
-    )
+    .option('--image-digest <digest>', 'image digest to deploy (sha256:…)');
+  addPullRequestOptions(command)
     .option('--allow-fork', 'run under pull_request_target from a fork (unsafe)')
     .option('--source-commit <sha>', 'source commit (default: from CI variables)')
-    .option('--run-url <url>', 'CI run URL (default: from CI variables)')
-    .addOption(
-      new Option('-o, --output <format>', 'result format')
-        .choices(['text', 'json'])
-        .default('text'),
-    )
+    .option('--run-url <url>', 'CI run URL (default: from CI variables)');
+  addOutputOption(command)
     .addHelpText(
       'after',
       `
@@ -75,19 +46,12 @@ Examples:
       const { propose } = await import('../../commands/propose.js');
       const result = await propose(
         {
+          ...pullRequestOptions(flags),
           config: flags.config,
           env: flags.env,
           imageTag: flags.imageTag,
           imageDigest: flags.imageDigest,
           source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
-          dryRun: flags.dryRun,
-          tokenEnv: flags.tokenEnv,
-          apiUrl: flags.apiUrl,
-          labels: list(flags.labels),
-          reviewers: list(flags.reviewers),
-          assignees: list(flags.assignees),
-          draft: flags.draft,
-          autoMerge: flags.autoMerge,
           allowFork: flags.allowFork,
         },
         consoleLogger(io.stderr),

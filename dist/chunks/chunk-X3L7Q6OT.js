@@ -1,52 +1,34 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  detectSource,
   inferForge,
-  loadEnvironment,
   quoteForMessage,
-  render,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-NBP6ANUL.js";
+} from "./chunk-ALRB72HU.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   LostRaceError,
   OperationError
 } from "./chunk-O7TIUWNP.js";
-import "./chunk-57EZ2WE2.js";
-
-// src/commands/propose.ts
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-
-// src/core/fork-guard.ts
-function forkEventRisk(eventName, event) {
-  if (eventName !== "pull_request_target") return void 0;
-  const payload = typeof event === "object" && event !== null ? event : {};
-  const head = payload.pull_request?.head?.repo?.full_name;
-  const base = payload.pull_request?.base?.repo?.full_name ?? payload.repository?.full_name;
-  if (event === void 0) {
-    return "pull_request_target event without a readable GITHUB_EVENT_PATH";
-  }
-  if (!head || !base || head.toLowerCase() !== base.toLowerCase()) {
-    return `pull_request_target from ${head ?? "a deleted fork"} into ${base ?? "this repository"}`;
-  }
-  return void 0;
-}
 
 // src/core/git-names.ts
 var CONTROL = /[\x00-\x1f\x7f]/;
 function headBranchName(app, env) {
   const name = `ferry/${app}/${env}`;
+  checkBranchName(name, "head branch");
+  return name;
+}
+function rollbackBranchName(app, env) {
+  const name = `ferry/${app}/${env}.rollback`;
   checkBranchName(name, "head branch");
   return name;
 }
@@ -103,380 +85,62 @@ function checkGitRemote(remote) {
   }
 }
 
-// src/adapters/git.ts
-import { isUtf8 } from "node:buffer";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-// src/adapters/git-runner.ts
-import { spawn } from "node:child_process";
-var LEAKING = [
-  "GIT_DIR",
-  "GIT_WORK_TREE",
-  "GIT_INDEX_FILE",
-  "GIT_OBJECT_DIRECTORY",
-  "GIT_NAMESPACE"
-];
-var GitRunner = class {
-  constructor(config) {
-    this.config = config;
-  }
-  config;
-  /** Runs git; a failure is one OperationError line: the subcommand and git's first error. */
-  run(args, options = {}, label = args[0] ?? "git") {
-    const env = this.env(options.env ?? {});
-    const ok = options.okExitCodes ?? [];
-    return new Promise((resolve2, reject) => {
-      const child = spawn("git", args, { env, shell: false, stdio: ["pipe", "pipe", "pipe"] });
-      const stdout = [];
-      const stderr = [];
-      child.stdout.on("data", (chunk) => stdout.push(chunk));
-      child.stderr.on("data", (chunk) => stderr.push(chunk));
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(options.input ?? "");
-      child.once(
-        "error",
-        (error) => reject(new OperationError(`cannot run git: ${error.message}`))
-      );
-      child.once("close", (code) => {
-        const output = {
-          stdout: Buffer.concat(stdout),
-          stderr: Buffer.concat(stderr).toString("utf8"),
-          code: code ?? -1
-        };
-        if (output.code === 0 || ok.includes(output.code)) resolve2(output);
-        else reject(new OperationError(`git ${label} failed: ${firstError(output.stderr)}`));
-      });
-    });
-  }
-  /** Runs git and returns stdout as text (with stderr appended when the exit code was allowed). */
-  async text(args, options = {}, label) {
-    const output = await this.run(args, options, label);
-    return output.stdout.toString("utf8") + (output.code === 0 ? "" : output.stderr);
-  }
-  env(extra) {
-    const env = { ...process.env };
-    for (const name of LEAKING) delete env[name];
-    const first = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
-    this.config.forEach(([key, value], i) => {
-      env[`GIT_CONFIG_KEY_${first + i}`] = key;
-      env[`GIT_CONFIG_VALUE_${first + i}`] = value;
-    });
-    return {
-      ...env,
-      GIT_CONFIG_COUNT: String(first + this.config.length),
-      GIT_TERMINAL_PROMPT: "0",
-      // Paths are data, never pathspec magic; only transports that cannot run commands.
-      GIT_LITERAL_PATHSPECS: "1",
-      GIT_ALLOW_PROTOCOL: "file:git:http:https:ssh",
-      LC_ALL: "C",
-      ...extra
-    };
-  }
-};
-function firstError(text) {
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
-  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? "no output";
+// src/core/pin.ts
+function pinPath(app, env) {
+  return `.ferry/pins/${app}/${env}.yaml`;
 }
-
-// src/adapters/git.ts
-var ZERO_OID = "0000000000000000000000000000000000000000";
-var EnvRepoWorkspace = class _EnvRepoWorkspace {
-  constructor(dir, runner) {
-    this.dir = dir;
-    this.runner = runner;
-  }
-  dir;
-  runner;
-  fetches = 0;
-  /** Creates the scratch repository; `close()` removes it. */
-  static async open(auth) {
-    const config = [
-      // The user's hooks (core.hooksPath) must not run on ferry's pushes.
-      ["core.hooksPath", "/dev/null"],
-      ["protocol.ext.allow", "never"]
-    ];
-    if (auth) {
-      const basic = Buffer.from(`x-access-token:${auth.token}`).toString("base64");
-      config.push([`http.${auth.origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
-      config.push(["credential.helper", ""]);
-    }
-    const dir = await mkdtemp(join(tmpdir(), "ferry-propose-"));
-    const runner = new GitRunner(config);
-    await runner.run(["init", "--quiet", "--bare", join(dir, "repo.git")]);
-    return new _EnvRepoWorkspace(dir, runner);
-  }
-  /** Removes the scratch repository. */
-  async close() {
-    await rm(this.dir, { recursive: true, force: true });
-  }
-  /**
-   * Fetches the base branch and, when it exists, the head branch, two commits deep (the head's
-   * parent tells whether it still proposes against the base). One fetch, so both tips come from
-   * the same moment; the head is matched with a pattern because it may not exist yet.
-   */
-  async fetch(remote, base, head) {
-    const ns = `refs/ferry/${++this.fetches}`;
-    try {
-      await this.repo(
-        ["fetch", "--quiet", "--no-tags", "--depth=2", "--", remote].concat([
-          `+refs/heads/${base}:${ns}/base`,
-          `+refs/heads/${head}*:${ns}/head*`
-        ])
-      );
-    } catch (error) {
-      const message = error.message;
-      if (/couldn't find remote ref/.test(message))
-        throw new OperationError(`${remote}: branch ${base} not found`);
-      throw error;
-    }
-    const refs = await this.repo(["for-each-ref", "--format=%(refname) %(objectname)", ns]);
-    const tips = new Map(refs.split("\n").map((line) => line.split(" ")));
-    return { base: tips.get(`${ns}/base`), head: tips.get(`${ns}/head`) };
-  }
-  /** Every file under `path` at `commit`, by path relative to `path`. */
-  async readFolder(commit, path) {
-    const entries = await this.entries(commit, path);
-    const files = /* @__PURE__ */ new Map();
-    if (entries.length === 0) return files;
-    const output = await this.repoBuffer(
-      ["cat-file", "--batch"],
-      entries.map((e) => e.sha).join("\n") + "\n"
-    );
-    let offset = 0;
-    for (const entry of entries) {
-      const newline = output.indexOf(10, offset);
-      const [, type, size] = output.subarray(offset, newline).toString("latin1").split(" ");
-      const length = type === "missing" ? 0 : Number(size);
-      const content = output.subarray(newline + 1, newline + 1 + length);
-      offset = type === "missing" ? newline + 1 : newline + 1 + length + 1;
-      const text = type === "blob" && isUtf8(content) ? content.toString("utf8") : `[not UTF-8 text: ${type} ${entry.sha}]
-`;
-      files.set(entry.path.slice(path.length + 1), text);
-    }
-    return files;
-  }
-  async entries(commit, path) {
-    const listing = await this.repo(["ls-tree", "-r", "-z", "--full-tree", commit, "--", path]);
-    const entries = [];
-    for (const record of listing.split("\0")) {
-      if (record === "") continue;
-      const tab = record.indexOf("	");
-      const [, , sha] = record.slice(0, tab).split(" ");
-      const name = record.slice(tab + 1);
-      if (name === path)
-        throw new ConfigError(`${path} is a file in the environment repo, not a folder`);
-      if (!name.startsWith(`${path}/`)) continue;
-      entries.push({ sha, path: name });
-    }
-    return entries;
-  }
-  /**
-   * True when `head` is one commit that changes only `path`, on a parent whose `path` is the
-   * same as the base tip's: the pull request then shows exactly the proposal, even if the base
-   * moved elsewhere since.
-   */
-  async proposesAgainst(head, baseTip, path) {
-    const raw = await this.repo(["cat-file", "commit", head]);
-    const parents = [...raw.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((m) => m[1]);
-    if (parents.length !== 1) return false;
-    const parent = parents[0];
-    const changed = await this.repo([
-      "diff-tree",
-      "-r",
-      "-z",
-      "--no-renames",
-      "--name-only",
-      parent,
-      head
-    ]);
-    if (changed.split("\0").some((name) => name !== "" && !name.startsWith(`${path}/`)))
-      return false;
-    if (parent === baseTip) return true;
-    return await this.treeAt(parent, path) === await this.treeAt(baseTip, path);
-  }
-  async treeAt(commit, path) {
-    const listing = await this.repo(["ls-tree", "-z", "--full-tree", commit, "--", path]);
-    return listing.split("	")[0] ?? "";
-  }
-  /** A commit on `parent` whose `path` holds exactly `files` (plain git; GitHub commits itself). */
-  async commitFolder(parent, path, files, message, identity) {
-    const index = join(this.dir, `index-${this.fetches}`);
-    const env = { GIT_INDEX_FILE: index };
-    await this.repo(["read-tree", parent], { env });
-    const staged = join(this.dir, `files-${this.fetches}`);
-    await rm(staged, { recursive: true, force: true });
-    await mkdir(staged);
-    const names = [...files.keys()];
-    await Promise.all(names.map((name, i) => writeFile(join(staged, String(i)), files.get(name))));
-    const shas = names.length === 0 ? [] : (await this.repo(["hash-object", "-w", "--no-filters", "--stdin-paths"], {
-      input: names.map((_, i) => join(staged, String(i))).join("\n") + "\n"
-    })).trim().split("\n");
-    const removals = (await this.entries(parent, path)).map((e) => `0 ${ZERO_OID}	${e.path}\0`);
-    const additions = names.map((name, i) => `100644 ${shas[i]}	${path}/${name}\0`);
-    await this.repo(["update-index", "-z", "--index-info"], {
-      env,
-      input: [...removals, ...additions].join("")
-    });
-    const tree = (await this.repo(["write-tree"], { env })).trim();
-    const commitEnv = {
-      GIT_AUTHOR_NAME: identity.name,
-      GIT_AUTHOR_EMAIL: identity.email,
-      GIT_COMMITTER_NAME: identity.name,
-      GIT_COMMITTER_EMAIL: identity.email
-    };
-    const commit = await this.repo(["commit-tree", "--no-gpg-sign", tree, "-p", parent], {
-      env: commitEnv,
-      input: message
-    });
-    return commit.trim();
-  }
-  /**
-   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
-   * exist). A lost race throws {@link LostRaceError}.
-   */
-  async push(remote, commit, branch, expected) {
-    const ref = `refs/heads/${branch}`;
-    const result = await this.repo(
-      [
-        "push",
-        "--porcelain",
-        "--no-verify",
-        `--force-with-lease=${ref}:${expected ?? ""}`,
-        "--",
-        remote
-      ].concat([`${commit ?? ""}:${ref}`]),
-      { okExitCodes: [1] }
-    );
-    if (result.includes("	[rejected] (stale info)") || /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result))
-      throw new LostRaceError(`${branch} moved on ${remote}`);
-    if (!/^[*+= -]\t/m.test(result))
-      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
-  }
-  repo(args, options = {}) {
-    return this.runner.text(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
-  }
-  async repoBuffer(args, input) {
-    const gitDir = ["--git-dir", join(this.dir, "repo.git")];
-    return (await this.runner.run([...gitDir, ...args], { input }, args[0])).stdout;
-  }
-};
-
-// src/core/proposal-text.ts
-var BODY_LIMIT = 6e4;
-var FOLD_DIFF_LINES = 50;
-var SUMMARY_CAP = 50;
-function oneLine(value, max = 200) {
-  const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+function pinText(pin) {
+  const header = [
+    `# Pinned by ferry rollback. While this file exists, ferry propose and ferry promote refuse`,
+    `# to deploy any image other than \`image\` to ${pin.app} in ${pin.environment}.`,
+    `# To unpin, delete this file in a pull request.`
+  ];
+  return `${header.join("\n")}
+${yaml.dump(pin, { lineWidth: -1 })}`;
 }
-function inlineCode(value) {
-  const text = oneLine(value);
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-function link(label, url) {
-  if (/^https?:\/\/[^\s<>()[\]`"']+$/.test(url)) return `[${label}](${url})`;
-  return `${label} ${inlineCode(url)}`;
-}
-function imageLabel(image) {
-  return image.tag || image.digest.slice(0, "sha256:".length + 12);
-}
-function proposalTitle(facts) {
-  return `ferry: deploy ${facts.app} ${imageLabel(facts.image)} to ${facts.env}`;
-}
-function commitMessage(facts, headline = proposalTitle(facts), extra = []) {
-  const lines = [`Image: ${oldImageText(facts)} -> ${facts.image.ref}`];
-  if (facts.source.repo || facts.source.commit)
-    lines.push(`Source: ${oneLine(`${facts.source.repo}@${facts.source.commit}`)}`);
-  if (facts.source.runUrl) lines.push(`Run: ${oneLine(facts.source.runUrl, 500)}`);
-  return { headline, body: [...lines, ...extra].join("\n") };
-}
-function oldImageText(facts) {
-  if (facts.oldImages.length === 0) return "(none)";
-  return facts.oldImages.slice(0, 5).map((image) => oneLine(image)).join(", ");
-}
-function summaryLines(summary) {
-  const lines = [];
-  const section = (word, names) => {
-    for (const name of names.slice(0, SUMMARY_CAP)) lines.push(`- ${word} ${inlineCode(name)}`);
-    if (names.length > SUMMARY_CAP)
-      lines.push(`- \u2026 and ${names.length - SUMMARY_CAP} more ${word}`);
+function parsePin(text) {
+  let data;
+  try {
+    data = yaml.load(text, { schema: yaml.JSON_SCHEMA });
+  } catch {
+    return void 0;
+  }
+  if (typeof data !== "object" || data === null) return void 0;
+  const fields = data;
+  const field = (key) => typeof fields[key] === "string" ? fields[key] : "";
+  return {
+    app: field("app"),
+    environment: field("environment"),
+    image: field("image"),
+    revision: field("revision"),
+    reason: field("reason"),
+    pinnedBy: field("pinnedBy"),
+    pinnedAt: field("pinnedAt"),
+    runUrl: field("runUrl")
   };
-  section("added", summary.added);
-  section("changed", summary.changed);
-  section("removed", summary.removed);
-  return lines;
 }
-function diffBlock(diff, budget) {
-  const longest = Math.max(0, ...(diff.match(/`{3,}/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  const lines = diff.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  const wrap = (body, note2) => {
-    const block = `${fence}diff
-${body}${fence}
-${note2}`;
-    return lines.length > FOLD_DIFF_LINES ? `<details><summary>Rendered diff (${lines.length} lines)</summary>
-
-${block}
-</details>
-` : `${block}
-`;
-  };
-  const whole = wrap(`${lines.join("\n")}
-`, "");
-  if (whole.length <= budget) return whole;
-  const room = budget - wrap("", "x".repeat(120)).length;
-  let used = 0;
-  let kept = 0;
-  for (const line of lines) {
-    if (used + line.length + 1 > room) break;
-    used += line.length + 1;
-    kept++;
-  }
-  const shown = lines.slice(0, kept).join("\n");
-  const note = `
-_Diff truncated to fit GitHub's body limit: ${lines.length - kept} more lines are in the commit._
-`;
-  return wrap(kept > 0 ? `${shown}
-` : "", note);
+function pinIdentity(text) {
+  const pin = parsePin(text);
+  if (!pin) return text;
+  const { app, environment, image, revision, reason } = pin;
+  return JSON.stringify({ app, environment, image, revision, reason });
 }
-function proposalBody(facts, extra = {}) {
-  const parts = [];
-  parts.push(extra.lead ?? `Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.
-`);
-  const oldText = facts.oldImages.length === 0 ? "_none_" : facts.oldImages.slice(0, 5).map(inlineCode).join(", ");
-  parts.push(`**Image:** ${oldText} \u2192 ${inlineCode(facts.image.ref)}
-`);
-  const { added, changed, removed } = facts.summary;
-  parts.push(
-    `**Objects:** ${added.length} added, ${changed.length} changed, ${removed.length} removed
-`
-  );
-  const summary = summaryLines(facts.summary);
-  if (summary.length > 0) parts.push(`${summary.join("\n")}
-`);
-  const links = [];
-  if (facts.source.commit) {
-    const label = `commit ${oneLine(facts.source.commit).slice(0, 12)}`;
-    links.push(facts.sourceCommitUrl ? link(label, facts.sourceCommitUrl) : inlineCode(label));
+function pinRefusal(text, where, image) {
+  const pin = parsePin(text);
+  if (pin?.image === image) return void 0;
+  const unpin = `to unpin, delete ${where.path} from ${where.branch} in a pull request`;
+  if (!pin?.image) {
+    return `${where.app} in ${where.env} is pinned by ${where.path} on ${where.branch}, which names no image; ${unpin}`;
   }
-  if (facts.source.runUrl) links.push(link("CI run", facts.source.runUrl));
-  if (links.length > 0) parts.push(`**Source:** ${links.join(" \xB7 ")}
-`);
-  parts.push(...extra.sections ?? []);
-  const footer = `
-<sub>Proposed by ferry for ${inlineCode(facts.path)}. Branch ${inlineCode(facts.branch)} is rewritten on every build (base + one commit); push changes to the templates instead.</sub>
-`;
-  const head = parts.join("\n");
-  const budget = BODY_LIMIT - head.length - footer.length - 1;
-  const diff = facts.diff === "" ? "_No file changes._\n" : diffBlock(facts.diff, budget);
-  return `${head}
-${diff}${footer}`;
+  const why = [
+    pin.reason,
+    pin.pinnedBy && `by ${pin.pinnedBy}`,
+    pin.pinnedAt && `at ${pin.pinnedAt}`
+  ].filter(Boolean).join(" ");
+  return `${where.app} in ${where.env} is pinned to ${quoted(pin.image)} by ${where.path} on ${where.branch}${why ? ` (${quoted(why)})` : ""}, so ${quoted(image)} is refused; ${unpin}`;
+}
+function quoted(value) {
+  return JSON.stringify(value.length > 300 ? `${value.slice(0, 300)}\u2026` : value);
 }
 
 // src/core/line-diff.ts
@@ -718,16 +382,498 @@ function planProposal(rendered, base, head, companion) {
   return { kind: "commit" };
 }
 
+// src/commands/proposal-target.ts
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+
+// src/core/fork-guard.ts
+function forkEventRisk(eventName, event) {
+  if (eventName !== "pull_request_target") return void 0;
+  const payload = typeof event === "object" && event !== null ? event : {};
+  const head = payload.pull_request?.head?.repo?.full_name;
+  const base = payload.pull_request?.base?.repo?.full_name ?? payload.repository?.full_name;
+  if (event === void 0) {
+    return "pull_request_target event without a readable GITHUB_EVENT_PATH";
+  }
+  if (!head || !base || head.toLowerCase() !== base.toLowerCase()) {
+    return `pull_request_target from ${head ?? "a deleted fork"} into ${base ?? "this repository"}`;
+  }
+  return void 0;
+}
+
+// src/adapters/git.ts
+import { isUtf8 } from "node:buffer";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/adapters/git-runner.ts
+import { spawn } from "node:child_process";
+var LEAKING = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_NAMESPACE"
+];
+var GitRunner = class {
+  constructor(config) {
+    this.config = config;
+  }
+  config;
+  /** Runs git; a failure is one OperationError line: the subcommand and git's first error. */
+  run(args, options = {}, label = args[0] ?? "git") {
+    const env = this.env(options.env ?? {});
+    const ok = options.okExitCodes ?? [];
+    return new Promise((resolve2, reject) => {
+      const child = spawn("git", args, { env, shell: false, stdio: ["pipe", "pipe", "pipe"] });
+      const stdout = [];
+      const stderr = [];
+      child.stdout.on("data", (chunk) => stdout.push(chunk));
+      child.stderr.on("data", (chunk) => stderr.push(chunk));
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(options.input ?? "");
+      child.once(
+        "error",
+        (error) => reject(new OperationError(`cannot run git: ${error.message}`))
+      );
+      child.once("close", (code) => {
+        const output = {
+          stdout: Buffer.concat(stdout),
+          stderr: Buffer.concat(stderr).toString("utf8"),
+          code: code ?? -1
+        };
+        if (output.code === 0 || ok.includes(output.code)) resolve2(output);
+        else reject(new OperationError(`git ${label} failed: ${firstError(output.stderr)}`));
+      });
+    });
+  }
+  /** Runs git and returns stdout as text (with stderr appended when the exit code was allowed). */
+  async text(args, options = {}, label) {
+    const output = await this.run(args, options, label);
+    return output.stdout.toString("utf8") + (output.code === 0 ? "" : output.stderr);
+  }
+  env(extra) {
+    const env = { ...process.env };
+    for (const name of LEAKING) delete env[name];
+    const first = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
+    this.config.forEach(([key, value], i) => {
+      env[`GIT_CONFIG_KEY_${first + i}`] = key;
+      env[`GIT_CONFIG_VALUE_${first + i}`] = value;
+    });
+    return {
+      ...env,
+      GIT_CONFIG_COUNT: String(first + this.config.length),
+      GIT_TERMINAL_PROMPT: "0",
+      // Paths are data, never pathspec magic; only transports that cannot run commands.
+      GIT_LITERAL_PATHSPECS: "1",
+      GIT_ALLOW_PROTOCOL: "file:git:http:https:ssh",
+      LC_ALL: "C",
+      ...extra
+    };
+  }
+};
+function firstError(text) {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? "no output";
+}
+
+// src/adapters/git.ts
+var ZERO_OID = "0000000000000000000000000000000000000000";
+var EnvRepoWorkspace = class _EnvRepoWorkspace {
+  constructor(dir, runner) {
+    this.dir = dir;
+    this.runner = runner;
+  }
+  dir;
+  runner;
+  fetches = 0;
+  /** Creates the scratch repository; `close()` removes it. */
+  static async open(auth) {
+    const config = [
+      // The user's hooks (core.hooksPath) must not run on ferry's pushes.
+      ["core.hooksPath", "/dev/null"],
+      ["protocol.ext.allow", "never"]
+    ];
+    if (auth) {
+      const basic = Buffer.from(`x-access-token:${auth.token}`).toString("base64");
+      config.push([`http.${auth.origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
+      config.push(["credential.helper", ""]);
+    }
+    const dir = await mkdtemp(join(tmpdir(), "ferry-propose-"));
+    const runner = new GitRunner(config);
+    await runner.run(["init", "--quiet", "--bare", join(dir, "repo.git")]);
+    return new _EnvRepoWorkspace(dir, runner);
+  }
+  /** Removes the scratch repository. */
+  async close() {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+  /**
+   * Fetches the base branch and, when it exists, the head branch, two commits deep (the head's
+   * parent tells whether it still proposes against the base). One fetch, so both tips come from
+   * the same moment; the head is matched with a pattern because it may not exist yet.
+   */
+  async fetch(remote, base, head) {
+    const ns = `refs/ferry/${++this.fetches}`;
+    try {
+      await this.repo(
+        ["fetch", "--quiet", "--no-tags", "--depth=2", "--", remote].concat([
+          `+refs/heads/${base}:${ns}/base`,
+          `+refs/heads/${head}*:${ns}/head*`
+        ])
+      );
+    } catch (error) {
+      const message = error.message;
+      if (/couldn't find remote ref/.test(message))
+        throw new OperationError(`${remote}: branch ${base} not found`);
+      throw error;
+    }
+    const refs = await this.repo(["for-each-ref", "--format=%(refname) %(objectname)", ns]);
+    const tips = new Map(refs.split("\n").map((line) => line.split(" ")));
+    return { base: tips.get(`${ns}/base`), head: tips.get(`${ns}/head`) };
+  }
+  /**
+   * Fetches one branch and returns its tip: `depth` commits deep, or its whole history (which
+   * rollback walks) when `depth` is undefined.
+   */
+  async fetchBranch(remote, branch, depth) {
+    const ref = `refs/ferry/${++this.fetches}/tip`;
+    const deep = depth === void 0 ? [] : [`--depth=${depth}`];
+    try {
+      await this.repo(
+        ["fetch", "--quiet", "--no-tags", ...deep, "--", remote].concat([
+          `+refs/heads/${branch}:${ref}`
+        ])
+      );
+    } catch (error) {
+      if (/couldn't find remote ref/.test(error.message))
+        throw new OperationError(`${remote}: branch ${branch} not found`);
+      throw error;
+    }
+    return (await this.repo(["rev-parse", "--verify", ref])).trim();
+  }
+  /** Commits on the first-parent line of `tip` that changed `path`, newest first. */
+  async changesTo(tip, path) {
+    const log = await this.repo(["log", "--first-parent", "--format=%H", tip, "--", path]);
+    return log.split("\n").filter(Boolean);
+  }
+  /**
+   * The full SHA of a commit named by a (possibly abbreviated) hex SHA, if it is `tip` or one
+   * of its ancestors; undefined otherwise. `sha` must already be checked to be hex.
+   */
+  async commitInHistory(sha, tip) {
+    const resolved = await this.run(["rev-parse", "--verify", "--quiet", `${sha}^{commit}`], {
+      okExitCodes: [1, 128]
+    });
+    const full = resolved.code === 0 ? resolved.stdout.toString("utf8").trim() : "";
+    if (full === "") return void 0;
+    const ancestor = await this.run(["merge-base", "--is-ancestor", full, tip], {
+      okExitCodes: [1]
+    });
+    return ancestor.code === 0 ? full : void 0;
+  }
+  /** When `commit` was committed (its committer date). */
+  async committedAt(commit) {
+    const seconds = (await this.repo(["show", "--no-patch", "--format=%ct", commit])).trim();
+    return new Date(Number(seconds) * 1e3);
+  }
+  /** Every file under `path` at `commit`, by path relative to `path`. */
+  async readFolder(commit, path) {
+    return (await this.readFolderExact(commit, path)).files;
+  }
+  /**
+   * Every file under `path` at `commit` as text, and the exact bytes of each blob that is not
+   * UTF-8 (its text is a stand-in naming the blob, so equal blobs still compare equal).
+   */
+  async readFolderExact(commit, path) {
+    const entries = await this.entries(commit, path);
+    const files = /* @__PURE__ */ new Map();
+    const bytes = /* @__PURE__ */ new Map();
+    const blobs = await this.catBatch(entries.map((e) => e.sha));
+    entries.forEach((entry, i) => {
+      const { type, content } = blobs[i];
+      const name = entry.path.slice(path.length + 1);
+      if (type === "blob" && isUtf8(content)) files.set(name, content.toString("utf8"));
+      else files.set(name, `[not UTF-8 text: ${type} ${entry.sha}]
+`);
+      if (type === "blob" && !isUtf8(content)) bytes.set(name, content);
+    });
+    return { files, bytes };
+  }
+  /** The text of one file at `commit`, or undefined when there is none (or it is not UTF-8). */
+  async readFile(commit, path) {
+    const [blob] = await this.catBatch([`${commit}:${path}`]);
+    return blob?.type === "blob" && isUtf8(blob.content) ? blob.content.toString("utf8") : void 0;
+  }
+  /** `git cat-file --batch` for each object name: its type ('missing' when absent) and content. */
+  async catBatch(names) {
+    if (names.length === 0) return [];
+    const output = await this.repoBuffer(["cat-file", "--batch"], names.join("\n") + "\n");
+    const objects = [];
+    let offset = 0;
+    for (let i = 0; i < names.length; i++) {
+      const newline = output.indexOf(10, offset);
+      const header = output.subarray(offset, newline).toString("latin1");
+      if (header.endsWith(" missing")) {
+        objects.push({ type: "missing", content: Buffer.alloc(0) });
+        offset = newline + 1;
+        continue;
+      }
+      const [, type = "", size] = header.split(" ");
+      const length = Number(size);
+      objects.push({ type, content: output.subarray(newline + 1, newline + 1 + length) });
+      offset = newline + 1 + length + 1;
+    }
+    return objects;
+  }
+  async entries(commit, path) {
+    const listing = await this.repo(["ls-tree", "-r", "-z", "--full-tree", commit, "--", path]);
+    const entries = [];
+    for (const record of listing.split("\0")) {
+      if (record === "") continue;
+      const tab = record.indexOf("	");
+      const [, , sha] = record.slice(0, tab).split(" ");
+      const name = record.slice(tab + 1);
+      if (name === path)
+        throw new ConfigError(`${path} is a file in the environment repo, not a folder`);
+      if (!name.startsWith(`${path}/`)) continue;
+      entries.push({ sha, path: name });
+    }
+    return entries;
+  }
+  /**
+   * True when `head` is one commit that changes only `path` (and the `companions` files), on a
+   * parent whose `path` and companions are the same as the base tip's: the pull request then
+   * shows exactly the proposal, even if the base moved elsewhere since.
+   */
+  async proposesAgainst(head, baseTip, path, companions = []) {
+    const raw = await this.repo(["cat-file", "commit", head]);
+    const parents = [...raw.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((m) => m[1]);
+    if (parents.length !== 1) return false;
+    const parent = parents[0];
+    const changed = await this.repo([
+      "diff-tree",
+      "-r",
+      "-z",
+      "--no-renames",
+      "--name-only",
+      parent,
+      head
+    ]);
+    const owned = (name) => name.startsWith(`${path}/`) || companions.includes(name);
+    if (changed.split("\0").some((name) => name !== "" && !owned(name))) return false;
+    if (parent === baseTip) return true;
+    for (const owner of [path, ...companions])
+      if (await this.treeAt(parent, owner) !== await this.treeAt(baseTip, owner)) return false;
+    return true;
+  }
+  async treeAt(commit, path) {
+    const listing = await this.repo(["ls-tree", "-z", "--full-tree", commit, "--", path]);
+    return listing.split("	")[0] ?? "";
+  }
+  /**
+   * A commit on `parent` whose `path` holds exactly `content.files` (their `bytes` where given),
+   * with its companion files written too (plain git; GitHub commits itself).
+   */
+  async commitFolder(parent, path, content, message, identity) {
+    const index = join(this.dir, `index-${this.fetches}`);
+    const env = { GIT_INDEX_FILE: index };
+    await this.repo(["read-tree", parent], { env });
+    const staged = join(this.dir, `files-${this.fetches}`);
+    await rm(staged, { recursive: true, force: true });
+    await mkdir(staged);
+    const written = /* @__PURE__ */ new Map();
+    for (const [name, text] of content.files)
+      written.set(`${path}/${name}`, content.bytes?.get(name) ?? text);
+    for (const [file, text] of content.companions ?? []) written.set(file, text);
+    const names = [...written.keys()];
+    await Promise.all(
+      names.map((name, i) => writeFile(join(staged, String(i)), written.get(name)))
+    );
+    const shas = names.length === 0 ? [] : (await this.repo(["hash-object", "-w", "--no-filters", "--stdin-paths"], {
+      input: names.map((_, i) => join(staged, String(i))).join("\n") + "\n"
+    })).trim().split("\n");
+    const removals = (await this.entries(parent, path)).map((e) => `0 ${ZERO_OID}	${e.path}\0`);
+    const additions = names.map((name, i) => `100644 ${shas[i]}	${name}\0`);
+    await this.repo(["update-index", "-z", "--index-info"], {
+      env,
+      input: [...removals, ...additions].join("")
+    });
+    const tree = (await this.repo(["write-tree"], { env })).trim();
+    const commitEnv = {
+      GIT_AUTHOR_NAME: identity.name,
+      GIT_AUTHOR_EMAIL: identity.email,
+      GIT_COMMITTER_NAME: identity.name,
+      GIT_COMMITTER_EMAIL: identity.email
+    };
+    const commit = await this.repo(["commit-tree", "--no-gpg-sign", tree, "-p", parent], {
+      env: commitEnv,
+      input: message
+    });
+    return commit.trim();
+  }
+  /**
+   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
+   * exist). A lost race throws {@link LostRaceError}.
+   */
+  async push(remote, commit, branch, expected) {
+    const ref = `refs/heads/${branch}`;
+    const result = await this.repo(
+      [
+        "push",
+        "--porcelain",
+        "--no-verify",
+        `--force-with-lease=${ref}:${expected ?? ""}`,
+        "--",
+        remote
+      ].concat([`${commit ?? ""}:${ref}`]),
+      { okExitCodes: [1] }
+    );
+    if (result.includes("	[rejected] (stale info)") || /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result))
+      throw new LostRaceError(`${branch} moved on ${remote}`);
+    if (!/^[*+= -]\t/m.test(result))
+      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
+  }
+  repo(args, options = {}) {
+    return this.runner.text(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
+  }
+  async repoBuffer(args, input) {
+    return (await this.run(args, { input })).stdout;
+  }
+  run(args, options) {
+    return this.runner.run(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
+  }
+};
+
+// src/core/proposal-text.ts
+var BODY_LIMIT = 6e4;
+var FOLD_DIFF_LINES = 50;
+var SUMMARY_CAP = 50;
+function oneLine(value, max = 200) {
+  const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}\u2026` : flat;
+}
+function inlineCode(value) {
+  const text = oneLine(value);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function link(label, url) {
+  if (/^https?:\/\/[^\s<>()[\]`"']+$/.test(url)) return `[${label}](${url})`;
+  return `${label} ${inlineCode(url)}`;
+}
+function imageLabel(image) {
+  return image.tag || image.digest.slice(0, "sha256:".length + 12);
+}
+function proposalTitle(facts) {
+  return `ferry: deploy ${facts.app} ${imageLabel(facts.image)} to ${facts.env}`;
+}
+function commitMessage(facts, headline = proposalTitle(facts), extra = []) {
+  const lines = [`Image: ${oldImageText(facts)} -> ${facts.image.ref}`];
+  if (facts.source.repo || facts.source.commit)
+    lines.push(`Source: ${oneLine(`${facts.source.repo}@${facts.source.commit}`)}`);
+  if (facts.source.runUrl) lines.push(`Run: ${oneLine(facts.source.runUrl, 500)}`);
+  return { headline, body: [...lines, ...extra].join("\n") };
+}
+function oldImageText(facts) {
+  if (facts.oldImages.length === 0) return "(none)";
+  return facts.oldImages.slice(0, 5).map((image) => oneLine(image)).join(", ");
+}
+function summaryLines(summary) {
+  const lines = [];
+  const section = (word, names) => {
+    for (const name of names.slice(0, SUMMARY_CAP)) lines.push(`- ${word} ${inlineCode(name)}`);
+    if (names.length > SUMMARY_CAP)
+      lines.push(`- \u2026 and ${names.length - SUMMARY_CAP} more ${word}`);
+  };
+  section("added", summary.added);
+  section("changed", summary.changed);
+  section("removed", summary.removed);
+  return lines;
+}
+function diffBlock(diff, budget) {
+  const longest = Math.max(0, ...(diff.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const lines = diff.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  const wrap = (body, note2) => {
+    const block = `${fence}diff
+${body}${fence}
+${note2}`;
+    return lines.length > FOLD_DIFF_LINES ? `<details><summary>Rendered diff (${lines.length} lines)</summary>
+
+${block}
+</details>
+` : `${block}
+`;
+  };
+  const whole = wrap(`${lines.join("\n")}
+`, "");
+  if (whole.length <= budget) return whole;
+  const room = budget - wrap("", "x".repeat(120)).length;
+  let used = 0;
+  let kept = 0;
+  for (const line of lines) {
+    if (used + line.length + 1 > room) break;
+    used += line.length + 1;
+    kept++;
+  }
+  const shown = lines.slice(0, kept).join("\n");
+  const note = `
+_Diff truncated to fit GitHub's body limit: ${lines.length - kept} more lines are in the commit._
+`;
+  return wrap(kept > 0 ? `${shown}
+` : "", note);
+}
+function proposalBody(facts, extra = {}) {
+  const parts = [];
+  parts.push(extra.lead ?? `Deploys ${inlineCode(facts.app)} to ${inlineCode(facts.env)}.
+`);
+  const oldText = facts.oldImages.length === 0 ? "_none_" : facts.oldImages.slice(0, 5).map(inlineCode).join(", ");
+  parts.push(`**Image:** ${oldText} \u2192 ${inlineCode(facts.image.ref)}
+`);
+  const { added, changed, removed } = facts.summary;
+  parts.push(
+    `**Objects:** ${added.length} added, ${changed.length} changed, ${removed.length} removed
+`
+  );
+  const summary = summaryLines(facts.summary);
+  if (summary.length > 0) parts.push(`${summary.join("\n")}
+`);
+  const links = [];
+  if (facts.source.commit) {
+    const label = `commit ${oneLine(facts.source.commit).slice(0, 12)}`;
+    links.push(facts.sourceCommitUrl ? link(label, facts.sourceCommitUrl) : inlineCode(label));
+  }
+  if (facts.source.runUrl) links.push(link("CI run", facts.source.runUrl));
+  if (links.length > 0) parts.push(`**Source:** ${links.join(" \xB7 ")}
+`);
+  parts.push(...extra.sections ?? []);
+  const footer = `
+<sub>Proposed by ferry for ${inlineCode(facts.path)}. Branch ${inlineCode(facts.branch)} is rewritten on every build (base + one commit); push changes to the templates instead.</sub>
+`;
+  const head = parts.join("\n");
+  const budget = BODY_LIMIT - head.length - footer.length - 1;
+  const diff = facts.diff === "" ? "_No file changes._\n" : diffBlock(facts.diff, budget);
+  return `${head}
+${diff}${footer}`;
+}
+
 // src/commands/propose-context.ts
 function ownProposal(context) {
   return {
-    files: context.rendered,
+    files: context.files,
     image: context.image,
     source: context.source,
     sourceCommitUrl: context.sourceCommitUrl
   };
 }
-function proposalWords(context, baseFiles, proposed = ownProposal(context)) {
+function proposalWords(context, baseFiles, proposed) {
+  const own = proposed === void 0;
+  proposed ??= ownProposal(context);
   const facts = {
     app: context.app,
     env: context.envName,
@@ -740,6 +886,7 @@ function proposalWords(context, baseFiles, proposed = ownProposal(context)) {
     path: context.path,
     branch: context.branch
   };
+  if (own && context.describe) return { facts, ...context.describe(facts) };
   return {
     facts,
     title: proposalTitle(facts),
@@ -762,14 +909,37 @@ function baseResult(context, words) {
   };
 }
 async function readProposalState(context, workspace, remote) {
-  const { base, branch, path } = context;
+  const { base, branch, path, pin } = context;
   const tips = await workspace.fetch(remote, base, branch);
   const baseFiles = await workspace.readFolder(tips.base, path);
+  const basePin = await workspace.readFile(tips.base, pin.path);
+  if (pin.write === void 0 && basePin !== void 0) {
+    const where = { app: context.app, env: context.envName, path: pin.path, branch: base };
+    const refusal = pinRefusal(basePin, where, context.image.ref);
+    if (refusal) throw new OperationError(refusal);
+  }
+  const companions = pin.write === void 0 ? [] : [pin.path];
   const head = tips.head === void 0 ? void 0 : {
     files: await workspace.readFolder(tips.head, path),
-    proposesAgainstBase: await workspace.proposesAgainst(tips.head, tips.base, path)
+    proposesAgainstBase: await workspace.proposesAgainst(
+      tips.head,
+      tips.base,
+      path,
+      companions
+    )
   };
-  return { tips, baseFiles, plan: planProposal(context.rendered, baseFiles, head) };
+  let companion;
+  if (pin.write !== void 0) {
+    const headPin = tips.head && await workspace.readFile(tips.head, pin.path);
+    const identity = (text) => text && pinIdentity(text);
+    companion = {
+      proposed: pinIdentity(pin.write),
+      base: identity(basePin),
+      head: identity(headPin)
+    };
+  }
+  const plan = planProposal(context.files, baseFiles, head, companion);
+  return { tips, baseFiles, basePin, plan };
 }
 
 // src/commands/race-retry.ts
@@ -843,7 +1013,13 @@ async function attemptWithGit(context, workspace, attempt) {
 
 ${words.message.body}
 `;
-  const commit = await workspace.commitFolder(tips.base, path, context.rendered, message, {
+  const { write, path: pinPath2 } = context.pin;
+  const content = {
+    files: context.files,
+    bytes: context.bytes,
+    companions: new Map(write === void 0 ? [] : [[pinPath2, write]])
+  };
+  const commit = await workspace.commitFolder(tips.base, path, content, message, {
     name: context.env.GIT_AUTHOR_NAME || "ferry",
     email: context.env.GIT_AUTHOR_EMAIL || "ferry@localhost"
   });
@@ -859,6 +1035,7 @@ function predicted(plan, hasBranch) {
 }
 
 // src/adapters/forge/github.ts
+var STATES = ["error", "failure", "pending", "success"];
 function forgeError(error, what) {
   if (error instanceof LostRaceError || error instanceof OperationError) return error;
   const failure = error;
@@ -925,6 +1102,25 @@ var GitHubEnvRepo = class {
       return data[0] && pullInfo(data[0]);
     } catch (error) {
       throw forgeError(error, `listing pull requests of ${this.fullName}`);
+    }
+  }
+  /** The latest status of each context on commit `sha` (GitHub's combined status). */
+  async latestStatuses(sha) {
+    try {
+      const { data } = await this.client.rest.repos.getCombinedStatusForRef({
+        owner: this.owner,
+        repo: this.name,
+        ref: sha,
+        per_page: 100
+      });
+      return data.statuses.map((status) => ({
+        context: status.context,
+        state: STATES.find((state) => state === status.state) ?? "error",
+        description: status.description ?? "",
+        createdAt: status.created_at
+      }));
+    } catch (error) {
+      throw forgeError(error, `reading the commit statuses of ${sha.slice(0, 12)}`);
     }
   }
   /** Creates `branch` at `sha`; it existing already means another run got there first. */
@@ -1051,20 +1247,46 @@ function pullInfo(pull) {
   };
 }
 
-// src/commands/propose-github.ts
-async function proposeOnGitHub(context) {
-  const { owner, name } = parseGitHubRepo(context.repo);
-  const token = readToken(context);
-  const connection = { token, apiUrl: context.options.apiUrl, log: context.log };
-  const throttleId = context.throttleId ?? "ferry";
+// src/commands/github-session.ts
+function readToken(session) {
+  const { tokenEnv } = session.options;
+  const names = tokenEnv ? [tokenEnv] : ["FERRY_GITHUB_TOKEN", "GITHUB_TOKEN"];
+  const found = names.find((variable) => session.env[variable]);
+  if (!found) {
+    throw new ConfigError(
+      `no GitHub token: set ${names.join(" or ")}${tokenEnv ? "" : " (or name a variable with --token-env)"}`
+    );
+  }
+  const token = session.env[found];
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new ConfigError(`the token in ${found} holds spaces or control characters`);
+  }
+  return token;
+}
+function openGitHubRepo(repo, session) {
+  const { owner, name } = parseGitHubRepo(repo);
+  const token = readToken(session);
+  const connection = { token, apiUrl: session.options.apiUrl, log: session.log };
+  const throttleId = session.throttleId ?? "ferry";
   const github = new GitHubEnvRepo(
     githubClient({ ...connection, throttleId }),
     githubClient({ ...connection, throttleId: `${throttleId}:refs` }),
     owner,
     name
   );
-  const cloneUrl = await github.cloneUrl(!context.options.dryRun);
+  return { github, token };
+}
+async function openGitHubWorkspace(github, token, needPush) {
+  const cloneUrl = await github.cloneUrl(needPush);
   const workspace = await EnvRepoWorkspace.open({ origin: new URL(cloneUrl).origin, token });
+  return { workspace, cloneUrl };
+}
+
+// src/commands/propose-github.ts
+async function proposeOnGitHub(context) {
+  const { github, token } = openGitHubRepo(context.repo, context);
+  const needPush = !context.options.dryRun;
+  const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, needPush);
   const done = { createdPull: false, committed: false };
   try {
     const { value, attempts } = await retryLostRaces(
@@ -1080,24 +1302,10 @@ async function proposeOnGitHub(context) {
     await workspace.close();
   }
 }
-function readToken(context) {
-  const names = context.options.tokenEnv ? [context.options.tokenEnv] : ["FERRY_GITHUB_TOKEN", "GITHUB_TOKEN"];
-  const found = names.find((variable) => context.env[variable]);
-  if (!found) {
-    throw new ConfigError(
-      `no GitHub token: set ${names.join(" or ")}${context.options.tokenEnv ? "" : " (or name a variable with --token-env)"}`
-    );
-  }
-  const token = context.env[found];
-  if (!/^[\x21-\x7e]+$/.test(token)) {
-    throw new ConfigError(`the token in ${found} holds spaces or control characters`);
-  }
-  return token;
-}
 async function attemptOnGitHub(context, github, workspace, cloneUrl, attempt, done) {
   const { log, base, branch, path } = context;
   log.info(`reading ${github.fullName} (${base}, ${branch})`);
-  const { tips, baseFiles, plan } = await readProposalState(context, workspace, cloneUrl);
+  const { tips, baseFiles, basePin, plan } = await readProposalState(context, workspace, cloneUrl);
   const pull = await github.findOpenPull(branch, base);
   const words = proposalWords(context, baseFiles);
   const result = (operation2, headSha, pr) => ({
@@ -1151,7 +1359,8 @@ _Closed by ferry: ${base} already holds ${context.image.ref} in \`${path}\`._`
   let written;
   let created;
   try {
-    oid = await github.commit(branch, tips.base, words.message, fileChanges(context, baseFiles));
+    const changes = fileChanges(context, baseFiles, basePin);
+    oid = await github.commit(branch, tips.base, words.message, changes);
     done.committed = true;
     log.info(`committed ${oid} to ${branch}`);
     ({ written, created } = await writePull(context, github, pull, text));
@@ -1219,64 +1428,53 @@ async function finish(context, github, pull, operation) {
   await github.decorate(pull, { labels, assignees, reviewers: wantReviewers });
   if (autoMerge && !pull.autoMerge) await github.enableAutoMerge(pull, autoMerge);
 }
-function fileChanges(context, baseFiles) {
+function fileChanges(context, baseFiles, basePin) {
   const prefix = `${context.path}/`;
-  const additions = [...context.rendered].filter(([name, text]) => baseFiles.get(name) !== text).map(([name, text]) => ({
-    path: `${prefix}${name}`,
-    contents: Buffer.from(text).toString("base64")
-  }));
-  const deletions = [...baseFiles.keys()].filter((name) => !context.rendered.has(name)).map((name) => ({ path: `${prefix}${name}` }));
+  const base64 = (text, name) => (name !== void 0 && context.bytes?.get(name) || Buffer.from(text)).toString("base64");
+  const additions = [...context.files].filter(([name, text]) => baseFiles.get(name) !== text).map(([name, text]) => ({ path: `${prefix}${name}`, contents: base64(text, name) }));
+  const deletions = [...baseFiles.keys()].filter((name) => !context.files.has(name)).map((name) => ({ path: `${prefix}${name}` }));
+  const { write, path } = context.pin;
+  if (write !== void 0 && write !== basePin) additions.push({ path, contents: base64(write) });
   return { additions, deletions };
 }
 
-// src/commands/propose.ts
-async function propose(options, log, deps = {}) {
-  const env = deps.env ?? process.env;
-  const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
+// src/commands/proposal-target.ts
+function proposalTarget(environment, baseDir, command) {
   const where = `environments.${environment.name}`;
   checkBranchName(environment.branch, `${where}.branch`);
   checkRepoPath(environment.path, `${where}.path`);
-  const branch = headBranchName(config.app, environment.name);
-  await refuseForkRuns(env, options.allowFork ?? false);
   const forge = inferForge(environment);
   if (forge === "gitlab") {
-    throw new ConfigError(`${where}.forge: gitlab is not supported by propose yet; use forge: git`);
+    throw new ConfigError(
+      `${where}.forge: gitlab is not supported by ${command} yet; use forge: git`
+    );
   }
   const repo = forge === "git" && !isGitUrl(environment.repo) ? resolve(baseDir, environment.repo) : environment.repo;
   checkGitRemote(repo);
-  const rendering = await render(
-    {
-      config: options.config,
-      env: options.env,
-      imageTag: options.imageTag,
-      imageDigest: options.imageDigest,
-      source: options.source
-    },
-    log
-  );
-  const source = detectSource(env, options.source);
-  const context = {
-    app: config.app,
+  return { environment, forge, repo };
+}
+function proposalContext(target, fields, deps, log) {
+  const { environment } = target;
+  const { writePin, ...proposal } = fields;
+  return {
+    ...proposal,
     envName: environment.name,
-    repo,
+    repo: target.repo,
     base: environment.branch,
-    branch,
     path: environment.path,
-    image: rendering.image,
-    rendered: rendering.documents,
-    source,
-    sourceCommitUrl: sourceCommitUrl(env, source),
-    options,
-    env,
+    pin: { path: pinPath(fields.app, environment.name), write: writePin },
+    env: deps.env ?? process.env,
     retry: { ...DEFAULT_RETRY, ...deps.retry },
     throttleId: deps.throttleId,
     beforeWrite: deps.beforeWrite ?? (async () => {
     }),
     log
   };
-  return forge === "github" ? proposeOnGitHub(context) : proposeWithGit(context);
 }
-async function refuseForkRuns(env, allowFork) {
+function runProposal(target, context) {
+  return target.forge === "github" ? proposeOnGitHub(context) : proposeWithGit(context);
+}
+async function refuseForkRuns(env, allowFork, command) {
   if (env.GITHUB_EVENT_NAME !== "pull_request_target" || allowFork) return;
   let event;
   try {
@@ -1286,12 +1484,30 @@ async function refuseForkRuns(env, allowFork) {
   }
   const risk = forkEventRisk(env.GITHUB_EVENT_NAME, event);
   if (risk) {
+    const allow = command === "propose" ? " (pass --allow-fork if that is intended)" : "";
     throw new ConfigError(
-      `refusing to propose under ${risk}: the fork's code would run with this repository's token (pass --allow-fork if that is intended)`
+      `refusing to ${command} under ${risk}: the fork's code would run with this repository's token${allow}`
     );
   }
 }
+
 export {
-  propose
+  headBranchName,
+  rollbackBranchName,
+  pinPath,
+  pinText,
+  EnvRepoWorkspace,
+  inlineCode,
+  imageLabel,
+  commitMessage,
+  proposalBody,
+  imagesIn,
+  recordedOrigin,
+  openGitHubRepo,
+  openGitHubWorkspace,
+  proposalTarget,
+  proposalContext,
+  runProposal,
+  refuseForkRuns
 };
-//# sourceMappingURL=propose-WW36AKBD.js.map
+//# sourceMappingURL=chunk-X3L7Q6OT.js.map

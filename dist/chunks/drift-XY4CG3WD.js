@@ -1,5 +1,9 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  driftSummary,
+  formatDriftMarkdown
+} from "./chunk-WI7CDD3B.js";
+import {
   FIELD_MANAGER,
   KubeClient,
   PARENT_INFO,
@@ -10,33 +14,29 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-FJR55Y2K.js";
+} from "./chunk-NX74CHH7.js";
 import {
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-NQPD6DB3.js";
+} from "./chunk-7K4VNUMC.js";
 import {
   describeObject,
   groupOf,
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   syncDriftIssue,
   syncDriftStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   OperationError
 } from "./chunk-O7TIUWNP.js";
-import {
-  driftSummary,
-  formatDriftMarkdown
-} from "./chunk-WI7CDD3B.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/drift.ts
@@ -456,4 +456,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-NUOUBTJO.js.map
+//# sourceMappingURL=drift-XY4CG3WD.js.map

@@ -1,13 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ACTIONS
-} from "./chunk-IHSSVEIG.js";
-import {
   postApplyStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
+import {
+  ACTIONS
+} from "./chunk-IHSSVEIG.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -36,4 +36,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-24VRG6UU.js.map
+//# sourceMappingURL=apply-status-D6KBYMCD.js.map

@@ -1,10 +1,5 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ApplyFailure,
-  emptyReport,
-  record
-} from "./chunk-IHSSVEIG.js";
-import {
   KubeClient,
   PARENT_INFO,
   PRUNE_PROTECTED_KINDS,
@@ -17,18 +12,23 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-FJR55Y2K.js";
+} from "./chunk-NX74CHH7.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-NQPD6DB3.js";
+} from "./chunk-7K4VNUMC.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
+import {
+  ApplyFailure,
+  emptyReport,
+  record
+} from "./chunk-IHSSVEIG.js";
 import {
   ConfigError,
   OperationError
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-5Y2MGN4Z.js.map
+//# sourceMappingURL=apply-ON6Y7LUG.js.map

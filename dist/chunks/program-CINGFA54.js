@@ -5,14 +5,15 @@ import {
 import {
   detectSource,
   render
-} from "./chunk-NBP6ANUL.js";
+} from "./chunk-ALRB72HU.js";
 import {
   FERRY_VERSION
-} from "./chunk-NQPD6DB3.js";
-import "./chunk-UGFZYGVU.js";
+} from "./chunk-7K4VNUMC.js";
+import "./chunk-Y7HTMRHV.js";
 import {
   ConfigError,
-  FerryError
+  FerryError,
+  OperationError
 } from "./chunk-O7TIUWNP.js";
 import {
   __commonJS,
@@ -20,9 +21,9 @@ import {
   __toESM
 } from "./chunk-57EZ2WE2.js";
 
-// ../../work/main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../work/main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -55,9 +56,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../work/main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -183,9 +184,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../work/main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -785,9 +786,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../work/main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../work/main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1098,9 +1099,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1178,9 +1179,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../work/main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3424,9 +3425,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../work/main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../work/main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3446,7 +3447,7 @@ var require_commander = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3542,9 +3543,9 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-5Y2MGN4Z.js");
+    const { apply } = await import("./apply-ON6Y7LUG.js");
     const { ApplyFailure, formatText } = await import("./apply-report-O6U3OQD7.js");
-    const { reportApplyStatus } = await import("./apply-status-24VRG6UU.js");
+    const { reportApplyStatus } = await import("./apply-status-D6KBYMCD.js");
     const status = githubTarget(flags, false);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
@@ -3630,7 +3631,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-NUOUBTJO.js");
+    const { drift } = await import("./drift-XY4CG3WD.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3667,12 +3668,9 @@ function alertOptions(flags) {
   };
 }
 
-// src/cli/commands/propose.ts
-var list = (value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
-function proposeCommand(program2, io) {
-  program2.command("propose").description(
-    "render an app and propose it to the environment repo: one pull request (or branch) per app and environment"
-  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to propose to").option("-t, --image-tag <tag>", "image tag to deploy").option("--image-digest <digest>", "image digest to deploy (sha256:\u2026)").option("--dry-run", "print the pull request it would open; change nothing").option(
+// src/cli/commands/pull-request-options.ts
+function addPullRequestOptions(command) {
+  return command.option("--dry-run", "print the pull request it would open; change nothing").option(
     "--token-env <name>",
     "environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)"
   ).option("--api-url <url>", "GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)").option("--labels <a,b>", "labels for the pull request").option("--reviewers <u1,u2>", "reviewers to request").option("--assignees <u>", "assignees").option("--draft", "open the pull request as a draft").addOption(
@@ -3681,9 +3679,34 @@ function proposeCommand(program2, io) {
       "merge",
       "rebase"
     ])
-  ).option("--allow-fork", "run under pull_request_target from a fork (unsafe)").option("--source-commit <sha>", "source commit (default: from CI variables)").option("--run-url <url>", "CI run URL (default: from CI variables)").addOption(
+  );
+}
+function addOutputOption(command) {
+  return command.addOption(
     new Option("-o, --output <format>", "result format").choices(["text", "json"]).default("text")
-  ).addHelpText(
+  );
+}
+var list = (value) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+function pullRequestOptions(flags) {
+  return {
+    dryRun: flags.dryRun,
+    tokenEnv: flags.tokenEnv,
+    apiUrl: flags.apiUrl,
+    labels: list(flags.labels),
+    reviewers: list(flags.reviewers),
+    assignees: list(flags.assignees),
+    draft: flags.draft,
+    autoMerge: flags.autoMerge
+  };
+}
+
+// src/cli/commands/propose.ts
+function proposeCommand(program2, io) {
+  const command = program2.command("propose").description(
+    "render an app and propose it to the environment repo: one pull request (or branch) per app and environment"
+  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to propose to").option("-t, --image-tag <tag>", "image tag to deploy").option("--image-digest <digest>", "image digest to deploy (sha256:\u2026)");
+  addPullRequestOptions(command).option("--allow-fork", "run under pull_request_target from a fork (unsafe)").option("--source-commit <sha>", "source commit (default: from CI variables)").option("--run-url <url>", "CI run URL (default: from CI variables)");
+  addOutputOption(command).addHelpText(
     "after",
     `
 Examples:
@@ -3691,22 +3714,15 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-WW36AKBD.js");
+    const { propose } = await import("./propose-WBNZW4ZV.js");
     const result = await propose(
       {
+        ...pullRequestOptions(flags),
         config: flags.config,
         env: flags.env,
         imageTag: flags.imageTag,
         imageDigest: flags.imageDigest,
         source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
-        dryRun: flags.dryRun,
-        tokenEnv: flags.tokenEnv,
-        apiUrl: flags.apiUrl,
-        labels: list(flags.labels),
-        reviewers: list(flags.reviewers),
-        assignees: list(flags.assignees),
-        draft: flags.draft,
-        autoMerge: flags.autoMerge,
         allowFork: flags.allowFork
       },
       consoleLogger(io.stderr)
@@ -3723,6 +3739,77 @@ function formatResult(result) {
   const lines = [`${verb}: ${where}`];
   if (result.headSha) lines.push(`head ${result.headSha} (${result.branch} \u2192 ${result.base})`);
   if (result.dryRun) lines.push("", `title: ${result.title}`, "", result.body);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/promote.ts
+function promoteCommand(program2, io) {
+  const command = program2.command("promote").description(
+    "promote what an environment runs to the next: one pull request per target environment, behind gates"
+  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").option("--from <env>", "source environment (default: the target's promoteFrom)").option("--to <env>", "target environment (default: every environment promoted from --from)").option("--force", "promote even if gates fail (the pull request says so)").option("--min-soak <duration>", "gate: minimum time since the source was deployed (e.g. 1h)").option(
+    "--cluster <name>",
+    "source cluster in the status contexts ferry/apply (<name>) and ferry/drift (<name>)",
+    "default"
+  );
+  addPullRequestOptions(command);
+  addOutputOption(command).addHelpText(
+    "after",
+    `
+Gates, read from the commit statuses on the tip of the source environment's branch:
+  apply succeeded   the latest ferry/apply (<cluster>) status is success
+  drift clean       the latest ferry/drift (<cluster>) status is success
+  soaked <d>        with --min-soak: that long since that apply (plain git: since the commit)
+Plain git has no commit statuses: its promotions need --force.
+
+Examples:
+  FERRY_GITHUB_TOKEN=\u2026 ferry promote -c ferry.yaml --from staging --to production --min-soak 1h
+  ferry promote -c ferry.yaml --from staging --dry-run        # every environment promoted from staging
+  ferry promote -c ferry.yaml --to production --force --cluster staging-eu
+
+Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
+`
+  ).action(async (flags) => {
+    const { promote } = await import("./promote-V6PMU2NG.js");
+    const result = await promote(
+      {
+        ...pullRequestOptions(flags),
+        config: flags.config,
+        from: flags.from,
+        to: flags.to,
+        force: flags.force,
+        minSoak: flags.minSoak,
+        cluster: flags.cluster
+      },
+      consoleLogger(io.stderr)
+    );
+    io.stdout.write(
+      flags.output === "json" ? `${JSON.stringify(result, null, 2)}
+` : formatPromotion(result)
+    );
+    const failed = result.promotions.filter((promotion) => promotion.error !== void 0);
+    if (failed.length > 0) {
+      const names = failed.map((promotion) => promotion.to).join(", ");
+      throw new OperationError(
+        `${failed.length} of ${result.promotions.length} promotions failed: ${names}`
+      );
+    }
+  });
+}
+function formatPromotion(result) {
+  const verdict = result.forced ? `not enforced (--force), ${result.gates.filter((gate) => !gate.passed).length} failed` : "passed";
+  const lines = [
+    `promote ${result.image} from ${result.from} (${result.sourceCommit.slice(0, 12)})`,
+    `gates: ${verdict}`,
+    ...result.gates.map(
+      (gate) => `  ${gate.passed ? "passed" : "FAILED"}  ${gate.gate}: ${gate.detail}${gate.value ? ` ${JSON.stringify(gate.value)}` : ""}`
+    )
+  ];
+  for (const promotion of result.promotions) {
+    lines.push("");
+    if (promotion.error !== void 0) lines.push(`${promotion.to}: failed: ${promotion.error}`);
+    else lines.push(`${promotion.to}: ${formatResult(promotion).trimEnd()}`);
+  }
   return `${lines.join("\n")}
 `;
 }
@@ -3755,6 +3842,51 @@ Examples:
   });
 }
 
+// src/cli/commands/rollback.ts
+function rollbackCommand(program2, io) {
+  const command = program2.command("rollback").description(
+    "restore an environment's folder to a previous revision and pin its image, as one pull request"
+  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to roll back").option(
+    "--to <commit|tag>",
+    "env-repo commit SHA, or image tag or digest, to restore (default: the revision before the last change)"
+  ).option("--reason <text>", "why, recorded in the pin (default: the image rolled back from)");
+  addPullRequestOptions(command);
+  addOutputOption(command).addHelpText(
+    "after",
+    `
+The pull request restores the folder exactly as it was at that revision and writes the pin
+.ferry/pins/<app>/<env>.yaml: while it exists, propose and promote refuse any other image for
+that app and environment. To unpin, delete the file in a pull request.
+
+Examples:
+  FERRY_GITHUB_TOKEN=\u2026 ferry rollback -c ferry.yaml -e production
+  ferry rollback -c ferry.yaml -e production --to 1.4.1 --reason "1.4.2 leaks memory"
+  ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
+`
+  ).action(async (flags) => {
+    const { rollback } = await import("./rollback-EHAXR4SJ.js");
+    const result = await rollback(
+      {
+        ...pullRequestOptions(flags),
+        config: flags.config,
+        env: flags.env,
+        to: flags.to,
+        reason: flags.reason
+      },
+      consoleLogger(io.stderr)
+    );
+    io.stdout.write(
+      flags.output === "json" ? `${JSON.stringify(result, null, 2)}
+` : formatRollback(result)
+    );
+  });
+}
+function formatRollback(result) {
+  const head = `roll back to ${result.revision.slice(0, 12)} (${result.chosenBy}): pins ${result.pinnedImage} in ${result.pinPath}`;
+  return `${head}
+${formatResult(result)}`;
+}
+
 // src/cli/program.ts
 function buildProgram(io) {
   const program2 = new Command("ferry").description("Push-based GitOps for CI: carry an image tag from an app repo to a cluster.").version(FERRY_VERSION).option("--debug", "print stack traces for unexpected errors").configureOutput({
@@ -3773,6 +3905,8 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   );
   renderCommand(program2, io);
   proposeCommand(program2, io);
+  promoteCommand(program2, io);
+  rollbackCommand(program2, io);
   applyCommand(program2, io);
   driftCommand(program2, io);
   return program2;
@@ -3804,4 +3938,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-5FUNYSID.js.map
+//# sourceMappingURL=program-CINGFA54.js.map

@@ -1,0 +1,64 @@
+import { Option, type Command } from 'commander';
+import type { PullRequestOptions } from '../../commands/propose-context.js';
+
+/** Flags every command that opens a pull request takes (propose, promote, rollback). */
+export interface PullRequestFlags {
+  dryRun?: boolean;
+  tokenEnv?: string;
+  apiUrl?: string;
+  labels?: string;
+  reviewers?: string;
+  assignees?: string;
+  draft?: boolean;
+  autoMerge?: 'merge' | 'squash' | 'rebase';
+  output: 'text' | 'json';
+}
+
+/** Adds the pull request flags to `command`. */
+export function addPullRequestOptions(command: Command): Command {
+  return command
+    .option('--dry-run', 'print the pull request it would open; change nothing')
+    .option(
+      '--token-env <name>',
+      'environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)',
+    )
+    .option('--api-url <url>', 'GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)')
+    .option('--labels <a,b>', 'labels for the pull request')
+    .option('--reviewers <u1,u2>', 'reviewers to request')
+    .option('--assignees <u>', 'assignees')
+    .option('--draft', 'open the pull request as a draft')
+    .addOption(
+      new Option('--auto-merge <method>', 'enable auto-merge').choices([
+        'squash',
+        'merge',
+        'rebase',
+      ]),
+    );
+}
+
+/** Adds `-o, --output text|json`. */
+export function addOutputOption(command: Command): Command {
+  return command.addOption(
+    new Option('-o, --output <format>', 'result format').choices(['text', 'json']).default('text'),
+  );
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The command options the pull request flags give. */
+export function pullRequestOptions(flags: PullRequestFlags): PullRequestOptions {
+  return {
+    dryRun: flags.dryRun,
+    tokenEnv: flags.tokenEnv,
+    apiUrl: flags.apiUrl,
+    labels: list(flags.labels),
+    reviewers: list(flags.reviewers),
+    assignees: list(flags.assignees),
+    draft: flags.draft,
+    autoMerge: flags.autoMerge,
+  };
+}

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { consoleLogger } from '../../adapters/logger.js';
+import type { RollbackResult } from '../../commands/rollback.js';
+import type { CliIO } from '../io.js';
+import { formatResult } from './propose.js';
+import {
+  addOutputOption,
+  addPullRequestOptions,
+  pullRequestOptions,
+  type PullRequestFlags,
+} from './pull-request-options.js';
+
+interface RollbackFlags extends PullRequestFlags {
+  config: string;
+  env: string;
+  to?: string;
+  reason?: string;
+}
+
+export function rollbackCommand(program: Command, io: CliIO): void {
+  const command = program
+    .command('rollback')
+    .description(
+      "restore an environment's folder to a previous revision and pin its image, as one pull request",
+    )
+    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
+    .requiredOption('-e, --env <name>', 'environment to roll back')
+    .option(
+      '--to <commit|tag>',
+      'env-repo commit SHA, or image tag or digest, to restore (default: the revision before the last change)',
+    )
+    .option('--reason <text>', 'why, recorded in the pin (default: the image rolled back from)');
+  addPullRequestOptions(command);
+  addOutputOption(command)
+    .addHelpText(
+      'after',
+      `
+The pull request restores the folder exactly as it was at that revision and writes the pin
+.ferry/pins/<app>/<env>.yaml: while it exists, propose and promote refuse any other image for
+that app and environment. To unpin, delete the file in a pull request.
+
+Examples:
+  FERRY_GITHUB_TOKEN=… ferry rollback -c ferry.yaml -e production
+  ferry rollback -c ferry.yaml -e production --to 1.4.1 --reason "1.4.2 leaks memory"
+  ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
+`,
+    )
+    .action(async (flags: RollbackFlags) => {
+      const { rollback } = await import('../../commands/rollback.js');
+      const result = await rollback(
+        {
+          ...pullRequestOptions(flags),
+          config: flags.config,
+          env: flags.env,
+          to: flags.to,
+          reason: flags.reason,
+        },
+        consoleLogger(io.stderr),
+      );
+      io.stdout.write(
+        flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatRollback(result),
+      );
+    });
+}
+
+/** The result for a terminal: what is restored and pinned, then the proposal's outcome. */
+export function formatRollback(result: RollbackResult): string {
+  const head =
+    `roll back to ${result.revision.slice(0, 12)} (${result.chosenBy}): ` +
+    `pins ${result.pinnedImage} in ${result.pinPath}`;
+  return `${head}\n${formatResult(result)}`;
+}

@@ -1,0 +1,37 @@
+import { EnvRepoWorkspace } from '../adapters/git.js';
+import type { GitHubEnvRepo } from '../adapters/forge/github.js';
+import { openGitHubRepo, openGitHubWorkspace, type GitHubSession } from './github-session.js';
+import type { ProposalTarget } from './proposal-target.js';
+
+/**
+ * Read-only access to an environment's repository, for what promote and rollback read before
+ * proposing: a scratch workspace that can fetch from it and, on GitHub, the repository's API.
+ */
+export interface EnvRepoReader {
+  workspace: EnvRepoWorkspace;
+  /** What to fetch from: the clone URL (GitHub) or the repository itself (plain git). */
+  remote: string;
+  /** The API, on GitHub; undefined for plain git. */
+  github: GitHubEnvRepo | undefined;
+}
+
+/** Runs `read` with a reader for `target`'s repository, and removes the workspace after. */
+export async function withEnvRepo<T>(
+  target: ProposalTarget,
+  session: GitHubSession,
+  read: (reader: EnvRepoReader) => Promise<T>,
+): Promise<T> {
+  let reader: EnvRepoReader;
+  if (target.forge === 'github') {
+    const { github, token } = openGitHubRepo(target.repo, session);
+    const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, false);
+    reader = { workspace, remote: cloneUrl, github };
+  } else {
+    reader = { workspace: await EnvRepoWorkspace.open(), remote: target.repo, github: undefined };
+  }
+  try {
+    return await read(reader);
+  } finally {
+    await reader.workspace.close();
+  }
+}
