@@ -5,7 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 
 const action = yaml.load(readFileSync('action.yml', 'utf8'));
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const rows = (entries, withDefault) =>
   Object.entries(entries).map(([name, spec]) =>
     withDefault
