@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -99,6 +99,25 @@ describe('the action as the runner runs it (dist/action.js)', () => {
     });
     assert.notEqual(step.code, 0);
     assert.match(step.stdout, /^::error::image tag .* is not a valid OCI tag/m);
+  });
+
+  it('annotates the template line at fault, relative to the workspace', async (t) => {
+    const dir = await mkdtemp(join('examples', '.tmp-app-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await cp('examples/guestbook', dir, { recursive: true });
+    await writeFile(
+      join(dir, 'deploy/extra.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{values.nmae}}\n',
+    );
+    const step = await runStep({
+      command: 'render',
+      config: join(dir, 'ferry.yaml'),
+      environment: 'staging',
+      'image-tag': '1',
+    });
+    assert.notEqual(step.code, 0);
+    const expected = `::error file=${join(dir, 'deploy/extra.yaml')},line=4::deploy/extra.yaml:4: unknown variable "values.nmae"`;
+    assert.ok(step.stdout.split('\n').includes(expected), step.stdout);
   });
 
   it('rejects an unknown command', async () => {
