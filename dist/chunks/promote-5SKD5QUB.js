@@ -5,7 +5,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-B2HXA5GW.js";
+} from "./chunk-5YW57U7S.js";
 import {
   headBranchName,
   imagesIn,
@@ -14,7 +14,7 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-X3L7Q6OT.js";
+} from "./chunk-3EPCU2XU.js";
 import {
   detectSource,
   loadConfig,
@@ -22,9 +22,9 @@ import {
   quoteForMessage,
   renderEnvironment,
   sourceCommitUrl
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-2GMZC3WE.js";
+import "./chunk-UGFZYGVU.js";
+import "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   FerryError,
@@ -253,4 +253,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-V6PMU2NG.js.map
+//# sourceMappingURL=promote-5SKD5QUB.js.map

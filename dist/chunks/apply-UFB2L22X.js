@@ -12,18 +12,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-NX74CHH7.js";
+} from "./chunk-FJR55Y2K.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-NQPD6DB3.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-ON6Y7LUG.js.map
+//# sourceMappingURL=apply-UFB2L22X.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   groupOf
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -102,4 +102,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-7K4VNUMC.js.map
+//# sourceMappingURL=chunk-NQPD6DB3.js.map

@@ -4,16 +4,16 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ALRB72HU.js";
+} from "./chunk-2GMZC3WE.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1510,4 +1510,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-X3L7Q6OT.js.map
+//# sourceMappingURL=chunk-3EPCU2XU.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-B2HXA5GW.js";
+} from "./chunk-5YW57U7S.js";
 import {
   imagesIn,
   pinPath,
@@ -13,7 +13,7 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-X3L7Q6OT.js";
+} from "./chunk-3EPCU2XU.js";
 import {
   detectSource,
   loadEnvironment,
@@ -21,9 +21,9 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-2GMZC3WE.js";
+import "./chunk-UGFZYGVU.js";
+import "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   OperationError
@@ -168,4 +168,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-EHAXR4SJ.js.map
+//# sourceMappingURL=rollback-RKBYGQQ3.js.map

@@ -7,7 +7,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-X3L7Q6OT.js";
+} from "./chunk-3EPCU2XU.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -98,4 +98,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-B2HXA5GW.js.map
+//# sourceMappingURL=chunk-5YW57U7S.js.map

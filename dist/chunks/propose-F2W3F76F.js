@@ -5,15 +5,15 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-X3L7Q6OT.js";
+} from "./chunk-3EPCU2XU.js";
 import {
   detectSource,
   loadEnvironment,
   render,
   sourceCommitUrl
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-2GMZC3WE.js";
+import "./chunk-UGFZYGVU.js";
+import "./chunk-SLWODMV5.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -49,4 +49,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-WBNZW4ZV.js.map
+//# sourceMappingURL=propose-F2W3F76F.js.map

@@ -14,25 +14,25 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-NX74CHH7.js";
+} from "./chunk-FJR55Y2K.js";
 import {
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-NQPD6DB3.js";
 import {
   describeObject,
   groupOf,
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   syncDriftIssue,
   syncDriftStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   OperationError
@@ -456,4 +456,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-XY4CG3WD.js.map
+//# sourceMappingURL=drift-RP7I5V6Z.js.map
