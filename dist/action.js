@@ -3,6 +3,6 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 // src/action/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-HN7B3NHV.js");
+var { run } = await import("./chunks/main-REHFTRLZ.js");
 await run();
 //# sourceMappingURL=action.js.map

@@ -17,6 +17,8 @@ export interface GitAuth {
   /** Origin the header is scoped to, e.g. `https://github.com`. */
   origin: string;
   token: string;
+  /** The user name beside the token; default `x-access-token` (GitHub). GitLab: `oauth2`. */
+  user?: string;
 }
 
 /** Who commits made with plumbing are from (plain git only; GitHub signs its own). */
@@ -58,7 +60,9 @@ export class EnvRepoWorkspace {
       ['protocol.ext.allow', 'never'],
     ];
     if (auth) {
-      const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
+      const basic = Buffer.from(`${auth.user ?? 'x-access-token'}:${auth.token}`).toString(
+        'base64',
+      );
       config.push([`http.${auth.origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
       // A rejected token must fail, not fall back to another identity's stored credentials.
       config.push(['credential.helper', '']);

@@ -1,6 +1,9 @@
 import type { Logger } from '../adapters/logger.js';
 import { syncDriftIssue, syncDriftStatus } from '../adapters/alerts/github.js';
+import { syncGitLabDriftIssue, syncGitLabDriftStatus } from '../adapters/alerts/gitlab.js';
 import { sendWebhook, webhookBody } from '../adapters/alerts/webhook.js';
+import { GitLabClient, gitlabError } from '../adapters/forge/gitlab.js';
+import { GitLabProject } from '../adapters/forge/gitlab-project.js';
 import { githubClient } from '../adapters/forge/octokit.js';
 import type { KubeClient } from '../adapters/kube/client.js';
 import { serverSideApply } from '../adapters/kube/objects.js';
@@ -17,6 +20,17 @@ export interface AlertOptions {
     apiUrl?: string;
     /** `owner/name` of the environment repository. */
     repo: string;
+    issue: boolean;
+    /** Env-repo commit to post a status on. */
+    statusSha?: string;
+  };
+  gitlab?: {
+    token: string;
+    /** `JOB-TOKEN` header for a CI job token, else `PRIVATE-TOKEN`. */
+    tokenKind?: 'private' | 'job';
+    apiUrl?: string;
+    /** `group/project` of the environment repository. */
+    project: string;
     issue: boolean;
     /** Env-repo commit to post a status on. */
     statusSha?: string;
@@ -69,6 +83,13 @@ export async function sendDriftAlerts(
       );
     }
   }
+  if (options.gitlab) {
+    try {
+      Object.assign(results, await sendGitLabAlerts(report, options, log));
+    } catch (error) {
+      throw gitlabError(error, `sending drift alerts to ${options.gitlab.project}`);
+    }
+  }
   if (options.webhookUrl) {
     if (report.fingerprint === report.previousFingerprint) {
       results.webhook = 'unchanged';
@@ -104,4 +125,39 @@ async function recordFingerprint(kube: KubeClient, report: DriftReport): Promise
     throw new ConfigError(
       `cannot record the drift state on ${report.inventory.namespace}/${report.inventory.name}: ${outcome.message}`,
     );
+}
+
+/** The GitLab issue and commit status (see alerts/gitlab.ts). */
+async function sendGitLabAlerts(
+  report: DriftReport,
+  options: AlertOptions,
+  log: Logger,
+): Promise<AlertResults> {
+  const settings = options.gitlab!;
+  if (!/^[^/\s]+(\/[^/\s]+)+$/.test(settings.project))
+    throw new ConfigError(`alert project "${settings.project}" is not group/project`);
+  const client = new GitLabClient({
+    token: settings.token,
+    tokenKind: settings.tokenKind,
+    apiUrl: settings.apiUrl,
+    log,
+  });
+  const project = new GitLabProject(client, settings.project);
+  const results: AlertResults = {};
+  if (settings.issue) {
+    const markdown = formatDriftMarkdown(report, `ferry drift on ${options.cluster}`);
+    const issue = await syncGitLabDriftIssue(project, options.cluster, report, markdown);
+    results.issue = issue.number ? `${issue.outcome} #${issue.number}` : issue.outcome;
+  }
+  if (settings.statusSha) {
+    const sha = settings.statusSha;
+    results.status = await syncGitLabDriftStatus(
+      project,
+      options.cluster,
+      sha,
+      report,
+      options.runUrl,
+    );
+  }
+  return results;
 }

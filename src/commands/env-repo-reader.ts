@@ -1,6 +1,7 @@
 import { EnvRepoWorkspace } from '../adapters/git.js';
 import type { GitHubEnvRepo } from '../adapters/forge/github.js';
 import { openGitHubRepo, openGitHubWorkspace, type GitHubSession } from './github-session.js';
+import { openGitLabProject, openGitLabWorkspace } from './gitlab-session.js';
 import type { ProposalTarget } from './proposal-target.js';
 
 /**
@@ -9,7 +10,7 @@ import type { ProposalTarget } from './proposal-target.js';
  */
 export interface EnvRepoReader {
   workspace: EnvRepoWorkspace;
-  /** What to fetch from: the clone URL (GitHub) or the repository itself (plain git). */
+  /** What to fetch from: the clone URL (GitHub, GitLab) or the repository itself (plain git). */
   remote: string;
   /** The API, on GitHub; undefined for plain git. */
   github: GitHubEnvRepo | undefined;
@@ -26,6 +27,10 @@ export async function withEnvRepo<T>(
     const { github, token } = openGitHubRepo(target.repo, session);
     const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, false);
     reader = { workspace, remote: cloneUrl, github };
+  } else if (target.forge === 'gitlab') {
+    const { project, token } = openGitLabProject(target.repo, session);
+    const { workspace, cloneUrl } = await openGitLabWorkspace(project, token, false);
+    reader = { workspace, remote: cloneUrl, github: undefined };
   } else {
     reader = { workspace: await EnvRepoWorkspace.open(), remote: target.repo, github: undefined };
   }

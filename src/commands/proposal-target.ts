@@ -9,10 +9,13 @@ import { pinPath } from '../core/pin.js';
 import type { ProposalContext } from './propose-context.js';
 import { proposeWithGit } from './propose-git.js';
 import { proposeOnGitHub } from './propose-github.js';
+import { proposeOnGitLab } from './propose-gitlab.js';
+import { parseGitLabProject } from './gitlab-session.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './race-retry.js';
 
 // What propose, promote and rollback share: where an environment's proposals go, the context
-// an attempt runs in, and the run itself (GitHub pull request or plain-git branch).
+// an attempt runs in, and the run itself (GitHub pull request, GitLab merge request, or
+// plain-git branch).
 
 /** Seams for tests: environment, retry timing, a hook between reads and writes, the clock. */
 export interface ProposeDeps {
@@ -29,7 +32,7 @@ export interface ProposeDeps {
 /** An environment's repository and forge, checked, with a local path resolved. */
 export interface ProposalTarget {
   environment: EnvironmentConfig;
-  forge: 'github' | 'git';
+  forge: 'github' | 'gitlab' | 'git';
   repo: string;
 }
 
@@ -37,20 +40,13 @@ export interface ProposalTarget {
  * Checks an environment's branch, folder and repository before anything is read, and resolves
  * where its proposals go (`baseDir`: the folder of ferry.yaml, for a relative local repo).
  */
-export function proposalTarget(
-  environment: EnvironmentConfig,
-  baseDir: string,
-  command: string,
-): ProposalTarget {
+export function proposalTarget(environment: EnvironmentConfig, baseDir: string): ProposalTarget {
   const where = `environments.${environment.name}`;
   checkBranchName(environment.branch, `${where}.branch`);
   checkRepoPath(environment.path, `${where}.path`);
   const forge = inferForge(environment);
-  if (forge === 'gitlab') {
-    throw new ConfigError(
-      `${where}.forge: gitlab is not supported by ${command} yet; use forge: git`,
-    );
-  }
+  // The project path is checked before any request (see gitlab-session.ts).
+  if (forge === 'gitlab') parseGitLabProject(environment.repo);
   const repo =
     forge === 'git' && !isGitUrl(environment.repo)
       ? resolve(baseDir, environment.repo)
@@ -93,9 +89,11 @@ export function proposalContext(
   };
 }
 
-/** Opens or updates the pull request (GitHub) or pushes the branch (plain git). */
+/** Opens or updates the pull (GitHub) or merge (GitLab) request, or pushes the branch (git). */
 export function runProposal(target: ProposalTarget, context: ProposalContext) {
-  return target.forge === 'github' ? proposeOnGitHub(context) : proposeWithGit(context);
+  if (target.forge === 'github') return proposeOnGitHub(context);
+  if (target.forge === 'gitlab') return proposeOnGitLab(context);
+  return proposeWithGit(context);
 }
 
 /** Refuses a `pull_request_target` run for a fork's pull request (see core/fork-guard.ts). */

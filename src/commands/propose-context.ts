@@ -30,9 +30,15 @@ import type { RetryPolicy } from './race-retry.js';
 export interface PullRequestOptions {
   /** Read and report what would be proposed; write nothing. */
   dryRun?: boolean;
-  /** Variable holding the forge token; default FERRY_GITHUB_TOKEN, then GITHUB_TOKEN. */
+  /**
+   * Variable holding the forge token; default FERRY_GITHUB_TOKEN, then GITHUB_TOKEN (GitLab:
+   * FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN).
+   */
   tokenEnv?: string;
-  /** GitHub REST base URL (GitHub Enterprise); default GITHUB_API_URL or api.github.com. */
+  /**
+   * REST base URL: GitHub's (default GITHUB_API_URL or api.github.com) or GitLab's v4 (default
+   * CI_API_V4_URL, the repo URL's origin + /api/v4, or gitlab.com).
+   */
   apiUrl?: string;
   labels?: string[];
   reviewers?: string[];
@@ -58,7 +64,7 @@ export type ProposeOperation = 'created' | 'updated' | 'unchanged' | 'closed';
 
 export interface ProposeResult {
   operation: ProposeOperation;
-  forge: 'github' | 'git';
+  forge: 'github' | 'gitlab' | 'git';
   /** The environment repository as configured (a local path resolved). */
   repo: string;
   base: string;

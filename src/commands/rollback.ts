@@ -50,7 +50,7 @@ export async function rollback(
 ): Promise<RollbackResult> {
   const env = deps.env ?? process.env;
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
-  const target = proposalTarget(environment, baseDir, 'rollback');
+  const target = proposalTarget(environment, baseDir);
   const branch = rollbackBranchName(config.app, environment.name);
   const wanted = parseRollbackTarget(options.to);
   if (

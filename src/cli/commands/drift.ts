@@ -4,6 +4,7 @@ import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/drift-alerts.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
 import { githubTarget } from '../github-target.js';
+import { gitlabTarget } from '../gitlab-target.js';
 import { useColour, type CliIO } from '../io.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
@@ -24,8 +25,9 @@ interface DriftFlags {
   commitStatus?: string | boolean;
   repo?: string;
   webhookEnv?: string;
-  tokenEnv: string;
+  tokenEnv?: string;
   apiUrl?: string;
+  forge: 'github' | 'gitlab';
 }
 
 export function driftCommand(program: Command, io: CliIO): void {
@@ -55,7 +57,10 @@ export function driftCommand(program: Command, io: CliIO): void {
     )
     .option('--context <name>', 'kubeconfig context')
     .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
-    .option('--alert-issue', 'open/update/close one GitHub issue for this cluster and inventory')
+    .option(
+      '--alert-issue',
+      'open/update/close one GitHub (GitLab) issue for this cluster and inventory',
+    )
     .option(
       '--commit-status [sha]',
       'post a commit status on the env-repo commit (default: $GITHUB_SHA)',
@@ -65,8 +70,19 @@ export function driftCommand(program: Command, io: CliIO): void {
       'repository for the issue and status (default: $GITHUB_REPOSITORY)',
     )
     .option('--webhook-env <name>', 'environment variable holding a Slack-compatible webhook URL')
-    .option('--token-env <name>', 'environment variable holding the GitHub token', 'GITHUB_TOKEN')
-    .option('--api-url <url>', 'GitHub API URL (default: $GITHUB_API_URL or api.github.com)')
+    .addOption(
+      new Option('--forge <forge>', 'where the issue and status go')
+        .choices(['github', 'gitlab'])
+        .default('github'),
+    )
+    .option(
+      '--token-env <name>',
+      'environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)',
+    )
+    .option(
+      '--api-url <url>',
+      'API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)',
+    )
     .addHelpText(
       'after',
       `
@@ -115,7 +131,18 @@ function alertOptions(flags: DriftFlags): AlertOptions | undefined {
   const webhookUrl = flags.webhookEnv ? process.env[flags.webhookEnv] : undefined;
   if (flags.webhookEnv && !webhookUrl)
     throw new ConfigError(`--webhook-env: $${flags.webhookEnv} is not set`);
-  const github = githubTarget(flags, Boolean(flags.alertIssue));
+  const issue = Boolean(flags.alertIssue);
+  if (flags.forge === 'gitlab') {
+    const gitlab = gitlabTarget(flags, issue);
+    if (!gitlab && !webhookUrl) return undefined;
+    return {
+      cluster: flags.cluster ?? 'default',
+      runUrl: process.env.CI_JOB_URL || undefined,
+      ...(webhookUrl ? { webhookUrl } : {}),
+      ...(gitlab ? { gitlab: { ...gitlab, issue } } : {}),
+    };
+  }
+  const github = githubTarget({ ...flags, tokenEnv: flags.tokenEnv ?? 'GITHUB_TOKEN' }, issue);
   if (!github && !webhookUrl) return undefined;
   return {
     cluster: flags.cluster ?? 'default',

@@ -1,0 +1,69 @@
+import type { DriftReport } from '../../core/drift.js';
+import type { GitLabProject } from '../forge/gitlab-project.js';
+import type { IssueOutcome } from './github.js';
+
+// The GitLab twins of the GitHub drift sinks (alerts/github.ts): same markers, same outcomes.
+
+const LABEL = 'ferry-drift';
+
+function marker(cluster: string, report: DriftReport): string {
+  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+}
+
+function fingerprintMarker(fingerprint: string): string {
+  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+}
+
+/**
+ * One issue per cluster and inventory, found by a marker in its description: opened on drift,
+ * its description rewritten while the drift changes (never a note per run), closed when clean.
+ */
+export async function syncGitLabDriftIssue(
+  project: GitLabProject,
+  cluster: string,
+  report: DriftReport,
+  markdown: string,
+): Promise<{ outcome: IssueOutcome; number?: number }> {
+  const key = marker(cluster, report);
+  const open = await project.openIssues(LABEL);
+  const existing = open.find((issue) => issue.description.includes(key));
+  const description = `${markdown}\n${key}\n${fingerprintMarker(report.fingerprint)}\n`;
+  const title = `Drift: ${report.inventory.name} on ${cluster}`;
+  if (report.clean) {
+    if (!existing) return { outcome: 'none' };
+    await project.updateIssue(existing.iid, { description, state_event: 'close' });
+    return { outcome: 'closed', number: existing.iid };
+  }
+  if (!existing) {
+    const created = await project.createIssue({ title, description, labels: LABEL });
+    return { outcome: 'opened', number: created.iid };
+  }
+  if (existing.description.includes(fingerprintMarker(report.fingerprint)))
+    return { outcome: 'unchanged', number: existing.iid };
+  await project.updateIssue(existing.iid, { title, description });
+  return { outcome: 'updated', number: existing.iid };
+}
+
+/** Commit status `ferry/drift (<cluster>)` on the env-repo commit, posted only on a change. */
+export async function syncGitLabDriftStatus(
+  project: GitLabProject,
+  cluster: string,
+  sha: string,
+  report: DriftReport,
+  targetUrl?: string,
+): Promise<'posted' | 'unchanged'> {
+  const name = `ferry/drift (${cluster})`;
+  const state = report.clean ? 'success' : 'failed';
+  const description = report.clean
+    ? 'cluster matches git'
+    : `${report.objects.length} object(s) differ from git`;
+  const current = (await project.statuses(sha)).find((status) => status.name === name);
+  if (current?.status === state && current.description === description) return 'unchanged';
+  await project.postStatus(sha, {
+    state,
+    name,
+    description,
+    ...(targetUrl ? { target_url: targetUrl } : {}),
+  });
+  return 'posted';
+}

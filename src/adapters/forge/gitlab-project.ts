@@ -1,0 +1,246 @@
+import { LostRaceError, OperationError } from '../../core/errors.js';
+import { GitLabRequestError, gitlabError, type GitLabClient } from './gitlab.js';
+
+/**
+ * One GitLab project holding environments: the calls a proposal and a drift alert make.
+ * The project id in paths is the URL-encoded full path, as GitLab documents.
+ * https://docs.gitlab.com/api/rest/#namespaced-paths
+ */
+
+/** An open merge request, as a proposal needs it. */
+export interface MergeRequestInfo {
+  iid: number;
+  url: string;
+  /** The head commit of the source branch. */
+  sha: string;
+  title: string;
+  description: string;
+  labels: string[];
+  autoMerge: boolean;
+}
+
+/** A commit action of POST /projects/:id/repository/commits (content base64). */
+export interface CommitAction {
+  action: 'create' | 'update' | 'delete';
+  file_path: string;
+  content?: string;
+  encoding?: 'base64';
+}
+
+/** An issue, as a drift alert needs it. */
+export interface IssueInfo {
+  iid: number;
+  title: string;
+  description: string;
+}
+
+/** One commit status. */
+export interface GitLabStatusInfo {
+  name: string;
+  status: string;
+  description: string;
+}
+
+interface MergeRequestJson {
+  iid: number;
+  web_url: string;
+  sha: string;
+  title: string;
+  description: string | null;
+  labels: string[];
+  merge_when_pipeline_succeeds: boolean;
+}
+
+export class GitLabProject {
+  private readonly id: string;
+
+  constructor(
+    private readonly client: GitLabClient,
+    readonly fullPath: string,
+  ) {
+    this.id = encodeURIComponent(fullPath);
+  }
+
+  private call<T>(method: string, path: string, options?: Parameters<GitLabClient['request']>[2]) {
+    return this.client.request<T>(method, `/projects/${this.id}${path}`, options);
+  }
+
+  /** The HTTPS clone URL; also the token check (reading, and pushing when `needPush`). */
+  async cloneUrl(needPush: boolean): Promise<string> {
+    try {
+      const project = await this.call<{
+        http_url_to_repo: string;
+        permissions?: {
+          project_access?: { access_level: number } | null;
+          group_access?: { access_level: number } | null;
+        };
+      }>('GET', '');
+      const levels = [
+        project.permissions?.project_access?.access_level ?? 0,
+        project.permissions?.group_access?.access_level ?? 0,
+      ];
+      // 30 is Developer, the least role that may push. Absent permissions (job tokens) pass.
+      if (needPush && project.permissions && Math.max(...levels) < 30)
+        throw new OperationError(`the token cannot push to ${this.fullPath}`);
+      return project.http_url_to_repo;
+    } catch (error) {
+      throw gitlabError(error, `reading ${this.fullPath}`);
+    }
+  }
+
+  /** The tip of `branch`, or undefined when it does not exist. */
+  async branchTip(branch: string): Promise<string | undefined> {
+    try {
+      const data = await this.call<{ commit: { id: string } }>(
+        'GET',
+        `/repository/branches/${encodeURIComponent(branch)}`,
+      );
+      return data.commit.id;
+    } catch (error) {
+      if (error instanceof GitLabRequestError && error.status === 404) return undefined;
+      throw gitlabError(error, `reading branch ${branch}`);
+    }
+  }
+
+  /**
+   * One commit on `branch` whose parent is `startSha` (the branch is created, or with `force`
+   * reset, there). A 400 saying a file "has been changed" or a branch exists, or a 409, is
+   * another writer in between: a lost race.
+   */
+  async commit(
+    branch: string,
+    startSha: string,
+    message: string,
+    actions: CommitAction[],
+    force: boolean,
+  ): Promise<string> {
+    try {
+      const body = { branch, start_sha: startSha, commit_message: message, actions, force };
+      const data = await this.call<{ id: string }>('POST', '/repository/commits', { body });
+      return data.id;
+    } catch (error) {
+      if (
+        error instanceof GitLabRequestError &&
+        (error.status === 409 ||
+          (error.status === 400 &&
+            /has been changed|already exists|changed since/i.test(error.detail)))
+      )
+        throw new LostRaceError(`${branch} moved before the commit (${error.detail})`);
+      throw gitlabError(error, `committing to ${branch}`);
+    }
+  }
+
+  /** The open merge request from `source` into `target`, if any. */
+  async findOpenMergeRequest(source: string, target: string) {
+    try {
+      const query = { state: 'opened', source_branch: source, target_branch: target };
+      const list = await this.call<MergeRequestJson[]>('GET', '/merge_requests', { query });
+      return list[0] && mergeRequestInfo(list[0]);
+    } catch (error) {
+      throw gitlabError(error, `listing merge requests of ${this.fullPath}`);
+    }
+  }
+
+  /** Opens a merge request; one already open for the branch is a race the caller absorbs. */
+  async createMergeRequest(fields: {
+    source_branch: string;
+    target_branch: string;
+    title: string;
+    description: string;
+    labels?: string;
+    assignee_ids?: number[];
+    reviewer_ids?: number[];
+  }): Promise<MergeRequestInfo> {
+    try {
+      return mergeRequestInfo(await this.call('POST', '/merge_requests', { body: fields }));
+    } catch (error) {
+      if (error instanceof GitLabRequestError && error.status === 409)
+        throw new LostRaceError(`another run opened the merge request for ${fields.source_branch}`);
+      throw gitlabError(error, `opening a merge request from ${fields.source_branch}`);
+    }
+  }
+
+  /** Changes a merge request (title, description, labels, or closes it). */
+  async updateMergeRequest(
+    iid: number,
+    change: {
+      title?: string;
+      description?: string;
+      add_labels?: string;
+      assignee_ids?: number[];
+      reviewer_ids?: number[];
+      state_event?: 'close';
+    },
+  ): Promise<MergeRequestInfo> {
+    try {
+      const data = await this.call<MergeRequestJson>('PUT', `/merge_requests/${iid}`, {
+        body: change,
+      });
+      return mergeRequestInfo(data);
+    } catch (error) {
+      throw gitlabError(error, `updating merge request !${iid}`);
+    }
+  }
+
+  /** Merges when the pipeline succeeds (GitLab's auto-merge). */
+  async mergeWhenPipelineSucceeds(iid: number, squash: boolean): Promise<void> {
+    try {
+      const body = { merge_when_pipeline_succeeds: true, squash };
+      await this.call('PUT', `/merge_requests/${iid}/merge`, { body });
+    } catch (error) {
+      throw gitlabError(error, `enabling auto-merge on merge request !${iid}`);
+    }
+  }
+
+  /** The latest commit status of each name on `sha` (GitLab's default without `all`). */
+  async statuses(sha: string): Promise<GitLabStatusInfo[]> {
+    const data = await this.call<{ name: string; status: string; description: string | null }[]>(
+      'GET',
+      `/repository/commits/${sha}/statuses`,
+      { query: { per_page: 100 } },
+    );
+    return data.map((s) => ({ name: s.name, status: s.status, description: s.description ?? '' }));
+  }
+
+  /** Posts a commit status (`state`: pending, running, success, failed, canceled). */
+  async postStatus(
+    sha: string,
+    status: { state: string; name: string; description: string; target_url?: string },
+  ): Promise<void> {
+    await this.call('POST', `/statuses/${sha}`, { body: status });
+  }
+
+  /** Open issues with `label`. */
+  async openIssues(label: string): Promise<IssueInfo[]> {
+    const query = { state: 'opened', labels: label, per_page: 100 };
+    const data = await this.call<{ iid: number; title: string; description: string | null }[]>(
+      'GET',
+      '/issues',
+      { query },
+    );
+    return data.map((i) => ({ iid: i.iid, title: i.title, description: i.description ?? '' }));
+  }
+
+  async createIssue(fields: { title: string; description: string; labels: string }) {
+    return this.call<{ iid: number }>('POST', '/issues', { body: fields });
+  }
+
+  async updateIssue(
+    iid: number,
+    change: { title?: string; description?: string; state_event?: 'close' },
+  ): Promise<void> {
+    await this.call('PUT', `/issues/${iid}`, { body: change });
+  }
+}
+
+function mergeRequestInfo(data: MergeRequestJson): MergeRequestInfo {
+  return {
+    iid: data.iid,
+    url: data.web_url,
+    sha: data.sha,
+    title: data.title,
+    description: data.description ?? '',
+    labels: data.labels,
+    autoMerge: data.merge_when_pipeline_succeeds,
+  };
+}

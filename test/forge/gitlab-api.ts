@@ -1,0 +1,362 @@
+// The GitLab REST v4 endpoints ferry uses, over real bare repositories: what GitLab does
+// server-side (API commits, branch updates) is done with git plumbing, so clones see it.
+import {
+  commitExists,
+  compareAndSwapRef,
+  InvalidPathError,
+  readRef,
+  writeCommit,
+  ZERO_OID,
+  type BareRepository,
+} from './git-plumbing.js';
+
+/** A merge request as the server keeps it. */
+export interface StoredMergeRequest {
+  id: number;
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed' | 'merged';
+  source_branch: string;
+  target_branch: string;
+  labels: string[];
+  assignee_ids: number[];
+  reviewer_ids: number[];
+  merge_when_pipeline_succeeds: boolean;
+  created_at: string;
+}
+
+export interface StoredIssue {
+  id: number;
+  iid: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  labels: string[];
+  created_at: string;
+}
+
+export interface StoredStatus {
+  id: number;
+  sha: string;
+  name: string;
+  status: string;
+  description: string | null;
+  target_url: string | null;
+  created_at: string;
+}
+
+/** One project: its bare repository and the records GitLab keeps beside it. */
+export interface GitLabProjectState extends BareRepository {
+  id: number;
+  path: string;
+  defaultBranch: string;
+  mergeRequests: StoredMergeRequest[];
+  issues: StoredIssue[];
+  statuses: StoredStatus[];
+}
+
+/** An answer: status and JSON body. */
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const ok = (body: unknown, status = 200): Answer => ({ status, body });
+const fail = (status: number, message: unknown): Answer => ({ status, body: { message } });
+let nextId = 1000;
+const now = () => new Date().toISOString();
+
+/** Links the answers hold, known once the server listens. */
+export interface Links {
+  web: string;
+}
+
+/** GET /projects/:id */
+export function getProject(project: GitLabProjectState, links: Links): Answer {
+  return ok({
+    id: project.id,
+    path_with_namespace: project.path,
+    default_branch: project.defaultBranch,
+    web_url: `${links.web}/${project.path}`,
+    http_url_to_repo: `${links.web}/git/${project.path}.git`,
+    permissions: {
+      project_access: { access_level: 40, notification_level: 3 },
+      group_access: null,
+    },
+  });
+}
+
+/** GET /projects/:id/repository/branches/:branch */
+export async function getBranch(project: GitLabProjectState, branch: string): Promise<Answer> {
+  const tip = await readRef(project, `refs/heads/${branch}`);
+  if (!tip) return fail(404, '404 Branch Not Found');
+  return ok({ name: branch, commit: { id: tip, short_id: tip.slice(0, 8) }, protected: false });
+}
+
+interface CommitBody {
+  branch: string;
+  commit_message: string;
+  start_branch?: string;
+  start_sha?: string;
+  force?: boolean;
+  actions: { action: string; file_path: string; content?: string; encoding?: string }[];
+}
+
+/**
+ * POST /projects/:id/repository/commits. As GitLab: a new branch needs a start; an existing
+ * one with a start needs `force` (then it is reset to the start plus this commit).
+ */
+export async function createCommit(project: GitLabProjectState, body: CommitBody, links: Links) {
+  const ref = `refs/heads/${body.branch}`;
+  const current = await readRef(project, ref);
+  const start =
+    body.start_sha ??
+    (body.start_branch && (await readRef(project, `refs/heads/${body.start_branch}`)));
+  if (current && start && !body.force && body.start_sha !== current)
+    return fail(
+      400,
+      `A branch called '${body.branch}' already exists. Switch to that branch in order to make changes`,
+    );
+  if (!current && !start)
+    return fail(400, 'You can only create or edit files when you are on a branch');
+  if (body.start_sha && !(await commitExists(project, body.start_sha)))
+    return fail(400, 'Invalid start_sha');
+  const parent = (start || current)!;
+  const additions: { path: string; contents: Buffer }[] = [];
+  const deletions: string[] = [];
+  for (const action of body.actions) {
+    const exists = await fileExists(project, parent, action.file_path);
+    if (action.action === 'create' && exists)
+      return fail(400, `A file with this name already exists`);
+    if ((action.action === 'update' || action.action === 'delete') && !exists)
+      return fail(400, `A file with this name doesn't exist`);
+    if (action.action === 'delete') deletions.push(action.file_path);
+    else {
+      const encoding = action.encoding === 'base64' ? 'base64' : 'utf8';
+      additions.push({
+        path: action.file_path,
+        contents: Buffer.from(action.content ?? '', encoding),
+      });
+    }
+  }
+  const who = { name: 'Ferry Bot', email: 'bot@ferry.test' };
+  let sha: string;
+  try {
+    sha = await writeCommit(project, {
+      parent,
+      changes: { additions, deletions },
+      message: body.commit_message,
+      author: who,
+      committer: who,
+    });
+  } catch (error) {
+    if (error instanceof InvalidPathError) return fail(400, error.message);
+    throw error;
+  }
+  if (!(await compareAndSwapRef(project, ref, sha, current ?? ZERO_OID)))
+    return fail(409, 'Could not update the branch: it has been changed');
+  const [title = ''] = body.commit_message.split('\n');
+  return ok(
+    {
+      id: sha,
+      short_id: sha.slice(0, 8),
+      title,
+      message: body.commit_message,
+      author_name: who.name,
+      author_email: who.email,
+      committer_name: who.name,
+      committer_email: who.email,
+      created_at: now(),
+      parent_ids: [parent],
+      web_url: `${links.web}/${project.path}/-/commit/${sha}`,
+    },
+    201,
+  );
+}
+
+async function fileExists(project: GitLabProjectState, commit: string, path: string) {
+  const result = await project.git.run(
+    ['--git-dir', project.gitDir, 'cat-file', '-e', `${commit}:${path}`],
+    { okExitCodes: [1, 128] },
+  );
+  return result.exitCode === 0;
+}
+
+/** A merge request as GitLab answers it; `sha` is the source branch's tip now. */
+export async function mergeRequestJson(
+  project: GitLabProjectState,
+  mr: StoredMergeRequest,
+  links: Links,
+) {
+  const sha = (await readRef(project, `refs/heads/${mr.source_branch}`)) ?? null;
+  const target = (await readRef(project, `refs/heads/${mr.target_branch}`)) ?? null;
+  return {
+    id: mr.id,
+    iid: mr.iid,
+    project_id: project.id,
+    title: mr.title,
+    description: mr.description,
+    state: mr.state,
+    source_branch: mr.source_branch,
+    target_branch: mr.target_branch,
+    labels: mr.labels,
+    draft: /^(draft:|\[draft\]|\(draft\))/i.test(mr.title),
+    assignees: mr.assignee_ids.map((id) => ({ id })),
+    reviewers: mr.reviewer_ids.map((id) => ({ id })),
+    merge_when_pipeline_succeeds: mr.merge_when_pipeline_succeeds,
+    sha,
+    diff_refs: { base_sha: target, head_sha: sha, start_sha: target },
+    created_at: mr.created_at,
+    web_url: `${links.web}/${project.path}/-/merge_requests/${mr.iid}`,
+  };
+}
+
+const labelList = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((label) => label.trim())
+    .filter(Boolean);
+
+/** POST /projects/:id/merge_requests */
+export async function createMergeRequest(
+  project: GitLabProjectState,
+  body: {
+    source_branch: string;
+    target_branch: string;
+    title: string;
+    description?: string;
+    labels?: string;
+    assignee_ids?: number[];
+    reviewer_ids?: number[];
+  },
+  links: Links,
+): Promise<Answer> {
+  for (const branch of [body.source_branch, body.target_branch])
+    if (!(await readRef(project, `refs/heads/${branch}`)))
+      return fail(400, { base: [`Branch ${branch} does not exist`] });
+  const clash = project.mergeRequests.find(
+    (mr) =>
+      mr.state === 'opened' &&
+      mr.source_branch === body.source_branch &&
+      mr.target_branch === body.target_branch,
+  );
+  if (clash)
+    return fail(409, [
+      `Another open merge request already exists for this source branch: !${clash.iid}`,
+    ]);
+  const mr: StoredMergeRequest = {
+    id: nextId++,
+    iid: project.mergeRequests.length + 1,
+    title: body.title,
+    description: body.description ?? '',
+    state: 'opened',
+    source_branch: body.source_branch,
+    target_branch: body.target_branch,
+    labels: labelList(body.labels),
+    assignee_ids: body.assignee_ids ?? [],
+    reviewer_ids: body.reviewer_ids ?? [],
+    merge_when_pipeline_succeeds: false,
+    created_at: now(),
+  };
+  project.mergeRequests.push(mr);
+  return ok(await mergeRequestJson(project, mr, links), 201);
+}
+
+/** PUT /projects/:id/merge_requests/:iid */
+export async function updateMergeRequest(
+  project: GitLabProjectState,
+  mr: StoredMergeRequest,
+  body: {
+    title?: string;
+    description?: string;
+    state_event?: string;
+    labels?: string;
+    add_labels?: string;
+    assignee_ids?: number[];
+    reviewer_ids?: number[];
+  },
+  links: Links,
+): Promise<Answer> {
+  if (body.title !== undefined) mr.title = body.title;
+  if (body.description !== undefined) mr.description = body.description;
+  if (body.labels !== undefined) mr.labels = labelList(body.labels);
+  for (const label of labelList(body.add_labels))
+    if (!mr.labels.includes(label)) mr.labels.push(label);
+  if (body.assignee_ids) mr.assignee_ids = body.assignee_ids;
+  if (body.reviewer_ids) mr.reviewer_ids = body.reviewer_ids;
+  if (body.state_event === 'close') mr.state = 'closed';
+  if (body.state_event === 'reopen') mr.state = 'opened';
+  return ok(await mergeRequestJson(project, mr, links));
+}
+
+/** An issue as GitLab answers it. */
+export function issueJson(project: GitLabProjectState, issue: StoredIssue, links: Links) {
+  return {
+    ...issue,
+    project_id: project.id,
+    closed_at: issue.state === 'closed' ? now() : null,
+    web_url: `${links.web}/${project.path}/-/issues/${issue.iid}`,
+  };
+}
+
+export function newIssue(
+  project: GitLabProjectState,
+  body: { title: string; description?: string; labels?: string },
+): StoredIssue {
+  const issue: StoredIssue = {
+    id: nextId++,
+    iid: project.issues.length + 1,
+    title: body.title,
+    description: body.description ?? '',
+    state: 'opened',
+    labels: labelList(body.labels),
+    created_at: now(),
+  };
+  project.issues.push(issue);
+  return issue;
+}
+
+export function changeIssue(
+  issue: StoredIssue,
+  body: { title?: string; description?: string; labels?: string; state_event?: string },
+): void {
+  if (body.title !== undefined) issue.title = body.title;
+  if (body.description !== undefined) issue.description = body.description;
+  if (body.labels !== undefined) issue.labels = labelList(body.labels);
+  if (body.state_event === 'close') issue.state = 'closed';
+  if (body.state_event === 'reopen') issue.state = 'opened';
+}
+
+export function addStatus(
+  project: GitLabProjectState,
+  sha: string,
+  body: {
+    state: string;
+    name?: string;
+    context?: string;
+    description?: string;
+    target_url?: string;
+  },
+): StoredStatus {
+  const status: StoredStatus = {
+    id: nextId++,
+    sha,
+    name: body.name ?? body.context ?? 'default',
+    status: body.state,
+    description: body.description ?? null,
+    target_url: body.target_url ?? null,
+    created_at: now(),
+  };
+  project.statuses.push(status);
+  return status;
+}
+
+/** Statuses on `sha`, oldest first (GitLab's default order); only the latest per name unless `all`. */
+export function listStatuses(project: GitLabProjectState, sha: string, all: boolean) {
+  const onSha = project.statuses.filter((status) => status.sha === sha);
+  if (all) return onSha;
+  const latest = new Map<string, StoredStatus>();
+  for (const status of onSha) latest.set(status.name, status);
+  return [...latest.values()].sort((a, b) => a.id - b.id);
+}
