@@ -8,7 +8,7 @@
  *   npm run bench:cluster            (starts the local control plane, or FERRY_TEST_KUBECONFIG)
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const write = async (name: string, list: unknown[]): Promise<string> => {
         const dir = join(work, name);
-        await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+        await mkdir(dir, { recursive: true });
         await writeFile(join(dir, 'all.yaml'), list.map((o) => yaml.dump(o)).join('---\n'));
         return dir;
       };

@@ -1,3 +1,4 @@
+import { applyTraceAnnotations } from '../core/applyset.js';
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import type { ApplyReport } from '../commands/apply-report.js';
@@ -47,7 +48,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
-        annotations: { 'env-commit': source.commit, 'apply-run-url': source.runUrl },
+        annotations: applyTraceAnnotations(source),
       },
       actionsLogger,
     );

@@ -70,13 +70,6 @@ export class ApplyFailure extends OperationError {
   }
 }
 
-/** Objects that this run changed on the cluster. */
-export function changedObjects(report: ApplyReport): ObjectResult[] {
-  return report.objects.filter(
-    (o) => o.action === 'created' || o.action === 'configured' || o.action === 'pruned',
-  );
-}
-
 function summaryLine(report: ApplyReport): string {
   return (
     ACTIONS.filter((a) => report.counts[a] > 0)

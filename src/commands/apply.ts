@@ -214,10 +214,9 @@ async function run(
     const failed = report.objects.filter((o) => o.action === 'failed');
     if (failed.length > 0)
       throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
-  } else if (!dryRun && (writes.length > 0 || prerequisiteWrites.length > 0 || !parentLive)) {
-    // Without prune, members dropped from the manifests stay in the set until a pruning run.
-    await recordKinds(client, parent, inventory, desired, report);
   }
+  // Without prune, the record written before the writes stands: members dropped from the
+  // manifests stay in the set until a pruning run.
 }
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
@@ -246,9 +245,11 @@ function plan(
   inventory: Inventory,
   report: ApplyReport,
 ): DesiredObject[] {
-  const writes = desired.filter((d) => inventory.needsWrite(d));
-  for (const d of desired)
-    if (!writes.includes(d)) record(report, describeObject(d.object), 'unchanged');
+  const writes: DesiredObject[] = [];
+  for (const d of desired) {
+    if (inventory.needsWrite(d)) writes.push(d);
+    else record(report, describeObject(d.object), 'unchanged');
+  }
   return writes;
 }
 

@@ -16,6 +16,19 @@ export const MANIFEST_HASH = 'ferry.dev/manifest-hash';
 export const FERRY_VERSION = '0.1.0';
 export const TOOLING = `ferry/v${FERRY_VERSION}`;
 
+/**
+ * Traceability ferry writes on each object an apply changes (keys under `ferry.dev/`): which
+ * env-repo commit and run last changed it. Not part of the manifest, so never drift.
+ */
+export function applyTraceAnnotations(source: {
+  commit: string;
+  runUrl: string;
+}): Record<string, string> {
+  return { [APPLY_TRACE_KEYS[0]]: source.commit, [APPLY_TRACE_KEYS[1]]: source.runUrl };
+}
+
+export const APPLY_TRACE_KEYS = ['env-commit', 'apply-run-url'] as const;
+
 /** The parent object of an inventory: a ConfigMap named after it. */
 export interface ApplySetParent {
   name: string;

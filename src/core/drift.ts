@@ -1,6 +1,6 @@
-import { MANIFEST_HASH } from './applyset.js';
+import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
 import { comparable, compareDesired, type FieldDifference } from './compare.js';
-import { describeObject, type KubeObject } from './manifest.js';
+import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
 import { lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 
@@ -103,7 +103,7 @@ export function driftOf(
 }
 
 /** Annotations ferry writes on each apply (not part of the manifest, never drift). */
-const VOLATILE = new Set(['f:ferry.dev/env-commit', 'f:ferry.dev/apply-run-url']);
+const VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `f:${ANNOTATION_PREFIX}${key}`));
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

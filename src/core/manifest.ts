@@ -167,8 +167,3 @@ export function toYamlDocument(object: unknown): string {
     schema: yaml.CORE_SCHEMA,
   });
 }
-
-/** One multi-document YAML stream. */
-export function toYamlStream(objects: unknown[]): string {
-  return objects.map(toYamlDocument).join('---\n');
-}

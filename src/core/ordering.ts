@@ -42,16 +42,6 @@ const PHASES: Record<string, number> = {
   ValidatingAdmissionPolicyBinding: 6,
 };
 
-export const PHASE_NAMES = [
-  'namespaces and CRDs',
-  'cluster config',
-  'namespaced config',
-  'services',
-  'workloads',
-  'other resources',
-  'admission webhooks',
-];
-
 export function phaseOf(object: Pick<KubeObject, 'kind'>, namespaced: boolean): number {
   return PHASES[object.kind] ?? (namespaced ? 5 : 1);
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { KubeClient } from '../../src/adapters/kube/client.js';
@@ -259,10 +262,8 @@ describe('ferry drift on the real control plane', needsCluster, () => {
 
   it('exits 3 with --fail-on-drift and prints a readable report', async () => {
     assert.equal((await k('scale', 'deployment/guestbook', '--replicas=9')).code, 0);
-    const dir = await import('node:fs/promises').then((fs) => fs.mkdtemp('/tmp/ferry-drift-'));
-    await import('node:fs/promises').then((fs) =>
-      fs.writeFile(`${dir}/all.yaml`, guestbook.map((o) => yaml.dump(o)).join('---\n')),
-    );
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-drift-'));
+    await writeFile(join(dir, 'all.yaml'), guestbook.map((o) => yaml.dump(o)).join('---\n'));
     const result = await runFerry([
       'drift',
       '--dir',

@@ -1,4 +1,3 @@
-import yaml from 'js-yaml';
 import type { KubeObject } from '../../core/manifest.js';
 import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
 import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
@@ -92,22 +91,6 @@ export async function listObjects(
   return (response.body.items ?? []).map((item) => ({ ...item, apiVersion, kind: info.kind }));
 }
 
-export async function getObject(
-  client: KubeClient,
-  info: ResourceInfo,
-  name: string,
-  namespace?: string,
-): Promise<KubeObject | undefined> {
-  const response = await client.request<KubeObject>({
-    method: 'GET',
-    path: objectPath(info, name, namespace),
-  });
-  if (response.status === 404) return undefined;
-  if (response.status !== 200)
-    throw new Error(`get ${info.kind} ${name}: ${statusMessage(response)}`);
-  return response.body;
-}
-
 /**
  * Deletes one object only if it is still the object ferry listed (uid precondition), so an object
  * recreated by someone else in the meantime is never deleted. Resolves with an error message, or
@@ -171,9 +154,4 @@ export async function waitForEstablished(
     throw new Error(
       `CustomResourceDefinition ${name} was not Established within ${timeoutMs / 1000}s`,
     );
-}
-
-/** Renders an object as YAML for messages and dry-run output. */
-export function objectYaml(object: unknown): string {
-  return yaml.dump(object, { noRefs: true, lineWidth: -1 });
 }

@@ -1,3 +1,4 @@
+import { applyTraceAnnotations } from '../../core/applyset.js';
 import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
@@ -131,7 +132,7 @@ Examples:
             adopt: flags.adopt,
             kubeconfig: flags.kubeconfig,
             context: flags.context,
-            annotations: { 'env-commit': source.commit, 'apply-run-url': source.runUrl },
+            annotations: applyTraceAnnotations(source),
           },
           log,
         );

@@ -2,21 +2,19 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   ACTIONS,
   ApplyFailure,
-  changedObjects,
   emptyReport,
   formatMarkdown,
   formatText,
   record
-} from "./chunk-IHSSVEIG.js";
+} from "./chunk-VQXP6BZZ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
   ACTIONS,
   ApplyFailure,
-  changedObjects,
   emptyReport,
   formatMarkdown,
   formatText,
   record
 };
-//# sourceMappingURL=apply-report-O6U3OQD7.js.map
+//# sourceMappingURL=apply-report-DGLU2AMD.js.map

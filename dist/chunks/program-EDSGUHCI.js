@@ -10,8 +10,9 @@ import {
   render
 } from "./chunk-ALRB72HU.js";
 import {
-  FERRY_VERSION
-} from "./chunk-7K4VNUMC.js";
+  FERRY_VERSION,
+  applyTraceAnnotations
+} from "./chunk-RGVFIO5D.js";
 import "./chunk-Y7HTMRHV.js";
 import {
   ConfigError,
@@ -3546,9 +3547,9 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-ON6Y7LUG.js");
-    const { ApplyFailure, formatText } = await import("./apply-report-O6U3OQD7.js");
-    const { reportApplyStatus } = await import("./apply-status-D6KBYMCD.js");
+    const { apply } = await import("./apply-ADPZBTXK.js");
+    const { ApplyFailure, formatText } = await import("./apply-report-DGLU2AMD.js");
+    const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
     const status = githubTarget(flags, false);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
@@ -3584,7 +3585,7 @@ Examples:
           adopt: flags.adopt,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
-          annotations: { "env-commit": source.commit, "apply-run-url": source.runUrl }
+          annotations: applyTraceAnnotations(source)
         },
         log
       );
@@ -3665,7 +3666,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-TUMGJ5D5.js");
+    const { drift } = await import("./drift-MH6ZTDFF.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3983,4 +3984,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-IQKLS4GW.js.map
+//# sourceMappingURL=program-EDSGUHCI.js.map

@@ -7,7 +7,7 @@ import {
 } from "./chunk-FQSSX6FK.js";
 import {
   ACTIONS
-} from "./chunk-IHSSVEIG.js";
+} from "./chunk-VQXP6BZZ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -36,4 +36,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-D6KBYMCD.js.map
+//# sourceMappingURL=apply-status-GLPFPCDB.js.map

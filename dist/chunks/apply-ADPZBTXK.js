@@ -12,13 +12,13 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-NX74CHH7.js";
+} from "./chunk-UWHAZ4AB.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-RGVFIO5D.js";
 import {
   describeObject,
   readManifestDir,
@@ -28,7 +28,7 @@ import {
   ApplyFailure,
   emptyReport,
   record
-} from "./chunk-IHSSVEIG.js";
+} from "./chunk-VQXP6BZZ.js";
 import {
   ConfigError,
   OperationError
@@ -416,8 +416,6 @@ async function run(client, objects, options, parent, report, log) {
     const failed = report.objects.filter((o) => o.action === "failed");
     if (failed.length > 0)
       throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
-  } else if (!dryRun && (writes.length > 0 || prerequisiteWrites.length > 0 || !parentLive)) {
-    await recordKinds(client, parent, inventory, desired, report);
   }
 }
 function checkKindsKnown(objects, resources) {
@@ -438,9 +436,11 @@ function checkKindsKnown(objects, resources) {
   }
 }
 function plan(desired, inventory, report) {
-  const writes = desired.filter((d) => inventory.needsWrite(d));
-  for (const d of desired)
-    if (!writes.includes(d)) record(report, describeObject(d.object), "unchanged");
+  const writes = [];
+  for (const d of desired) {
+    if (inventory.needsWrite(d)) writes.push(d);
+    else record(report, describeObject(d.object), "unchanged");
+  }
   return writes;
 }
 async function validate(client, writes, inventory, options, report) {
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-ON6Y7LUG.js.map
+//# sourceMappingURL=apply-ADPZBTXK.js.map

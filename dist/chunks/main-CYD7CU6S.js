@@ -7,6 +7,9 @@ import {
   render
 } from "./chunk-ALRB72HU.js";
 import {
+  applyTraceAnnotations
+} from "./chunk-RGVFIO5D.js";
+import {
   yaml
 } from "./chunk-Y7HTMRHV.js";
 import {
@@ -19888,9 +19891,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-ON6Y7LUG.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-O6U3OQD7.js");
-  const { reportApplyStatus } = await import("./apply-status-D6KBYMCD.js");
+  const { apply } = await import("./apply-ADPZBTXK.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-DGLU2AMD.js");
+  const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19924,7 +19927,7 @@ async function runApply(settings) {
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
-        annotations: { "env-commit": source.commit, "apply-run-url": source.runUrl }
+        annotations: applyTraceAnnotations(source)
       },
       actionsLogger
     );
@@ -19937,7 +19940,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-TUMGJ5D5.js");
+  const { drift } = await import("./drift-MH6ZTDFF.js");
   const { formatDriftMarkdown } = await import("./drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20148,4 +20151,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-REHFTRLZ.js.map
+//# sourceMappingURL=main-CYD7CU6S.js.map

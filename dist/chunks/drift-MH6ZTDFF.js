@@ -21,12 +21,14 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-NX74CHH7.js";
+} from "./chunk-UWHAZ4AB.js";
 import {
+  APPLY_TRACE_KEYS,
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-RGVFIO5D.js";
 import {
+  ANNOTATION_PREFIX,
   describeObject,
   groupOf,
   readManifestDir,
@@ -211,7 +213,7 @@ function driftOf(desired, live, rules, fieldManager) {
   }
   return fields.length > 0 ? { drift: { object: name, kind: "drifted", fields }, ignored } : { ignored };
 }
-var VOLATILE = /* @__PURE__ */ new Set(["f:ferry.dev/env-commit", "f:ferry.dev/apply-run-url"]);
+var VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `f:${ANNOTATION_PREFIX}${key}`));
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
@@ -545,4 +547,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-TUMGJ5D5.js.map
+//# sourceMappingURL=drift-MH6ZTDFF.js.map

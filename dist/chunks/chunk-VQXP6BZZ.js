@@ -40,11 +40,6 @@ var ApplyFailure = class extends OperationError {
   }
   report;
 };
-function changedObjects(report) {
-  return report.objects.filter(
-    (o) => o.action === "created" || o.action === "configured" || o.action === "pruned"
-  );
-}
 function summaryLine(report) {
   return ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`).join(", ") || "nothing to do";
 }
@@ -97,8 +92,7 @@ export {
   emptyReport,
   record,
   ApplyFailure,
-  changedObjects,
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-IHSSVEIG.js.map
+//# sourceMappingURL=chunk-VQXP6BZZ.js.map

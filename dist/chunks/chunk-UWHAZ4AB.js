@@ -7,7 +7,7 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-7K4VNUMC.js";
+} from "./chunk-RGVFIO5D.js";
 import {
   identityOf
 } from "./chunk-Y7HTMRHV.js";
@@ -82227,4 +82227,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-NX74CHH7.js.map
+//# sourceMappingURL=chunk-UWHAZ4AB.js.map

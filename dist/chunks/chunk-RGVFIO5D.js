@@ -13,6 +13,10 @@ var APPLYSET_NAMESPACES = "applyset.kubernetes.io/additional-namespaces";
 var MANIFEST_HASH = "ferry.dev/manifest-hash";
 var FERRY_VERSION = "0.1.0";
 var TOOLING = `ferry/v${FERRY_VERSION}`;
+function applyTraceAnnotations(source) {
+  return { [APPLY_TRACE_KEYS[0]]: source.commit, [APPLY_TRACE_KEYS[1]]: source.runUrl };
+}
+var APPLY_TRACE_KEYS = ["env-commit", "apply-run-url"];
 function applySetParent(name, namespace) {
   const digest = createHash("sha256").update(`${name}.${namespace}.ConfigMap.`).digest("base64url");
   return { name, namespace, id: `applyset-${digest}-v1` };
@@ -95,6 +99,8 @@ export {
   APPLYSET_NAMESPACES,
   MANIFEST_HASH,
   FERRY_VERSION,
+  applyTraceAnnotations,
+  APPLY_TRACE_KEYS,
   applySetParent,
   groupKind,
   parseGroupKinds,
@@ -102,4 +108,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-7K4VNUMC.js.map
+//# sourceMappingURL=chunk-RGVFIO5D.js.map
