@@ -11,16 +11,16 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ALRB72HU.js";
+} from "./chunk-2GMZC3WE.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1720,4 +1720,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-4YBPKPHA.js.map
+//# sourceMappingURL=chunk-EKONBNYS.js.map

@@ -21,12 +21,12 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-UWHAZ4AB.js";
+} from "./chunk-V75ER63W.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-RGVFIO5D.js";
+} from "./chunk-OR3I2P27.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -34,14 +34,14 @@ import {
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   syncDriftIssue,
   syncDriftStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-SLWODMV5.js";
 import {
   ConfigError,
   OperationError
@@ -547,4 +547,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-MH6ZTDFF.js.map
+//# sourceMappingURL=drift-UWFZFMFI.js.map

@@ -12,18 +12,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-UWHAZ4AB.js";
+} from "./chunk-V75ER63W.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-RGVFIO5D.js";
+} from "./chunk-OR3I2P27.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-UGFZYGVU.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-ADPZBTXK.js.map
+//# sourceMappingURL=apply-3QOCIZTX.js.map
