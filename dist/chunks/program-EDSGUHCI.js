@@ -8,12 +8,12 @@ import {
 import {
   detectSource,
   render
-} from "./chunk-2GMZC3WE.js";
+} from "./chunk-ALRB72HU.js";
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-OR3I2P27.js";
-import "./chunk-UGFZYGVU.js";
+} from "./chunk-RGVFIO5D.js";
+import "./chunk-Y7HTMRHV.js";
 import {
   ConfigError,
   FerryError,
@@ -25,9 +25,9 @@ import {
   __toESM
 } from "./chunk-57EZ2WE2.js";
 
-// ../../work/main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../work/main/node_modules/commander/lib/error.js"(exports) {
+  "node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -60,9 +60,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../work/main/node_modules/commander/lib/argument.js"(exports) {
+  "node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -188,9 +188,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../work/main/node_modules/commander/lib/help.js"(exports) {
+  "node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -790,9 +790,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../work/main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../work/main/node_modules/commander/lib/option.js"(exports) {
+  "node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1103,9 +1103,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../work/main/node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1183,9 +1183,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../work/main/node_modules/commander/lib/command.js"(exports) {
+  "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3429,9 +3429,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../work/main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../work/main/node_modules/commander/index.js"(exports) {
+  "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3451,7 +3451,7 @@ var require_commander = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3547,9 +3547,9 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-3QOCIZTX.js");
+    const { apply } = await import("./apply-ADPZBTXK.js");
     const { ApplyFailure, formatText } = await import("./apply-report-DGLU2AMD.js");
-    const { reportApplyStatus } = await import("./apply-status-FXFTZRMG.js");
+    const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
     const status = githubTarget(flags, false);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
@@ -3666,7 +3666,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-UWFZFMFI.js");
+    const { drift } = await import("./drift-MH6ZTDFF.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3760,7 +3760,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-72DIROKG.js");
+    const { propose } = await import("./propose-XPWGSU5E.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3816,7 +3816,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-3PZFYLSH.js");
+    const { promote } = await import("./promote-SE3IUHKV.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3910,7 +3910,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-5HNJYQYS.js");
+    const { rollback } = await import("./rollback-ASNKG7RP.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -3984,4 +3984,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-GRED77SE.js.map
+//# sourceMappingURL=program-EDSGUHCI.js.map

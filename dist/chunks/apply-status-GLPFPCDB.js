@@ -4,7 +4,7 @@ import {
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
 import {
   ACTIONS
 } from "./chunk-VQXP6BZZ.js";
@@ -36,4 +36,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-FXFTZRMG.js.map
+//# sourceMappingURL=apply-status-GLPFPCDB.js.map

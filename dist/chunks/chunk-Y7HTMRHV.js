@@ -3,7 +3,7 @@ import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
 
-// ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }
@@ -3283,4 +3283,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-UGFZYGVU.js.map
+//# sourceMappingURL=chunk-Y7HTMRHV.js.map

@@ -12,18 +12,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-V75ER63W.js";
+} from "./chunk-UWHAZ4AB.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-OR3I2P27.js";
+} from "./chunk-RGVFIO5D.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-3QOCIZTX.js.map
+//# sourceMappingURL=apply-ADPZBTXK.js.map

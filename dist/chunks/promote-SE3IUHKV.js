@@ -5,7 +5,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-VK7DMTVC.js";
+} from "./chunk-IXK43LTL.js";
 import {
   headBranchName,
   imagesIn,
@@ -14,7 +14,7 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-EKONBNYS.js";
+} from "./chunk-4YBPKPHA.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-CUJNZYUV.js";
 import {
@@ -24,9 +24,9 @@ import {
   quoteForMessage,
   renderEnvironment,
   sourceCommitUrl
-} from "./chunk-2GMZC3WE.js";
-import "./chunk-UGFZYGVU.js";
-import "./chunk-SLWODMV5.js";
+} from "./chunk-ALRB72HU.js";
+import "./chunk-Y7HTMRHV.js";
+import "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   FerryError,
@@ -255,4 +255,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-3PZFYLSH.js.map
+//# sourceMappingURL=promote-SE3IUHKV.js.map

@@ -21,12 +21,12 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-V75ER63W.js";
+} from "./chunk-UWHAZ4AB.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-OR3I2P27.js";
+} from "./chunk-RGVFIO5D.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -34,14 +34,14 @@ import {
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   syncDriftIssue,
   syncDriftStatus
 } from "./chunk-VSFBBJU2.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   OperationError
@@ -547,4 +547,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-UWFZFMFI.js.map
+//# sourceMappingURL=drift-MH6ZTDFF.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-VK7DMTVC.js";
+} from "./chunk-IXK43LTL.js";
 import {
   imagesIn,
   pinPath,
@@ -13,7 +13,7 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-EKONBNYS.js";
+} from "./chunk-4YBPKPHA.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-CUJNZYUV.js";
 import {
@@ -23,9 +23,9 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-2GMZC3WE.js";
-import "./chunk-UGFZYGVU.js";
-import "./chunk-SLWODMV5.js";
+} from "./chunk-ALRB72HU.js";
+import "./chunk-Y7HTMRHV.js";
+import "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   OperationError
@@ -170,4 +170,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-5HNJYQYS.js.map
+//# sourceMappingURL=rollback-ASNKG7RP.js.map

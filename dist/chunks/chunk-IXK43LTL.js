@@ -9,7 +9,7 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   proposalBody
-} from "./chunk-EKONBNYS.js";
+} from "./chunk-4YBPKPHA.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -104,4 +104,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-VK7DMTVC.js.map
+//# sourceMappingURL=chunk-IXK43LTL.js.map

@@ -11,16 +11,16 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-2GMZC3WE.js";
+} from "./chunk-ALRB72HU.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-UGFZYGVU.js";
+} from "./chunk-Y7HTMRHV.js";
 import {
   githubClient
-} from "./chunk-SLWODMV5.js";
+} from "./chunk-FQSSX6FK.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1720,4 +1720,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-EKONBNYS.js.map
+//# sourceMappingURL=chunk-4YBPKPHA.js.map

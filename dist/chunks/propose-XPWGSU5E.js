@@ -5,7 +5,7 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-EKONBNYS.js";
+} from "./chunk-4YBPKPHA.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-CUJNZYUV.js";
 import {
@@ -13,9 +13,9 @@ import {
   loadEnvironment,
   render,
   sourceCommitUrl
-} from "./chunk-2GMZC3WE.js";
-import "./chunk-UGFZYGVU.js";
-import "./chunk-SLWODMV5.js";
+} from "./chunk-ALRB72HU.js";
+import "./chunk-Y7HTMRHV.js";
+import "./chunk-FQSSX6FK.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -51,4 +51,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-72DIROKG.js.map
+//# sourceMappingURL=propose-XPWGSU5E.js.map
