@@ -3,6 +3,6 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 // src/action/index.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { run } = await import("./chunks/main-CYD7CU6S.js");
+var { run } = await import("./action-main.js");
 await run();
 //# sourceMappingURL=action.js.map

@@ -5,7 +5,12 @@ import { rm } from 'node:fs/promises';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { action: 'src/action/index.ts', cli: 'src/cli/main.ts' },
+  // action-main exports run() without calling it: @github/local-action runs the action from it.
+  entryPoints: {
+    action: 'src/action/index.ts',
+    'action-main': 'src/action/main.ts',
+    cli: 'src/cli/main.ts',
+  },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

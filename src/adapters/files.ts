@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import {
@@ -58,6 +58,8 @@ export async function replaceDirectory(dir: string, files: Map<string, string>):
       `${dir}: holds ${foreign}, which is not rendered YAML; choose an empty or new folder`,
     );
   }
+  // A new `--out a/b/rendered` gets its parents, as `mkdir -p` would.
+  await mkdir(dirname(dir), { recursive: true });
   const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.ferry-`));
   try {
     for (const [name, text] of files) await writeFile(join(staging, name), text);

@@ -1,89 +1,36 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
 import yaml from 'js-yaml';
-import { startForgeHarness } from '../forge/harness.js';
+import { git, startForgeHarness } from '../forge/harness.js';
+import { assertStepFailed, assertStepPassed, runActionStep } from '../helpers/action-step.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
-const exec = promisify(execFile);
-const action = resolve('dist/action.js');
+// The committed action (dist/) run step by step as the runner runs it, through
+// @github/local-action: render, propose against the fake GitHub, and apply + drift against the
+// real control plane. A step passes only with exit code 0 and no ::error:: line.
 
-interface StepResult {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER` heredocs). */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!heredoc) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!);
-    outputs[heredoc[1]!] = value.join('\n');
-  }
-  return outputs;
-}
-
-/**
- * Runs the committed bundle the way the GitHub runner runs a node24 action: `node dist/action.js`
- * with inputs as INPUT_<NAME> variables and the output and summary files the runner provides.
- */
-async function runStep(
-  inputs: Record<string, string>,
-  env: Record<string, string> = {},
-): Promise<StepResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'ferry-step-'));
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
-  await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
-  const inputEnv = Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]),
-  );
-  const base: Record<string, string | undefined> = {
-    ...process.env,
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: dir,
-    ...files,
-    ...inputEnv,
-    ...env,
-  };
-  delete base.KUBECONFIG;
-  let code = 0;
-  let stdout = '';
-  try {
-    stdout = (await exec(process.execPath, [action], { env: base })).stdout;
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string };
-    code = e.code ?? 1;
-    stdout = e.stdout ?? '';
-  }
-  return {
-    code,
-    stdout,
-    outputs: parseOutputs(await readFile(files.GITHUB_OUTPUT, 'utf8')),
-    summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
-  };
-}
-
-describe('the action as the runner runs it (dist/action.js)', () => {
-  it('renders, sets outputs and writes a job summary', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'ferry-out-')), 'rendered');
-    const step = await runStep({
+describe('the action renders as the runner runs it', () => {
+  it('renders into $RUNNER_TEMP by default, sets outputs and writes a job summary', async () => {
+    const step = await runActionStep({
       command: 'render',
       config: 'examples/guestbook/ferry.yaml',
       environment: 'staging',
       'image-tag': '1.4.2',
-      out,
     });
-    assert.equal(step.code, 0, step.stdout);
+    assertStepPassed(step);
+    assert.match(step.outputs.out!, /runner-temp\/ferry\/rendered$/);
+    const files: string[] = JSON.parse(step.outputs.files!);
+    assert.equal(files.length, 5);
+    const deployment = yaml.load(
+      await readFile(join(step.outputs.out!, 'deployment-guestbook.yaml'), 'utf8'),
+    ) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    assert.equal(
+      deployment.spec.template.spec.containers[0]!.image,
+      'registry.example.com/acme/guestbook:1.4.2',
+    );
     assert.equal(step.outputs.objects, '5');
     assert.equal(step.outputs.image, 'registry.example.com/acme/guestbook:1.4.2');
     assert.deepEqual(JSON.parse(step.outputs.files!).length, 5);
@@ -91,14 +38,14 @@ describe('the action as the runner runs it (dist/action.js)', () => {
   });
 
   it('fails the step, with an ::error:: line, on a hostile tag', async () => {
-    const step = await runStep({
+    const step = await runActionStep({
       command: 'render',
       config: 'examples/guestbook/ferry.yaml',
       environment: 'staging',
       'image-tag': 'v1\n  privileged: true',
     });
-    assert.notEqual(step.code, 0);
-    assert.match(step.stdout, /^::error::image tag .* is not a valid OCI tag/m);
+    assertStepFailed(step, /image tag .* is not a valid OCI tag/);
+    assert.equal(step.outputs.out, undefined, 'nothing rendered');
   });
 
   it('annotates the template line at fault, relative to the workspace', async (t) => {
@@ -109,7 +56,7 @@ describe('the action as the runner runs it (dist/action.js)', () => {
       join(dir, 'deploy/extra.yaml'),
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{values.nmae}}\n',
     );
-    const step = await runStep({
+    const step = await runActionStep({
       command: 'render',
       config: join(dir, 'ferry.yaml'),
       environment: 'staging',
@@ -117,16 +64,115 @@ describe('the action as the runner runs it (dist/action.js)', () => {
     });
     assert.notEqual(step.code, 0);
     const expected = `::error file=${join(dir, 'deploy/extra.yaml')},line=4::deploy/extra.yaml:4: unknown variable "values.nmae"`;
-    assert.ok(step.stdout.split('\n').includes(expected), step.stdout);
+    assert.ok(step.log.split('\n').includes(expected), step.log);
   });
 
   it('rejects an unknown command', async () => {
-    const step = await runStep({ command: 'deploy-everything' });
-    assert.notEqual(step.code, 0);
-    assert.match(
-      step.stdout,
-      /::error::input command: "deploy-everything" is not one of render, propose, apply, drift/,
+    const step = await runActionStep({ command: 'deploy-everything' });
+    assertStepFailed(
+      step,
+      /input command: "deploy-everything" is not one of render, propose, apply, drift/,
     );
+  });
+});
+
+/** A copy of the guestbook example whose staging proposes to the fake GitHub's acme/environments. */
+async function guestbookOnGitHub(t: TestContext): Promise<string> {
+  const app = await mkdtemp(join(tmpdir(), 'ferry-action-app-'));
+  t.after(() => rm(app, { recursive: true, force: true }));
+  await cp('examples/guestbook', app, { recursive: true });
+  const config = yaml.load(await readFile(join(app, 'ferry.yaml'), 'utf8')) as {
+    environments: Record<string, Record<string, unknown>>;
+  };
+  config.environments.staging = {
+    ...config.environments.staging,
+    repo: 'acme/environments',
+    forge: 'github',
+  };
+  await writeFile(join(app, 'ferry.yaml'), yaml.dump(config));
+  return join(app, 'ferry.yaml');
+}
+
+describe('the action proposes as the runner runs it, against the fake GitHub', () => {
+  it('opens one pull request, updates it with the next build, and masks the token', async (t) => {
+    const h = await startForgeHarness(t);
+    await h.server.createRepo('acme/environments', { files: { 'README.md': 'envs\n' } });
+    const config = await guestbookOnGitHub(t);
+    const propose = (tag: string) =>
+      runActionStep(
+        {
+          command: 'propose',
+          config,
+          environment: 'staging',
+          'image-tag': tag,
+          token: h.server.token,
+          labels: 'deploy',
+        },
+        {
+          GITHUB_API_URL: h.server.apiUrl,
+          GITHUB_REPOSITORY: 'acme/guestbook',
+          GITHUB_SHA: 'c0ffee0000000000000000000000000000000000',
+        },
+      );
+
+    const created = await propose('1.4.2');
+    assertStepPassed(created);
+    assert.equal(created.outputs.operation, 'created');
+    assert.equal(created.outputs.branch, 'ferry/guestbook/staging');
+    assert.ok(created.log.includes(`::add-mask::${h.server.token}`), 'the token is masked');
+    assert.equal(created.log.split(h.server.token).length - 1, 1, 'and printed nowhere else');
+    const number = Number(created.outputs['pr-number']);
+    const { data: pull } = await h.octokit.rest.pulls.get({
+      owner: 'acme',
+      repo: 'environments',
+      pull_number: number,
+    });
+    assert.equal(pull.head.ref, 'ferry/guestbook/staging');
+    assert.equal(pull.head.sha, created.outputs['head-sha']);
+    assert.deepEqual(
+      pull.labels.map((label) => label.name),
+      ['deploy'],
+    );
+    assert.equal(created.outputs['pr-url'], pull.html_url);
+    assert.ok(created.summary.includes(pull.html_url), created.summary);
+
+    const updated = await propose('1.5.0');
+    assertStepPassed(updated);
+    assert.equal(updated.outputs.operation, 'updated');
+    assert.equal(updated.outputs['pr-number'], String(number), 'the same pull request');
+    const gitDir = h.server.state.repo('acme', 'environments')!.gitDir;
+    const deployment = await git(
+      h.work,
+      '--git-dir',
+      gitDir,
+      'show',
+      'ferry/guestbook/staging:apps/guestbook/staging/deployment-guestbook.yaml',
+    );
+    assert.match(deployment, /image: registry\.example\.com\/acme\/guestbook:1\.5\.0$/m);
+    assert.deepEqual(h.server.violations, []);
+  });
+
+  it('fails the step on a token the forge refuses, and opens nothing', async (t) => {
+    const h = await startForgeHarness(t);
+    await h.server.createRepo('acme/environments', { files: { 'README.md': 'envs\n' } });
+    const config = await guestbookOnGitHub(t);
+    const step = await runActionStep(
+      {
+        command: 'propose',
+        config,
+        environment: 'staging',
+        'image-tag': '1.4.2',
+        token: 'not-the-token',
+      },
+      { GITHUB_API_URL: h.server.apiUrl },
+    );
+    assertStepFailed(step, /reading acme\/environments: GitHub rejected the token \(401/);
+    assert.equal(step.outputs.operation, undefined);
+    const { data: pulls } = await h.octokit.rest.pulls.list({
+      owner: 'acme',
+      repo: 'environments',
+    });
+    assert.deepEqual(pulls, []);
   });
 });
 
@@ -162,28 +208,32 @@ describe('the action applies and checks drift on the real control plane', needsC
     assert.ok(token, 'the test kubeconfig uses a token');
     const common = { dir, inventory: 'web', namespace: ns.name, kubeconfig: kubeconfigText };
 
-    const applied = await runStep({ command: 'apply', ...common, wait: 'true', timeout: '60s' });
-    assert.equal(applied.code, 0, applied.stdout);
+    const applied = await runActionStep({
+      command: 'apply',
+      ...common,
+      wait: 'true',
+      timeout: '60s',
+    });
+    assertStepPassed(applied);
     assert.equal(applied.outputs.created, '2');
     assert.match(applied.summary, /\| `Deployment .*\/web` \| created \|/);
-    assert.ok(applied.stdout.includes(`::add-mask::${token}`), 'the token is masked');
+    assert.ok(applied.log.includes(`::add-mask::${token}`), 'the token is masked');
     assert.equal(
-      applied.stdout.split(token).length - 1,
+      applied.log.split(token).length - 1,
       1,
       'the token appears only in its mask command',
     );
 
-    const clean = await runStep({ command: 'drift', ...common, 'fail-on-drift': 'true' });
-    assert.equal(clean.code, 0, clean.stdout);
+    const clean = await runActionStep({ command: 'drift', ...common, 'fail-on-drift': 'true' });
+    assertStepPassed(clean);
     assert.equal(clean.outputs.drifted, 'false');
 
     assert.equal(
       (await kubectl(['-n', ns.name, 'scale', 'deployment/web', '--replicas=4'])).code,
       0,
     );
-    const drifted = await runStep({ command: 'drift', ...common, 'fail-on-drift': 'true' });
-    assert.notEqual(drifted.code, 0, 'drift fails the step');
-    assert.match(drifted.stdout, /^::error::drift detected: 1 object\(s\) differ from git/m);
+    const drifted = await runActionStep({ command: 'drift', ...common, 'fail-on-drift': 'true' });
+    assertStepFailed(drifted, /drift detected: 1 object\(s\) differ from git/);
     assert.equal(drifted.outputs.drifted, 'true');
     assert.equal(drifted.outputs['drifted-objects'], '1');
     assert.match(
@@ -230,8 +280,8 @@ describe('a two-cluster matrix, as the example workflow runs it', needsCluster, 
         cluster,
         'commit-status': 'true',
       };
-      const applied = await runStep({ command: 'apply', ...common }, github);
-      assert.equal(applied.code, 0, applied.stdout);
+      const applied = await runActionStep({ command: 'apply', ...common }, github);
+      assertStepPassed(applied);
       if (cluster === 'prod-us') {
         assert.equal(
           (
@@ -249,8 +299,8 @@ describe('a two-cluster matrix, as the example workflow runs it', needsCluster, 
           0,
         );
       }
-      const checked = await runStep({ command: 'drift', ...common }, github);
-      assert.equal(checked.code, 0, checked.stdout);
+      const checked = await runActionStep({ command: 'drift', ...common }, github);
+      assertStepPassed(checked);
     }
     const statuses = (
       await octokit.rest.repos.getCombinedStatusForRef({

@@ -143,7 +143,11 @@ export function pullJson(links: Links, repo: RepoRecord, issue: IssueRecord, fac
     title: issue.title,
     user: loginJson(links, issue.author),
     body: issue.body,
-    labels: issueLabelsJson(links, repo, issue),
+    // `pull-request-simple` (the list) declares label descriptions a non-null string.
+    labels: issueLabelsJson(links, repo, issue).map((label) => ({
+      ...label,
+      description: label.description ?? '',
+    })),
     milestone: null,
     active_lock_reason: null,
     created_at: issue.createdAt,

@@ -112,6 +112,24 @@ describe('ferry render', () => {
     ]);
   });
 
+  it('creates the parents of a new --out folder', async () => {
+    // The action's default is $RUNNER_TEMP/ferry/rendered, and $RUNNER_TEMP/ferry is new.
+    const out = join(await mkdtemp(join(tmpdir(), 'ferry-out-')), 'ferry', 'rendered');
+    const { code, stderr } = await runFerry([
+      'render',
+      '--config',
+      example,
+      '--env',
+      'staging',
+      '--image-tag',
+      '1',
+      '--out',
+      out,
+    ]);
+    assert.equal(code, 0, stderr);
+    assert.equal((await readdir(out)).length, 5);
+  });
+
   it('refuses to replace a folder holding files that are not rendered YAML', async () => {
     const out = await mkdtemp(join(tmpdir(), 'ferry-out-'));
     await writeFile(join(out, 'README.md'), 'keep me');

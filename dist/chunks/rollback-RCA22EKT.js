@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-IXK43LTL.js";
+} from "./chunk-UJWC34QH.js";
 import {
   imagesIn,
   pinPath,
@@ -13,8 +13,9 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-4YBPKPHA.js";
+} from "./chunk-CYDJ2SCX.js";
 import "./chunk-MWUSTT4N.js";
+import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
 import {
   detectSource,
@@ -23,9 +24,8 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-G2IEV335.js";
+import "./chunk-LSF6C3GI.js";
 import {
   ConfigError,
   OperationError
@@ -170,4 +170,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-ASNKG7RP.js.map
+//# sourceMappingURL=rollback-RCA22EKT.js.map

@@ -5,17 +5,17 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-4YBPKPHA.js";
+} from "./chunk-CYDJ2SCX.js";
 import "./chunk-MWUSTT4N.js";
+import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
 import {
   detectSource,
   loadEnvironment,
   render,
   sourceCommitUrl
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-G2IEV335.js";
+import "./chunk-LSF6C3GI.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -51,4 +51,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-XPWGSU5E.js.map
+//# sourceMappingURL=propose-B7HN767L.js.map

@@ -3,6 +3,9 @@ import {
   GitLabProject
 } from "./chunk-MWUSTT4N.js";
 import {
+  githubClient
+} from "./chunk-FQSSX6FK.js";
+import {
   GitLabClient,
   gitlabTokenVariables
 } from "./chunk-CUJNZYUV.js";
@@ -11,16 +14,13 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-ALRB72HU.js";
+} from "./chunk-G2IEV335.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-Y7HTMRHV.js";
-import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-LSF6C3GI.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1720,4 +1720,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-4YBPKPHA.js.map
+//# sourceMappingURL=chunk-CYDJ2SCX.js.map

@@ -9,7 +9,7 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   proposalBody
-} from "./chunk-4YBPKPHA.js";
+} from "./chunk-CYDJ2SCX.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -104,4 +104,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-IXK43LTL.js.map
+//# sourceMappingURL=chunk-UJWC34QH.js.map

@@ -1,26 +1,26 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   parseDuration
-} from "./chunk-SVE4YMVH.js";
+} from "./chunks/chunk-SVE4YMVH.js";
 import {
   detectSource,
   render
-} from "./chunk-ALRB72HU.js";
+} from "./chunks/chunk-G2IEV335.js";
 import {
   applyTraceAnnotations
-} from "./chunk-RGVFIO5D.js";
+} from "./chunks/chunk-NZBUJHYL.js";
 import {
   yaml
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunks/chunk-LSF6C3GI.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunks/chunk-O7TIUWNP.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-57EZ2WE2.js";
+} from "./chunks/chunk-57EZ2WE2.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19763,7 +19763,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./propose-XPWGSU5E.js");
+  const { propose } = await import("./chunks/propose-B7HN767L.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19783,7 +19783,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./promote-SE3IUHKV.js");
+  const { promote } = await import("./chunks/promote-WEW6LBN3.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19810,7 +19810,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./rollback-ASNKG7RP.js");
+  const { rollback } = await import("./chunks/rollback-RCA22EKT.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19891,9 +19891,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-ADPZBTXK.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-DGLU2AMD.js");
-  const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
+  const { apply } = await import("./chunks/apply-EPYASBDU.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-DGLU2AMD.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-GLPFPCDB.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19940,8 +19940,8 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-MH6ZTDFF.js");
-  const { formatDriftMarkdown } = await import("./drift-report-3BKAMEKT.js");
+  const { drift } = await import("./chunks/drift-DOXN6VGX.js");
+  const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -20151,4 +20151,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-CYD7CU6S.js.map
+//# sourceMappingURL=action-main.js.map

@@ -1,11 +1,18 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  syncDriftIssue,
+  syncDriftStatus
+} from "./chunk-VSFBBJU2.js";
+import {
   driftSummary,
   formatDriftMarkdown
 } from "./chunk-WI7CDD3B.js";
 import {
   GitLabProject
 } from "./chunk-MWUSTT4N.js";
+import {
+  githubClient
+} from "./chunk-FQSSX6FK.js";
 import {
   GitLabClient,
   gitlabError
@@ -21,12 +28,12 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-UWHAZ4AB.js";
+} from "./chunk-VCPGYUHS.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-RGVFIO5D.js";
+} from "./chunk-NZBUJHYL.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -34,14 +41,7 @@ import {
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-Y7HTMRHV.js";
-import {
-  syncDriftIssue,
-  syncDriftStatus
-} from "./chunk-VSFBBJU2.js";
-import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
+} from "./chunk-LSF6C3GI.js";
 import {
   ConfigError,
   OperationError
@@ -547,4 +547,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-MH6ZTDFF.js.map
+//# sourceMappingURL=drift-DOXN6VGX.js.map

@@ -11,7 +11,7 @@ import {
   replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-LSF6C3GI.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20899,4 +20899,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-ALRB72HU.js.map
+//# sourceMappingURL=chunk-G2IEV335.js.map

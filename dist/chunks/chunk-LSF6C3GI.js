@@ -3183,7 +3183,7 @@ function toYamlDocument(object) {
 }
 
 // src/adapters/files.ts
-import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 var TEMPLATE_FILE = /\.(ya?ml|hbs)$/;
 async function readTextFile(path, what) {
@@ -3224,6 +3224,7 @@ async function replaceDirectory(dir, files) {
       `${dir}: holds ${foreign}, which is not rendered YAML; choose an empty or new folder`
     );
   }
+  await mkdir(dirname(dir), { recursive: true });
   const staging = await mkdtemp(join(dirname(dir), `.${basename(dir)}.ferry-`));
   try {
     for (const [name, text] of files) await writeFile(join(staging, name), text);
@@ -3283,4 +3284,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-Y7HTMRHV.js.map
+//# sourceMappingURL=chunk-LSF6C3GI.js.map

@@ -12,18 +12,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-UWHAZ4AB.js";
+} from "./chunk-VCPGYUHS.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-RGVFIO5D.js";
+} from "./chunk-NZBUJHYL.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-LSF6C3GI.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-ADPZBTXK.js.map
+//# sourceMappingURL=apply-EPYASBDU.js.map

@@ -7,10 +7,10 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-RGVFIO5D.js";
+} from "./chunk-NZBUJHYL.js";
 import {
   identityOf
-} from "./chunk-Y7HTMRHV.js";
+} from "./chunk-LSF6C3GI.js";
 import {
   OperationError
 } from "./chunk-O7TIUWNP.js";
@@ -82227,4 +82227,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-UWHAZ4AB.js.map
+//# sourceMappingURL=chunk-VCPGYUHS.js.map

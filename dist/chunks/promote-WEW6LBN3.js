@@ -5,7 +5,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-IXK43LTL.js";
+} from "./chunk-UJWC34QH.js";
 import {
   headBranchName,
   imagesIn,
@@ -14,8 +14,9 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-4YBPKPHA.js";
+} from "./chunk-CYDJ2SCX.js";
 import "./chunk-MWUSTT4N.js";
+import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
 import {
   detectSource,
@@ -24,9 +25,8 @@ import {
   quoteForMessage,
   renderEnvironment,
   sourceCommitUrl
-} from "./chunk-ALRB72HU.js";
-import "./chunk-Y7HTMRHV.js";
-import "./chunk-FQSSX6FK.js";
+} from "./chunk-G2IEV335.js";
+import "./chunk-LSF6C3GI.js";
 import {
   ConfigError,
   FerryError,
@@ -255,4 +255,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-SE3IUHKV.js.map
+//# sourceMappingURL=promote-WEW6LBN3.js.map
