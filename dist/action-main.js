@@ -5,13 +5,13 @@ import {
 import {
   detectSource,
   render
-} from "./chunks/chunk-G2IEV335.js";
+} from "./chunks/chunk-OSFVGGOU.js";
 import {
   applyTraceAnnotations
-} from "./chunks/chunk-NZBUJHYL.js";
+} from "./chunks/chunk-RNM2QU4M.js";
 import {
   yaml
-} from "./chunks/chunk-LSF6C3GI.js";
+} from "./chunks/chunk-BIWETVOZ.js";
 import {
   ConfigError,
   OperationError
@@ -19763,7 +19763,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-B7HN767L.js");
+  const { propose } = await import("./chunks/propose-36BFBUM6.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19783,7 +19783,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-WEW6LBN3.js");
+  const { promote } = await import("./chunks/promote-KHAY2BQN.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19810,7 +19810,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-RCA22EKT.js");
+  const { rollback } = await import("./chunks/rollback-DCUCDEFL.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19891,7 +19891,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-EPYASBDU.js");
+  const { apply } = await import("./chunks/apply-UKA6NX3T.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-DGLU2AMD.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-GLPFPCDB.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19940,7 +19940,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-DOXN6VGX.js");
+  const { drift } = await import("./chunks/drift-YFPXIDXO.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

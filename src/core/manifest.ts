@@ -41,10 +41,11 @@ export function describeObject(object: KubeObject): string {
 }
 
 /**
- * Parses a YAML stream into documents, with errors naming the template and the line of the
- * rendered text (block helpers can make it differ from the template's own line).
+ * Parses a YAML stream into documents, with errors naming the file and the line. For a template
+ * (`rendered`), that is the line of the rendered text (block helpers can make it differ from the
+ * template's own line), and the message says so.
  */
-export function parseDocuments(text: string, source: string): unknown[] {
+export function parseDocuments(text: string, source: string, rendered = false): unknown[] {
   try {
     return yaml.loadAll(text, undefined, {
       filename: source,
@@ -56,7 +57,7 @@ export function parseDocuments(text: string, source: string): unknown[] {
       const line = (error.mark?.line ?? 0) + 1;
       const content = text.split('\n')[line - 1]?.trim() ?? '';
       throw new ConfigError(
-        `${source}:${line}: invalid YAML after rendering: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ''}`,
+        `${source}:${line}: invalid YAML${rendered ? ' after rendering' : ''}: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ''}`,
       );
     }
     throw error;

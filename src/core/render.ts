@@ -80,7 +80,7 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
   );
   for (const file of ordered) {
     const output = compiledTemplate(file).run(context);
-    parseDocuments(output.text, file.name).forEach((document, index) => {
+    parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
       const object = asKubeObject(substituteValues(document, output, file.name), file.name, index);
       const manifest = { source: file.name, object: withAnnotations(object, annotations) };

@@ -11,7 +11,7 @@ import {
   replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-LSF6C3GI.js";
+} from "./chunk-BIWETVOZ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20806,7 +20806,7 @@ function renderManifests(input) {
   );
   for (const file of ordered) {
     const output = compiledTemplate(file).run(context);
-    parseDocuments(output.text, file.name).forEach((document, index) => {
+    parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === void 0) return;
       const object = asKubeObject(substituteValues(document, output, file.name), file.name, index);
       const manifest = { source: file.name, object: withAnnotations(object, annotations) };
@@ -20899,4 +20899,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-G2IEV335.js.map
+//# sourceMappingURL=chunk-OSFVGGOU.js.map

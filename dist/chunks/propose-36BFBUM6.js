@@ -5,7 +5,7 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-CYDJ2SCX.js";
+} from "./chunk-LLDLJJUG.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
@@ -14,8 +14,8 @@ import {
   loadEnvironment,
   render,
   sourceCommitUrl
-} from "./chunk-G2IEV335.js";
-import "./chunk-LSF6C3GI.js";
+} from "./chunk-OSFVGGOU.js";
+import "./chunk-BIWETVOZ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -51,4 +51,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-B7HN767L.js.map
+//# sourceMappingURL=propose-36BFBUM6.js.map

@@ -8,12 +8,12 @@ import {
 import {
   detectSource,
   render
-} from "./chunk-G2IEV335.js";
+} from "./chunk-OSFVGGOU.js";
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-NZBUJHYL.js";
-import "./chunk-LSF6C3GI.js";
+} from "./chunk-RNM2QU4M.js";
+import "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
   FerryError,
@@ -3547,7 +3547,7 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-EPYASBDU.js");
+    const { apply } = await import("./apply-UKA6NX3T.js");
     const { ApplyFailure, formatText } = await import("./apply-report-DGLU2AMD.js");
     const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
     const status = githubTarget(flags, false);
@@ -3666,7 +3666,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-DOXN6VGX.js");
+    const { drift } = await import("./drift-YFPXIDXO.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3760,7 +3760,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-B7HN767L.js");
+    const { propose } = await import("./propose-36BFBUM6.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3816,7 +3816,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-WEW6LBN3.js");
+    const { promote } = await import("./promote-KHAY2BQN.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3910,7 +3910,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-RCA22EKT.js");
+    const { rollback } = await import("./rollback-DCUCDEFL.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -3984,4 +3984,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-YFMUYXPK.js.map
+//# sourceMappingURL=program-TGJFXRB3.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-UJWC34QH.js";
+} from "./chunk-C25VGOAP.js";
 import {
   imagesIn,
   pinPath,
@@ -13,7 +13,7 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-CYDJ2SCX.js";
+} from "./chunk-LLDLJJUG.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
@@ -24,8 +24,8 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-G2IEV335.js";
-import "./chunk-LSF6C3GI.js";
+} from "./chunk-OSFVGGOU.js";
+import "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
   OperationError
@@ -170,4 +170,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-RCA22EKT.js.map
+//# sourceMappingURL=rollback-DCUCDEFL.js.map

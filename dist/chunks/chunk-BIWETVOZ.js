@@ -3082,7 +3082,7 @@ function describeObject(object) {
   const ns = object.metadata.namespace;
   return `${object.kind} ${ns ? `${ns}/` : ""}${object.metadata.name}`;
 }
-function parseDocuments(text, source) {
+function parseDocuments(text, source, rendered = false) {
   try {
     return yaml.loadAll(text, void 0, {
       filename: source,
@@ -3094,7 +3094,7 @@ function parseDocuments(text, source) {
       const line = (error.mark?.line ?? 0) + 1;
       const content = text.split("\n")[line - 1]?.trim() ?? "";
       throw new ConfigError(
-        `${source}:${line}: invalid YAML after rendering: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ""}`
+        `${source}:${line}: invalid YAML${rendered ? " after rendering" : ""}: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ""}`
       );
     }
     throw error;
@@ -3284,4 +3284,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-LSF6C3GI.js.map
+//# sourceMappingURL=chunk-BIWETVOZ.js.map

@@ -5,7 +5,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-UJWC34QH.js";
+} from "./chunk-C25VGOAP.js";
 import {
   headBranchName,
   imagesIn,
@@ -14,7 +14,7 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-CYDJ2SCX.js";
+} from "./chunk-LLDLJJUG.js";
 import "./chunk-MWUSTT4N.js";
 import "./chunk-FQSSX6FK.js";
 import "./chunk-CUJNZYUV.js";
@@ -25,8 +25,8 @@ import {
   quoteForMessage,
   renderEnvironment,
   sourceCommitUrl
-} from "./chunk-G2IEV335.js";
-import "./chunk-LSF6C3GI.js";
+} from "./chunk-OSFVGGOU.js";
+import "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
   FerryError,
@@ -255,4 +255,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-WEW6LBN3.js.map
+//# sourceMappingURL=promote-KHAY2BQN.js.map

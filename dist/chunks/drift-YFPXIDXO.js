@@ -28,12 +28,12 @@ import {
   mapLimit,
   readInventory,
   serverSideApply
-} from "./chunk-VCPGYUHS.js";
+} from "./chunk-P6DSASTE.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH,
   applySetParent
-} from "./chunk-NZBUJHYL.js";
+} from "./chunk-RNM2QU4M.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -41,7 +41,7 @@ import {
   readManifestDir,
   readTextFile,
   yaml
-} from "./chunk-LSF6C3GI.js";
+} from "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
   OperationError
@@ -547,4 +547,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-DOXN6VGX.js.map
+//# sourceMappingURL=drift-YFPXIDXO.js.map

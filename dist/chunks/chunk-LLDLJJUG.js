@@ -14,13 +14,13 @@ import {
   quoteForMessage,
   sourceCommitUrl,
   splitImageReference
-} from "./chunk-G2IEV335.js";
+} from "./chunk-OSFVGGOU.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-LSF6C3GI.js";
+} from "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1720,4 +1720,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-CYDJ2SCX.js.map
+//# sourceMappingURL=chunk-LLDLJJUG.js.map

@@ -7,10 +7,10 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-NZBUJHYL.js";
+} from "./chunk-RNM2QU4M.js";
 import {
   identityOf
-} from "./chunk-LSF6C3GI.js";
+} from "./chunk-BIWETVOZ.js";
 import {
   OperationError
 } from "./chunk-O7TIUWNP.js";
@@ -82227,4 +82227,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-VCPGYUHS.js.map
+//# sourceMappingURL=chunk-P6DSASTE.js.map

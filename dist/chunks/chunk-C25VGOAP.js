@@ -9,7 +9,7 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   proposalBody
-} from "./chunk-CYDJ2SCX.js";
+} from "./chunk-LLDLJJUG.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -104,4 +104,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-UJWC34QH.js.map
+//# sourceMappingURL=chunk-C25VGOAP.js.map

@@ -12,18 +12,18 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-VCPGYUHS.js";
+} from "./chunk-P6DSASTE.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-NZBUJHYL.js";
+} from "./chunk-RNM2QU4M.js";
 import {
   describeObject,
   readManifestDir,
   withAnnotations
-} from "./chunk-LSF6C3GI.js";
+} from "./chunk-BIWETVOZ.js";
 import {
   ApplyFailure,
   emptyReport,
@@ -554,4 +554,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-EPYASBDU.js.map
+//# sourceMappingURL=apply-UKA6NX3T.js.map
