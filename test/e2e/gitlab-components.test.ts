@@ -24,7 +24,7 @@ import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers
 import type { ApplyReport } from '../../src/commands/apply-report.js';
 import type { DriftReport } from '../../src/core/drift.js';
 
-const COMPONENTS = ['render', 'propose', 'apply', 'drift'];
+const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'promote', 'rollback'];
 const TEMPLATES = join(repoRoot, 'templates');
 
 /** Minimal inputs each component requires. */
@@ -33,19 +33,33 @@ const REQUIRED: Record<string, Record<string, string>> = {
   propose: { environment: 'staging' },
   apply: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
   drift: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
+  promote: { to: 'production' },
+  rollback: { environment: 'production' },
 };
 
 const include = includeComponent;
 
-/** Names of the jobs gitlab-ci-local would run with these variables (rules evaluated). */
-function activeJobs(run: PipelineRun): string[] {
+/** The jobs `--list-json` reports, with `when` after their rules were evaluated. */
+function listedJobs(run: PipelineRun): { name: string; when: string; allow_failure: boolean }[] {
   assert.equal(run.code, 0, run.output);
   const json = run.output.slice(run.output.indexOf('\n[') + 1, run.output.lastIndexOf(']') + 1);
-  const jobs = JSON.parse(json) as { name: string; when: string }[];
-  return jobs
-    .filter((job) => job.when !== 'never')
+  return JSON.parse(json);
+}
+
+/** Names of the jobs gitlab-ci-local would run with these variables (rules evaluated). */
+function activeJobs(run: PipelineRun): string[] {
+  return listedJobs(run)
+    .filter((job) => job.when !== 'never' && job.when !== 'manual')
     .map((job) => job.name)
     .sort();
+}
+
+/** Names of the manual jobs a person may run; each must not block the pipeline. */
+function manualJobs(run: PipelineRun): string[] {
+  const manual = listedJobs(run).filter((job) => job.when === 'manual');
+  for (const job of manual)
+    assert.equal(job.allow_failure, true, `${job.name} blocks the pipeline`);
+  return manual.map((job) => job.name).sort();
 }
 
 describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
@@ -69,6 +83,13 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'bad-kubeconfig-variable.yml': bad({ 'kubeconfig-variable': 'X; cat /etc/passwd' }),
       'bad-prune.yml': bad({ prune: 'yes' }),
       'missing-input.yml': dump({ include: [include('apply', { dir: 'manifests' })] }),
+      'bad-min-soak.yml': dump({
+        include: [include('promote', { ...REQUIRED.promote, 'min-soak': '1h; rm -rf /' })],
+      }),
+      'bad-force.yml': dump({
+        include: [include('promote', { ...REQUIRED.promote, force: 'yes' })],
+      }),
+      'missing-rollback-environment.yml': dump({ include: [include('rollback', { to: '1.4.1' })] }),
     });
   });
   after(async () => {
@@ -115,27 +136,29 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       assert.doesNotMatch(run.output, /Invalid \.gitlab-ci\.yml|is not expected to be here/);
     }
     const preview = (await gcl(['--preview'])).output;
-    for (const job of ['ferry-render', 'ferry-propose', 'ferry-apply', 'ferry-apply-dry-run']) {
+    const jobs = ['ferry-render', 'ferry-propose', 'ferry-apply', 'ferry-apply-dry-run'];
+    for (const job of [...jobs, 'ferry-promote', 'ferry-rollback']) {
       assert.match(preview, new RegExp(`^${job}:`, 'm'));
     }
     assert.match(preview, /^apply-prod-dry-run:/m);
   });
 
-  it('applies on the default branch, checks drift on schedules, only dry-runs on merge requests', async () => {
+  it('applies on the default branch, checks drift on schedules, only dry-runs on merge requests; promote and rollback are manual on the default branch only', async () => {
     const ignore = ['--ignore-predefined-vars', 'CI_PIPELINE_SOURCE,CI_COMMIT_BRANCH'];
     const list = (...variables: string[]) =>
       gcl(['--list-json', ...ignore, ...variables.flatMap((v) => ['--variable', v])]);
-    assert.deepEqual(activeJobs(await list()), [
+    const defaultBranch = await list();
+    assert.deepEqual(activeJobs(defaultBranch), [
       'apply-prod',
       'ferry-apply',
       'ferry-drift',
       'ferry-propose',
       'ferry-render',
     ]);
-    assert.deepEqual(activeJobs(await list('CI_PIPELINE_SOURCE=schedule')), [
-      'ferry-drift',
-      'ferry-render',
-    ]);
+    assert.deepEqual(manualJobs(defaultBranch), ['ferry-promote', 'ferry-rollback']);
+    const schedule = await list('CI_PIPELINE_SOURCE=schedule');
+    assert.deepEqual(activeJobs(schedule), ['ferry-drift', 'ferry-render']);
+    assert.deepEqual(manualJobs(schedule), []);
     const mergeRequest = await gcl([
       '--list-json',
       ...ignore,
@@ -151,7 +174,10 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'ferry-propose',
       'ferry-render',
     ]);
-    assert.deepEqual(activeJobs(await list('CI_COMMIT_BRANCH=feature')), ['ferry-render']);
+    assert.deepEqual(manualJobs(mergeRequest), []);
+    const feature = await list('CI_COMMIT_BRANCH=feature');
+    assert.deepEqual(activeJobs(feature), ['ferry-render']);
+    assert.deepEqual(manualJobs(feature), []);
   });
 
   it('rejects bad input values when the pipeline is created, before any job runs', async () => {
@@ -160,6 +186,9 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'bad-kubeconfig-variable.yml': /kubeconfig-variable.*does not match required regex/,
       'bad-prune.yml': /prune.*not a boolean/,
       'missing-input.yml': /input: required value has not been provided/,
+      'bad-min-soak.yml': /min-soak.*does not match required regex/,
+      'bad-force.yml': /force.*not a boolean/,
+      'missing-rollback-environment.yml': /environment.*required value has not been provided/,
     };
     for (const [file, message] of Object.entries(cases)) {
       const run = await gcl(['--file', file, '--list']);
