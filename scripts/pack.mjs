@@ -5,7 +5,8 @@
 //   npm run pack                 # → .ferry/package/ferry-gitops-ferry-<version>.tgz
 //   npm run pack -- --out <dir>  # the tarball in <dir>
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -23,9 +24,8 @@ if (reported !== manifest.version) {
   process.exit(2);
 }
 
-const stage = join(root, '.ferry/package/stage');
-await rm(stage, { recursive: true, force: true });
-await mkdir(stage, { recursive: true });
+// A staging folder of its own, so that packs can run side by side (tests do).
+const stage = await mkdtemp(join(tmpdir(), 'ferry-pack-'));
 // The CLI's bundle and chunks only: the action's entry points run from the repository on GitHub,
 // and the source maps point at sources the package does not ship.
 const actionEntries = new Set(

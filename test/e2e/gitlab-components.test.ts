@@ -15,6 +15,7 @@ import {
   gitlabProject,
   includeComponent,
   jobsSkip,
+  ferryPackage,
   repoRoot,
   runGitlabCiLocal,
   runPipeline,
@@ -260,20 +261,20 @@ describe('GitLab CI/CD components: a pipeline against the cluster', { skip: skip
       '.gitlab-ci.yml': dump({
         stages: ['build', 'deploy'],
         include: [
-          // ferry-package's way in (the default): npx runs the package, here this checkout.
+          // ferry-package's way in (the default): npx runs the npm package, here packed from this checkout.
           include('render', {
             config: 'app/ferry.yaml',
             environment: 'staging',
             'image-tag': '$TEST_IMAGE_TAG',
             out: 'rendered',
-            'ferry-package': repoRoot,
+            'ferry-package': await ferryPackage(),
           }),
           include('apply', {
             ...cluster,
             ...target,
             prune: true,
             timeout: '60s',
-            'ferry-package': repoRoot,
+            'ferry-package': await ferryPackage(),
           }),
           include('drift', {
             ...cluster,

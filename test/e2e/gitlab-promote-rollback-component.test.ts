@@ -25,7 +25,7 @@ import {
   gitlabProject,
   includeComponent,
   jobsSkip,
-  repoRoot,
+  ferryPackage,
   runPipeline,
   type PipelineRun,
 } from '../helpers/gitlab-ci-local.js';
@@ -97,7 +97,7 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
       assert.match(ferryYaml, /promoteFrom: staging\n/);
       return ferryYaml.replaceAll('repo: ../environments', `repo: ${envRepo}`);
     });
-    const common = { config: 'app/ferry.yaml', 'ferry-package': repoRoot };
+    const common = { config: 'app/ferry.yaml', 'ferry-package': await ferryPackage() };
     await gitlabProject(project, {
       ...app,
       '.gitlab-ci.yml': dump({
@@ -281,7 +281,7 @@ describe(
       assert.match(app['app/ferry.yaml']!, /forge: gitlab\n(.*\n)*.*forge: gitlab\n/);
       const common = {
         config: 'app/ferry.yaml',
-        'ferry-package': repoRoot,
+        'ferry-package': await ferryPackage(),
         'token-variable': 'ENV_REPO_TOKEN',
       };
       await gitlabProject(project, {

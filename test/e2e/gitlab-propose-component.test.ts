@@ -1,6 +1,7 @@
 // The propose component, run by gitlab-ci-local on the shell executor against an environment
 // repository reached by path (forge: git): a dry run in merge requests, a pushed branch on the
-// default branch. ferry comes from this checkout through the ferry-package input (npx).
+// default branch. ferry is the npm package packed from this checkout, installed by npx through
+// the ferry-package input.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import {
   gitlabProject,
   includeComponent,
   jobsSkip,
-  repoRoot,
+  ferryPackage,
   runPipeline,
 } from '../helpers/gitlab-ci-local.js';
 
@@ -49,7 +50,7 @@ describe('GitLab CI/CD components: propose to an environment repo', { skip: jobs
       config: 'app/ferry.yaml',
       environment: 'staging',
       'image-tag': '$TEST_IMAGE_TAG',
-      'ferry-package': repoRoot,
+      'ferry-package': await ferryPackage(),
     });
     await gitlabProject(project, { ...app, '.gitlab-ci.yml': dump({ include: [propose] }) });
   });

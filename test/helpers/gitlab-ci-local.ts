@@ -1,6 +1,8 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +35,27 @@ export const jobsSkip: string | false =
 /** Fails (in a suite's `before`) when jobs cannot run. */
 export function assertJobsCanRun(): void {
   if (rsyncMissing) throw new Error(noRsync);
+}
+
+let packed: Promise<string> | undefined;
+
+/**
+ * The npm package, packed from this checkout by scripts/pack.mjs (once per test process): the
+ * components' `ferry-package` default is this package from the registry, so jobs install this
+ * tarball the same way, with npx.
+ */
+export function ferryPackage(): Promise<string> {
+  packed ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-package-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [join(repoRoot, 'scripts/pack.mjs'), '--out', dir],
+      { cwd: repoRoot },
+    );
+    return stdout.trim().split('\n').pop()!;
+  })();
+  return packed;
 }
 
 /** An `include: local` entry for one of the components, with its inputs. */
