@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Logger } from '../../src/adapters/logger.js';
 import {
   propose,
@@ -20,72 +19,21 @@ import {
 } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';
 import { writeApp } from '../helpers/render.js';
+import {
+  BRANCH,
+  PATH,
+  TEMPLATES,
+  app,
+  appConfig,
+  bare,
+  capture,
+  retries,
+  show,
+} from '../helpers/propose-app.js';
 
-// `ferry propose` end to end: real git, and for GitHub the local test server, which checks every
+// `ferry propose` on GitHub, end to end: real git, and the local test server, which checks every
 // request and response against GitHub's OpenAPI description (`violations` must stay empty).
-
-const TEMPLATES: Record<string, string> = {
-  'deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{app}}
-  namespace: {{namespace}}
-spec:
-  replicas: {{values.replicas}}
-  template:
-    spec:
-      containers:
-        - name: app
-          image: {{image.ref}}
-`,
-  'service.yaml': `apiVersion: v1
-kind: Service
-metadata: { name: {{app}}, namespace: {{namespace}} }
-spec:
-  ports: [{ port: 80 }]
-`,
-  'configmap.yaml': `apiVersion: v1
-kind: ConfigMap
-metadata: { name: {{app}}-config, namespace: {{namespace}} }
-data:
-  note: {{values.note}}
-`,
-};
-
-const BRANCH = 'ferry/demo/staging';
-const PATH = 'apps/demo/staging';
-
-function appConfig(repo: string, extra = ''): string {
-  return `app: demo
-image: registry.example.com/acme/demo
-templates: deploy
-environments:
-  staging:
-    repo: ${JSON.stringify(repo)}
-    branch: main
-    path: ${PATH}
-    namespace: demo
-    values: { replicas: 2, note: "hello" }
-${extra}`;
-}
-
-async function app(t: TestContext, repo: string, extra = ''): Promise<string> {
-  const config = await writeApp(TEMPLATES, appConfig(repo, extra));
-  t.after(() => rm(dirname(config), { recursive: true, force: true }));
-  return config;
-}
-
-function capture(): { log: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const log: Logger = {
-    info: (line) => lines.push(line),
-    warning: (line) => lines.push(`warning: ${line}`),
-    group: (_title, work) => work(),
-  };
-  return { log, lines };
-}
-
-const retries = (lines: string[]) => lines.filter((line) => line.includes('lost a race')).length;
+// Plain git: propose-git.test.ts.
 
 /** Runs propose against the test server with its token, fast retries, and a captured log. */
 async function onGitHub(
@@ -108,10 +56,6 @@ async function envRepo(h: ForgeHarness, files: Record<string, string> = { 'READM
   return h.server.state.repo('acme', 'envs')!.gitDir;
 }
 
-/** `git` against a bare repository. */
-const bare = (gitDir: string, ...args: string[]) => git(tmpdir(), '--git-dir', gitDir, ...args);
-const show = (gitDir: string, ref: string, file: string) =>
-  bare(gitDir, 'show', `${ref}:${PATH}/${file}`);
 const writesSince = (h: ForgeHarness, from: number) =>
   h.server.requests
     .slice(from)
@@ -664,134 +608,5 @@ describe('ferry propose on GitHub', () => {
     await event('acme/demo');
     assert.equal((await onGitHub(h, config, '1.0.0', {}, { env })).operation, 'unchanged');
     assert.deepEqual(h.server.violations, []);
-  });
-});
-
-describe('ferry propose with plain git', () => {
-  async function localRemote(t: TestContext) {
-    const work = await mkdtemp(join(tmpdir(), 'ferry-propose-git-'));
-    t.after(() => rm(work, { recursive: true, force: true }));
-    const remote = join(work, 'envs.git');
-    await git(work, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
-    const seed = join(work, 'seed');
-    await git(work, 'clone', '--quiet', remote, seed);
-    await writeFile(join(seed, 'README.md'), 'envs\n');
-    await git(seed, 'add', '.');
-    await git(seed, 'commit', '--quiet', '-m', 'init');
-    await git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
-    return { work, remote, seed };
-  }
-
-  const viaGit = (config: string, tag: string, deps: ProposeDeps = {}, log = capture().log) =>
-    propose({ config, env: 'staging', imageTag: tag }, log, {
-      env: {},
-      retry: { baseDelayMs: 10 },
-      ...deps,
-    });
-
-  it('creates, updates and leaves unchanged a branch in a local bare repository', async (t) => {
-    const { remote, seed } = await localRemote(t);
-    // Something ferry did not write (not even UTF-8) in the folder it owns: replaced like the rest.
-    await mkdir(join(seed, PATH), { recursive: true });
-    await writeFile(join(seed, PATH, 'legacy.bin'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
-    await git(seed, 'add', '.');
-    await git(seed, 'commit', '--quiet', '-m', 'legacy');
-    await git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
-    const config = await app(t, remote, '    forge: git\n');
-    const created = await viaGit(config, '1.0.0');
-    assert.equal(created.operation, 'created');
-    assert.deepEqual(created.objects.removed, ['file legacy.bin']);
-    assert.match(created.diff, /^-\[not UTF-8 text: blob [0-9a-f]{40}\]$/m);
-    assert.equal(await bare(remote, 'ls-tree', '--name-only', BRANCH, `${PATH}/legacy.bin`), '');
-    assert.equal(created.pullRequest, undefined);
-    assert.equal(await bare(remote, 'rev-parse', BRANCH), created.headSha);
-    assert.equal(
-      await bare(remote, 'rev-parse', `${BRANCH}^`),
-      await bare(remote, 'rev-parse', 'main'),
-    );
-    assert.equal(
-      await bare(remote, 'log', '-1', '--format=%s', BRANCH),
-      'ferry: deploy demo 1.0.0 to staging',
-    );
-
-    const updated = await viaGit(config, '1.1.0');
-    assert.equal(updated.operation, 'updated');
-    assert.equal(await bare(remote, 'rev-list', '--count', `main..${BRANCH}`), '1');
-    assert.match(await show(remote, BRANCH, 'deployment-demo.yaml'), /demo:1\.1\.0/);
-    const same = await propose(
-      { config, env: 'staging', imageTag: '1.1.0', source: { runUrl: 'https://ci/9' } },
-      capture().log,
-      { env: {} },
-    );
-    assert.equal(same.operation, 'unchanged');
-    assert.equal(await bare(remote, 'rev-parse', BRANCH), updated.headSha);
-
-    // Merged by hand: rebuilding the merged tag is unchanged; the branch stays as merged.
-    await bare(remote, 'update-ref', 'refs/heads/main', BRANCH);
-    assert.equal((await viaGit(config, '1.1.0')).operation, 'unchanged');
-    // A newer proposal, then a build of what main already runs: the branch is moot and goes.
-    await viaGit(config, '1.2.0');
-    const closed = await viaGit(config, '1.1.0');
-    assert.equal(closed.operation, 'closed');
-    assert.equal(await bare(remote, 'for-each-ref', `refs/heads/${BRANCH}`), '');
-  });
-
-  it('loses a force-with-lease race to a concurrent push, re-reads and wins on retry', async (t) => {
-    const { remote, seed } = await localRemote(t);
-    const config = await app(t, remote, '    forge: git\n');
-    await viaGit(config, '1.0.0');
-    const { log, lines } = capture();
-    let intruder = '';
-    const result = await viaGit(
-      config,
-      '2.0.0',
-      {
-        beforeWrite: async (attempt) => {
-          if (attempt !== 1) return;
-          await git(seed, 'fetch', '--quiet', 'origin', BRANCH);
-          await git(seed, 'checkout', '--quiet', '-B', 'intruder', 'FETCH_HEAD');
-          await writeFile(join(seed, 'intruder.txt'), 'x\n');
-          await git(seed, 'add', '.');
-          await git(seed, 'commit', '--quiet', '-m', 'intruder');
-          await git(seed, 'push', '--quiet', 'origin', `HEAD:${BRANCH}`);
-          intruder = await git(seed, 'rev-parse', 'HEAD');
-        },
-      },
-      log,
-    );
-    assert.equal(result.operation, 'updated');
-    assert.equal(result.attempts, 2);
-    assert.equal(retries(lines), 1);
-    assert.notEqual(result.headSha, intruder);
-    assert.equal(
-      await bare(remote, 'rev-parse', `${BRANCH}^`),
-      await bare(remote, 'rev-parse', 'main'),
-    );
-    assert.match(await show(remote, BRANCH, 'deployment-demo.yaml'), /demo:2\.0\.0/);
-  });
-
-  it('writes nothing on a dry run, and fails in one line on a missing repository', async (t) => {
-    const { remote, work } = await localRemote(t);
-    const config = await app(t, remote, '    forge: git\n');
-    const run = await runFerry([
-      'propose',
-      '-c',
-      config,
-      '-e',
-      'staging',
-      '-t',
-      '1.0.0',
-      '--dry-run',
-    ]);
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^would be created: branch ferry\/demo\/staging$/m);
-    assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
-
-    const gone = await app(t, join(work, 'missing.git'), '    forge: git\n');
-    const failed = await runFerry(['propose', '-c', gone, '-e', 'staging', '-t', '1.0.0']);
-    assert.equal(failed.code, 1);
-    const errors = failed.stderr.split('\n').filter((line) => line.startsWith('error:'));
-    assert.equal(errors.length, 1, failed.stderr);
-    assert.match(errors[0]!, /^error: git fetch failed: fatal: .*missing\.git/);
   });
 });
