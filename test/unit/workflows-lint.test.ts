@@ -1,12 +1,14 @@
 // The GitHub Actions workflows (ours and the examples) pass actionlint, built from its Go module
-// by test/tools/actionlint.sh (the first run compiles it into ferry's cache folder).
+// by test/tools/actionlint.sh (the first run compiles it into ferry's cache folder), and never
+// paste expressions into shell scripts.
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hasGo = !spawnSync('go', ['version'], { stdio: 'ignore' }).error;
@@ -45,5 +47,28 @@ describe('GitHub Actions workflows', { skip: hasGo ? false : 'go is not on PATH'
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('GitHub Actions workflows keep expressions out of shell scripts', () => {
+  it('pass values to run: steps as environment variables only', async () => {
+    const files = [
+      ...(await readdir(join(root, '.github/workflows'))).map((f) => `.github/workflows/${f}`),
+      ...(await readdir(join(root, 'examples/workflows'))).map((f) => `examples/workflows/${f}`),
+    ].filter((file) => file.endsWith('.yml'));
+    assert.ok(files.length >= 5, files.join());
+    const offenders: string[] = [];
+    for (const file of files) {
+      const workflow = yaml.load(await readFile(join(root, file), 'utf8')) as {
+        jobs: Record<string, { steps?: { run?: string; name?: string }[] }>;
+      };
+      for (const [job, { steps = [] }] of Object.entries(workflow.jobs)) {
+        steps.forEach((step, index) => {
+          if (step.run?.includes('${{')) offenders.push(`${file}: ${job} step ${index + 1}`);
+        });
+      }
+    }
+    // `${{ … }}` in a script is pasted into the shell text before it runs: an injection.
+    assert.deepEqual(offenders, []);
   });
 });
