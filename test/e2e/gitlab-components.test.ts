@@ -126,6 +126,14 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       assert.equal(inputs.image?.default, 'node:24', `${name}: runs on Node 24`);
       assert.ok(body && Object.keys(body).length > 0, `${name}: defines jobs`);
       assert.doesNotMatch(text, /set -x|echo "\$\{?[A-Z_]*(TOKEN|KUBECONFIG)\b/, name);
+      // Inputs reach scripts as job variables. Interpolated into script text, only a boolean
+      // (which GitLab has checked is true or false) is safe.
+      for (const job of Object.values(body as Record<string, { script?: string[] | string }>)) {
+        const script = [job.script ?? []].flat().join('\n');
+        for (const [, input] of script.matchAll(/\$\[\[ inputs\.([\w-]+) \]\]/g)) {
+          assert.equal(inputs[input!]?.type, 'boolean', `${name}: input ${input} in a script`);
+        }
+      }
     }
   });
 
