@@ -2,14 +2,14 @@ import type { Logger } from '../adapters/logger.js';
 import { syncDriftIssue, syncDriftStatus } from '../adapters/alerts/github.js';
 import { syncGitLabDriftIssue, syncGitLabDriftStatus } from '../adapters/alerts/gitlab.js';
 import { sendWebhook, webhookBody } from '../adapters/alerts/webhook.js';
-import { GitLabClient, gitlabError } from '../adapters/forge/gitlab.js';
-import { GitLabProject } from '../adapters/forge/gitlab-project.js';
+import { gitlabError } from '../adapters/forge/gitlab.js';
 import { githubClient } from '../adapters/forge/octokit.js';
 import type { KubeClient } from '../adapters/kube/client.js';
 import { serverSideApply } from '../adapters/kube/objects.js';
 import { ConfigError } from '../core/errors.js';
 import { DRIFT_FINGERPRINT, type DriftReport } from '../core/drift.js';
 import { formatDriftMarkdown } from '../core/drift-report.js';
+import { gitlabReportProject, type GitLabReportTarget } from './gitlab-session.js';
 import { PARENT_INFO } from './inventory.js';
 
 export interface AlertOptions {
@@ -24,13 +24,7 @@ export interface AlertOptions {
     /** Env-repo commit to post a status on. */
     statusSha?: string;
   };
-  gitlab?: {
-    token: string;
-    /** `JOB-TOKEN` header for a CI job token, else `PRIVATE-TOKEN`. */
-    tokenKind?: 'private' | 'job';
-    apiUrl?: string;
-    /** `group/project` of the environment repository. */
-    project: string;
+  gitlab?: GitLabReportTarget & {
     issue: boolean;
     /** Env-repo commit to post a status on. */
     statusSha?: string;
@@ -134,15 +128,7 @@ async function sendGitLabAlerts(
   log: Logger,
 ): Promise<AlertResults> {
   const settings = options.gitlab!;
-  if (!/^[^/\s]+(\/[^/\s]+)+$/.test(settings.project))
-    throw new ConfigError(`alert project "${settings.project}" is not group/project`);
-  const client = new GitLabClient({
-    token: settings.token,
-    tokenKind: settings.tokenKind,
-    apiUrl: settings.apiUrl,
-    log,
-  });
-  const project = new GitLabProject(client, settings.project);
+  const project = gitlabReportProject(settings, 'alert project', log);
   const results: AlertResults = {};
   if (settings.issue) {
     const markdown = formatDriftMarkdown(report, `ferry drift on ${options.cluster}`);

@@ -1,19 +1,22 @@
 import { EnvRepoWorkspace } from '../adapters/git.js';
 import type { GitHubEnvRepo } from '../adapters/forge/github.js';
+import type { GitLabProject } from '../adapters/forge/gitlab-project.js';
 import { openGitHubRepo, openGitHubWorkspace, type GitHubSession } from './github-session.js';
 import { openGitLabProject, openGitLabWorkspace } from './gitlab-session.js';
 import type { ProposalTarget } from './proposal-target.js';
 
 /**
  * Read-only access to an environment's repository, for what promote and rollback read before
- * proposing: a scratch workspace that can fetch from it and, on GitHub, the repository's API.
+ * proposing: a scratch workspace that can fetch from it and, on GitHub or GitLab, the forge's API.
  */
 export interface EnvRepoReader {
   workspace: EnvRepoWorkspace;
   /** What to fetch from: the clone URL (GitHub, GitLab) or the repository itself (plain git). */
   remote: string;
-  /** The API, on GitHub; undefined for plain git. */
+  /** The API, on GitHub; undefined elsewhere. */
   github: GitHubEnvRepo | undefined;
+  /** The API, on GitLab; undefined elsewhere. */
+  gitlab: GitLabProject | undefined;
 }
 
 /** Runs `read` with a reader for `target`'s repository, and removes the workspace after. */
@@ -26,13 +29,14 @@ export async function withEnvRepo<T>(
   if (target.forge === 'github') {
     const { github, token } = openGitHubRepo(target.repo, session);
     const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, false);
-    reader = { workspace, remote: cloneUrl, github };
+    reader = { workspace, remote: cloneUrl, github, gitlab: undefined };
   } else if (target.forge === 'gitlab') {
     const { project, token } = openGitLabProject(target.repo, session);
     const { workspace, cloneUrl } = await openGitLabWorkspace(project, token, false);
-    reader = { workspace, remote: cloneUrl, github: undefined };
+    reader = { workspace, remote: cloneUrl, github: undefined, gitlab: project };
   } else {
-    reader = { workspace: await EnvRepoWorkspace.open(), remote: target.repo, github: undefined };
+    const workspace = await EnvRepoWorkspace.open();
+    reader = { workspace, remote: target.repo, github: undefined, gitlab: undefined };
   }
   try {
     return await read(reader);

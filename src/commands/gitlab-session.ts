@@ -90,3 +90,25 @@ export async function openGitLabWorkspace(
   const workspace = await EnvRepoWorkspace.open({ origin, token: token.token, user });
   return { workspace, cloneUrl };
 }
+
+/** Where a report (drift alert, apply status) goes on GitLab: see cli/gitlab-target.ts. */
+export interface GitLabReportTarget {
+  token: string;
+  /** `JOB-TOKEN` header for a CI job token, else `PRIVATE-TOKEN`. */
+  tokenKind?: 'private' | 'job';
+  apiUrl?: string;
+  /** `group/project`. */
+  project: string;
+}
+
+/** The project a report goes to; `what` names the setting when its path is not group/project. */
+export function gitlabReportProject(
+  target: GitLabReportTarget,
+  what: string,
+  log: Logger,
+): GitLabProject {
+  if (!/^[^/\s]+(\/[^/\s]+)+$/.test(target.project))
+    throw new ConfigError(`${what} "${target.project}" is not group/project`);
+  const { token, tokenKind, apiUrl } = target;
+  return new GitLabProject(new GitLabClient({ token, tokenKind, apiUrl, log }), target.project);
+}

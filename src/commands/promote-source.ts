@@ -17,21 +17,22 @@ export interface PromotionSource {
   image: ImageReference;
   /** The build that image came from, as recorded. */
   origin: SourceInfo;
-  /** The latest status of each context on `commit`; undefined for plain git. */
+  /** The latest status of each context on `commit` (GitHub, GitLab); undefined for plain git. */
   statuses: StatusFact[] | undefined;
 }
 
 /**
  * Reads the source environment from the environment repo: the tip of its branch (one commit
- * deep), the folder there, the image recorded in it, and (GitHub) the commit's statuses.
+ * deep), the folder there, the image recorded in it, and (GitHub, GitLab) the commit's statuses.
  */
 export async function readPromotionSource(
   source: ProposalTarget,
   session: GitHubSession,
 ): Promise<PromotionSource> {
   const { name, branch, path } = source.environment;
-  return withEnvRepo(source, session, async ({ workspace, remote, github }) => {
-    session.log.info(`reading ${name} from ${github?.fullName ?? remote} (${path} on ${branch})`);
+  return withEnvRepo(source, session, async ({ workspace, remote, github, gitlab }) => {
+    const from = github?.fullName ?? gitlab?.fullPath ?? remote;
+    session.log.info(`reading ${name} from ${from} (${path} on ${branch})`);
     const commit = await workspace.fetchBranch(remote, branch, 1);
     const files = await workspace.readFolder(commit, path);
     const where = `${path} on ${branch} at ${commit.slice(0, 12)}`;
@@ -59,7 +60,7 @@ export async function readPromotionSource(
         ref: '',
         runUrl: recorded?.runUrl ?? '',
       },
-      statuses: github && (await github.latestStatuses(commit)),
+      statuses: await (github ?? gitlab)?.latestStatuses(commit),
     };
   });
 }

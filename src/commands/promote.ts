@@ -73,6 +73,7 @@ export async function promote(
   const session = { options, env, log, throttleId: deps.throttleId };
   const state = await readPromotionSource(source, session);
   const gates = evaluateGates({
+    forge: source.forge,
     cluster,
     sourceCommit: state.commit,
     statuses: state.statuses,

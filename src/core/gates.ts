@@ -17,6 +17,8 @@ export interface StatusFact {
 
 /** What the gates are judged on. */
 export interface GateInput {
+  /** Where the environment repo lives: says what is missing in the forge's words. */
+  forge: 'github' | 'gitlab' | 'git';
   /** Names the source's cluster in the status contexts. */
   cluster: string;
   /** The source branch's tip in the env repo. */
@@ -58,8 +60,8 @@ const NO_STATUSES = 'not available for plain git (it has no commit statuses)';
 export function evaluateGates(input: GateInput): GateResult[] {
   const contexts = statusContexts(input.cluster);
   const results = [
-    statusGate('apply succeeded', contexts.apply, input),
-    statusGate('drift clean', contexts.drift, input),
+    statusGate('apply succeeded', contexts.apply, 'ferry apply', input),
+    statusGate('drift clean', contexts.drift, 'ferry drift', input),
   ];
   if (input.minSoakMs !== undefined) results.push(soakGate(input.minSoakMs, contexts.apply, input));
   return results;
@@ -69,11 +71,14 @@ function latest(input: GateInput, context: string): StatusFact | undefined {
   return input.statuses?.find((status) => status.context === context);
 }
 
-function statusGate(gate: string, context: string, input: GateInput): GateResult {
+function statusGate(gate: string, context: string, poster: string, input: GateInput): GateResult {
   if (input.statuses === undefined) return { gate, passed: false, detail: NO_STATUSES };
   const status = latest(input, context);
   if (!status) {
-    const detail = `no ${context} status on ${input.sourceCommit.slice(0, 12)}`;
+    let detail = `no ${context} status on ${input.sourceCommit.slice(0, 12)}`;
+    // GitLab statuses are new to most setups: say which command posts the missing one.
+    if (input.forge === 'gitlab')
+      detail += ` in GitLab (posted by ${poster} --forge gitlab --commit-status)`;
     return { gate, passed: false, detail };
   }
   return {

@@ -39,11 +39,17 @@ export interface StoredIssue {
 export interface StoredStatus {
   id: number;
   sha: string;
+  /** The ref of the pipeline it belongs to: the fake keeps one pipeline per commit and ref. */
+  ref: string | null;
   name: string;
   status: string;
   description: string | null;
   target_url: string | null;
   created_at: string;
+  /** Set when it reaches a final state (success, failed, canceled, skipped). */
+  finished_at: string | null;
+  /** A newer status of the same name replaced it in its pipeline (GitLab's `retried`). */
+  retried: boolean;
 }
 
 /** One project: its bare repository and the records GitLab keeps beside it. */
@@ -56,10 +62,11 @@ export interface GitLabProjectState extends BareRepository {
   statuses: StoredStatus[];
 }
 
-/** An answer: status and JSON body. */
+/** An answer: status, JSON body, and headers beyond the content type. */
 export interface Answer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 const ok = (body: unknown, status = 200): Answer => ({ status, body });
@@ -328,9 +335,16 @@ export function changeIssue(
   if (body.state_event === 'reopen') issue.state = 'opened';
 }
 
+/**
+ * POST /projects/:id/statuses/:sha, as GitLab's Ci::CreateCommitStatusService: a pending or
+ * running status of the same name and ref is moved to the new state in place (it keeps its id
+ * and created_at); otherwise a new one replaces the older ones of that name in the pipeline.
+ * Without `ref`, GitLab takes the latest pipeline's ref or a branch holding the commit.
+ */
 export function addStatus(
   project: GitLabProjectState,
   sha: string,
+  ref: string | null,
   body: {
     state: string;
     name?: string;
@@ -339,24 +353,99 @@ export function addStatus(
     target_url?: string;
   },
 ): StoredStatus {
+  const name = body.name ?? body.context ?? 'default';
+  const final = !['pending', 'running'].includes(body.state);
+  const inPipeline = project.statuses.filter(
+    (status) => status.sha === sha && status.ref === ref && status.name === name && !status.retried,
+  );
+  const open = inPipeline.find((status) => ['pending', 'running'].includes(status.status));
+  if (open) {
+    open.status = body.state;
+    if (body.description !== undefined) open.description = body.description;
+    if (body.target_url !== undefined) open.target_url = body.target_url;
+    if (final) open.finished_at = now();
+    return open;
+  }
+  for (const older of inPipeline) older.retried = true;
   const status: StoredStatus = {
     id: nextId++,
     sha,
-    name: body.name ?? body.context ?? 'default',
+    ref,
+    name,
     status: body.state,
     description: body.description ?? null,
     target_url: body.target_url ?? null,
     created_at: now(),
+    finished_at: final ? now() : null,
+    retried: false,
   };
   project.statuses.push(status);
   return status;
 }
 
-/** Statuses on `sha`, oldest first (GitLab's default order); only the latest per name unless `all`. */
-export function listStatuses(project: GitLabProjectState, sha: string, all: boolean) {
-  const onSha = project.statuses.filter((status) => status.sha === sha);
-  if (all) return onSha;
-  const latest = new Map<string, StoredStatus>();
-  for (const status of onSha) latest.set(status.name, status);
-  return [...latest.values()].sort((a, b) => a.id - b.id);
+/** The ref of the newest pipeline of `sha` (the fake's pipelines: one per ref), if any. */
+export function latestPipelineRef(project: GitLabProjectState, sha: string): string | undefined {
+  const refs = new Set(project.statuses.filter((s) => s.sha === sha).map((s) => s.ref));
+  const last = [...refs].at(-1);
+  return last ?? undefined;
+}
+
+/** A commit status as GitLab answers it (Entities::CommitStatus). */
+export function statusJson(status: StoredStatus) {
+  return {
+    id: status.id,
+    sha: status.sha,
+    ref: status.ref,
+    name: status.name,
+    status: status.status,
+    description: status.description,
+    target_url: status.target_url,
+    created_at: status.created_at,
+    finished_at: status.finished_at,
+    started_at: status.created_at,
+    allow_failure: false,
+    coverage: null,
+    author: { id: 1, username: 'ferry-bot', name: 'Ferry Bot', state: 'active' },
+  };
+}
+
+/**
+ * GET /projects/:id/repository/commits/:sha/statuses, as lib/api/commit_statuses.rb: statuses
+ * of every pipeline of the commit, without retried ones unless `all`, filtered by `ref` and
+ * `name` only when given, ordered by `order_by` (id) and `sort` (asc).
+ */
+export function listStatuses(project: GitLabProjectState, sha: string, query: Query): Answer {
+  const found = project.statuses.filter(
+    (status) =>
+      status.sha === sha &&
+      (query.all === 'true' || !status.retried) &&
+      (!query.ref || status.ref === query.ref) &&
+      (!query.name || status.name === query.name),
+  );
+  found.sort((a, b) => (query.sort === 'desc' ? b.id - a.id : a.id - b.id));
+  return paginate(found.map(statusJson), query);
+}
+
+type Query = Record<string, string>;
+
+/**
+ * Offset pagination: `page` and `per_page` (default 20, at most 100), with GitLab's headers.
+ * https://docs.gitlab.com/api/rest/#pagination
+ */
+export function paginate(items: unknown[], query: Query): Answer {
+  const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 20) || 20));
+  const page = Math.max(1, Number(query.page ?? 1) || 1);
+  const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  return {
+    status: 200,
+    body: items.slice((page - 1) * perPage, page * perPage),
+    headers: {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-next-page': page < totalPages ? String(page + 1) : '',
+      'x-prev-page': page > 1 ? String(page - 1) : '',
+      'x-total': String(items.length),
+      'x-total-pages': String(totalPages),
+    },
+  };
 }

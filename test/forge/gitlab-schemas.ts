@@ -8,7 +8,11 @@ import { Ajv, type ValidateFunction } from 'ajv';
 
 const sha = { type: 'string', pattern: '^[0-9a-f]{40}$' };
 const idList = { type: 'array', items: { type: 'integer', minimum: 0 } };
-const page = { per_page: { type: 'string', pattern: '^[0-9]+$' }, page: { type: 'string' } };
+// https://docs.gitlab.com/api/rest/#offset-based-pagination: per_page at most 100.
+const page = {
+  per_page: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' },
+  page: { type: 'string', pattern: '^[1-9][0-9]*$' },
+};
 
 /** JSON bodies, by `METHOD route`. */
 const bodies: Record<string, object> = {
@@ -155,12 +159,13 @@ const queries: Record<string, object> = {
       ...page,
     },
   },
+  // https://docs.gitlab.com/api/commits/#commit-status (list the statuses of a commit)
   'GET /projects/:id/repository/commits/:sha/statuses': {
     properties: {
-      ref: { type: 'string' },
-      stage: { type: 'string' },
-      name: { type: 'string' },
-      pipeline_id: { type: 'string' },
+      ref: { type: 'string', minLength: 1 },
+      stage: { type: 'string', minLength: 1 },
+      name: { type: 'string', minLength: 1 },
+      pipeline_id: { type: 'string', pattern: '^[0-9]+$' },
       all: { enum: ['true', 'false'] },
       order_by: { enum: ['id', 'pipeline_id'] },
       sort: { enum: ['asc', 'desc'] },

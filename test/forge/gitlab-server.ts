@@ -97,7 +97,8 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
           violations.push(`${request.method} ${url.pathname}: body without a JSON content type`);
         body = JSON.parse(raw);
       }
-      send(await route(request.method ?? 'GET', url, body));
+      const answer = await route(request.method ?? 'GET', url, body);
+      send(answer, answer.headers);
     } catch (error) {
       violations.push(`${request.method} ${url.pathname}: server error: ${String(error)}`);
       if (!response.headersSent) response.writeHead(500);
@@ -174,14 +175,14 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
           { okExitCodes: [1, 128] },
         );
         if (exists.exitCode !== 0) return notFound('Commit');
-        const status = api.addStatus(project, sha, b);
-        return { status: 201, body: { ...status, ref: null, allow_failure: false } };
+        const { ref } = body as { ref?: string };
+        const pipelineRef =
+          ref ?? api.latestPipelineRef(project, sha) ?? (await branchHolding(project, sha));
+        const status = api.addStatus(project, sha, pipelineRef, b);
+        return { status: 201, body: api.statusJson(status) };
       }
       case 'GET /projects/:id/repository/commits/:sha/statuses':
-        return {
-          status: 200,
-          body: api.listStatuses(project, param(':sha'), query.all === 'true'),
-        };
+        return api.listStatuses(project, param(':sha'), query);
       case 'GET /projects/:id/issues': {
         const labels = (query.labels ?? '').split(',').filter(Boolean);
         const found = project.issues.filter(
@@ -206,6 +207,20 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
         violations.push(`${routeName}: not an endpoint ferry should call`);
         return { status: 404, body: { error: '404 Not Found' } };
     }
+  }
+
+  /** The first branch (by name) whose history holds `sha`, or null. */
+  async function branchHolding(project: api.GitLabProjectState, sha: string) {
+    const { stdout } = await git.run([
+      '--git-dir',
+      project.gitDir,
+      'for-each-ref',
+      '--contains',
+      sha,
+      '--format=%(refname:short)',
+      'refs/heads',
+    ]);
+    return stdout.split('\n').find(Boolean) ?? null;
   }
 
   await new Promise<void>((resolve, reject) => {

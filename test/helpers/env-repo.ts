@@ -1,5 +1,6 @@
 // Shared by the promote and rollback tests: an app with two or three environments, a captured
-// logger, and git and GitHub helpers for setting up and inspecting an environment repository.
+// logger, and git, GitHub and GitLab helpers for setting up and inspecting an environment repository.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,10 @@ import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import type { Logger } from '../../src/adapters/logger.js';
+import type { Promotion } from '../../src/commands/promote.js';
 import { propose, type ProposeDeps, type ProposeResult } from '../../src/commands/propose.js';
 import { git, type ForgeHarness } from '../forge/harness.js';
+import { startGitLabServer } from '../forge/gitlab-server.js';
 import { writeApp } from './render.js';
 
 export const TEMPLATES: Record<string, string> = {
@@ -190,4 +193,24 @@ export async function deployWithGit(
   });
   await bare(remote, 'update-ref', `refs/heads/${base}`, result.headSha!);
   return result.headSha!;
+}
+
+/** The one promotion of a result, which must have succeeded. */
+export function only(promotions: Promotion[]): ProposeResult {
+  assert.equal(promotions.length, 1);
+  const [promotion] = promotions;
+  assert.ok(promotion && promotion.error === undefined, promotion?.error);
+  return promotion;
+}
+
+/** The local GitLab with project acme/envs (one commit on main), closed and removed after the test. */
+export async function gitlabEnvRepo(t: TestContext) {
+  const work = await mkdtemp(join(tmpdir(), 'ferry-gitlab-test-'));
+  const server = await startGitLabServer({ root: join(work, 'repos') });
+  t.after(async () => {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  });
+  const project = await server.createProject('acme/envs', { 'README.md': 'envs\n' });
+  return { server, project, work };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { promote, type PromoteOptions, type Promotion } from '../../src/commands/promote.js';
-import type { ProposeDeps, ProposeResult } from '../../src/commands/propose.js';
+import { promote, type PromoteOptions } from '../../src/commands/promote.js';
+import type { ProposeDeps } from '../../src/commands/propose.js';
 import { OperationError } from '../../src/core/errors.js';
 import { startForgeHarness, type ForgeHarness } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';
@@ -13,6 +13,7 @@ import {
   githubEnvRepo,
   FOLDERS,
   localEnvRepo,
+  only,
   postStatus,
   serverDeps,
   writesSince,
@@ -32,14 +33,6 @@ const promoteOn = (
   options: Partial<PromoteOptions> = {},
   deps: ProposeDeps = {},
 ) => promote({ config, apiUrl: h.server.apiUrl, ...options }, capture().log, serverDeps(h, deps));
-
-/** The one promotion of a result, which must have succeeded. */
-function only(promotions: Promotion[]): ProposeResult {
-  assert.equal(promotions.length, 1);
-  const [promotion] = promotions;
-  assert.ok(promotion && promotion.error === undefined, promotion?.error);
-  return promotion;
-}
 
 /** The error lines of what the CLI printed to stderr (progress goes there too). */
 const errorLines = (stderr: string) =>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
@@ -14,8 +14,9 @@ import {
 } from '../../src/commands/propose.js';
 import type { DriftReport } from '../../src/core/drift.js';
 import { git, pushBranch } from '../forge/harness.js';
-import { startGitLabServer, type GitLabServer } from '../forge/gitlab-server.js';
+import type { GitLabServer } from '../forge/gitlab-server.js';
 import { runFerry } from '../helpers/cli.js';
+import { gitlabEnvRepo } from '../helpers/env-repo.js';
 import { writeApp } from '../helpers/render.js';
 
 // `ferry propose` with `forge: gitlab` against the local GitLab server: real bare repositories
@@ -41,17 +42,6 @@ data: { note: hello }
 const BRANCH = 'ferry/demo/staging';
 const PATH = 'apps/demo/staging';
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_t, work) => work() };
-
-async function startServer(t: TestContext) {
-  const work = await mkdtemp(join(tmpdir(), 'ferry-gitlab-test-'));
-  const server = await startGitLabServer({ root: join(work, 'repos') });
-  t.after(async () => {
-    await server.close();
-    await rm(work, { recursive: true, force: true });
-  });
-  const project = await server.createProject('acme/envs', { 'README.md': 'envs\n' });
-  return { server, project, work };
-}
 
 async function app(t: TestContext): Promise<string> {
   const config = await writeApp(
@@ -96,7 +86,7 @@ const writes = (server: GitLabServer) =>
 
 describe('ferry propose on GitLab', () => {
   it('creates, updates, and leaves unchanged one merge request', async (t) => {
-    const { server, project } = await startServer(t);
+    const { server, project } = await gitlabEnvRepo(t);
     const config = await app(t);
 
     const created = await onGitLab(server, config, '1.0.0', {
@@ -139,7 +129,7 @@ describe('ferry propose on GitLab', () => {
   });
 
   it('re-reads and retries when the base branch moves between read and write', async (t) => {
-    const { server, project, work } = await startServer(t);
+    const { server, project, work } = await gitlabEnvRepo(t);
     const config = await app(t);
     const clone = join(work, 'clone');
     await git(work, 'clone', '--quiet', server.gitUrl('acme/envs'), clone);
@@ -171,7 +161,7 @@ describe('ferry propose on GitLab', () => {
   });
 
   it('fails on a bad token with one line and writes nothing', async (t) => {
-    const { server, project } = await startServer(t);
+    const { server, project } = await gitlabEnvRepo(t);
     const config = await app(t);
     process.env.FERRY_TEST_BAD_GITLAB_TOKEN = 'glpat-not-the-token';
     t.after(() => delete process.env.FERRY_TEST_BAD_GITLAB_TOKEN);
@@ -200,7 +190,7 @@ describe('ferry propose on GitLab', () => {
   });
 
   it('waits out a 429 with Retry-After and succeeds', async (t) => {
-    const { server } = await startServer(t);
+    const { server } = await gitlabEnvRepo(t);
     const config = await app(t);
     server.failNextRequests(1, 0);
     const result = await onGitLab(server, config, '1.0.0');
@@ -223,7 +213,7 @@ function report(clean: boolean, fingerprint: string): DriftReport {
 
 describe('drift alerts on GitLab', () => {
   it('opens, rewrites and closes one issue per cluster, and posts a status per cluster', async (t) => {
-    const { server, project } = await startServer(t);
+    const { server, project } = await gitlabEnvRepo(t);
     const sha = await bare(project.gitDir, 'rev-parse', 'main');
     const kube = undefined as unknown as KubeClient; // no webhook: the cluster is not touched
     const options = (cluster: string) => ({

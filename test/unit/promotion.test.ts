@@ -30,6 +30,7 @@ const status = (
 
 describe('promotion gates', () => {
   const input = {
+    forge: 'github' as const,
     cluster: 'default',
     sourceCommit: SHA,
     committedAt: new Date('2029-12-31T00:00:00Z'),
@@ -73,8 +74,24 @@ describe('promotion gates', () => {
     );
   });
 
+  it('say on GitLab which command posts a missing status', () => {
+    const statuses = [status('ferry/drift (default)', 'success')];
+    const gates = evaluateGates({ ...input, forge: 'gitlab', statuses, minSoakMs: 60_000 });
+    assert.equal(
+      gateFailure(gates, 'staging'),
+      'promotion from staging blocked by 2 gate(s): apply succeeded: no ferry/apply (default) status on ' +
+        'aaaaaaaaaaaa in GitLab (posted by ferry apply --forge gitlab --commit-status); ' +
+        'soaked 1m: no successful ferry/apply (default) to measure from; pass --force to promote anyway',
+    );
+  });
+
   it('say plain git has no statuses, and soak from the commit date there', () => {
-    const gates = evaluateGates({ ...input, statuses: undefined, minSoakMs: 60_000 });
+    const gates = evaluateGates({
+      ...input,
+      forge: 'git',
+      statuses: undefined,
+      minSoakMs: 60_000,
+    });
     assert.equal(gates[0]!.detail, 'not available for plain git (it has no commit statuses)');
     assert.deepEqual(gates[2], {
       gate: 'soaked 1m',

@@ -1,8 +1,10 @@
 import type { DriftReport } from '../../core/drift.js';
+import { statusContexts } from '../../core/gates.js';
 import type { GitLabProject } from '../forge/gitlab-project.js';
 import type { IssueOutcome } from './github.js';
 
-// The GitLab twins of the GitHub drift sinks (alerts/github.ts): same markers, same outcomes.
+// The GitLab twins of the GitHub drift sinks and apply status (alerts/github.ts): same markers,
+// same contexts, same outcomes.
 
 const LABEL = 'ferry-drift';
 
@@ -66,4 +68,26 @@ export async function syncGitLabDriftStatus(
     ...(targetUrl ? { target_url: targetUrl } : {}),
   });
   return 'posted';
+}
+
+/**
+ * Commit status `ferry/apply (<cluster>)` on the env-repo commit an apply applied, the GitLab
+ * twin of postApplyStatus: `success`, or `failed` (GitLab's word for failure). GitLab takes at
+ * most 255 characters of description and target URL; a longer URL is left out rather than
+ * have the status refused. https://docs.gitlab.com/api/commits/#commit-status
+ */
+export async function postGitLabApplyStatus(
+  project: GitLabProject,
+  cluster: string,
+  sha: string,
+  succeeded: boolean,
+  description: string,
+  targetUrl?: string,
+): Promise<void> {
+  await project.postStatus(sha, {
+    state: succeeded ? 'success' : 'failed',
+    name: statusContexts(cluster).apply,
+    description: description.slice(0, 255),
+    ...(targetUrl && targetUrl.length <= 255 ? { target_url: targetUrl } : {}),
+  });
 }

@@ -1,4 +1,5 @@
 import { LostRaceError, OperationError } from '../../core/errors.js';
+import type { StatusFact } from '../../core/gates.js';
 import { GitLabRequestError, gitlabError, type GitLabClient } from './gitlab.js';
 
 /**
@@ -36,9 +37,24 @@ export interface IssueInfo {
 
 /** One commit status. */
 export interface GitLabStatusInfo {
+  id: number;
   name: string;
+  /** created, pending, running, success, failed, canceled, skipped, manual, … */
   status: string;
   description: string;
+  /** When GitLab created it (ISO 8601). */
+  createdAt: string;
+  /** When it reached its final state; null while pending or running. */
+  finishedAt: string | null;
+}
+
+interface CommitStatusJson {
+  id: number;
+  name: string;
+  status: string;
+  description: string | null;
+  created_at: string;
+  finished_at?: string | null;
 }
 
 interface MergeRequestJson {
@@ -50,6 +66,15 @@ interface MergeRequestJson {
   labels: string[];
   merge_when_pipeline_succeeds: boolean;
 }
+
+const GATE_STATES = new Map<string, StatusFact['state']>([
+  ['success', 'success'],
+  ['failed', 'failure'],
+  ['canceled', 'failure'],
+  ...['created', 'waiting_for_resource', 'preparing', 'pending', 'running', 'scheduled'].map(
+    (state) => [state, 'pending'] as const,
+  ),
+]);
 
 export class GitLabProject {
   private readonly id: string;
@@ -192,14 +217,54 @@ export class GitLabProject {
     }
   }
 
-  /** The latest commit status of each name on `sha` (GitLab's default without `all`). */
+  /**
+   * The latest commit status of each name on `sha`, every page read. Without `all`, GitLab
+   * leaves out statuses a newer one of the same name replaced in the same pipeline, but each
+   * pipeline of the commit (one per ref, or per `pipeline_id`) keeps its own latest: the
+   * highest id per name wins here. No `ref` is sent: the docs say it defaults to the default
+   * branch, but the API filters by ref only when one is given (lib/api/commit_statuses.rb), and
+   * a status is about the commit, whichever ref it was posted for.
+   * https://docs.gitlab.com/api/commits/#commit-status
+   */
   async statuses(sha: string): Promise<GitLabStatusInfo[]> {
-    const data = await this.call<{ name: string; status: string; description: string | null }[]>(
-      'GET',
-      `/repository/commits/${sha}/statuses`,
-      { query: { per_page: 100 } },
-    );
-    return data.map((s) => ({ name: s.name, status: s.status, description: s.description ?? '' }));
+    let data: CommitStatusJson[];
+    try {
+      data = await this.client.requestAll<CommitStatusJson>(
+        `/projects/${this.id}/repository/commits/${sha}/statuses`,
+      );
+    } catch (error) {
+      throw gitlabError(error, `reading the commit statuses of ${sha.slice(0, 12)}`);
+    }
+    const latest = new Map<string, CommitStatusJson>();
+    for (const status of data) {
+      const seen = latest.get(status.name);
+      if (!seen || status.id > seen.id) latest.set(status.name, status);
+    }
+    return [...latest.values()].map((s) => ({
+      id: s.id,
+      name: s.name,
+      status: s.status,
+      description: s.description ?? '',
+      createdAt: s.created_at,
+      finishedAt: s.finished_at ?? null,
+    }));
+  }
+
+  /**
+   * The latest status of each name on `sha` as promotion gates judge them: GitLab's `success`
+   * is success; `failed` and `canceled` are failure; states still on their way (`created`,
+   * `waiting_for_resource`, `preparing`, `pending`, `running`, `scheduled`) are pending; any
+   * other (`skipped`, `manual`, a state GitLab adds later) is error, so it never passes. The time
+   * is when it finished: GitLab turns a pending or running status of the same name into the
+   * final one in place, so `created_at` is when that run began.
+   */
+  async latestStatuses(sha: string): Promise<StatusFact[]> {
+    return (await this.statuses(sha)).map((status) => ({
+      context: status.name,
+      state: GATE_STATES.get(status.status) ?? 'error',
+      description: status.description,
+      createdAt: status.finishedAt ?? status.createdAt,
+    }));
   }
 
   /** Posts a commit status (`state`: pending, running, success, failed, canceled). */

@@ -44,6 +44,35 @@ export class GitLabClient {
 
   /** Calls `method path` and returns the parsed JSON answer. */
   async request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}) {
+    return (await this.send<T>(method, path, options)).data;
+  }
+
+  /**
+   * Every item of a paginated GET, following `x-next-page` (empty on the last page); a server
+   * that leaves the header out is followed while pages come back full.
+   * https://docs.gitlab.com/api/rest/#pagination
+   */
+  async requestAll<T>(path: string, query: Query = {}, maxPages = 50): Promise<T[]> {
+    const perPage = 100;
+    const items: T[] = [];
+    for (let page = 1, fetched = 0; fetched < maxPages; fetched++) {
+      const { data, headers } = await this.send<T[]>('GET', path, {
+        query: { ...query, per_page: perPage, page },
+      });
+      if (!Array.isArray(data)) throw new OperationError(`GET ${path} did not answer a list`);
+      items.push(...data);
+      const next = headers.get('x-next-page');
+      if (next === null ? data.length < perPage : !/^\d+$/.test(next)) return items;
+      page = next === null ? page + 1 : Number(next);
+    }
+    throw new OperationError(`GET ${path}: more than ${maxPages} pages of ${perPage}`);
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown },
+  ): Promise<{ data: T; headers: Headers }> {
     const url = new URL(`${this.apiUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {}))
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -63,7 +92,11 @@ export class GitLabClient {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
       });
       const text = await response.text();
-      if (response.ok) return (text === '' ? undefined : JSON.parse(text)) as T;
+      if (response.ok)
+        return {
+          data: (text === '' ? undefined : JSON.parse(text)) as T,
+          headers: response.headers,
+        };
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && attempt < retries) {
         const wait = retryAfterMs(response.headers.get('retry-after'), attempt);

@@ -3,8 +3,12 @@ import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import { parseDuration } from '../../core/duration.js';
+import { checkClusterName } from '../../core/gates.js';
 import type { ApplyReport } from '../../commands/apply-report.js';
+import type { ApplyStatusDestination } from '../../commands/apply-status.js';
 import { githubTarget } from '../github-target.js';
+import { addForgeReportOptions } from '../forge-report-options.js';
+import { gitlabTarget } from '../gitlab-target.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
@@ -25,12 +29,13 @@ interface ApplyFlags {
   cluster: string;
   repo?: string;
   commitStatus?: string | boolean;
-  tokenEnv: string;
+  tokenEnv?: string;
   apiUrl?: string;
+  forge: 'github' | 'gitlab';
 }
 
 export function applyCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('apply')
     .description(
       'server-side apply a folder of manifests as one inventory, with safe prune and rollout wait',
@@ -74,11 +79,13 @@ export function applyCommand(program: Command, io: CliIO): void {
     .option('--cluster <name>', 'cluster name for the commit status context', 'default')
     .option(
       '--commit-status [sha]',
-      'post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA)',
+      'post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)',
     )
-    .option('--repo <owner/name>', 'repository for the status (default: $GITHUB_REPOSITORY)')
-    .option('--token-env <name>', 'environment variable holding the GitHub token', 'GITHUB_TOKEN')
-    .option('--api-url <url>', 'GitHub API URL (default: $GITHUB_API_URL or api.github.com)')
+    .option(
+      '--repo <owner/name>',
+      'repository (GitLab: project path) for the status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)',
+    );
+  addForgeReportOptions(command, 'commit statuses')
     .addHelpText(
       'after',
       `
@@ -86,6 +93,8 @@ Examples:
   ferry apply --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook --wait
   ferry apply --dir apps/guestbook/production --inventory guestbook-production --prune --max-deletions 5
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
+  # in a GitLab pipeline: the status promote's gates read, on the pipeline's commit
+  ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `,
     )
     .action(async (flags: ApplyFlags) => {
@@ -93,16 +102,17 @@ Examples:
       const { apply } = await import('../../commands/apply.js');
       const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
       const { reportApplyStatus } = await import('../../commands/apply-status.js');
-      const status = githubTarget(flags, false);
+      const status = statusTarget(flags);
+      // Promote's --cluster refuses what could not be one line of a context: so does this.
+      if (status?.statusSha) checkClusterName(flags.cluster);
       const postStatus = async (report: ApplyReport, error?: Error): Promise<void> => {
         if (!status?.statusSha) return;
-        const target = {
-          ...status,
+        const subject = {
           sha: status.statusSha,
           cluster: flags.cluster,
           runUrl: source.runUrl || undefined,
         };
-        await reportApplyStatus(target, report, error, log);
+        await reportApplyStatus({ ...status, ...subject }, report, error, log);
       };
       const log = consoleLogger(io.stderr);
       const source = detectSource(process.env);
@@ -146,4 +156,15 @@ Examples:
         throw error;
       }
     });
+}
+
+/** Where the commit status goes (GitHub or GitLab), or undefined when none was asked for. */
+function statusTarget(
+  flags: ApplyFlags,
+): (ApplyStatusDestination & { statusSha?: string }) | undefined {
+  if (flags.forge === 'gitlab') {
+    const gitlab = gitlabTarget(flags, false);
+    return gitlab && { forge: 'gitlab', ...gitlab };
+  }
+  return githubTarget({ ...flags, tokenEnv: flags.tokenEnv ?? 'GITHUB_TOKEN' }, false);
 }

@@ -4,6 +4,7 @@ import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/drift-alerts.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
 import { githubTarget } from '../github-target.js';
+import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { useColour, type CliIO } from '../io.js';
 
@@ -31,7 +32,7 @@ interface DriftFlags {
 }
 
 export function driftCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('drift')
     .description('compare the live cluster with the manifests in git and report what differs')
     .requiredOption('-d, --dir <dir>', 'folder of manifests, as applied')
@@ -69,20 +70,8 @@ export function driftCommand(program: Command, io: CliIO): void {
       '--repo <owner/name>',
       'repository for the issue and status (default: $GITHUB_REPOSITORY)',
     )
-    .option('--webhook-env <name>', 'environment variable holding a Slack-compatible webhook URL')
-    .addOption(
-      new Option('--forge <forge>', 'where the issue and status go')
-        .choices(['github', 'gitlab'])
-        .default('github'),
-    )
-    .option(
-      '--token-env <name>',
-      'environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)',
-    )
-    .option(
-      '--api-url <url>',
-      'API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)',
-    )
+    .option('--webhook-env <name>', 'environment variable holding a Slack-compatible webhook URL');
+  addForgeReportOptions(command, 'issue and status')
     .addHelpText(
       'after',
       `

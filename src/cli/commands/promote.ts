@@ -41,14 +41,16 @@ export function promoteCommand(program: Command, io: CliIO): void {
     .addHelpText(
       'after',
       `
-Gates, read from the commit statuses on the tip of the source environment's branch:
+Gates, read from the commit statuses (GitHub or GitLab) on the tip of the source environment's branch:
   apply succeeded   the latest ferry/apply (<cluster>) status is success
   drift clean       the latest ferry/drift (<cluster>) status is success
   soaked <d>        with --min-soak: that long since that apply (plain git: since the commit)
+ferry apply/drift --commit-status post them (on GitLab with --forge gitlab).
 Plain git has no commit statuses: its promotions need --force.
 
 Examples:
   FERRY_GITHUB_TOKEN=… ferry promote -c ferry.yaml --from staging --to production --min-soak 1h
+  FERRY_GITLAB_TOKEN=… ferry promote -c ferry.yaml --to production   # forge: gitlab environments
   ferry promote -c ferry.yaml --from staging --dry-run        # every environment promoted from staging
   ferry promote -c ferry.yaml --to production --force --cluster staging-eu
 

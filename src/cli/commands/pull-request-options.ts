@@ -20,9 +20,12 @@ export function addPullRequestOptions(command: Command): Command {
     .option('--dry-run', 'print the pull request it would open; change nothing')
     .option(
       '--token-env <name>',
-      'environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)',
+      'environment variable holding the token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN; forge: gitlab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)',
     )
-    .option('--api-url <url>', 'GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)')
+    .option(
+      '--api-url <url>',
+      "REST API URL (default: $GITHUB_API_URL or api.github.com; forge: gitlab: $CI_API_V4_URL, else the repo URL's host, else gitlab.com)",
+    )
     .option('--labels <a,b>', 'labels for the pull request')
     .option('--reviewers <u1,u2>', 'reviewers to request')
     .option('--assignees <u>', 'assignees')
