@@ -5,7 +5,8 @@ import {
 import {
   detectSource,
   render
-} from "./chunks/chunk-OSFVGGOU.js";
+} from "./chunks/chunk-SORVV47A.js";
+import "./chunks/chunk-L67FNGXX.js";
 import {
   applyTraceAnnotations
 } from "./chunks/chunk-RNM2QU4M.js";
@@ -19763,7 +19764,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-36BFBUM6.js");
+  const { propose } = await import("./chunks/propose-FD75H4QY.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19783,7 +19784,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-KHAY2BQN.js");
+  const { promote } = await import("./chunks/promote-GGGQQXCH.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19810,7 +19811,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-DCUCDEFL.js");
+  const { rollback } = await import("./chunks/rollback-7VCW4MVA.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19893,7 +19894,7 @@ function reportTarget(report) {
 async function runApply(settings) {
   const { apply } = await import("./chunks/apply-UKA6NX3T.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-DGLU2AMD.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-GLPFPCDB.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-I2THEFEL.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19940,7 +19941,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-YFPXIDXO.js");
+  const { drift } = await import("./chunks/drift-RGFZ5XGJ.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -25,6 +25,29 @@ var GitLabClient = class {
   apiUrl;
   /** Calls `method path` and returns the parsed JSON answer. */
   async request(method, path, options = {}) {
+    return (await this.send(method, path, options)).data;
+  }
+  /**
+   * Every item of a paginated GET, following `x-next-page` (empty on the last page); a server
+   * that leaves the header out is followed while pages come back full.
+   * https://docs.gitlab.com/api/rest/#pagination
+   */
+  async requestAll(path, query = {}, maxPages = 50) {
+    const perPage = 100;
+    const items = [];
+    for (let page = 1, fetched = 0; fetched < maxPages; fetched++) {
+      const { data, headers } = await this.send("GET", path, {
+        query: { ...query, per_page: perPage, page }
+      });
+      if (!Array.isArray(data)) throw new OperationError(`GET ${path} did not answer a list`);
+      items.push(...data);
+      const next = headers.get("x-next-page");
+      if (next === null ? data.length < perPage : !/^\d+$/.test(next)) return items;
+      page = next === null ? page + 1 : Number(next);
+    }
+    throw new OperationError(`GET ${path}: more than ${maxPages} pages of ${perPage}`);
+  }
+  async send(method, path, options) {
     const url = new URL(`${this.apiUrl}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {}))
       if (value !== void 0) url.searchParams.set(name, String(value));
@@ -44,7 +67,11 @@ var GitLabClient = class {
         body: options.body === void 0 ? void 0 : JSON.stringify(options.body)
       });
       const text = await response.text();
-      if (response.ok) return text === "" ? void 0 : JSON.parse(text);
+      if (response.ok)
+        return {
+          data: text === "" ? void 0 : JSON.parse(text),
+          headers: response.headers
+        };
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && attempt < retries) {
         const wait = retryAfterMs(response.headers.get("retry-after"), attempt);
@@ -99,4 +126,4 @@ export {
   gitlabError,
   gitlabTokenVariables
 };
-//# sourceMappingURL=chunk-CUJNZYUV.js.map
+//# sourceMappingURL=chunk-FAYQYGGE.js.map

@@ -1,14 +1,18 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  checkClusterName
+} from "./chunk-YZ7SOTKQ.js";
+import {
   parseDuration
 } from "./chunk-SVE4YMVH.js";
 import {
   gitlabTokenVariables
-} from "./chunk-CUJNZYUV.js";
+} from "./chunk-FAYQYGGE.js";
 import {
   detectSource,
   render
-} from "./chunk-OSFVGGOU.js";
+} from "./chunk-SORVV47A.js";
+import "./chunk-L67FNGXX.js";
 import {
   FERRY_VERSION,
   applyTraceAnnotations
@@ -3506,6 +3510,39 @@ function githubTarget(flags, needed, env = process.env) {
   };
 }
 
+// src/cli/forge-report-options.ts
+function addForgeReportOptions(command, what) {
+  return command.addOption(
+    new Option("--forge <forge>", `where the ${what} go`).choices(["github", "gitlab"]).default("github")
+  ).option(
+    "--token-env <name>",
+    "environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)"
+  ).option(
+    "--api-url <url>",
+    "API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)"
+  );
+}
+
+// src/cli/gitlab-target.ts
+function gitlabTarget(flags, needed, env = process.env) {
+  if (!needed && !flags.commitStatus) return void 0;
+  const statusSha = flags.commitStatus === true ? env.CI_COMMIT_SHA : flags.commitStatus || void 0;
+  const names = gitlabTokenVariables(flags.tokenEnv);
+  const found = names.find((name) => env[name]);
+  const project = flags.repo ?? env.CI_PROJECT_PATH;
+  if (!found) throw new ConfigError(`reporting to GitLab needs a token in $${names.join(" or $")}`);
+  if (!project) throw new ConfigError("reporting to GitLab needs --repo or $CI_PROJECT_PATH");
+  if (flags.commitStatus && !statusSha)
+    throw new ConfigError("--commit-status needs a commit SHA (or $CI_COMMIT_SHA)");
+  return {
+    token: env[found],
+    tokenKind: found === "CI_JOB_TOKEN" ? "job" : "private",
+    apiUrl: flags.apiUrl ?? env.CI_API_V4_URL,
+    project,
+    ...statusSha ? { statusSha } : {}
+  };
+}
+
 // src/cli/io.ts
 function useColour(stream) {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
@@ -3513,7 +3550,7 @@ function useColour(stream) {
 
 // src/cli/commands/apply.ts
 function applyCommand(program2, io) {
-  program2.command("apply").description(
+  const command = program2.command("apply").description(
     "server-side apply a folder of manifests as one inventory, with safe prune and rollout wait"
   ).requiredOption("-d, --dir <dir>", "folder of manifests (YAML/JSON, recursively)").requiredOption(
     "-i, --inventory <name>",
@@ -3537,29 +3574,35 @@ function applyCommand(program2, io) {
     new Option("-o, --output <format>", "report format").choices(["text", "json"]).default("text")
   ).option("--cluster <name>", "cluster name for the commit status context", "default").option(
     "--commit-status [sha]",
-    "post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA)"
-  ).option("--repo <owner/name>", "repository for the status (default: $GITHUB_REPOSITORY)").option("--token-env <name>", "environment variable holding the GitHub token", "GITHUB_TOKEN").option("--api-url <url>", "GitHub API URL (default: $GITHUB_API_URL or api.github.com)").addHelpText(
+    "post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)"
+  ).option(
+    "--repo <owner/name>",
+    "repository (GitLab: project path) for the status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)"
+  );
+  addForgeReportOptions(command, "commit statuses").addHelpText(
     "after",
     `
 Examples:
   ferry apply --dir apps/guestbook/production --inventory guestbook-production --namespace guestbook --wait
   ferry apply --dir apps/guestbook/production --inventory guestbook-production --prune --max-deletions 5
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
+  # in a GitLab pipeline: the status promote's gates read, on the pipeline's commit
+  ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
     const { apply } = await import("./apply-UKA6NX3T.js");
     const { ApplyFailure, formatText } = await import("./apply-report-DGLU2AMD.js");
-    const { reportApplyStatus } = await import("./apply-status-GLPFPCDB.js");
-    const status = githubTarget(flags, false);
+    const { reportApplyStatus } = await import("./apply-status-I2THEFEL.js");
+    const status = statusTarget(flags);
+    if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const target = {
-        ...status,
+      const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
         runUrl: source.runUrl || void 0
       };
-      await reportApplyStatus(target, report, error, log);
+      await reportApplyStatus({ ...status, ...subject }, report, error, log);
     };
     const log = consoleLogger(io.stderr);
     const source = detectSource(process.env);
@@ -3600,31 +3643,18 @@ Examples:
     }
   });
 }
-
-// src/cli/gitlab-target.ts
-function gitlabTarget(flags, needed, env = process.env) {
-  if (!needed && !flags.commitStatus) return void 0;
-  const statusSha = flags.commitStatus === true ? env.CI_COMMIT_SHA : flags.commitStatus || void 0;
-  const names = gitlabTokenVariables(flags.tokenEnv);
-  const found = names.find((name) => env[name]);
-  const project = flags.repo ?? env.CI_PROJECT_PATH;
-  if (!found) throw new ConfigError(`reporting to GitLab needs a token in $${names.join(" or $")}`);
-  if (!project) throw new ConfigError("reporting to GitLab needs --repo or $CI_PROJECT_PATH");
-  if (flags.commitStatus && !statusSha)
-    throw new ConfigError("--commit-status needs a commit SHA (or $CI_COMMIT_SHA)");
-  return {
-    token: env[found],
-    tokenKind: found === "CI_JOB_TOKEN" ? "job" : "private",
-    apiUrl: flags.apiUrl ?? env.CI_API_V4_URL,
-    project,
-    ...statusSha ? { statusSha } : {}
-  };
+function statusTarget(flags) {
+  if (flags.forge === "gitlab") {
+    const gitlab = gitlabTarget(flags, false);
+    return gitlab && { forge: "gitlab", ...gitlab };
+  }
+  return githubTarget({ ...flags, tokenEnv: flags.tokenEnv ?? "GITHUB_TOKEN" }, false);
 }
 
 // src/cli/commands/drift.ts
 var DRIFT_EXIT_CODE = 3;
 function driftCommand(program2, io) {
-  program2.command("drift").description("compare the live cluster with the manifests in git and report what differs").requiredOption("-d, --dir <dir>", "folder of manifests, as applied").requiredOption("-i, --inventory <name>", "inventory (ApplySet) name used by ferry apply").option(
+  const command = program2.command("drift").description("compare the live cluster with the manifests in git and report what differs").requiredOption("-d, --dir <dir>", "folder of manifests, as applied").requiredOption("-i, --inventory <name>", "inventory (ApplySet) name used by ferry apply").option(
     "-n, --namespace <ns>",
     "namespace for objects that name none, and of the inventory (default: the context's)"
   ).addOption(
@@ -3644,15 +3674,8 @@ function driftCommand(program2, io) {
   ).option(
     "--repo <owner/name>",
     "repository for the issue and status (default: $GITHUB_REPOSITORY)"
-  ).option("--webhook-env <name>", "environment variable holding a Slack-compatible webhook URL").addOption(
-    new Option("--forge <forge>", "where the issue and status go").choices(["github", "gitlab"]).default("github")
-  ).option(
-    "--token-env <name>",
-    "environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)"
-  ).option(
-    "--api-url <url>",
-    "API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)"
-  ).addHelpText(
+  ).option("--webhook-env <name>", "environment variable holding a Slack-compatible webhook URL");
+  addForgeReportOptions(command, "issue and status").addHelpText(
     "after",
     `
 Examples:
@@ -3666,7 +3689,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-YFPXIDXO.js");
+    const { drift } = await import("./drift-RGFZ5XGJ.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3718,8 +3741,11 @@ function alertOptions(flags) {
 function addPullRequestOptions(command) {
   return command.option("--dry-run", "print the pull request it would open; change nothing").option(
     "--token-env <name>",
-    "environment variable holding the GitHub token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN)"
-  ).option("--api-url <url>", "GitHub REST API URL (default: $GITHUB_API_URL or api.github.com)").option("--labels <a,b>", "labels for the pull request").option("--reviewers <u1,u2>", "reviewers to request").option("--assignees <u>", "assignees").option("--draft", "open the pull request as a draft").addOption(
+    "environment variable holding the token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN; forge: gitlab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)"
+  ).option(
+    "--api-url <url>",
+    "REST API URL (default: $GITHUB_API_URL or api.github.com; forge: gitlab: $CI_API_V4_URL, else the repo URL's host, else gitlab.com)"
+  ).option("--labels <a,b>", "labels for the pull request").option("--reviewers <u1,u2>", "reviewers to request").option("--assignees <u>", "assignees").option("--draft", "open the pull request as a draft").addOption(
     new Option("--auto-merge <method>", "enable auto-merge").choices([
       "squash",
       "merge",
@@ -3760,7 +3786,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-36BFBUM6.js");
+    const { propose } = await import("./propose-FD75H4QY.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3802,21 +3828,23 @@ function promoteCommand(program2, io) {
   addOutputOption(command).addHelpText(
     "after",
     `
-Gates, read from the commit statuses on the tip of the source environment's branch:
+Gates, read from the commit statuses (GitHub or GitLab) on the tip of the source environment's branch:
   apply succeeded   the latest ferry/apply (<cluster>) status is success
   drift clean       the latest ferry/drift (<cluster>) status is success
   soaked <d>        with --min-soak: that long since that apply (plain git: since the commit)
+ferry apply/drift --commit-status post them (on GitLab with --forge gitlab).
 Plain git has no commit statuses: its promotions need --force.
 
 Examples:
   FERRY_GITHUB_TOKEN=\u2026 ferry promote -c ferry.yaml --from staging --to production --min-soak 1h
+  FERRY_GITLAB_TOKEN=\u2026 ferry promote -c ferry.yaml --to production   # forge: gitlab environments
   ferry promote -c ferry.yaml --from staging --dry-run        # every environment promoted from staging
   ferry promote -c ferry.yaml --to production --force --cluster staging-eu
 
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-KHAY2BQN.js");
+    const { promote } = await import("./promote-GGGQQXCH.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3910,7 +3938,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-DCUCDEFL.js");
+    const { rollback } = await import("./rollback-7VCW4MVA.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -3984,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-TGJFXRB3.js.map
+//# sourceMappingURL=program-VKH23ZXY.js.map

@@ -1,22 +1,23 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   syncDriftIssue,
-  syncDriftStatus
-} from "./chunk-VSFBBJU2.js";
+  syncDriftStatus,
+  syncGitLabDriftIssue,
+  syncGitLabDriftStatus
+} from "./chunk-JAFDGPBI.js";
 import {
   driftSummary,
   formatDriftMarkdown
 } from "./chunk-WI7CDD3B.js";
+import "./chunk-YZ7SOTKQ.js";
 import {
-  GitLabProject
-} from "./chunk-MWUSTT4N.js";
+  githubClient,
+  gitlabReportProject
+} from "./chunk-VSXDL2I2.js";
 import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
-import {
-  GitLabClient,
   gitlabError
-} from "./chunk-CUJNZYUV.js";
+} from "./chunk-FAYQYGGE.js";
+import "./chunk-L67FNGXX.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -255,52 +256,6 @@ function removedInGit(fields, git, live, path = "") {
   return out;
 }
 
-// src/adapters/alerts/gitlab.ts
-var LABEL = "ferry-drift";
-function marker(cluster, report) {
-  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
-}
-function fingerprintMarker(fingerprint) {
-  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
-}
-async function syncGitLabDriftIssue(project, cluster, report, markdown) {
-  const key = marker(cluster, report);
-  const open = await project.openIssues(LABEL);
-  const existing = open.find((issue) => issue.description.includes(key));
-  const description = `${markdown}
-${key}
-${fingerprintMarker(report.fingerprint)}
-`;
-  const title = `Drift: ${report.inventory.name} on ${cluster}`;
-  if (report.clean) {
-    if (!existing) return { outcome: "none" };
-    await project.updateIssue(existing.iid, { description, state_event: "close" });
-    return { outcome: "closed", number: existing.iid };
-  }
-  if (!existing) {
-    const created = await project.createIssue({ title, description, labels: LABEL });
-    return { outcome: "opened", number: created.iid };
-  }
-  if (existing.description.includes(fingerprintMarker(report.fingerprint)))
-    return { outcome: "unchanged", number: existing.iid };
-  await project.updateIssue(existing.iid, { title, description });
-  return { outcome: "updated", number: existing.iid };
-}
-async function syncGitLabDriftStatus(project, cluster, sha, report, targetUrl) {
-  const name = `ferry/drift (${cluster})`;
-  const state = report.clean ? "success" : "failed";
-  const description = report.clean ? "cluster matches git" : `${report.objects.length} object(s) differ from git`;
-  const current = (await project.statuses(sha)).find((status) => status.name === name);
-  if (current?.status === state && current.description === description) return "unchanged";
-  await project.postStatus(sha, {
-    state,
-    name,
-    description,
-    ...targetUrl ? { target_url: targetUrl } : {}
-  });
-  return "posted";
-}
-
 // src/adapters/alerts/webhook.ts
 function redactUrl(url) {
   try {
@@ -415,15 +370,7 @@ async function recordFingerprint(kube, report) {
 }
 async function sendGitLabAlerts(report, options, log) {
   const settings = options.gitlab;
-  if (!/^[^/\s]+(\/[^/\s]+)+$/.test(settings.project))
-    throw new ConfigError(`alert project "${settings.project}" is not group/project`);
-  const client = new GitLabClient({
-    token: settings.token,
-    tokenKind: settings.tokenKind,
-    apiUrl: settings.apiUrl,
-    log
-  });
-  const project = new GitLabProject(client, settings.project);
+  const project = gitlabReportProject(settings, "alert project", log);
   const results = {};
   if (settings.issue) {
     const markdown = formatDriftMarkdown(report, `ferry drift on ${options.cluster}`);
@@ -547,4 +494,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-YFPXIDXO.js.map
+//# sourceMappingURL=drift-RGFZ5XGJ.js.map

@@ -1,15 +1,17 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  EnvRepoWorkspace,
   commitMessage,
   imageLabel,
   inlineCode,
   openGitHubRepo,
   openGitHubWorkspace,
-  openGitLabProject,
-  openGitLabWorkspace,
   proposalBody
-} from "./chunk-LLDLJJUG.js";
+} from "./chunk-ZEGFHHVZ.js";
+import {
+  EnvRepoWorkspace,
+  openGitLabProject,
+  openGitLabWorkspace
+} from "./chunk-VSXDL2I2.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -84,13 +86,14 @@ async function withEnvRepo(target, session, read) {
   if (target.forge === "github") {
     const { github, token } = openGitHubRepo(target.repo, session);
     const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, false);
-    reader = { workspace, remote: cloneUrl, github };
+    reader = { workspace, remote: cloneUrl, github, gitlab: void 0 };
   } else if (target.forge === "gitlab") {
     const { project, token } = openGitLabProject(target.repo, session);
     const { workspace, cloneUrl } = await openGitLabWorkspace(project, token, false);
-    reader = { workspace, remote: cloneUrl, github: void 0 };
+    reader = { workspace, remote: cloneUrl, github: void 0, gitlab: project };
   } else {
-    reader = { workspace: await EnvRepoWorkspace.open(), remote: target.repo, github: void 0 };
+    const workspace = await EnvRepoWorkspace.open();
+    reader = { workspace, remote: target.repo, github: void 0, gitlab: void 0 };
   }
   try {
     return await read(reader);
@@ -104,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-C25VGOAP.js.map
+//# sourceMappingURL=chunk-5YFM5RBE.js.map

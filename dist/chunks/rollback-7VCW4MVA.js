@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-C25VGOAP.js";
+} from "./chunk-5YFM5RBE.js";
 import {
   imagesIn,
   pinPath,
@@ -13,18 +13,19 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-LLDLJJUG.js";
-import "./chunk-MWUSTT4N.js";
-import "./chunk-FQSSX6FK.js";
-import "./chunk-CUJNZYUV.js";
+} from "./chunk-ZEGFHHVZ.js";
+import "./chunk-VSXDL2I2.js";
+import "./chunk-FAYQYGGE.js";
 import {
   detectSource,
   loadEnvironment,
+  sourceCommitUrl
+} from "./chunk-SORVV47A.js";
+import {
   parseImageReference,
   quoteForMessage,
-  sourceCommitUrl,
   splitImageReference
-} from "./chunk-OSFVGGOU.js";
+} from "./chunk-L67FNGXX.js";
 import "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
@@ -170,4 +171,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-DCUCDEFL.js.map
+//# sourceMappingURL=rollback-7VCW4MVA.js.map

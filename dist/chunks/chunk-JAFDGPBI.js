@@ -1,4 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  statusContexts
+} from "./chunk-YZ7SOTKQ.js";
 
 // src/adapters/alerts/github.ts
 var LABEL = "ferry-drift";
@@ -91,9 +94,66 @@ async function postApplyStatus(client, target, sha, succeeded, description, targ
   });
 }
 
+// src/adapters/alerts/gitlab.ts
+var LABEL2 = "ferry-drift";
+function marker2(cluster, report) {
+  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+}
+function fingerprintMarker2(fingerprint) {
+  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+}
+async function syncGitLabDriftIssue(project, cluster, report, markdown) {
+  const key = marker2(cluster, report);
+  const open = await project.openIssues(LABEL2);
+  const existing = open.find((issue) => issue.description.includes(key));
+  const description = `${markdown}
+${key}
+${fingerprintMarker2(report.fingerprint)}
+`;
+  const title = `Drift: ${report.inventory.name} on ${cluster}`;
+  if (report.clean) {
+    if (!existing) return { outcome: "none" };
+    await project.updateIssue(existing.iid, { description, state_event: "close" });
+    return { outcome: "closed", number: existing.iid };
+  }
+  if (!existing) {
+    const created = await project.createIssue({ title, description, labels: LABEL2 });
+    return { outcome: "opened", number: created.iid };
+  }
+  if (existing.description.includes(fingerprintMarker2(report.fingerprint)))
+    return { outcome: "unchanged", number: existing.iid };
+  await project.updateIssue(existing.iid, { title, description });
+  return { outcome: "updated", number: existing.iid };
+}
+async function syncGitLabDriftStatus(project, cluster, sha, report, targetUrl) {
+  const name = `ferry/drift (${cluster})`;
+  const state = report.clean ? "success" : "failed";
+  const description = report.clean ? "cluster matches git" : `${report.objects.length} object(s) differ from git`;
+  const current = (await project.statuses(sha)).find((status) => status.name === name);
+  if (current?.status === state && current.description === description) return "unchanged";
+  await project.postStatus(sha, {
+    state,
+    name,
+    description,
+    ...targetUrl ? { target_url: targetUrl } : {}
+  });
+  return "posted";
+}
+async function postGitLabApplyStatus(project, cluster, sha, succeeded, description, targetUrl) {
+  await project.postStatus(sha, {
+    state: succeeded ? "success" : "failed",
+    name: statusContexts(cluster).apply,
+    description: description.slice(0, 255),
+    ...targetUrl && targetUrl.length <= 255 ? { target_url: targetUrl } : {}
+  });
+}
+
 export {
   syncDriftIssue,
   syncDriftStatus,
-  postApplyStatus
+  postApplyStatus,
+  syncGitLabDriftIssue,
+  syncGitLabDriftStatus,
+  postGitLabApplyStatus
 };
-//# sourceMappingURL=chunk-VSFBBJU2.js.map
+//# sourceMappingURL=chunk-JAFDGPBI.js.map

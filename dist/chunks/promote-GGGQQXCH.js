@@ -1,11 +1,16 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  checkClusterName,
+  evaluateGates,
+  gateFailure
+} from "./chunk-YZ7SOTKQ.js";
+import {
   parseDuration
 } from "./chunk-SVE4YMVH.js";
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-C25VGOAP.js";
+} from "./chunk-5YFM5RBE.js";
 import {
   headBranchName,
   imagesIn,
@@ -14,18 +19,19 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-LLDLJJUG.js";
-import "./chunk-MWUSTT4N.js";
-import "./chunk-FQSSX6FK.js";
-import "./chunk-CUJNZYUV.js";
+} from "./chunk-ZEGFHHVZ.js";
+import "./chunk-VSXDL2I2.js";
+import "./chunk-FAYQYGGE.js";
 import {
   detectSource,
   loadConfig,
-  parseImageReference,
-  quoteForMessage,
   renderEnvironment,
   sourceCommitUrl
-} from "./chunk-OSFVGGOU.js";
+} from "./chunk-SORVV47A.js";
+import {
+  parseImageReference,
+  quoteForMessage
+} from "./chunk-L67FNGXX.js";
 import "./chunk-BIWETVOZ.js";
 import {
   ConfigError,
@@ -34,92 +40,12 @@ import {
 } from "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
-// src/core/gates.ts
-function statusContexts(cluster) {
-  return { apply: `ferry/apply (${cluster})`, drift: `ferry/drift (${cluster})` };
-}
-function checkClusterName(cluster) {
-  if (cluster === "" || cluster.length > 100 || /[\x00-\x1f\x7f]/.test(cluster)) {
-    throw new ConfigError(
-      `--cluster ${quoteForMessage(cluster)}: expected a name of 1 to 100 characters, without control characters`
-    );
-  }
-}
-var NO_STATUSES = "not available for plain git (it has no commit statuses)";
-function evaluateGates(input) {
-  const contexts = statusContexts(input.cluster);
-  const results = [
-    statusGate("apply succeeded", contexts.apply, input),
-    statusGate("drift clean", contexts.drift, input)
-  ];
-  if (input.minSoakMs !== void 0) results.push(soakGate(input.minSoakMs, contexts.apply, input));
-  return results;
-}
-function latest(input, context) {
-  return input.statuses?.find((status) => status.context === context);
-}
-function statusGate(gate, context, input) {
-  if (input.statuses === void 0) return { gate, passed: false, detail: NO_STATUSES };
-  const status = latest(input, context);
-  if (!status) {
-    const detail = `no ${context} status on ${input.sourceCommit.slice(0, 12)}`;
-    return { gate, passed: false, detail };
-  }
-  return {
-    gate,
-    passed: status.state === "success",
-    detail: `${context} is ${status.state} (${isoTime(new Date(status.createdAt))})`,
-    ...status.description ? { value: status.description } : {}
-  };
-}
-function soakGate(minSoakMs, applyContext, input) {
-  const gate = `soaked ${formatDuration(minSoakMs)}`;
-  let since = input.committedAt;
-  let from = "committed";
-  if (input.statuses !== void 0) {
-    const applied = latest(input, applyContext);
-    if (applied?.state !== "success") {
-      return { gate, passed: false, detail: `no successful ${applyContext} to measure from` };
-    }
-    since = new Date(applied.createdAt);
-    from = "applied";
-  }
-  const elapsed = input.now.getTime() - since.getTime();
-  if (Number.isNaN(elapsed)) return { gate, passed: false, detail: `no readable time ${from}` };
-  const ago = elapsed < 0 ? "in the future" : `${formatDuration(elapsed)} ago`;
-  return { gate, passed: elapsed >= minSoakMs, detail: `${from} ${isoTime(since)}, ${ago}` };
-}
-function isoTime(time) {
-  return Number.isNaN(time.getTime()) ? "unknown time" : time.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-function formatDuration(ms) {
-  let seconds = Math.floor(ms / 1e3);
-  const parts = [];
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60]
-  ]) {
-    if (seconds >= size) parts.push(`${Math.floor(seconds / size)}${unit}`);
-    seconds %= size;
-  }
-  if (seconds > 0 || parts.length === 0) parts.push(`${seconds}s`);
-  return parts.join(" ");
-}
-function gateFailure(results, from) {
-  const failed = results.filter((result) => !result.passed);
-  if (failed.length === 0) return void 0;
-  const reasons = failed.map(
-    (result) => `${result.gate}: ${result.detail}${result.value ? ` ${quoteForMessage(result.value)}` : ""}`
-  );
-  return `promotion from ${from} blocked by ${failed.length} gate(s): ${reasons.join("; ")}; pass --force to promote anyway`;
-}
-
 // src/commands/promote-source.ts
 async function readPromotionSource(source, session) {
   const { name, branch, path } = source.environment;
-  return withEnvRepo(source, session, async ({ workspace, remote, github }) => {
-    session.log.info(`reading ${name} from ${github?.fullName ?? remote} (${path} on ${branch})`);
+  return withEnvRepo(source, session, async ({ workspace, remote, github, gitlab }) => {
+    const from = github?.fullName ?? gitlab?.fullPath ?? remote;
+    session.log.info(`reading ${name} from ${from} (${path} on ${branch})`);
     const commit = await workspace.fetchBranch(remote, branch, 1);
     const files = await workspace.readFolder(commit, path);
     const where = `${path} on ${branch} at ${commit.slice(0, 12)}`;
@@ -147,7 +73,7 @@ async function readPromotionSource(source, session) {
         ref: "",
         runUrl: recorded?.runUrl ?? ""
       },
-      statuses: github && await github.latestStatuses(commit)
+      statuses: await (github ?? gitlab)?.latestStatuses(commit)
     };
   });
 }
@@ -166,6 +92,7 @@ async function promote(options, log, deps = {}) {
   const session = { options, env, log, throttleId: deps.throttleId };
   const state = await readPromotionSource(source, session);
   const gates = evaluateGates({
+    forge: source.forge,
     cluster,
     sourceCommit: state.commit,
     statuses: state.statuses,
@@ -255,4 +182,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-KHAY2BQN.js.map
+//# sourceMappingURL=promote-GGGQQXCH.js.map

@@ -5,16 +5,16 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-LLDLJJUG.js";
-import "./chunk-MWUSTT4N.js";
-import "./chunk-FQSSX6FK.js";
-import "./chunk-CUJNZYUV.js";
+} from "./chunk-ZEGFHHVZ.js";
+import "./chunk-VSXDL2I2.js";
+import "./chunk-FAYQYGGE.js";
 import {
   detectSource,
   loadEnvironment,
   render,
   sourceCommitUrl
-} from "./chunk-OSFVGGOU.js";
+} from "./chunk-SORVV47A.js";
+import "./chunk-L67FNGXX.js";
 import "./chunk-BIWETVOZ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
@@ -51,4 +51,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-36BFBUM6.js.map
+//# sourceMappingURL=propose-FD75H4QY.js.map

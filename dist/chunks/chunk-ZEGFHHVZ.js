@@ -1,20 +1,19 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  GitLabProject
-} from "./chunk-MWUSTT4N.js";
-import {
-  githubClient
-} from "./chunk-FQSSX6FK.js";
-import {
-  GitLabClient,
-  gitlabTokenVariables
-} from "./chunk-CUJNZYUV.js";
+  EnvRepoWorkspace,
+  githubClient,
+  openGitLabProject,
+  openGitLabWorkspace,
+  parseGitLabProject
+} from "./chunk-VSXDL2I2.js";
 import {
   inferForge,
+  sourceCommitUrl
+} from "./chunk-SORVV47A.js";
+import {
   quoteForMessage,
-  sourceCommitUrl,
   splitImageReference
-} from "./chunk-OSFVGGOU.js";
+} from "./chunk-L67FNGXX.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
@@ -407,353 +406,6 @@ function forkEventRisk(eventName, event) {
   }
   return void 0;
 }
-
-// src/adapters/git.ts
-import { isUtf8 } from "node:buffer";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-// src/adapters/git-runner.ts
-import { spawn } from "node:child_process";
-var LEAKING = [
-  "GIT_DIR",
-  "GIT_WORK_TREE",
-  "GIT_INDEX_FILE",
-  "GIT_OBJECT_DIRECTORY",
-  "GIT_NAMESPACE"
-];
-var GitRunner = class {
-  constructor(config) {
-    this.config = config;
-  }
-  config;
-  /** Runs git; a failure is one OperationError line: the subcommand and git's first error. */
-  run(args, options = {}, label = args[0] ?? "git") {
-    const env = this.env(options.env ?? {});
-    const ok = options.okExitCodes ?? [];
-    return new Promise((resolve2, reject) => {
-      const child = spawn("git", args, { env, shell: false, stdio: ["pipe", "pipe", "pipe"] });
-      const stdout = [];
-      const stderr = [];
-      child.stdout.on("data", (chunk) => stdout.push(chunk));
-      child.stderr.on("data", (chunk) => stderr.push(chunk));
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(options.input ?? "");
-      child.once(
-        "error",
-        (error) => reject(new OperationError(`cannot run git: ${error.message}`))
-      );
-      child.once("close", (code) => {
-        const output = {
-          stdout: Buffer.concat(stdout),
-          stderr: Buffer.concat(stderr).toString("utf8"),
-          code: code ?? -1
-        };
-        if (output.code === 0 || ok.includes(output.code)) resolve2(output);
-        else reject(new OperationError(`git ${label} failed: ${firstError(output.stderr)}`));
-      });
-    });
-  }
-  /** Runs git and returns stdout as text (with stderr appended when the exit code was allowed). */
-  async text(args, options = {}, label) {
-    const output = await this.run(args, options, label);
-    return output.stdout.toString("utf8") + (output.code === 0 ? "" : output.stderr);
-  }
-  env(extra) {
-    const env = { ...process.env };
-    for (const name of LEAKING) delete env[name];
-    const first = Number(env.GIT_CONFIG_COUNT ?? 0) || 0;
-    this.config.forEach(([key, value], i) => {
-      env[`GIT_CONFIG_KEY_${first + i}`] = key;
-      env[`GIT_CONFIG_VALUE_${first + i}`] = value;
-    });
-    return {
-      ...env,
-      GIT_CONFIG_COUNT: String(first + this.config.length),
-      GIT_TERMINAL_PROMPT: "0",
-      // Paths are data, never pathspec magic; only transports that cannot run commands.
-      GIT_LITERAL_PATHSPECS: "1",
-      GIT_ALLOW_PROTOCOL: "file:git:http:https:ssh",
-      LC_ALL: "C",
-      ...extra
-    };
-  }
-};
-function firstError(text) {
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
-  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? "no output";
-}
-
-// src/adapters/git.ts
-var ZERO_OID = "0000000000000000000000000000000000000000";
-var EnvRepoWorkspace = class _EnvRepoWorkspace {
-  constructor(dir, runner) {
-    this.dir = dir;
-    this.runner = runner;
-  }
-  dir;
-  runner;
-  fetches = 0;
-  /** Creates the scratch repository; `close()` removes it. */
-  static async open(auth) {
-    const config = [
-      // The user's hooks (core.hooksPath) must not run on ferry's pushes.
-      ["core.hooksPath", "/dev/null"],
-      ["protocol.ext.allow", "never"]
-    ];
-    if (auth) {
-      const basic = Buffer.from(`${auth.user ?? "x-access-token"}:${auth.token}`).toString(
-        "base64"
-      );
-      config.push([`http.${auth.origin}/.extraHeader`, `Authorization: Basic ${basic}`]);
-      config.push(["credential.helper", ""]);
-    }
-    const dir = await mkdtemp(join(tmpdir(), "ferry-propose-"));
-    const runner = new GitRunner(config);
-    await runner.run(["init", "--quiet", "--bare", join(dir, "repo.git")]);
-    return new _EnvRepoWorkspace(dir, runner);
-  }
-  /** Removes the scratch repository. */
-  async close() {
-    await rm(this.dir, { recursive: true, force: true });
-  }
-  /**
-   * Fetches the base branch and, when it exists, the head branch, two commits deep (the head's
-   * parent tells whether it still proposes against the base). One fetch, so both tips come from
-   * the same moment; the head is matched with a pattern because it may not exist yet.
-   */
-  async fetch(remote, base, head) {
-    const ns = `refs/ferry/${++this.fetches}`;
-    try {
-      await this.repo(
-        ["fetch", "--quiet", "--no-tags", "--depth=2", "--", remote].concat([
-          `+refs/heads/${base}:${ns}/base`,
-          `+refs/heads/${head}*:${ns}/head*`
-        ])
-      );
-    } catch (error) {
-      const message = error.message;
-      if (/couldn't find remote ref/.test(message))
-        throw new OperationError(`${remote}: branch ${base} not found`);
-      throw error;
-    }
-    const refs = await this.repo(["for-each-ref", "--format=%(refname) %(objectname)", ns]);
-    const tips = new Map(refs.split("\n").map((line) => line.split(" ")));
-    return { base: tips.get(`${ns}/base`), head: tips.get(`${ns}/head`) };
-  }
-  /**
-   * Fetches one branch and returns its tip: `depth` commits deep, or its whole history (which
-   * rollback walks) when `depth` is undefined.
-   */
-  async fetchBranch(remote, branch, depth) {
-    const ref = `refs/ferry/${++this.fetches}/tip`;
-    const deep = depth === void 0 ? [] : [`--depth=${depth}`];
-    try {
-      await this.repo(
-        ["fetch", "--quiet", "--no-tags", ...deep, "--", remote].concat([
-          `+refs/heads/${branch}:${ref}`
-        ])
-      );
-    } catch (error) {
-      if (/couldn't find remote ref/.test(error.message))
-        throw new OperationError(`${remote}: branch ${branch} not found`);
-      throw error;
-    }
-    return (await this.repo(["rev-parse", "--verify", ref])).trim();
-  }
-  /** Commits on the first-parent line of `tip` that changed `path`, newest first. */
-  async changesTo(tip, path) {
-    const log = await this.repo(["log", "--first-parent", "--format=%H", tip, "--", path]);
-    return log.split("\n").filter(Boolean);
-  }
-  /**
-   * The full SHA of a commit named by a (possibly abbreviated) hex SHA, if it is `tip` or one
-   * of its ancestors; undefined otherwise. `sha` must already be checked to be hex.
-   */
-  async commitInHistory(sha, tip) {
-    const resolved = await this.run(["rev-parse", "--verify", "--quiet", `${sha}^{commit}`], {
-      okExitCodes: [1, 128]
-    });
-    const full = resolved.code === 0 ? resolved.stdout.toString("utf8").trim() : "";
-    if (full === "") return void 0;
-    const ancestor = await this.run(["merge-base", "--is-ancestor", full, tip], {
-      okExitCodes: [1]
-    });
-    return ancestor.code === 0 ? full : void 0;
-  }
-  /** When `commit` was committed (its committer date). */
-  async committedAt(commit) {
-    const seconds = (await this.repo(["show", "--no-patch", "--format=%ct", commit])).trim();
-    return new Date(Number(seconds) * 1e3);
-  }
-  /** Every file under `path` at `commit`, by path relative to `path`. */
-  async readFolder(commit, path) {
-    return (await this.readFolderExact(commit, path)).files;
-  }
-  /**
-   * Every file under `path` at `commit` as text, and the exact bytes of each blob that is not
-   * UTF-8 (its text is a stand-in naming the blob, so equal blobs still compare equal).
-   */
-  async readFolderExact(commit, path) {
-    const entries = await this.entries(commit, path);
-    const files = /* @__PURE__ */ new Map();
-    const bytes = /* @__PURE__ */ new Map();
-    const blobs = await this.catBatch(entries.map((e) => e.sha));
-    entries.forEach((entry, i) => {
-      const { type, content } = blobs[i];
-      const name = entry.path.slice(path.length + 1);
-      if (type === "blob" && isUtf8(content)) files.set(name, content.toString("utf8"));
-      else files.set(name, `[not UTF-8 text: ${type} ${entry.sha}]
-`);
-      if (type === "blob" && !isUtf8(content)) bytes.set(name, content);
-    });
-    return { files, bytes };
-  }
-  /** The text of one file at `commit`, or undefined when there is none (or it is not UTF-8). */
-  async readFile(commit, path) {
-    const [blob] = await this.catBatch([`${commit}:${path}`]);
-    return blob?.type === "blob" && isUtf8(blob.content) ? blob.content.toString("utf8") : void 0;
-  }
-  /** `git cat-file --batch` for each object name: its type ('missing' when absent) and content. */
-  async catBatch(names) {
-    if (names.length === 0) return [];
-    const output = await this.repoBuffer(["cat-file", "--batch"], names.join("\n") + "\n");
-    const objects = [];
-    let offset = 0;
-    for (let i = 0; i < names.length; i++) {
-      const newline = output.indexOf(10, offset);
-      const header = output.subarray(offset, newline).toString("latin1");
-      if (header.endsWith(" missing")) {
-        objects.push({ type: "missing", content: Buffer.alloc(0) });
-        offset = newline + 1;
-        continue;
-      }
-      const [, type = "", size] = header.split(" ");
-      const length = Number(size);
-      objects.push({ type, content: output.subarray(newline + 1, newline + 1 + length) });
-      offset = newline + 1 + length + 1;
-    }
-    return objects;
-  }
-  async entries(commit, path) {
-    const listing = await this.repo(["ls-tree", "-r", "-z", "--full-tree", commit, "--", path]);
-    const entries = [];
-    for (const record of listing.split("\0")) {
-      if (record === "") continue;
-      const tab = record.indexOf("	");
-      const [, , sha] = record.slice(0, tab).split(" ");
-      const name = record.slice(tab + 1);
-      if (name === path)
-        throw new ConfigError(`${path} is a file in the environment repo, not a folder`);
-      if (!name.startsWith(`${path}/`)) continue;
-      entries.push({ sha, path: name });
-    }
-    return entries;
-  }
-  /**
-   * True when `head` is one commit that changes only `path` (and the `companions` files), on a
-   * parent whose `path` and companions are the same as the base tip's: the pull request then
-   * shows exactly the proposal, even if the base moved elsewhere since.
-   */
-  async proposesAgainst(head, baseTip, path, companions = []) {
-    const raw = await this.repo(["cat-file", "commit", head]);
-    const parents = [...raw.matchAll(/^parent ([0-9a-f]{40,64})$/gm)].map((m) => m[1]);
-    if (parents.length !== 1) return false;
-    const parent = parents[0];
-    const changed = await this.repo([
-      "diff-tree",
-      "-r",
-      "-z",
-      "--no-renames",
-      "--name-only",
-      parent,
-      head
-    ]);
-    const owned = (name) => name.startsWith(`${path}/`) || companions.includes(name);
-    if (changed.split("\0").some((name) => name !== "" && !owned(name))) return false;
-    if (parent === baseTip) return true;
-    for (const owner of [path, ...companions])
-      if (await this.treeAt(parent, owner) !== await this.treeAt(baseTip, owner)) return false;
-    return true;
-  }
-  async treeAt(commit, path) {
-    const listing = await this.repo(["ls-tree", "-z", "--full-tree", commit, "--", path]);
-    return listing.split("	")[0] ?? "";
-  }
-  /**
-   * A commit on `parent` whose `path` holds exactly `content.files` (their `bytes` where given),
-   * with its companion files written too (plain git; GitHub commits itself).
-   */
-  async commitFolder(parent, path, content, message, identity) {
-    const index = join(this.dir, `index-${this.fetches}`);
-    const env = { GIT_INDEX_FILE: index };
-    await this.repo(["read-tree", parent], { env });
-    const staged = join(this.dir, `files-${this.fetches}`);
-    await rm(staged, { recursive: true, force: true });
-    await mkdir(staged);
-    const written = /* @__PURE__ */ new Map();
-    for (const [name, text] of content.files)
-      written.set(`${path}/${name}`, content.bytes?.get(name) ?? text);
-    for (const [file, text] of content.companions ?? []) written.set(file, text);
-    const names = [...written.keys()];
-    await Promise.all(
-      names.map((name, i) => writeFile(join(staged, String(i)), written.get(name)))
-    );
-    const shas = names.length === 0 ? [] : (await this.repo(["hash-object", "-w", "--no-filters", "--stdin-paths"], {
-      input: names.map((_, i) => join(staged, String(i))).join("\n") + "\n"
-    })).trim().split("\n");
-    const removals = (await this.entries(parent, path)).map((e) => `0 ${ZERO_OID}	${e.path}\0`);
-    const additions = names.map((name, i) => `100644 ${shas[i]}	${name}\0`);
-    await this.repo(["update-index", "-z", "--index-info"], {
-      env,
-      input: [...removals, ...additions].join("")
-    });
-    const tree = (await this.repo(["write-tree"], { env })).trim();
-    const commitEnv = {
-      GIT_AUTHOR_NAME: identity.name,
-      GIT_AUTHOR_EMAIL: identity.email,
-      GIT_COMMITTER_NAME: identity.name,
-      GIT_COMMITTER_EMAIL: identity.email
-    };
-    const commit = await this.repo(["commit-tree", "--no-gpg-sign", tree, "-p", parent], {
-      env: commitEnv,
-      input: message
-    });
-    return commit.trim();
-  }
-  /**
-   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
-   * exist). A lost race throws {@link LostRaceError}.
-   */
-  async push(remote, commit, branch, expected) {
-    const ref = `refs/heads/${branch}`;
-    const result = await this.repo(
-      [
-        "push",
-        "--porcelain",
-        "--no-verify",
-        `--force-with-lease=${ref}:${expected ?? ""}`,
-        "--",
-        remote
-      ].concat([`${commit ?? ""}:${ref}`]),
-      { okExitCodes: [1] }
-    );
-    if (result.includes("	[rejected] (stale info)") || /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result))
-      throw new LostRaceError(`${branch} moved on ${remote}`);
-    if (!/^[*+= -]\t/m.test(result))
-      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
-  }
-  repo(args, options = {}) {
-    return this.runner.text(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
-  }
-  async repoBuffer(args, input) {
-    return (await this.run(args, { input })).stdout;
-  }
-  run(args, options) {
-    return this.runner.run(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
-  }
-};
 
 // src/core/proposal-text.ts
 var BODY_LIMIT = 6e4;
@@ -1447,52 +1099,6 @@ function fileChanges(context, baseFiles, basePin) {
   return { additions, deletions };
 }
 
-// src/commands/gitlab-session.ts
-function readGitLabToken(session) {
-  const { tokenEnv } = session.options;
-  const names = gitlabTokenVariables(tokenEnv);
-  const found = names.find((variable) => session.env[variable]);
-  if (!found) {
-    throw new ConfigError(
-      `no GitLab token: set ${names.join(" or ")}${tokenEnv ? "" : " (or name a variable with --token-env)"}`
-    );
-  }
-  const token = session.env[found];
-  if (!/^[\x21-\x7e]+$/.test(token))
-    throw new ConfigError(`the token in ${found} holds spaces or control characters`);
-  return { token, kind: found === "CI_JOB_TOKEN" ? "job" : "private" };
-}
-function parseGitLabProject(repo) {
-  const url = /^https?:\/\//.test(repo) ? new URL(repo) : void 0;
-  const path = (url ? url.pathname : repo).replace(/^\/+|\/+$/g, "").replace(/\.git$/, "");
-  const segment = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-  const parts = path.split("/");
-  if (parts.length < 2 || !parts.every((part) => segment.test(part) && !part.endsWith(".")))
-    throw new ConfigError(
-      `environment repo "${repo}" is not a GitLab project (group/project or its URL)`
-    );
-  return { path, origin: url?.origin };
-}
-function openGitLabProject(repo, session) {
-  const { path, origin } = parseGitLabProject(repo);
-  const token = readGitLabToken(session);
-  const apiUrl = session.options.apiUrl ?? session.env.CI_API_V4_URL ?? (origin ? `${origin}/api/v4` : "https://gitlab.com/api/v4");
-  const client = new GitLabClient({
-    token: token.token,
-    tokenKind: token.kind,
-    apiUrl,
-    log: session.log
-  });
-  return { project: new GitLabProject(client, path), token };
-}
-async function openGitLabWorkspace(project, token, needPush) {
-  const cloneUrl = await project.cloneUrl(needPush);
-  const user = token.kind === "job" ? "gitlab-ci-token" : "oauth2";
-  const origin = new URL(cloneUrl).origin;
-  const workspace = await EnvRepoWorkspace.open({ origin, token: token.token, user });
-  return { workspace, cloneUrl };
-}
-
 // src/commands/propose-gitlab.ts
 async function proposeOnGitLab(context) {
   const { project, token } = openGitLabProject(context.repo, {
@@ -1704,7 +1310,6 @@ export {
   rollbackBranchName,
   pinPath,
   pinText,
-  EnvRepoWorkspace,
   inlineCode,
   imageLabel,
   commitMessage,
@@ -1713,11 +1318,9 @@ export {
   recordedOrigin,
   openGitHubRepo,
   openGitHubWorkspace,
-  openGitLabProject,
-  openGitLabWorkspace,
   proposalTarget,
   proposalContext,
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-LLDLJJUG.js.map
+//# sourceMappingURL=chunk-ZEGFHHVZ.js.map
