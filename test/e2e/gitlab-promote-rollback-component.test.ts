@@ -289,7 +289,7 @@ describe(
         '.gitlab-ci.yml': dump({
           include: [
             proposeStaging(common),
-            // ferry does not read GitLab commit statuses for gates yet: forced, as for plain git.
+            // No ferry/apply or ferry/drift statuses in this project: forced past the gates.
             includeComponent('promote', {
               ...common,
               to: 'production',
