@@ -14,8 +14,10 @@ import {
   exampleApp,
   gitlabProject,
   includeComponent,
+  jobArtifact,
   jobsSkip,
   ferryPackage,
+  kubeconfigSecrets,
   repoRoot,
   runGitlabCiLocal,
   runPipeline,
@@ -224,8 +226,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', { skip: skip
     }
     return run;
   };
-  const artifact = async (job: string, file: string) =>
-    readFile(join(project, '.gitlab-ci-local', 'artifacts', job, file), 'utf8');
+  const artifact = async (job: string, file: string) => jobArtifact(project, job, file);
   const applyReport = async (job: string): Promise<ApplyReport> =>
     JSON.parse(await artifact(job, 'ferry-apply.json'));
   const driftReport = async (): Promise<DriftReport> =>
@@ -242,9 +243,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', { skip: skip
     root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-e2e-'));
     project = join(root, 'project');
     const kubeconfig = await readFile(testKubeconfig()!, 'utf8');
-    secrets = [...kubeconfig.matchAll(/(?:token|client-key-data|password): *(\S+)/g)].map(
-      (m) => m[1]!,
-    );
+    secrets = kubeconfigSecrets(kubeconfig);
     // A kubeconfig as GitLab hands it over: a File-type variable scoped to the environment.
     await writeFile(
       join(root, 'variables.yml'),

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -19,28 +19,23 @@ import {
   type GitLabServer,
 } from '../forge/gitlab-server.js';
 import {
+  assertJobFailed,
   assertJobsCanRun,
   exampleApp,
   gitEnv,
   gitlabProject,
   includeComponent,
+  jobArtifact,
+  jobErrorLines,
   jobsSkip,
   ferryPackage,
   runPipeline,
-  type PipelineRun,
 } from '../helpers/gitlab-ci-local.js';
 
 const STAGING = 'apps/guestbook/staging';
 const PRODUCTION = 'apps/guestbook/production';
 const PROMOTION = 'ferry/guestbook/production';
 const ROLLBACK = 'ferry/guestbook/staging.rollback';
-
-/** A job that ran and failed; manual jobs may fail (allow_failure), so gitlab-ci-local says WARN. */
-function assertJobFailed(run: PipelineRun, job: string, exitCode: number): void {
-  assert.equal(run.code, 0, run.output);
-  assert.match(run.output, new RegExp(`^${job} finished in .* WARN ${exitCode} *$`, 'm'));
-  assert.doesNotMatch(run.output, new RegExp(`PASS +${job}\\n`));
-}
 
 /** The propose component for staging, deploying the image tag $TEST_IMAGE_TAG. */
 const proposeStaging = (inputs: Record<string, unknown>) =>
@@ -49,14 +44,6 @@ const proposeStaging = (inputs: Record<string, unknown>) =>
     environment: 'staging',
     'image-tag': '$TEST_IMAGE_TAG',
   });
-
-/** A file a job kept as its artifact. */
-const artifact = (project: string, job: string, file: string) =>
-  readFile(join(project, '.gitlab-ci-local', 'artifacts', job, file), 'utf8');
-
-/** The lines ferry printed as errors in the job log. */
-const errorLines = (run: PipelineRun, job: string) =>
-  run.output.split('\n').filter((line) => line.startsWith(`${job} > error:`));
 
 describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip: jobsSkip }, () => {
   let root: string;
@@ -131,7 +118,7 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
     const gated = await pipeline([], ['ferry-promote']);
     assertJobFailed(gated, 'ferry-promote', 1);
     const noStatuses = 'not available for plain git (it has no commit statuses)';
-    assert.deepEqual(errorLines(gated, 'ferry-promote'), [
+    assert.deepEqual(jobErrorLines(gated, 'ferry-promote'), [
       `ferry-promote > error: promotion from staging blocked by 2 gate(s): apply succeeded: ${noStatuses}; ` +
         `drift clean: ${noStatuses}; pass --force to promote anyway`,
     ]);
@@ -167,7 +154,7 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
     );
 
     const result: PromoteResult = JSON.parse(
-      await artifact(project, 'promote-forced', 'ferry-promote.json'),
+      await jobArtifact(project, 'promote-forced', 'ferry-promote.json'),
     );
     assert.equal(result.from, 'staging');
     assert.equal(result.forced, true);
@@ -213,7 +200,7 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
     );
 
     const result: RollbackResult = JSON.parse(
-      await artifact(project, 'ferry-rollback', 'ferry-rollback.json'),
+      await jobArtifact(project, 'ferry-rollback', 'ferry-rollback.json'),
     );
     assert.equal(result.operation, 'created');
     assert.equal(result.branch, ROLLBACK);
@@ -229,10 +216,10 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
     assertJobFailed(run, 'ferry-promote', 2);
     assertJobFailed(run, 'ferry-rollback', 2);
     const quoted = JSON.stringify(hostile);
-    assert.deepEqual(errorLines(run, 'ferry-promote'), [
+    assert.deepEqual(jobErrorLines(run, 'ferry-promote'), [
       `ferry-promote > error: --to ${quoted}: app/ferry.yaml has no such environment (environments: staging, production)`,
     ]);
-    assert.deepEqual(errorLines(run, 'ferry-rollback'), [
+    assert.deepEqual(jobErrorLines(run, 'ferry-rollback'), [
       `ferry-rollback > error: --to ${quoted}: expected an environment-repo commit SHA, an image tag or an image digest`,
     ]);
     assert.equal(existsSync(join(project, 'pwned')), false);
@@ -333,7 +320,7 @@ describe(
       );
 
       const result: PromoteResult = JSON.parse(
-        await artifact(project, 'ferry-promote', 'ferry-promote.json'),
+        await jobArtifact(project, 'ferry-promote', 'ferry-promote.json'),
       );
       const [promotion, ...others] = result.promotions;
       assert.ok(

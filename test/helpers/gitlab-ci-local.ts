@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -63,12 +64,8 @@ export function includeComponent(component: string, inputs: Record<string, unkno
   return { local: `templates/${component}.yml`, inputs };
 }
 
-/**
- * A temporary GitLab project: a git repository with an `origin` remote (gitlab-ci-local derives
- * CI_PROJECT_PATH and CI_DEFAULT_BRANCH from it), the components copied under `templates/`
- * (`include: local` only reads files inside the project, and only committed ones), and `files`.
- */
-export async function gitlabProject(dir: string, files: Record<string, string>): Promise<void> {
+/** The components copied under `templates/` and `files`, written into the working tree `dir`. */
+async function writeProjectFiles(dir: string, files: Record<string, string>): Promise<void> {
   await mkdir(join(dir, 'templates'), { recursive: true });
   for (const name of await readdir(join(repoRoot, 'templates'))) {
     await cp(join(repoRoot, 'templates', name), join(dir, 'templates', name));
@@ -77,8 +74,22 @@ export async function gitlabProject(dir: string, files: Record<string, string>):
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
-  const git = (...args: string[]) =>
+}
+
+/** Runs git in `dir` as the test author. */
+const gitIn =
+  (dir: string) =>
+  (...args: string[]) =>
     execFileAsync('git', args, { cwd: dir, env: { ...process.env, ...gitEnv } });
+
+/**
+ * A temporary GitLab project: a git repository with an `origin` remote (gitlab-ci-local derives
+ * CI_PROJECT_PATH and CI_DEFAULT_BRANCH from it), the components copied under `templates/`
+ * (`include: local` only reads files inside the project, and only committed ones), and `files`.
+ */
+export async function gitlabProject(dir: string, files: Record<string, string>): Promise<void> {
+  await writeProjectFiles(dir, files);
+  const git = gitIn(dir);
   // A project path of its own: gitlab-ci-local names temporary folders after it.
   const project = `env-${randomBytes(4).toString('hex')}`;
   await git('init', '--quiet', '--initial-branch=main');
@@ -87,6 +98,28 @@ export async function gitlabProject(dir: string, files: Record<string, string>):
   await git('commit', '--quiet', '--message', 'environment repo');
   await git('update-ref', 'refs/remotes/origin/main', 'HEAD');
   await git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
+}
+
+/**
+ * A checkout of a project that already has a history (e.g. one on the test GitLab server): its
+ * default branch `main` cloned from the bare repository `gitDir`, the components and `files`
+ * committed on top and pushed back, so a pipeline's CI_COMMIT_SHA is that branch's tip there.
+ * `origin` then names `path` on a GitLab host: gitlab-ci-local derives CI_PROJECT_PATH from it.
+ * Returns the new commit.
+ */
+export async function gitlabProjectFrom(
+  dir: string,
+  source: { gitDir: string; path: string },
+  files: Record<string, string>,
+): Promise<string> {
+  await execFileAsync('git', ['clone', '--quiet', '--branch', 'main', source.gitDir, dir]);
+  await writeProjectFiles(dir, files);
+  const git = gitIn(dir);
+  await git('add', 'templates', ...Object.keys(files));
+  await git('commit', '--quiet', '--message', 'ferry components');
+  await git('push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+  await git('remote', 'set-url', 'origin', `https://gitlab.example.invalid/${source.path}.git`);
+  return (await git('rev-parse', 'HEAD')).stdout.trim();
 }
 
 export interface PipelineRun {
@@ -141,8 +174,9 @@ export async function runGitlabCiLocal(
 
 /**
  * Runs the project's pipeline the way GitLab would for these variables (`NAME=value`; e.g.
- * CI_PIPELINE_SOURCE=schedule), from a clean artifacts folder. gitlab-ci-local says
- * GITLAB_CI=false, and ferry reads GitLab's variables only when it is true: say true.
+ * CI_PIPELINE_SOURCE=schedule; CI_API_V4_URL=<the test GitLab server>), from a clean artifacts
+ * folder. gitlab-ci-local says GITLAB_CI=false, and ferry reads GitLab's variables only when it
+ * is true: say true.
  */
 export async function runPipeline(
   project: string,
@@ -157,7 +191,7 @@ export async function runPipeline(
       '--variable',
       'GITLAB_CI=true',
       '--ignore-predefined-vars',
-      'CI_PIPELINE_SOURCE,CI_COMMIT_BRANCH,GITLAB_CI',
+      'CI_PIPELINE_SOURCE,CI_COMMIT_BRANCH,GITLAB_CI,CI_API_V4_URL',
       ...variables.flatMap((variable) => ['--variable', variable]),
       ...extra,
     ],
@@ -177,4 +211,26 @@ export async function exampleApp(
     files[`app/deploy/${name}`] = await readFile(join(example, 'deploy', name), 'utf8');
   }
   return files;
+}
+
+/** A file a job kept as its artifact (in the run of `project`'s pipeline that ran it last). */
+export function jobArtifact(project: string, job: string, file: string): Promise<string> {
+  return readFile(join(project, '.gitlab-ci-local', 'artifacts', job, file), 'utf8');
+}
+
+/** The lines ferry printed as errors in a job's log. */
+export function jobErrorLines(run: PipelineRun, job: string): string[] {
+  return run.output.split('\n').filter((line) => line.startsWith(`${job} > error:`));
+}
+
+/** A job that ran and failed; manual jobs may fail (allow_failure), so gitlab-ci-local says WARN. */
+export function assertJobFailed(run: PipelineRun, job: string, exitCode: number): void {
+  assert.equal(run.code, 0, run.output);
+  assert.match(run.output, new RegExp(`^${job} finished in .* WARN ${exitCode} *$`, 'm'));
+  assert.doesNotMatch(run.output, new RegExp(`PASS +${job}\\n`));
+}
+
+/** What in a kubeconfig must never reach a job log: its tokens, client keys and passwords. */
+export function kubeconfigSecrets(kubeconfig: string): string[] {
+  return [...kubeconfig.matchAll(/(?:token|client-key-data|password): *(\S+)/g)].map((m) => m[1]!);
 }
