@@ -121,8 +121,6 @@ describe(
         join(root, 'variables.yml'),
         dump({
           ENV_REPO_TOKEN: server.token,
-          // apply has no token-variable input: it reads FERRY_GITLAB_TOKEN (or GITLAB_TOKEN).
-          FERRY_GITLAB_TOKEN: server.token,
           TEST_KUBECONFIG: { type: 'file', values: { staging: kubeconfig } },
         }),
       );
@@ -191,17 +189,14 @@ describe(
         cluster: 'staging',
         'kubeconfig-variable': 'TEST_KUBECONFIG',
         'commit-status': true,
+        'token-variable': 'ENV_REPO_TOKEN',
         'ferry-package': await ferryPackage(),
       };
       envCommit = await gitlabProjectFrom(environments, envs, {
         '.gitlab-ci.yml': dump({
           include: [
             includeComponent('apply', { ...inputs, timeout: '60s' }),
-            includeComponent('drift', {
-              ...inputs,
-              'alert-issue': true,
-              'token-variable': 'ENV_REPO_TOKEN',
-            }),
+            includeComponent('drift', { ...inputs, 'alert-issue': true }),
           ],
         }),
       });
