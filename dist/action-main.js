@@ -1,18 +1,21 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  applyTraceAnnotations
+} from "./chunks/chunk-HS7Q7D4R.js";
+import {
   parseDuration
 } from "./chunks/chunk-SVE4YMVH.js";
 import {
-  detectSource,
   render
-} from "./chunks/chunk-SORVV47A.js";
+} from "./chunks/chunk-IQ6TTSSF.js";
+import "./chunks/chunk-IFEXO7B6.js";
+import {
+  detectSource
+} from "./chunks/chunk-KNW4NEBO.js";
 import "./chunks/chunk-L67FNGXX.js";
 import {
-  applyTraceAnnotations
-} from "./chunks/chunk-RNM2QU4M.js";
-import {
   yaml
-} from "./chunks/chunk-BIWETVOZ.js";
+} from "./chunks/chunk-63IWDL27.js";
 import {
   ConfigError,
   OperationError
@@ -19764,7 +19767,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-FD75H4QY.js");
+  const { propose } = await import("./chunks/propose-QDCOCQAH.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19784,7 +19787,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-GGGQQXCH.js");
+  const { promote } = await import("./chunks/promote-XAHNVYR2.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19811,7 +19814,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-7VCW4MVA.js");
+  const { rollback } = await import("./chunks/rollback-KVN5OU5P.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19892,9 +19895,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-UKA6NX3T.js");
+  const { apply } = await import("./chunks/apply-T3TQZ7PR.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-DGLU2AMD.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-I2THEFEL.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-UIIAGBXQ.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19941,7 +19944,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-RGFZ5XGJ.js");
+  const { drift } = await import("./chunks/drift-CYEHDPZ5.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -48,7 +48,8 @@ export async function kubeconfigFromInput(input: string | undefined): Promise<st
 
 /**
  * The kubeconfig path a command should use, with every credential masked first: from the input
- * (content or path), else the standard $KUBECONFIG (undefined: client-node's defaults).
+ * (content or path), else the standard $KUBECONFIG (undefined: kubectl's loading rules, see
+ * adapters/kube/kubeconfig.ts).
  */
 export async function prepareKubeconfig(input: string | undefined): Promise<string | undefined> {
   const fromInput = await kubeconfigFromInput(input);

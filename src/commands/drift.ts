@@ -11,7 +11,7 @@ import { ConfigError } from '../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { mapLimit } from './concurrency.js';
-import { sendDriftAlerts, type AlertOptions } from './drift-alerts.js';
+import type { AlertOptions } from './drift-alerts.js';
 import { desiredObject, readInventory, type DesiredObject } from './inventory.js';
 
 export interface DriftOptions {
@@ -42,7 +42,11 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
       { ...options, rules },
       log,
     );
-    if (options.alerts) report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+    if (options.alerts) {
+      // Loaded only when alerting: the forge clients are a noticeable part of start-up.
+      const { sendDriftAlerts } = await import('./drift-alerts.js');
+      report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+    }
     return report;
   } finally {
     client.close();

@@ -1,7 +1,9 @@
 import { Agent, request, type RequestOptions } from 'node:https';
 import { request as httpRequest } from 'node:http';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { OperationError } from '../../core/errors.js';
+import { Credentials, type Authentication } from './credentials.js';
+import { loadKubeTarget, type KubeTarget } from './kubeconfig.js';
 
 /** A response from the API server; `body` is parsed JSON (or the raw text when not JSON). */
 export interface KubeResponse<T = unknown> {
@@ -44,55 +46,55 @@ export interface ConnectionOptions {
   context?: string;
 }
 
+/** How requests get their TLS material and credentials; see `connect`. */
+interface RequestAuthenticator {
+  /** Sets headers and the agent on the request's options. */
+  prepare(options: RequestOptions): Promise<void>;
+  /** After a 401: whether fresh credentials may help (an exec plugin's token expired early). */
+  invalidate(): boolean;
+  close(): void;
+}
+
 /**
- * A small client for the Kubernetes REST API. Credentials and TLS come from
- * `@kubernetes/client-node`'s kubeconfig handling (files, contexts, exec and token plugins); the
- * requests are plain HTTPS so server-side apply, dry-run, LIST with selectors and watches are
- * spelled exactly as the API documents them, and every request is counted (see `counts`).
+ * A small client for the Kubernetes REST API. Requests are plain HTTPS so server-side apply,
+ * dry-run, LIST with selectors and watches are spelled exactly as the API documents them, and
+ * every request is counted (see `counts`).
  */
 export class KubeClient {
   /** Requests made, by verb (`get`, `list`, `watch`, `patch`, `create`, `delete`, …). */
   readonly counts = new Map<string, number>();
-  private agent: Agent | undefined;
 
   private constructor(
-    readonly config: KubeConfig,
+    private readonly target: KubeTarget,
     private readonly server: URL,
+    private readonly auth: RequestAuthenticator,
   ) {}
 
-  /** Loads a kubeconfig: `kubeconfig` path, else $KUBECONFIG / ~/.kube/config / in-cluster. */
+  /**
+   * Loads a kubeconfig: `kubeconfig` path, else $KUBECONFIG / ~/.kube/config / in-cluster.
+   * ferry reads it itself (kubeconfig.ts); only the rare legacy `auth-provider` users and
+   * `proxy-url` clusters go through `@kubernetes/client-node`, loaded on first use.
+   */
   static connect(options: ConnectionOptions = {}): KubeClient {
-    const config = new KubeConfig();
+    const target = loadKubeTarget(options);
+    let server: URL;
     try {
-      if (options.kubeconfig) config.loadFromFile(options.kubeconfig);
-      else config.loadFromDefault();
-    } catch (error) {
-      throw new OperationError(`kubeconfig: ${(error as Error).message}`);
+      server = new URL(target.cluster.server);
+    } catch {
+      throw new OperationError(
+        `kubeconfig: cluster "${target.cluster.name}" has an invalid server URL "${target.cluster.server}"`,
+      );
     }
-    if (options.context) {
-      if (!config.getContextObject(options.context)) {
-        throw new OperationError(`kubeconfig: no context named "${options.context}"`);
-      }
-      config.setCurrentContext(options.context);
-    }
-    const cluster = config.getCurrentCluster();
-    if (!cluster)
-      throw new OperationError('kubeconfig: no current cluster; pass --kubeconfig or --context');
-    return new KubeClient(config, new URL(cluster.server));
+    const auth =
+      target.user.authProvider || target.cluster.proxyUrl
+        ? new ClientNodeAuthenticator(target, options)
+        : new KeepAliveAuthenticator(new Credentials(target));
+    return new KubeClient(target, server, auth);
   }
 
   /** The namespace of the current context, or `default`. */
   get contextNamespace(): string {
-    const context = this.config.getContextObject(this.config.getCurrentContext());
-    return context?.namespace ?? 'default';
-  }
-
-  /** Every secret value in the kubeconfig (tokens, keys, passwords), for masking in CI logs. */
-  secrets(): string[] {
-    const user = this.config.getCurrentUser();
-    return [user?.token, user?.password, user?.keyData, user?.certData].filter(
-      (value): value is string => typeof value === 'string' && value.length > 0,
-    );
+    return this.target.namespace;
   }
 
   private count(spec: RequestSpec): void {
@@ -123,21 +125,7 @@ export class KubeClient {
           : {}),
       },
     };
-    await this.config.applyToHTTPSOptions(options);
-    // client-node makes a new Agent per call, i.e. a TLS handshake per request. Reuse one
-    // keep-alive agent with the same TLS material, unless a proxy needs client-node's agent.
-    if (!this.config.getCurrentCluster()?.proxyUrl) {
-      this.agent ??= new Agent({
-        keepAlive: true,
-        maxSockets: 16,
-        ca: options.ca,
-        cert: options.cert,
-        key: options.key,
-        rejectUnauthorized: options.rejectUnauthorized,
-        servername: options.servername,
-      });
-      options.agent = this.agent;
-    }
+    await this.auth.prepare(options);
     return { ...options, url };
   }
 
@@ -149,6 +137,7 @@ export class KubeClient {
   async request<T = unknown>(spec: RequestSpec): Promise<KubeResponse<T>> {
     for (let attempt = 1; ; attempt++) {
       const response = await this.send<T>(spec);
+      if (response.status === 401 && attempt === 1 && this.auth.invalidate()) continue;
       if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_ATTEMPTS)
         return response;
       const seconds = Math.min(Number(response.retryAfter ?? '1') || 1, 10);
@@ -242,6 +231,102 @@ export class KubeClient {
   }
 
   /** Closes idle connections so the process can exit. */
+  close(): void {
+    this.auth.close();
+  }
+}
+
+/**
+ * Credentials from ferry's kubeconfig reader, over one keep-alive agent: client libraries
+ * often make an agent per request, i.e. a TLS handshake each time (10.1 s → 3.3 s for a
+ * 1,000-object first apply once reused, bench/RESULTS.md). A new agent only when the TLS
+ * material changes (an exec plugin issued a new client certificate).
+ */
+class KeepAliveAuthenticator implements RequestAuthenticator {
+  private agent: Agent | undefined;
+  private agentTls: Authentication['tls'] | undefined;
+
+  constructor(private readonly credentials: Credentials) {}
+
+  async prepare(options: RequestOptions): Promise<void> {
+    const { tls, headers } = await this.credentials.authentication();
+    Object.assign(options.headers!, headers);
+    if (!this.agent || !sameTls(tls, this.agentTls!)) {
+      this.agent?.destroy();
+      this.agent = new Agent({ keepAlive: true, maxSockets: 16, ...tls });
+      this.agentTls = tls;
+    }
+    options.agent = this.agent;
+  }
+
+  invalidate(): boolean {
+    return this.credentials.invalidate();
+  }
+
+  close(): void {
+    this.agent?.destroy();
+  }
+}
+
+function sameTls(a: Authentication['tls'], b: Authentication['tls']): boolean {
+  const keys = ['ca', 'cert', 'key', 'rejectUnauthorized', 'servername'] as const;
+  return keys.every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return Buffer.isBuffer(x) && Buffer.isBuffer(y) ? x.equals(y) : x === y;
+  });
+}
+
+/**
+ * Legacy `auth-provider` plugins (oidc with refresh, …) and `proxy-url` clusters, handled by
+ * `@kubernetes/client-node` as before: imported only here, so other runs never pay for it.
+ */
+class ClientNodeAuthenticator implements RequestAuthenticator {
+  private config: Promise<KubeConfig> | undefined;
+  private agent: Agent | undefined;
+
+  constructor(
+    private readonly target: KubeTarget,
+    private readonly options: ConnectionOptions,
+  ) {}
+
+  private load(): Promise<KubeConfig> {
+    this.config ??= import('./client-node-config.js').then(({ KubeConfig }) => {
+      const config = new KubeConfig();
+      try {
+        if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
+        else config.loadFromDefault();
+      } catch (error) {
+        throw new OperationError(`kubeconfig: ${(error as Error).message}`);
+      }
+      config.setCurrentContext(this.target.context);
+      return config;
+    });
+    return this.config;
+  }
+
+  async prepare(options: RequestOptions): Promise<void> {
+    const config = await this.load();
+    await config.applyToHTTPSOptions(options);
+    // client-node makes a new Agent per call; reuse one unless a proxy needs client-node's.
+    if (!this.target.cluster.proxyUrl) {
+      this.agent ??= new Agent({
+        keepAlive: true,
+        maxSockets: 16,
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        rejectUnauthorized: options.rejectUnauthorized,
+        servername: options.servername,
+      });
+      options.agent = this.agent;
+    }
+  }
+
+  invalidate(): boolean {
+    return false;
+  }
+
   close(): void {
     this.agent?.destroy();
   }

@@ -98,15 +98,15 @@ Examples:
 `,
     )
     .action(async (flags: ApplyFlags) => {
-      // Loaded on use: the Kubernetes client is the heaviest part of ferry's start-up.
+      // Loaded on use, so `ferry --help` and other commands do not pay for them.
       const { apply } = await import('../../commands/apply.js');
       const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
-      const { reportApplyStatus } = await import('../../commands/apply-status.js');
       const status = statusTarget(flags);
       // Promote's --cluster refuses what could not be one line of a context: so does this.
       if (status?.statusSha) checkClusterName(flags.cluster);
       const postStatus = async (report: ApplyReport, error?: Error): Promise<void> => {
         if (!status?.statusSha) return;
+        const { reportApplyStatus } = await import('../../commands/apply-status.js');
         const subject = {
           sha: status.statusSha,
           cluster: flags.cluster,

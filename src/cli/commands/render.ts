@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
-import { render } from '../../commands/render.js';
 import type { CliIO } from '../io.js';
 
 export function renderCommand(program: Command, io: CliIO): void {
@@ -26,6 +25,7 @@ Examples:
     )
     .action(async (opts: Record<string, string | undefined>) => {
       const log = consoleLogger(io.stderr, !opts.out);
+      const { render } = await import('../../commands/render.js');
       const result = await render(
         {
           config: opts.config!,

@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-5YFM5RBE.js";
+} from "./chunk-WDP26ZHM.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,20 +19,23 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-ZEGFHHVZ.js";
+} from "./chunk-ICOVHU2U.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
-  detectSource,
   loadConfig,
-  renderEnvironment,
+  renderEnvironment
+} from "./chunk-IQ6TTSSF.js";
+import "./chunk-IFEXO7B6.js";
+import {
+  detectSource,
   sourceCommitUrl
-} from "./chunk-SORVV47A.js";
+} from "./chunk-KNW4NEBO.js";
 import {
   parseImageReference,
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
-import "./chunk-BIWETVOZ.js";
+import "./chunk-63IWDL27.js";
 import {
   ConfigError,
   FerryError,
@@ -182,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-GGGQQXCH.js.map
+//# sourceMappingURL=promote-XAHNVYR2.js.map

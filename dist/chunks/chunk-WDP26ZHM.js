@@ -6,7 +6,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-ZEGFHHVZ.js";
+} from "./chunk-ICOVHU2U.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-5YFM5RBE.js.map
+//# sourceMappingURL=chunk-WDP26ZHM.js.map

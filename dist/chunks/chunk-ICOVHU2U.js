@@ -7,9 +7,11 @@ import {
   parseGitLabProject
 } from "./chunk-VSXDL2I2.js";
 import {
-  inferForge,
+  inferForge
+} from "./chunk-IQ6TTSSF.js";
+import {
   sourceCommitUrl
-} from "./chunk-SORVV47A.js";
+} from "./chunk-KNW4NEBO.js";
 import {
   quoteForMessage,
   splitImageReference
@@ -19,7 +21,7 @@ import {
   describeObject,
   identityOf,
   yaml
-} from "./chunk-BIWETVOZ.js";
+} from "./chunk-63IWDL27.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1323,4 +1325,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-ZEGFHHVZ.js.map
+//# sourceMappingURL=chunk-ICOVHU2U.js.map

@@ -5,17 +5,20 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-ZEGFHHVZ.js";
+} from "./chunk-ICOVHU2U.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
-  detectSource,
   loadEnvironment,
-  render,
+  render
+} from "./chunk-IQ6TTSSF.js";
+import "./chunk-IFEXO7B6.js";
+import {
+  detectSource,
   sourceCommitUrl
-} from "./chunk-SORVV47A.js";
+} from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-BIWETVOZ.js";
+import "./chunk-63IWDL27.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -51,4 +54,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-FD75H4QY.js.map
+//# sourceMappingURL=propose-QDCOCQAH.js.map

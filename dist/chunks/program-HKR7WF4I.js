@@ -1,5 +1,9 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  FERRY_VERSION,
+  applyTraceAnnotations
+} from "./chunk-HS7Q7D4R.js";
+import {
   checkClusterName
 } from "./chunk-YZ7SOTKQ.js";
 import {
@@ -9,15 +13,10 @@ import {
   gitlabTokenVariables
 } from "./chunk-FAYQYGGE.js";
 import {
-  detectSource,
-  render
-} from "./chunk-SORVV47A.js";
+  detectSource
+} from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import {
-  FERRY_VERSION,
-  applyTraceAnnotations
-} from "./chunk-RNM2QU4M.js";
-import "./chunk-BIWETVOZ.js";
+import "./chunk-63IWDL27.js";
 import {
   ConfigError,
   FerryError,
@@ -3590,13 +3589,13 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-UKA6NX3T.js");
+    const { apply } = await import("./apply-T3TQZ7PR.js");
     const { ApplyFailure, formatText } = await import("./apply-report-DGLU2AMD.js");
-    const { reportApplyStatus } = await import("./apply-status-I2THEFEL.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
+      const { reportApplyStatus } = await import("./apply-status-UIIAGBXQ.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3689,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-RGFZ5XGJ.js");
+    const { drift } = await import("./drift-CYEHDPZ5.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3786,7 +3785,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-FD75H4QY.js");
+    const { propose } = await import("./propose-QDCOCQAH.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3844,7 +3843,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-GGGQQXCH.js");
+    const { promote } = await import("./promote-XAHNVYR2.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3901,6 +3900,7 @@ Examples:
 `
   ).action(async (opts) => {
     const log = consoleLogger(io.stderr, !opts.out);
+    const { render } = await import("./render-EBK5MNES.js");
     const result = await render(
       {
         config: opts.config,
@@ -3938,7 +3938,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-7VCW4MVA.js");
+    const { rollback } = await import("./rollback-KVN5OU5P.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-VKH23ZXY.js.map
+//# sourceMappingURL=program-HKR7WF4I.js.map

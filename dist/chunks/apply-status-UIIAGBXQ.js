@@ -1,5 +1,8 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  ACTIONS
+} from "./chunk-VQXP6BZZ.js";
+import {
   postApplyStatus,
   postGitLabApplyStatus
 } from "./chunk-JAFDGPBI.js";
@@ -12,9 +15,6 @@ import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
 import "./chunk-L67FNGXX.js";
-import {
-  ACTIONS
-} from "./chunk-VQXP6BZZ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -59,4 +59,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-I2THEFEL.js.map
+//# sourceMappingURL=apply-status-UIIAGBXQ.js.map

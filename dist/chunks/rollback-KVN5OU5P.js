@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-5YFM5RBE.js";
+} from "./chunk-WDP26ZHM.js";
 import {
   imagesIn,
   pinPath,
@@ -13,20 +13,23 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-ZEGFHHVZ.js";
+} from "./chunk-ICOVHU2U.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
+  loadEnvironment
+} from "./chunk-IQ6TTSSF.js";
+import "./chunk-IFEXO7B6.js";
+import {
   detectSource,
-  loadEnvironment,
   sourceCommitUrl
-} from "./chunk-SORVV47A.js";
+} from "./chunk-KNW4NEBO.js";
 import {
   parseImageReference,
   quoteForMessage,
   splitImageReference
 } from "./chunk-L67FNGXX.js";
-import "./chunk-BIWETVOZ.js";
+import "./chunk-63IWDL27.js";
 import {
   ConfigError,
   OperationError
@@ -171,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-7VCW4MVA.js.map
+//# sourceMappingURL=rollback-KVN5OU5P.js.map

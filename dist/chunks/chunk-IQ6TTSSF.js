@@ -1,5 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  readTemplates,
+  readTextFile,
+  replaceDirectory
+} from "./chunk-IFEXO7B6.js";
+import {
+  detectSource
+} from "./chunk-KNW4NEBO.js";
+import {
   imageReference
 } from "./chunk-L67FNGXX.js";
 import {
@@ -9,12 +17,9 @@ import {
   describeObject,
   groupOf,
   parseDocuments,
-  readTemplates,
-  readTextFile,
-  replaceDirectory,
   toYamlDocument,
   withAnnotations
-} from "./chunk-BIWETVOZ.js";
+} from "./chunk-63IWDL27.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20218,46 +20223,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/adapters/ci-environment.ts
-function detectSource(env, explicit = {}) {
-  const github = env.GITHUB_ACTIONS === "true" || env.GITHUB_REPOSITORY !== void 0;
-  const gitlab = env.GITLAB_CI === "true";
-  let detected = { repo: "", commit: "", ref: "", runUrl: "" };
-  if (github) {
-    const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-    detected = {
-      repo: env.GITHUB_REPOSITORY ?? "",
-      commit: env.GITHUB_SHA ?? "",
-      ref: env.GITHUB_REF ?? "",
-      runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : ""
-    };
-  } else if (gitlab) {
-    detected = {
-      repo: env.CI_PROJECT_PATH ?? "",
-      commit: env.CI_COMMIT_SHA ?? "",
-      ref: env.CI_COMMIT_REF_NAME ?? "",
-      runUrl: env.CI_JOB_URL ?? env.CI_PIPELINE_URL ?? ""
-    };
-  }
-  return {
-    repo: explicit.repo || detected.repo,
-    commit: explicit.commit || detected.commit,
-    ref: explicit.ref || detected.ref,
-    runUrl: explicit.runUrl || detected.runUrl
-  };
-}
-function sourceCommitUrl(env, source) {
-  if (!/^[0-9a-f]{7,64}$/i.test(source.commit)) return "";
-  if (env.GITHUB_ACTIONS === "true" || env.GITHUB_REPOSITORY !== void 0) {
-    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(source.repo)) return "";
-    return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${source.repo}/commit/${source.commit}`;
-  }
-  if (env.GITLAB_CI === "true" && env.CI_PROJECT_URL) {
-    return `${env.CI_PROJECT_URL}/-/commit/${source.commit}`;
-  }
-  return "";
-}
-
 // src/commands/render.ts
 import { dirname, join, resolve } from "node:path";
 
@@ -20839,12 +20804,10 @@ async function render(options, log) {
 }
 
 export {
-  detectSource,
-  sourceCommitUrl,
   inferForge,
   loadConfig,
   loadEnvironment,
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-SORVV47A.js.map
+//# sourceMappingURL=chunk-IQ6TTSSF.js.map

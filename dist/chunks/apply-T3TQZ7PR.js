@@ -1,5 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  ApplyFailure,
+  emptyReport,
+  record
+} from "./chunk-VQXP6BZZ.js";
+import {
+  mapLimit
+} from "./chunk-UO3RZ2OS.js";
+import {
   KubeClient,
   PARENT_INFO,
   PRUNE_PROTECTED_KINDS,
@@ -7,28 +15,24 @@ import {
   deleteObject,
   desiredObject,
   discover,
-  mapLimit,
   phaseOf,
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-P6DSASTE.js";
+} from "./chunk-4PO2URS7.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-RNM2QU4M.js";
+} from "./chunk-HS7Q7D4R.js";
+import {
+  readManifestDir
+} from "./chunk-IFEXO7B6.js";
 import {
   describeObject,
-  readManifestDir,
   withAnnotations
-} from "./chunk-BIWETVOZ.js";
-import {
-  ApplyFailure,
-  emptyReport,
-  record
-} from "./chunk-VQXP6BZZ.js";
+} from "./chunk-63IWDL27.js";
 import {
   ConfigError,
   OperationError
@@ -554,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-UKA6NX3T.js.map
+//# sourceMappingURL=apply-T3TQZ7PR.js.map

@@ -1,0 +1,229 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  comparable,
+  compareDesired
+} from "./chunk-4PO2URS7.js";
+import {
+  APPLY_TRACE_KEYS,
+  MANIFEST_HASH
+} from "./chunk-HS7Q7D4R.js";
+import {
+  ANNOTATION_PREFIX,
+  describeObject,
+  groupOf,
+  yaml
+} from "./chunk-63IWDL27.js";
+import {
+  ConfigError
+} from "./chunk-O7TIUWNP.js";
+
+// src/core/managed-fields.ts
+function pathSegments(path) {
+  const segments = [];
+  for (const part of path.split("/").slice(1)) {
+    const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part);
+    const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
+    if (name !== "") segments.push(name);
+    for (const [, key, value] of match[2].matchAll(/\[([^=\]]+)=([^\]]*)\]/g))
+      segments.push({ key, value });
+  }
+  return segments;
+}
+function child(node, segment) {
+  if (typeof segment === "string") {
+    const next = node[`f:${segment}`];
+    return typeof next === "object" && next !== null ? next : void 0;
+  }
+  for (const [name, next] of Object.entries(node)) {
+    if (!name.startsWith("k:")) continue;
+    try {
+      const key = JSON.parse(name.slice(2));
+      if (String(key[segment.key]) === segment.value) return next;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function ownsPath(fields, path) {
+  let node = fields;
+  const segments = pathSegments(path);
+  for (const segment of segments) {
+    if (!node) return false;
+    const next = child(node, segment);
+    if (!next) return false;
+    if (Object.keys(next).length === 0) return true;
+    node = next;
+  }
+  return node !== void 0;
+}
+function ownersOf(managedFields, path) {
+  return (managedFields ?? []).filter((entry) => entry.manager && ownsPath(entry.fieldsV1, path)).map((entry) => entry.manager);
+}
+function lastManager(managedFields, except) {
+  const entries = (managedFields ?? []).filter(
+    (e) => e.manager && e.manager !== except && e.time && !e.subresource
+  );
+  entries.sort((a, b) => a.time < b.time ? 1 : -1);
+  return entries[0]?.manager;
+}
+
+// src/core/ignore.ts
+function parseIgnoreRules(text, file) {
+  let data;
+  try {
+    data = yaml.load(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${error.message.split("\n")[0]}`);
+  }
+  const list = Array.isArray(data) ? data : data?.ignore;
+  if (!Array.isArray(list))
+    throw new ConfigError(`${file}: expected a list of rules or an "ignore:" list`);
+  return list.map((rule, index) => {
+    const r = rule;
+    if (!r || !Array.isArray(r.paths) || r.paths.some((p) => typeof p !== "string" || !p.startsWith("/"))) {
+      throw new ConfigError(
+        `${file}: ignore[${index}].paths: expected a list of JSON pointers starting with "/"`
+      );
+    }
+    return { paths: r.paths, ...r.target ? { target: r.target } : {} };
+  });
+}
+function matchesSelector(selector, values) {
+  if (!selector) return true;
+  const map = values ?? {};
+  return selector.split(",").map((s) => s.trim()).filter(Boolean).every((term) => {
+    const notEqual = /^([^!=]+)!=(.*)$/.exec(term);
+    if (notEqual) return map[notEqual[1].trim()] !== notEqual[2].trim();
+    const equal = /^([^!=]+)==?(.*)$/.exec(term);
+    if (equal) return map[equal[1].trim()] === equal[2].trim();
+    if (term.startsWith("!")) return !(term.slice(1) in map);
+    return term in map;
+  });
+}
+function targets(rule, object) {
+  const t = rule.target;
+  if (!t) return true;
+  const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : ["", object.apiVersion];
+  return (t.kind === void 0 || t.kind === object.kind) && (t.name === void 0 || t.name === object.metadata.name) && (t.namespace === void 0 || t.namespace === object.metadata.namespace) && (t.group === void 0 || t.group === (group ?? groupOf(object.apiVersion))) && (t.version === void 0 || t.version === version) && matchesSelector(t.labelSelector, object.metadata.labels) && matchesSelector(t.annotationSelector, object.metadata.annotations);
+}
+function indexedPointer(live, path) {
+  let node = live;
+  const parts = [];
+  for (const segment of pathSegments(path)) {
+    if (typeof segment === "string") {
+      parts.push(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+      node = node?.[segment];
+    } else {
+      const list = Array.isArray(node) ? node : [];
+      const index = list.findIndex((item) => String(item?.[segment.key]) === segment.value);
+      parts.push(index >= 0 ? String(index) : `[${segment.key}=${segment.value}]`);
+      node = list[index];
+    }
+  }
+  return `/${parts.join("/")}`;
+}
+function covers(rulePath, path) {
+  const rule = rulePath.split("/");
+  const actual = path.split("/");
+  if (rule.length > actual.length) return false;
+  return rule.every((part, i) => part === "*" || part === actual[i]);
+}
+function ignoredBy(rules, live, path) {
+  const applicable = rules.filter((rule) => targets(rule, live));
+  if (applicable.length === 0) return false;
+  const pointer = indexedPointer(live, path);
+  return applicable.some((rule) => rule.paths.some((p) => covers(p, path) || covers(p, pointer)));
+}
+
+// src/core/drift.ts
+var DRIFT_FINGERPRINT = "ferry.dev/drift-fingerprint";
+var HIDDEN = "(hidden)";
+var HASH_PATH = `/metadata/annotations/${MANIFEST_HASH.replace("/", "~1")}`;
+function mask(object, field) {
+  if (object.kind !== "Secret" || !/^\/(data|stringData)(\/|$)/.test(field.path)) return field;
+  return {
+    ...field,
+    git: field.git === void 0 ? void 0 : HIDDEN,
+    live: field.live === void 0 ? void 0 : HIDDEN
+  };
+}
+function driftOf(desired, live, rules, fieldManager) {
+  const name = describeObject(desired);
+  if (!live) return { drift: { object: name, kind: "missing", fields: [] }, ignored: 0 };
+  const managed = live.metadata.managedFields;
+  const expected = comparable(desired);
+  const differences = compareDesired(expected, live);
+  const ours = managed?.find(
+    (entry) => entry.manager === fieldManager && entry.operation === "Apply"
+  );
+  if (ours?.fieldsV1) differences.push(...removedInGit(ours.fieldsV1, desired, live));
+  const reported = differences.filter((d) => d.path !== HASH_PATH);
+  let ignored = 0;
+  const fields = [];
+  for (const difference of reported) {
+    if (ignoredBy(rules, live, difference.path)) {
+      ignored++;
+      continue;
+    }
+    const owners = ownersOf(managed, difference.path);
+    const others = owners.filter((m) => m !== fieldManager);
+    const manager = others[0] ?? (owners.length === 0 ? lastManager(managed, fieldManager) : void 0);
+    fields.push(
+      mask(desired, {
+        path: difference.path,
+        git: difference.desired,
+        live: difference.live,
+        ...manager ? { manager } : {}
+      })
+    );
+  }
+  return fields.length > 0 ? { drift: { object: name, kind: "drifted", fields }, ignored } : { ignored };
+}
+var VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `f:${ANNOTATION_PREFIX}${key}`));
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function removedInGit(fields, git, live, path = "") {
+  const out = [];
+  for (const [key, child2] of Object.entries(fields)) {
+    const sub = asRecord(child2) ?? {};
+    if (key.startsWith("f:")) {
+      if (path === "/metadata/annotations" && VOLATILE.has(key)) continue;
+      const name = key.slice(2);
+      const liveValue = asRecord(live)?.[name];
+      const gitValue = asRecord(git)?.[name];
+      const childPath = `${path}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (liveValue === void 0) continue;
+      if (gitValue === void 0)
+        out.push({ path: childPath, desired: void 0, live: liveValue });
+      else if (Object.keys(sub).length > 0)
+        out.push(...removedInGit(sub, gitValue, liveValue, childPath));
+    } else if (key.startsWith("k:") && Array.isArray(live)) {
+      let id;
+      try {
+        id = JSON.parse(key.slice(2));
+      } catch {
+        continue;
+      }
+      const matches = (item) => Object.entries(id).every(([k, v]) => asRecord(item)?.[k] === v);
+      const matchesGit = (item) => Object.entries(id).every(
+        ([k, v]) => asRecord(item)?.[k] === v || asRecord(item)?.[k] === void 0
+      ) && Object.entries(id).some(([k, v]) => asRecord(item)?.[k] === v);
+      const liveItem = live.find(matches);
+      if (liveItem === void 0) continue;
+      const gitItem = Array.isArray(git) ? git.find(matchesGit) : void 0;
+      const label = "name" in id ? `name=${String(id.name)}` : Object.entries(id).map(([k, v]) => `${k}=${String(v)}`).join(",");
+      const itemPath = `${path}[${label}]`;
+      if (gitItem === void 0) out.push({ path: itemPath, desired: void 0, live: liveItem });
+      else out.push(...removedInGit(sub, gitItem, liveItem, itemPath));
+    }
+  }
+  return out;
+}
+
+export {
+  parseIgnoreRules,
+  DRIFT_FINGERPRINT,
+  driftOf
+};
+//# sourceMappingURL=chunk-RLLAQFKT.js.map
