@@ -3,7 +3,9 @@
  * run. For 100 and 1,000 objects over 8 kinds: first apply, re-apply unchanged, re-apply with
  * 10 changed (vs `kubectl apply --server-side`); clean check and 10 drifted (vs
  * `kubectl diff --server-side`). Wall time of each CLI as a process, and API requests by verb
- * from the API server's own `apiserver_request_total` metric (bench kinds only).
+ * from the API server's own `apiserver_request_total` metric (bench kinds only). Scenarios that
+ * can repeat (unchanged re-apply, drift checks) run REPEAT times, ferry and kubectl alternating,
+ * and report the median; the others run once.
  *
  *   npm run bench:cluster            (starts the local control plane, or FERRY_TEST_KUBECONFIG)
  */
@@ -18,6 +20,7 @@ import { startCluster, stopCluster, type ClusterState } from '../test/cluster/cl
 
 const run = promisify(execFile);
 const SIZES = [100, 1000];
+const REPEAT = 5;
 const RESOURCES = [
   'configmaps',
   'secrets',
@@ -167,6 +170,28 @@ function describeRequests(requests: Map<string, number>): string {
     .join(', ')})`;
 }
 
+/**
+ * Runs both sides `times` times, alternating so both see the same background load; the median
+ * wall time of each, and the requests of the first run (repeats make the same ones).
+ */
+async function alternate(
+  times: number,
+  ferry: () => Promise<Sample>,
+  kubectl: () => Promise<Sample>,
+): Promise<[Sample, Sample]> {
+  const f: Sample[] = [];
+  const k: Sample[] = [];
+  for (let i = 0; i < times; i++) {
+    f.push(await ferry());
+    k.push(await kubectl());
+  }
+  const median = (samples: Sample[]): Sample => {
+    const sorted = samples.map((x) => x.ms).sort((a, b) => a - b);
+    return { ms: sorted[Math.floor(sorted.length / 2)]!, requests: samples[0]!.requests };
+  };
+  return [median(f), median(k)];
+}
+
 async function main(): Promise<void> {
   let cluster: ClusterState | undefined;
   let kubeconfig = process.env.FERRY_TEST_KUBECONFIG;
@@ -221,7 +246,7 @@ async function main(): Promise<void> {
           '-f',
           dir,
         ]);
-      const compare = (scenario: string, f: Sample, k: Sample): void => {
+      const compare = (scenario: string, [f, k]: [Sample, Sample]): void => {
         rows.push(
           `| ${size} | ${scenario} | ${f.ms.toFixed(0)} | ${k.ms.toFixed(0)} | ${(k.ms / f.ms).toFixed(1)}× | ${describeRequests(f.requests)} | ${describeRequests(k.requests)} |`,
         );
@@ -229,12 +254,29 @@ async function main(): Promise<void> {
           `${size} ${scenario}: ferry ${f.ms.toFixed(0)} ms, kubectl ${k.ms.toFixed(0)} ms`,
         );
       };
-      compare('apply: first', await ferryApply(ferryDir), await kubectlApply(kubectlDir));
-      compare('apply: unchanged', await ferryApply(ferryDir), await kubectlApply(kubectlDir));
+      compare(
+        'apply: first',
+        await alternate(
+          1,
+          () => ferryApply(ferryDir),
+          () => kubectlApply(kubectlDir),
+        ),
+      );
+      compare(
+        'apply: unchanged',
+        await alternate(
+          REPEAT,
+          () => ferryApply(ferryDir),
+          () => kubectlApply(kubectlDir),
+        ),
+      );
       compare(
         'apply: 10 changed',
-        await ferryApply(ferryChanged),
-        await kubectlApply(kubectlChanged),
+        await alternate(
+          1,
+          () => ferryApply(ferryChanged),
+          () => kubectlApply(kubectlChanged),
+        ),
       );
       const ferryDrift = (dir: string): Promise<Sample> =>
         measure(
@@ -268,7 +310,14 @@ async function main(): Promise<void> {
           ],
           [0, 1],
         );
-      compare('drift: clean', await ferryDrift(ferryChanged), await kubectlDiff(kubectlChanged));
+      compare(
+        'drift: clean',
+        await alternate(
+          REPEAT,
+          () => ferryDrift(ferryChanged),
+          () => kubectlDiff(kubectlChanged),
+        ),
+      );
       for (const [ns] of [[nsFerry], [nsKubectl]]) {
         for (let i = 0; i < 10; i++)
           await run(kubectl, [
@@ -285,11 +334,15 @@ async function main(): Promise<void> {
       }
       compare(
         'drift: 10 drifted',
-        await ferryDrift(ferryChanged),
-        await kubectlDiff(kubectlChanged),
+        await alternate(
+          REPEAT,
+          () => ferryDrift(ferryChanged),
+          () => kubectlDiff(kubectlChanged),
+        ),
       );
+      // Waited for: the namespace controller deleting 2,000 objects would skew the next round.
       for (const ns of [nsFerry, nsKubectl])
-        await run(kubectl, ['--kubeconfig', kubeconfig, 'delete', 'namespace', ns, '--wait=false']);
+        await run(kubectl, ['--kubeconfig', kubeconfig, 'delete', 'namespace', ns, '--wait=true']);
     }
   } finally {
     client.close();

@@ -42,6 +42,9 @@ export function emptyReport(parent: ApplySetParent, dryRun: boolean): ApplyRepor
   };
 }
 
+/** Each report's results by object, so recording stays linear in large sets. */
+const resultIndex = new WeakMap<ApplyReport, Map<string, ObjectResult>>();
+
 /** Records (or re-records) what happened to one object. */
 export function record(
   report: ApplyReport,
@@ -49,13 +52,20 @@ export function record(
   action: ObjectAction,
   message?: string,
 ): void {
-  const existing = report.objects.find((o) => o.object === object);
+  let index = resultIndex.get(report);
+  if (!index || index.size !== report.objects.length) {
+    index = new Map(report.objects.map((o) => [o.object, o]));
+    resultIndex.set(report, index);
+  }
+  const existing = index.get(object);
   if (existing) {
     report.counts[existing.action]--;
     existing.action = action;
     existing.message = message;
   } else {
-    report.objects.push({ object, action, ...(message ? { message } : {}) });
+    const result = { object, action, ...(message ? { message } : {}) };
+    report.objects.push(result);
+    index.set(object, result);
   }
   report.counts[action]++;
 }

@@ -1,5 +1,5 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
-import { comparable, compareDesired, type FieldDifference } from './compare.js';
+import { comparable, compareDesired, escapeSegment, type FieldDifference } from './compare.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
 import { lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
@@ -130,7 +130,7 @@ function removedInGit(
       const name = key.slice(2);
       const liveValue = asRecord(live)?.[name];
       const gitValue = asRecord(git)?.[name];
-      const childPath = `${path}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const childPath = `${path}/${escapeSegment(name)}`;
       if (liveValue === undefined) continue;
       if (gitValue === undefined)
         out.push({ path: childPath, desired: undefined, live: liveValue });

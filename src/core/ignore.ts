@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { escapeSegment } from './compare.js';
 import { ConfigError } from './errors.js';
 import { groupOf, type KubeObject } from './manifest.js';
 import { pathSegments } from './managed-fields.js';
@@ -93,7 +94,7 @@ function indexedPointer(live: unknown, path: string): string {
   const parts: string[] = [];
   for (const segment of pathSegments(path)) {
     if (typeof segment === 'string') {
-      parts.push(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+      parts.push(escapeSegment(segment));
       node = (node as Record<string, unknown> | undefined)?.[segment];
     } else {
       const list = Array.isArray(node) ? (node as Record<string, unknown>[]) : [];

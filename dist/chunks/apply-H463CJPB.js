@@ -3,7 +3,7 @@ import {
   ApplyFailure,
   emptyReport,
   record
-} from "./chunk-VQXP6BZZ.js";
+} from "./chunk-POC6KMQA.js";
 import {
   mapLimit
 } from "./chunk-UO3RZ2OS.js";
@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-4PO2URS7.js";
+} from "./chunk-C6C6Q7XM.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -558,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-T3TQZ7PR.js.map
+//# sourceMappingURL=apply-H463CJPB.js.map

@@ -18,7 +18,7 @@ import {
 
 // src/adapters/kube/client.ts
 import { Agent, request } from "node:https";
-import { request as httpRequest } from "node:http";
+import { createRequire } from "node:module";
 
 // src/adapters/kube/credentials.ts
 import { spawn } from "node:child_process";
@@ -390,6 +390,7 @@ function inClusterTarget(env, dir) {
 }
 
 // src/adapters/kube/client.ts
+var { request: httpRequest } = createRequire(import.meta.url)("node:http");
 var MAX_ATTEMPTS = 5;
 var DEFAULT_VERBS = {
   GET: "get",
@@ -828,6 +829,7 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function escapeSegment(key) {
+  if (!key.includes("~") && !key.includes("/")) return key;
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function walk(desired, live, path, out) {
@@ -1098,6 +1100,7 @@ export {
   deleteObject,
   waitForEstablished,
   compareDesired,
+  escapeSegment,
   comparable,
   phaseOf,
   PRUNE_PROTECTED_KINDS,
@@ -1105,4 +1108,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-4PO2URS7.js.map
+//# sourceMappingURL=chunk-C6C6Q7XM.js.map

@@ -1,8 +1,9 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   comparable,
-  compareDesired
-} from "./chunk-4PO2URS7.js";
+  compareDesired,
+  escapeSegment
+} from "./chunk-C6C6Q7XM.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -111,7 +112,7 @@ function indexedPointer(live, path) {
   const parts = [];
   for (const segment of pathSegments(path)) {
     if (typeof segment === "string") {
-      parts.push(segment.replace(/~/g, "~0").replace(/\//g, "~1"));
+      parts.push(escapeSegment(segment));
       node = node?.[segment];
     } else {
       const list = Array.isArray(node) ? node : [];
@@ -192,7 +193,7 @@ function removedInGit(fields, git, live, path = "") {
       const name = key.slice(2);
       const liveValue = asRecord(live)?.[name];
       const gitValue = asRecord(git)?.[name];
-      const childPath = `${path}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const childPath = `${path}/${escapeSegment(name)}`;
       if (liveValue === void 0) continue;
       if (gitValue === void 0)
         out.push({ path: childPath, desired: void 0, live: liveValue });
@@ -226,4 +227,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-RLLAQFKT.js.map
+//# sourceMappingURL=chunk-HPPQA5UG.js.map

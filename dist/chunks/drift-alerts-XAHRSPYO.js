@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-RLLAQFKT.js";
+} from "./chunk-HPPQA5UG.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-4PO2URS7.js";
+} from "./chunk-C6C6Q7XM.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-QAGPL6AT.js.map
+//# sourceMappingURL=drift-alerts-XAHRSPYO.js.map

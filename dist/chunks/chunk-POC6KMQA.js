@@ -22,14 +22,22 @@ function emptyReport(parent, dryRun) {
     requests: {}
   };
 }
+var resultIndex = /* @__PURE__ */ new WeakMap();
 function record(report, object, action, message) {
-  const existing = report.objects.find((o) => o.object === object);
+  let index = resultIndex.get(report);
+  if (!index || index.size !== report.objects.length) {
+    index = new Map(report.objects.map((o) => [o.object, o]));
+    resultIndex.set(report, index);
+  }
+  const existing = index.get(object);
   if (existing) {
     report.counts[existing.action]--;
     existing.action = action;
     existing.message = message;
   } else {
-    report.objects.push({ object, action, ...message ? { message } : {} });
+    const result = { object, action, ...message ? { message } : {} };
+    report.objects.push(result);
+    index.set(object, result);
   }
   report.counts[action]++;
 }
@@ -95,4 +103,4 @@ export {
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-VQXP6BZZ.js.map
+//# sourceMappingURL=chunk-POC6KMQA.js.map
