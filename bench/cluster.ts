@@ -21,6 +21,7 @@ import { startCluster, stopCluster, type ClusterState } from '../test/cluster/cl
 const run = promisify(execFile);
 const SIZES = [100, 1000];
 const REPEAT = 5;
+const SETTLE_MS = 1000;
 const RESOURCES = [
   'configmaps',
   'secrets',
@@ -141,6 +142,8 @@ async function measure(
   args: string[],
   okCodes = [0],
 ): Promise<Sample> {
+  // Each run starts on a quiet API server, not one still busy with the previous run's burst.
+  await new Promise((done) => setTimeout(done, SETTLE_MS));
   const before = await requestsByVerb(client);
   const start = performance.now();
   try {
