@@ -72,7 +72,7 @@ describe('reading kubeconfig files', () => {
     await writeFile(join(home, '.kube', 'config'), config('home', { current: 'home' }));
     const target = loadKubeTarget({ env: {}, home });
     assert.equal(target.cluster.name, 'home');
-    assert.deepEqual(target.files, [join(home, '.kube', 'config')]);
+    assert.equal(target.cluster.caFile, join(home, '.kube', 'certs', 'home-ca.crt'));
   });
 
   it('reads exec plugins and resolves a relative command with a slash', async (t) => {

@@ -65,9 +65,6 @@ export interface KubeTarget {
   cluster: KubeCluster;
   user: KubeUser;
   namespace: string;
-  /** The files read (empty for in-cluster), for client-node's fallback path. */
-  files: string[];
-  inCluster: boolean;
 }
 
 interface KubeconfigFile {
@@ -78,7 +75,7 @@ interface KubeconfigFile {
 }
 
 /** Where the service account's files are mounted in a pod. */
-export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 export interface LoadOptions {
   /** An explicit kubeconfig file (kubectl's `--kubeconfig`). */
@@ -128,8 +125,6 @@ export function loadKubeTarget(options: LoadOptions = {}): KubeTarget {
     cluster,
     user,
     namespace: context.namespace || 'default',
-    files,
-    inCluster: false,
   };
 }
 
@@ -162,7 +157,7 @@ function mergeFirstWins(into: KubeconfigFile, next: KubeconfigFile): KubeconfigF
 type Entry = Record<string, unknown>;
 
 /** Reads one kubeconfig file; paths in it become absolute. */
-export function readKubeconfig(file: string): KubeconfigFile {
+function readKubeconfig(file: string): KubeconfigFile {
   let document: unknown;
   try {
     document = yaml.load(readFileSync(file, 'utf8'));
@@ -333,7 +328,5 @@ function inClusterTarget(env: NodeJS.ProcessEnv, dir: string): KubeTarget | unde
     // Bound service-account tokens rotate: read from the file, not once.
     user: { name: 'in-cluster', tokenFile, impersonateGroups: [] },
     namespace: namespace || 'default',
-    files: [],
-    inCluster: true,
   };
 }

@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-C6C6Q7XM.js";
+} from "./chunk-LH2G6PA7.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -558,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-H463CJPB.js.map
+//# sourceMappingURL=apply-M3LIWSLW.js.map

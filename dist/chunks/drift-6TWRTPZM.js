@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-HPPQA5UG.js";
+} from "./chunk-76CFT5JH.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-C6C6Q7XM.js";
+} from "./chunk-LH2G6PA7.js";
 import {
   applySetParent
 } from "./chunk-HS7Q7D4R.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-XAHRSPYO.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-YG27POGP.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-OY3ZSH4P.js.map
+//# sourceMappingURL=drift-6TWRTPZM.js.map

@@ -207,9 +207,7 @@ function loadKubeTarget(options = {}) {
     context: contextName,
     cluster,
     user,
-    namespace: context.namespace || "default",
-    files,
-    inCluster: false
+    namespace: context.namespace || "default"
   };
 }
 function kubeconfigFiles(options, env) {
@@ -383,9 +381,7 @@ function inClusterTarget(env, dir) {
     },
     // Bound service-account tokens rotate: read from the file, not once.
     user: { name: "in-cluster", tokenFile, impersonateGroups: [] },
-    namespace: namespace || "default",
-    files: [],
-    inCluster: true
+    namespace: namespace || "default"
   };
 }
 
@@ -1108,4 +1104,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-C6C6Q7XM.js.map
+//# sourceMappingURL=chunk-LH2G6PA7.js.map

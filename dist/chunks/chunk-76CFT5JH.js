@@ -3,7 +3,7 @@ import {
   comparable,
   compareDesired,
   escapeSegment
-} from "./chunk-C6C6Q7XM.js";
+} from "./chunk-LH2G6PA7.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -227,4 +227,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-HPPQA5UG.js.map
+//# sourceMappingURL=chunk-76CFT5JH.js.map
