@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,14 +22,17 @@ interface TestKubeconfig {
 }
 
 /** The test cluster's kubeconfig, with the current context's user replaced by `user`. */
-function withUser(user: Record<string, unknown>): string {
+function withUser(
+  user: Record<string, unknown>,
+  clusterSettings: Record<string, unknown> = {},
+): string {
   const config = yaml.load(readFileSync(testKubeconfig()!, 'utf8')) as TestKubeconfig;
   const context = config.contexts.find((c) => c.name === config['current-context'])!.context;
   const cluster = config.clusters.find((c) => c.name === context.cluster)!;
   return yaml.dump({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [cluster],
+    clusters: [{ ...cluster, cluster: { ...cluster.cluster, ...clusterSettings } }],
     users: [{ name: 'tested', user }],
     contexts: [{ name: 'tested', context: { cluster: cluster.name, user: 'tested' } }],
     'current-context': 'tested',
@@ -182,5 +187,40 @@ describe('authenticating to the API server', needsCluster, () => {
       401,
       'the token really came from the file',
     );
+  });
+
+  it('goes through the proxy-url of the cluster (CONNECT), via client-node', async (t) => {
+    const config = yaml.load(readFileSync(testKubeconfig()!, 'utf8')) as TestKubeconfig;
+    const context = config.contexts.find((c) => c.name === config['current-context'])!.context;
+    const user = config.users.find((u) => u.name === context.user)!.user;
+    const connects: string[] = [];
+    const proxy = createHttpServer();
+    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+      connects.push(req.url ?? '');
+      const target = new URL(`http://${req.url ?? ''}`);
+      const upstream = connect(Number(target.port), target.hostname, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+    t.after(() => {
+      proxy.closeAllConnections();
+      proxy.close();
+    });
+    const address = proxy.address() as AddressInfo;
+    const dir = await workdir(t);
+    const kubeconfig = join(dir, 'kubeconfig');
+    await writeFile(
+      kubeconfig,
+      withUser(user, { 'proxy-url': `http://127.0.0.1:${address.port}` }),
+    );
+    assert.equal((await listNamespaces(kubeconfig)).status, 200);
+    const server = new URL(String(config.clusters[0]!.cluster.server));
+    assert.deepEqual(connects, [`${server.hostname}:${server.port}`]);
   });
 });
