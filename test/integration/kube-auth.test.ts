@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import yaml from 'js-yaml';
 import { KubeClient } from '../../src/adapters/kube/client.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 import { needsCluster, testKubeconfig } from '../helpers/kube.js';
 
 // ferry reads kubeconfigs itself (src/adapters/kube/kubeconfig.ts); these prove each way of
@@ -193,34 +192,12 @@ describe('authenticating to the API server', needsCluster, () => {
     const config = yaml.load(readFileSync(testKubeconfig()!, 'utf8')) as TestKubeconfig;
     const context = config.contexts.find((c) => c.name === config['current-context'])!.context;
     const user = config.users.find((u) => u.name === context.user)!.user;
-    const connects: string[] = [];
-    const proxy = createHttpServer();
-    proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-      connects.push(req.url ?? '');
-      const target = new URL(`http://${req.url ?? ''}`);
-      const upstream = connect(Number(target.port), target.hostname, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
-    t.after(() => {
-      proxy.closeAllConnections();
-      proxy.close();
-    });
-    const address = proxy.address() as AddressInfo;
+    const proxy = await startConnectProxy(t);
     const dir = await workdir(t);
     const kubeconfig = join(dir, 'kubeconfig');
-    await writeFile(
-      kubeconfig,
-      withUser(user, { 'proxy-url': `http://127.0.0.1:${address.port}` }),
-    );
+    await writeFile(kubeconfig, withUser(user, { 'proxy-url': proxy.url }));
     assert.equal((await listNamespaces(kubeconfig)).status, 200);
     const server = new URL(String(config.clusters[0]!.cluster.server));
-    assert.deepEqual(connects, [`${server.hostname}:${server.port}`]);
+    assert.deepEqual(proxy.connects, [`${server.hostname}:${server.port}`]);
   });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import selfsigned from 'selfsigned';
 import { KubeClient } from '../../src/adapters/kube/client.js';
+import { startConnectProxy } from '../helpers/connect-proxy.js';
 
 // The test control plane authenticates by token only, so client certificates, custom CAs and
 // tls-server-name are proven against a local HTTPS server that, like kube-apiserver with
@@ -183,5 +186,64 @@ describe('TLS material from a kubeconfig', () => {
     // insecure-skip-tls-verify: no CA, no name, still the client certificate.
     const seen = await request({ 'insecure-skip-tls-verify': true }, user);
     assert.equal(seen.client, 'ferry-client');
+  });
+});
+
+describe('plain HTTP and proxies from the environment', () => {
+  const clientCert = (): Record<string, string> => ({
+    'client-certificate-data': b64(pems.clientCert),
+    'client-key-data': b64(pems.clientKey),
+  });
+
+  /** Runs `body` with proxy variables set, as a runner behind a proxy has them. */
+  async function withEnv<T>(env: Record<string, string>, body: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, env);
+    try {
+      return await body();
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }
+
+  it('speaks plain HTTP to an http:// server (kubectl proxy)', async (t) => {
+    const plain = createHttpServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ client: '', authorization: req.headers.authorization ?? '' }));
+    });
+    await new Promise<void>((done) => plain.listen(0, '127.0.0.1', done));
+    t.after(() => plain.close());
+    const port = (plain.address() as AddressInfo).port;
+    const seen = await request({ server: `http://127.0.0.1:${port}` }, { token: 'plain' });
+    assert.deepEqual(seen, { client: '', authorization: 'Bearer plain' });
+  });
+
+  it('tunnels through HTTPS_PROXY, except NO_PROXY hosts and loopback', async (t) => {
+    // The proxy reaches kubernetes.local; this machine cannot resolve it.
+    const proxy = await startConnectProxy(t, (host) =>
+      host === 'kubernetes.local' ? '127.0.0.1' : host,
+    );
+    const port = new URL(url).port;
+    const ca = { 'certificate-authority-data': b64(pems.ca) };
+    // kubernetes.local resolves nowhere but at the proxy: the request can only succeed through it.
+    const seen = await withEnv({ HTTPS_PROXY: proxy.url }, () =>
+      request({ ...ca, server: `https://kubernetes.local:${port}` }, clientCert()),
+    );
+    assert.equal(seen.client, 'ferry-client');
+    assert.deepEqual(proxy.connects, [`kubernetes.local:${port}`]);
+
+    await assert.rejects(
+      withEnv({ HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com,kubernetes.local' }, () =>
+        request({ ...ca, server: `https://kubernetes.local:${port}` }, clientCert()),
+      ),
+      /cannot reach the API server at https:\/\/kubernetes\.local:\d+: getaddrinfo/,
+    );
+    await withEnv({ HTTPS_PROXY: proxy.url }, () =>
+      request({ ...ca, 'tls-server-name': 'kubernetes.local' }, clientCert()),
+    );
+    assert.equal(proxy.connects.length, 1, 'loopback is never proxied, as with kubectl');
   });
 });

@@ -25,7 +25,9 @@ export interface RequestSpec {
 
 // Plain-HTTP API servers (`kubectl proxy`, a local kube-apiserver without TLS). Required, not
 // imported: building the ESM view of node:http loads Node's bundled undici, ~30 ms of every run.
-const { request: httpRequest } = createRequire(import.meta.url)('node:http') as typeof Http;
+const { request: httpRequest, Agent: HttpAgent } = createRequire(import.meta.url)(
+  'node:http',
+) as typeof Http;
 
 const MAX_ATTEMPTS = 5;
 
@@ -92,8 +94,8 @@ export class KubeClient {
     }
     const auth =
       target.user.authProvider || target.cluster.proxyUrl
-        ? new ClientNodeAuthenticator(target, options)
-        : new KeepAliveAuthenticator(new Credentials(target));
+        ? new ClientNodeAuthenticator(target, options, server)
+        : new KeepAliveAuthenticator(new Credentials(target), server);
     return new KubeClient(target, server, auth);
   }
 
@@ -248,17 +250,20 @@ export class KubeClient {
  * material changes (an exec plugin issued a new client certificate).
  */
 class KeepAliveAuthenticator implements RequestAuthenticator {
-  private agent: Agent | undefined;
+  private agent: Http.Agent | undefined;
   private agentTls: Authentication['tls'] | undefined;
 
-  constructor(private readonly credentials: Credentials) {}
+  constructor(
+    private readonly credentials: Credentials,
+    private readonly server: URL,
+  ) {}
 
   async prepare(options: RequestOptions): Promise<void> {
     const { tls, headers } = await this.credentials.authentication();
     Object.assign(options.headers!, headers);
     if (!this.agent || !sameTls(tls, this.agentTls!)) {
       this.agent?.destroy();
-      this.agent = new Agent({ keepAlive: true, maxSockets: 16, ...tls });
+      this.agent = keepAliveAgent(this.server, tls);
       this.agentTls = tls;
     }
     options.agent = this.agent;
@@ -271,6 +276,20 @@ class KeepAliveAuthenticator implements RequestAuthenticator {
   close(): void {
     this.agent?.destroy();
   }
+}
+
+/**
+ * One keep-alive agent for the run. Like kubectl, it honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * (Node ≥ 24.5) and, like Go's ProxyFromEnvironment, never proxies loopback addresses.
+ */
+function keepAliveAgent(server: URL, tls: Authentication['tls']): Http.Agent {
+  const noProxy = [process.env.NO_PROXY ?? process.env.no_proxy, 'localhost', '127.0.0.1', '::1'];
+  const settings = {
+    keepAlive: true,
+    maxSockets: 16,
+    proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(','), no_proxy: undefined },
+  };
+  return server.protocol === 'http:' ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
 }
 
 function sameTls(a: Authentication['tls'], b: Authentication['tls']): boolean {
@@ -288,11 +307,12 @@ function sameTls(a: Authentication['tls'], b: Authentication['tls']): boolean {
  */
 class ClientNodeAuthenticator implements RequestAuthenticator {
   private config: Promise<KubeConfig> | undefined;
-  private agent: Agent | undefined;
+  private agent: Http.Agent | undefined;
 
   constructor(
     private readonly target: KubeTarget,
     private readonly options: ConnectionOptions,
+    private readonly server: URL,
   ) {}
 
   private load(): Promise<KubeConfig> {
@@ -313,14 +333,12 @@ class ClientNodeAuthenticator implements RequestAuthenticator {
   async prepare(options: RequestOptions): Promise<void> {
     const config = await this.load();
     await config.applyToHTTPSOptions(options);
-    // client-node makes a new Agent per call; reuse one unless a proxy needs client-node's.
+    // client-node's agents do not keep connections alive; use ours unless its proxy agent is needed.
     if (!this.target.cluster.proxyUrl) {
-      this.agent ??= new Agent({
-        keepAlive: true,
-        maxSockets: 16,
-        ca: options.ca,
-        cert: options.cert,
-        key: options.key,
+      this.agent ??= keepAliveAgent(this.server, {
+        ca: options.ca as Buffer | undefined,
+        cert: options.cert as Buffer | undefined,
+        key: options.key as Buffer | undefined,
         rejectUnauthorized: options.rejectUnauthorized,
         servername: options.servername,
       });

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-76CFT5JH.js";
+} from "./chunk-HCI4SGNT.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-LH2G6PA7.js";
+} from "./chunk-7RV7XN4G.js";
 import {
   applySetParent
 } from "./chunk-HS7Q7D4R.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-YG27POGP.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-XSYD3OKP.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-6TWRTPZM.js.map
+//# sourceMappingURL=drift-QDYAD3EN.js.map

@@ -3,7 +3,7 @@ import {
   comparable,
   compareDesired,
   escapeSegment
-} from "./chunk-LH2G6PA7.js";
+} from "./chunk-7RV7XN4G.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -227,4 +227,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-76CFT5JH.js.map
+//# sourceMappingURL=chunk-HCI4SGNT.js.map

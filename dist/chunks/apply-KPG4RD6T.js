@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-LH2G6PA7.js";
+} from "./chunk-7RV7XN4G.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -558,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-M3LIWSLW.js.map
+//# sourceMappingURL=apply-KPG4RD6T.js.map

@@ -386,7 +386,9 @@ function inClusterTarget(env, dir) {
 }
 
 // src/adapters/kube/client.ts
-var { request: httpRequest } = createRequire(import.meta.url)("node:http");
+var { request: httpRequest, Agent: HttpAgent } = createRequire(import.meta.url)(
+  "node:http"
+);
 var MAX_ATTEMPTS = 5;
 var DEFAULT_VERBS = {
   GET: "get",
@@ -421,7 +423,7 @@ var KubeClient = class _KubeClient {
         `kubeconfig: cluster "${target.cluster.name}" has an invalid server URL "${target.cluster.server}"`
       );
     }
-    const auth = target.user.authProvider || target.cluster.proxyUrl ? new ClientNodeAuthenticator(target, options) : new KeepAliveAuthenticator(new Credentials(target));
+    const auth = target.user.authProvider || target.cluster.proxyUrl ? new ClientNodeAuthenticator(target, options, server) : new KeepAliveAuthenticator(new Credentials(target), server);
     return new _KubeClient(target, server, auth);
   }
   /** The namespace of the current context, or `default`. */
@@ -555,10 +557,12 @@ var KubeClient = class _KubeClient {
   }
 };
 var KeepAliveAuthenticator = class {
-  constructor(credentials) {
+  constructor(credentials, server) {
     this.credentials = credentials;
+    this.server = server;
   }
   credentials;
+  server;
   agent;
   agentTls;
   async prepare(options) {
@@ -566,7 +570,7 @@ var KeepAliveAuthenticator = class {
     Object.assign(options.headers, headers);
     if (!this.agent || !sameTls(tls, this.agentTls)) {
       this.agent?.destroy();
-      this.agent = new Agent({ keepAlive: true, maxSockets: 16, ...tls });
+      this.agent = keepAliveAgent(this.server, tls);
       this.agentTls = tls;
     }
     options.agent = this.agent;
@@ -578,6 +582,15 @@ var KeepAliveAuthenticator = class {
     this.agent?.destroy();
   }
 };
+function keepAliveAgent(server, tls) {
+  const noProxy = [process.env.NO_PROXY ?? process.env.no_proxy, "localhost", "127.0.0.1", "::1"];
+  const settings = {
+    keepAlive: true,
+    maxSockets: 16,
+    proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(","), no_proxy: void 0 }
+  };
+  return server.protocol === "http:" ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
+}
 function sameTls(a, b) {
   const keys = ["ca", "cert", "key", "rejectUnauthorized", "servername"];
   return keys.every((key) => {
@@ -587,12 +600,14 @@ function sameTls(a, b) {
   });
 }
 var ClientNodeAuthenticator = class {
-  constructor(target, options) {
+  constructor(target, options, server) {
     this.target = target;
     this.options = options;
+    this.server = server;
   }
   target;
   options;
+  server;
   config;
   agent;
   load() {
@@ -613,9 +628,7 @@ var ClientNodeAuthenticator = class {
     const config = await this.load();
     await config.applyToHTTPSOptions(options);
     if (!this.target.cluster.proxyUrl) {
-      this.agent ??= new Agent({
-        keepAlive: true,
-        maxSockets: 16,
+      this.agent ??= keepAliveAgent(this.server, {
         ca: options.ca,
         cert: options.cert,
         key: options.key,
@@ -1104,4 +1117,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-LH2G6PA7.js.map
+//# sourceMappingURL=chunk-7RV7XN4G.js.map

@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-76CFT5JH.js";
+} from "./chunk-HCI4SGNT.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-LH2G6PA7.js";
+} from "./chunk-7RV7XN4G.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-YG27POGP.js.map
+//# sourceMappingURL=drift-alerts-XSYD3OKP.js.map
