@@ -33,6 +33,7 @@ interface ExecCredential {
  */
 export class Credentials {
   private execCredential: ExecCredential | undefined;
+  private pendingExec: Promise<ExecCredential> | undefined;
   private fileToken: { value: string; readAt: number } | undefined;
   private staticTls: Authentication['tls'] | undefined;
 
@@ -74,8 +75,9 @@ export class Credentials {
    * (client-go does the same). Returns whether retrying can help.
    */
   invalidate(): boolean {
-    if (!this.target.user.exec || !this.execCredential) return false;
-    this.execCredential = undefined;
+    if (!this.target.user.exec) return false;
+    // Concurrent requests rejected together share the one run already under way.
+    if (!this.pendingExec) this.execCredential = undefined;
     return true;
   }
 
@@ -89,12 +91,15 @@ export class Credentials {
     return this.fileToken.value;
   }
 
-  private async exec(plugin: ExecPlugin): Promise<ExecCredential> {
+  private exec(plugin: ExecPlugin): Promise<ExecCredential> {
     const cached = this.execCredential;
-    if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached;
-    const credential = await runExecPlugin(plugin, this.target.cluster, this.env);
-    this.execCredential = credential;
-    return credential;
+    if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now()))
+      return Promise.resolve(cached);
+    // One run for all the requests waiting on it (apply sends 8 at a time).
+    this.pendingExec ??= runExecPlugin(plugin, this.target.cluster, this.env)
+      .then((credential) => (this.execCredential = credential))
+      .finally(() => (this.pendingExec = undefined));
+    return this.pendingExec;
   }
 }
 

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-HCI4SGNT.js";
+} from "./chunk-K7XU6SRX.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-7RV7XN4G.js";
+} from "./chunk-YTOLPLLU.js";
 import {
   applySetParent
 } from "./chunk-HS7Q7D4R.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-XSYD3OKP.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-NLHIVFYZ.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-QDYAD3EN.js.map
+//# sourceMappingURL=drift-UATQG5EG.js.map

@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-7RV7XN4G.js";
+} from "./chunk-YTOLPLLU.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -558,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-KPG4RD6T.js.map
+//# sourceMappingURL=apply-UTX6FPXR.js.map

@@ -3,7 +3,7 @@ import {
   comparable,
   compareDesired,
   escapeSegment
-} from "./chunk-7RV7XN4G.js";
+} from "./chunk-YTOLPLLU.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -227,4 +227,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-HCI4SGNT.js.map
+//# sourceMappingURL=chunk-K7XU6SRX.js.map

@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-HCI4SGNT.js";
+} from "./chunk-K7XU6SRX.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-7RV7XN4G.js";
+} from "./chunk-YTOLPLLU.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-XSYD3OKP.js.map
+//# sourceMappingURL=drift-alerts-NLHIVFYZ.js.map

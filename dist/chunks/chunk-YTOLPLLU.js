@@ -32,6 +32,7 @@ var Credentials = class {
   target;
   env;
   execCredential;
+  pendingExec;
   fileToken;
   staticTls;
   /** The TLS material and headers for the next request. */
@@ -65,8 +66,8 @@ var Credentials = class {
    * (client-go does the same). Returns whether retrying can help.
    */
   invalidate() {
-    if (!this.target.user.exec || !this.execCredential) return false;
-    this.execCredential = void 0;
+    if (!this.target.user.exec) return false;
+    if (!this.pendingExec) this.execCredential = void 0;
     return true;
   }
   tokenFromFile() {
@@ -78,12 +79,12 @@ var Credentials = class {
     }
     return this.fileToken.value;
   }
-  async exec(plugin) {
+  exec(plugin) {
     const cached = this.execCredential;
-    if (cached && (cached.expiresAt === void 0 || cached.expiresAt > Date.now())) return cached;
-    const credential = await runExecPlugin(plugin, this.target.cluster, this.env);
-    this.execCredential = credential;
-    return credential;
+    if (cached && (cached.expiresAt === void 0 || cached.expiresAt > Date.now()))
+      return Promise.resolve(cached);
+    this.pendingExec ??= runExecPlugin(plugin, this.target.cluster, this.env).then((credential) => this.execCredential = credential).finally(() => this.pendingExec = void 0);
+    return this.pendingExec;
   }
 };
 function material(file, data, what) {
@@ -1117,4 +1118,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-7RV7XN4G.js.map
+//# sourceMappingURL=chunk-YTOLPLLU.js.map
