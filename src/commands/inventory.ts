@@ -1,6 +1,6 @@
 import type { KubeClient } from '../adapters/kube/client.js';
 import type { ResourceInfo, ResourceMap } from '../adapters/kube/discovery.js';
-import { listObjects } from '../adapters/kube/objects.js';
+import { FIELD_MANAGER, listObjects } from '../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
   APPLYSET_NAMESPACES,
@@ -12,6 +12,7 @@ import {
   type ApplySetParent,
 } from '../core/applyset.js';
 import { comparable, compareDesired } from '../core/compare.js';
+import { appliedFields } from '../core/managed-fields.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
 import { phaseOf } from '../core/ordering.js';
 
@@ -86,7 +87,8 @@ export class Inventory {
       desired.object.metadata.annotations?.[MANIFEST_HASH]
     )
       return true;
-    return compareDesired(comparable(desired.object), live).length > 0;
+    const applied = appliedFields(live, FIELD_MANAGER);
+    return compareDesired(comparable(desired.object), live, applied).length > 0;
   }
 
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */

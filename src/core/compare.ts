@@ -1,3 +1,5 @@
+import { ownsPath } from './managed-fields.js';
+
 /**
  * Compares what git says an object should hold with what the cluster holds, looking only at the
  * fields the manifest sets: server defaults, status and fields other managers added are not
@@ -25,11 +27,28 @@ const MERGE_KEYS = [
   'type',
 ];
 
-/** Every field the manifest sets whose live value differs. */
-export function compareDesired(desired: unknown, live: unknown, path = ''): FieldDifference[] {
+/**
+ * Every field the manifest sets whose live value differs. `applied`: the fields ferry's last
+ * server-side apply recorded (its managedFields entry), to recognise zero values the server
+ * does not serialize.
+ */
+export function compareDesired(
+  desired: unknown,
+  live: unknown,
+  applied?: Record<string, unknown>,
+): FieldDifference[] {
   const differences: FieldDifference[] = [];
-  walk(desired, live, path, differences);
-  return differences;
+  walk(desired, live, '', differences);
+  if (!applied) return differences;
+  // The API server omits a non-pointer field's zero value (a PriorityClass's `globalDefault:
+  // false`): a field ferry applied and still owns that is absent live holds exactly that value.
+  return differences.filter(
+    (d) => !(d.live === undefined && isZeroScalar(d.desired) && ownsPath(applied, d.path)),
+  );
+}
+
+function isZeroScalar(value: unknown): boolean {
+  return value === false || value === 0 || value === '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

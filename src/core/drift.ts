@@ -1,7 +1,7 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
 import { comparable, compareDesired, escapeSegment, type FieldDifference } from './compare.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
-import { lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
+import { appliedFields, lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 
 /** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
@@ -66,13 +66,10 @@ export function driftOf(
   const name = describeObject(desired);
   if (!live) return { drift: { object: name, kind: 'missing', fields: [] }, ignored: 0 };
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
-  const expected = comparable(desired);
-  const differences: FieldDifference[] = compareDesired(expected, live);
+  const applied = appliedFields(live, fieldManager);
+  const differences: FieldDifference[] = compareDesired(comparable(desired), live, applied);
   // Fields ferry applied before that git no longer has: the next apply will remove them.
-  const ours = managed?.find(
-    (entry) => entry.manager === fieldManager && entry.operation === 'Apply',
-  );
-  if (ours?.fieldsV1) differences.push(...removedInGit(ours.fieldsV1, desired, live));
+  if (applied) differences.push(...removedInGit(applied, desired, live));
   // The manifest hash is apply's bookkeeping: the fields that changed are reported instead.
   const reported = differences.filter((d) => d.path !== HASH_PATH);
   let ignored = 0;

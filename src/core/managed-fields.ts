@@ -64,6 +64,16 @@ export function ownsPath(fields: Record<string, unknown> | undefined, path: stri
   return node !== undefined;
 }
 
+/** The fields `manager` set with server-side apply on a live object (its Apply entry), if any. */
+export function appliedFields(
+  live: { metadata: object },
+  manager: string,
+): Record<string, unknown> | undefined {
+  const entries = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
+  return entries?.find((entry) => entry.manager === manager && entry.operation === 'Apply')
+    ?.fieldsV1;
+}
+
 /** Managers that own `path` on a live object. */
 export function ownersOf(managedFields: ManagedFieldsEntry[] | undefined, path: string): string[] {
   return (managedFields ?? [])

@@ -8,6 +8,7 @@ import yaml from 'js-yaml';
 import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
 import { applyObjects } from '../../src/commands/apply.js';
+import type { ApplyReport } from '../../src/commands/apply-report.js';
 import { driftCheck } from '../../src/commands/drift.js';
 import type { DriftReport } from '../../src/core/drift.js';
 import type { IgnoreRule } from '../../src/core/ignore.js';
@@ -38,7 +39,7 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       client.close();
     }
   };
-  const apply = (objects: KubeObject[], inventory: string): Promise<unknown> =>
+  const apply = (objects: KubeObject[], inventory: string): Promise<ApplyReport> =>
     withClient((c) =>
       applyObjects(
         c,
@@ -82,6 +83,7 @@ describe('ferry drift on the real control plane', needsCluster, () => {
   after(async () => {
     await kubectl(['delete', 'crd', `backups.${ns.name}.ferry.dev`, `--wait=false`]);
     await kubectl(['delete', 'clusterrole', `${ns.name}-node-reader`, '--wait=false']);
+    await kubectl(['delete', 'priorityclass', `${ns.name}-batch`, '--wait=false']);
     await ns.remove();
   });
 
@@ -97,6 +99,32 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       JSON.stringify(report.requests),
     );
     assert.deepEqual(findings(await check(guestbook, 'guestbook')), []);
+  });
+
+  it('tells a false the server does not store from a false someone removed', async () => {
+    // The fixture sets zero values the API server omits (globalDefault, hostNetwork, stdin,
+    // publishNotReadyAddresses): the clean check above proves they are not drift, and a
+    // re-apply does not rewrite them.
+    const again = await apply(wide, 'wide');
+    assert.equal(again.counts.unchanged, wide.length, JSON.stringify(again.counts));
+    // automountServiceAccountToken is a pointer: removing its false is a real change.
+    const removed = await k(
+      'patch',
+      'serviceaccount',
+      'api',
+      '--type=json',
+      '-p',
+      '[{"op":"remove","path":"/automountServiceAccountToken"}]',
+    );
+    assert.equal(removed.code, 0, removed.stderr);
+    const report = await check(wide, 'wide');
+    assert.deepEqual(findings(report), [
+      `ServiceAccount ${ns.name}/api /automountServiceAccountToken`,
+    ]);
+    assert.equal(report.objects[0]?.fields[0]?.git, false);
+    assert.equal(report.objects[0]?.fields[0]?.live, undefined);
+    await apply(wide, 'wide');
+    assert.deepEqual(findings(await check(wide, 'wide')), []);
   });
 
   it('reports a kubectl edit of an owned field, with the field, both values and the manager', async () => {

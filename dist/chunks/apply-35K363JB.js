@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-YTOLPLLU.js";
+} from "./chunk-D23KD5WB.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -558,4 +558,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-UTX6FPXR.js.map
+//# sourceMappingURL=apply-35K363JB.js.map

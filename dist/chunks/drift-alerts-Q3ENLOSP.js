@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-K7XU6SRX.js";
+} from "./chunk-6A7UE7HW.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-YTOLPLLU.js";
+} from "./chunk-D23KD5WB.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-NLHIVFYZ.js.map
+//# sourceMappingURL=drift-alerts-Q3ENLOSP.js.map

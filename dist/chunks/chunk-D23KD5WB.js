@@ -113,13 +113,13 @@ async function runExecPlugin(plugin, cluster, baseEnv) {
   const env = { ...baseEnv, KUBERNETES_EXEC_INFO: JSON.stringify(execInfo) };
   for (const { name: key, value } of plugin.env) env[key] = value;
   const { code, stdout, stderr, error } = await new Promise((resolve) => {
-    const child = spawn(plugin.command, plugin.args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child2 = spawn(plugin.command, plugin.args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout2 = "";
     let stderr2 = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk) => stdout2 += chunk);
-    child.stderr.setEncoding("utf8").on("data", (chunk) => stderr2 += chunk);
-    child.on("error", (error2) => resolve({ code: null, stdout: stdout2, stderr: stderr2, error: error2 }));
-    child.on("close", (code2) => resolve({ code: code2, stdout: stdout2, stderr: stderr2 }));
+    child2.stdout.setEncoding("utf8").on("data", (chunk) => stdout2 += chunk);
+    child2.stderr.setEncoding("utf8").on("data", (chunk) => stderr2 += chunk);
+    child2.on("error", (error2) => resolve({ code: null, stdout: stdout2, stderr: stderr2, error: error2 }));
+    child2.on("close", (code2) => resolve({ code: code2, stdout: stdout2, stderr: stderr2 }));
   });
   if (error) {
     const hint = plugin.installHint ? ` (${plugin.installHint.trim().split("\n")[0]})` : "";
@@ -819,6 +819,60 @@ async function waitForEstablished(client, name, timeoutMs) {
     );
 }
 
+// src/core/managed-fields.ts
+function pathSegments(path) {
+  const segments = [];
+  for (const part of path.split("/").slice(1)) {
+    const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part);
+    const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
+    if (name !== "") segments.push(name);
+    for (const [, key, value] of match[2].matchAll(/\[([^=\]]+)=([^\]]*)\]/g))
+      segments.push({ key, value });
+  }
+  return segments;
+}
+function child(node, segment) {
+  if (typeof segment === "string") {
+    const next = node[`f:${segment}`];
+    return typeof next === "object" && next !== null ? next : void 0;
+  }
+  for (const [name, next] of Object.entries(node)) {
+    if (!name.startsWith("k:")) continue;
+    try {
+      const key = JSON.parse(name.slice(2));
+      if (String(key[segment.key]) === segment.value) return next;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function ownsPath(fields, path) {
+  let node = fields;
+  const segments = pathSegments(path);
+  for (const segment of segments) {
+    if (!node) return false;
+    const next = child(node, segment);
+    if (!next) return false;
+    if (Object.keys(next).length === 0) return true;
+    node = next;
+  }
+  return node !== void 0;
+}
+function appliedFields(live, manager) {
+  const entries = live.metadata.managedFields;
+  return entries?.find((entry) => entry.manager === manager && entry.operation === "Apply")?.fieldsV1;
+}
+function ownersOf(managedFields, path) {
+  return (managedFields ?? []).filter((entry) => entry.manager && ownsPath(entry.fieldsV1, path)).map((entry) => entry.manager);
+}
+function lastManager(managedFields, except) {
+  const entries = (managedFields ?? []).filter(
+    (e) => e.manager && e.manager !== except && e.time && !e.subresource
+  );
+  entries.sort((a, b) => a.time < b.time ? 1 : -1);
+  return entries[0]?.manager;
+}
+
 // src/core/compare.ts
 var MERGE_KEYS = [
   "name",
@@ -830,10 +884,16 @@ var MERGE_KEYS = [
   "topologyKey",
   "type"
 ];
-function compareDesired(desired, live, path = "") {
+function compareDesired(desired, live, applied) {
   const differences = [];
-  walk(desired, live, path, differences);
-  return differences;
+  walk(desired, live, "", differences);
+  if (!applied) return differences;
+  return differences.filter(
+    (d) => !(d.live === void 0 && isZeroScalar(d.desired) && ownsPath(applied, d.path))
+  );
+}
+function isZeroScalar(value) {
+  return value === false || value === 0 || value === "";
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -1022,7 +1082,8 @@ var Inventory = class _Inventory {
     if (!live) return true;
     if (live.metadata.annotations?.[MANIFEST_HASH] !== desired.object.metadata.annotations?.[MANIFEST_HASH])
       return true;
-    return compareDesired(comparable(desired.object), live).length > 0;
+    const applied = appliedFields(live, FIELD_MANAGER);
+    return compareDesired(comparable(desired.object), live, applied).length > 0;
   }
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other) {
@@ -1109,6 +1170,10 @@ export {
   serverSideApply,
   deleteObject,
   waitForEstablished,
+  pathSegments,
+  appliedFields,
+  ownersOf,
+  lastManager,
   compareDesired,
   escapeSegment,
   comparable,
@@ -1118,4 +1183,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-YTOLPLLU.js.map
+//# sourceMappingURL=chunk-D23KD5WB.js.map

@@ -1,9 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  appliedFields,
   comparable,
   compareDesired,
-  escapeSegment
-} from "./chunk-YTOLPLLU.js";
+  escapeSegment,
+  lastManager,
+  ownersOf,
+  pathSegments
+} from "./chunk-D23KD5WB.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -17,56 +21,6 @@ import {
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
-
-// src/core/managed-fields.ts
-function pathSegments(path) {
-  const segments = [];
-  for (const part of path.split("/").slice(1)) {
-    const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part);
-    const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
-    if (name !== "") segments.push(name);
-    for (const [, key, value] of match[2].matchAll(/\[([^=\]]+)=([^\]]*)\]/g))
-      segments.push({ key, value });
-  }
-  return segments;
-}
-function child(node, segment) {
-  if (typeof segment === "string") {
-    const next = node[`f:${segment}`];
-    return typeof next === "object" && next !== null ? next : void 0;
-  }
-  for (const [name, next] of Object.entries(node)) {
-    if (!name.startsWith("k:")) continue;
-    try {
-      const key = JSON.parse(name.slice(2));
-      if (String(key[segment.key]) === segment.value) return next;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function ownsPath(fields, path) {
-  let node = fields;
-  const segments = pathSegments(path);
-  for (const segment of segments) {
-    if (!node) return false;
-    const next = child(node, segment);
-    if (!next) return false;
-    if (Object.keys(next).length === 0) return true;
-    node = next;
-  }
-  return node !== void 0;
-}
-function ownersOf(managedFields, path) {
-  return (managedFields ?? []).filter((entry) => entry.manager && ownsPath(entry.fieldsV1, path)).map((entry) => entry.manager);
-}
-function lastManager(managedFields, except) {
-  const entries = (managedFields ?? []).filter(
-    (e) => e.manager && e.manager !== except && e.time && !e.subresource
-  );
-  entries.sort((a, b) => a.time < b.time ? 1 : -1);
-  return entries[0]?.manager;
-}
 
 // src/core/ignore.ts
 function parseIgnoreRules(text, file) {
@@ -152,12 +106,9 @@ function driftOf(desired, live, rules, fieldManager) {
   const name = describeObject(desired);
   if (!live) return { drift: { object: name, kind: "missing", fields: [] }, ignored: 0 };
   const managed = live.metadata.managedFields;
-  const expected = comparable(desired);
-  const differences = compareDesired(expected, live);
-  const ours = managed?.find(
-    (entry) => entry.manager === fieldManager && entry.operation === "Apply"
-  );
-  if (ours?.fieldsV1) differences.push(...removedInGit(ours.fieldsV1, desired, live));
+  const applied = appliedFields(live, fieldManager);
+  const differences = compareDesired(comparable(desired), live, applied);
+  if (applied) differences.push(...removedInGit(applied, desired, live));
   const reported = differences.filter((d) => d.path !== HASH_PATH);
   let ignored = 0;
   const fields = [];
@@ -186,8 +137,8 @@ function asRecord(value) {
 }
 function removedInGit(fields, git, live, path = "") {
   const out = [];
-  for (const [key, child2] of Object.entries(fields)) {
-    const sub = asRecord(child2) ?? {};
+  for (const [key, child] of Object.entries(fields)) {
+    const sub = asRecord(child) ?? {};
     if (key.startsWith("f:")) {
       if (path === "/metadata/annotations" && VOLATILE.has(key)) continue;
       const name = key.slice(2);
@@ -227,4 +178,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-K7XU6SRX.js.map
+//# sourceMappingURL=chunk-6A7UE7HW.js.map
