@@ -38,6 +38,7 @@ export const PARENT_INFO: ResourceInfo = {
   kind: 'ConfigMap',
   resource: 'configmaps',
   namespaced: true,
+  statusSubresource: false,
 };
 
 /** Resolves an object against discovery, defaults its namespace, and makes it a member of the set. */
@@ -50,7 +51,12 @@ export function desiredObject(
   const metadata = { ...object.metadata };
   if (info.namespaced) metadata.namespace ??= parent.namespace;
   else delete metadata.namespace;
-  const member = asMember({ ...object, metadata }, parent);
+  // Generated manifests often carry a `status` (`kubectl create … -o yaml`); where the API
+  // server keeps status behind its subresource it ignores it, so it is neither applied nor
+  // compared (it would be drift forever).
+  const asApplied: KubeObject & { status?: unknown } = { ...object, metadata };
+  if (info.statusSubresource) delete asApplied.status;
+  const member = asMember(asApplied, parent);
   return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
 }
 

@@ -156,7 +156,9 @@ const QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/
  */
 function scalarEquals(desired: unknown, live: unknown, path: string): boolean {
   if (desired === live) return true;
-  if (desired === null) return live === undefined;
+  // null sets nothing: server-side apply leaves the field to the server and other managers
+  // (generated manifests carry `creationTimestamp: null`).
+  if (desired === null) return true;
   if (!QUANTITY_FIELD.test(path)) return false;
   const a = quantityValue(desired);
   const b = quantityValue(live);

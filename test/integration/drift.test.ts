@@ -103,8 +103,9 @@ describe('ferry drift on the real control plane', needsCluster, () => {
 
   it('tells a false the server does not store from a false someone removed', async () => {
     // The fixture sets zero values the API server omits (globalDefault, hostNetwork, stdin,
-    // publishNotReadyAddresses): the clean check above proves they are not drift, and a
-    // re-apply does not rewrite them.
+    // publishNotReadyAddresses) and a status it ignores (the PodDisruptionBudget's, as kubectl
+    // generates it): the clean check above proves they are not drift, and a re-apply does not
+    // rewrite them.
     const again = await apply(wide, 'wide');
     assert.equal(again.counts.unchanged, wide.length, JSON.stringify(again.counts));
     // automountServiceAccountToken is a pointer: removing its false is a real change.

@@ -9,6 +9,8 @@ export interface ResourceInfo {
   /** Plural resource name used in URLs, e.g. `deployments`. */
   resource: string;
   namespaced: boolean;
+  /** Served with a `status` subresource: the API server ignores `status` in what is applied. */
+  statusSubresource: boolean;
 }
 
 /** The kinds an API server serves, from aggregated discovery (two requests for the whole cluster). */
@@ -39,7 +41,12 @@ interface DiscoveryList {
     metadata?: { name?: string };
     versions?: {
       version: string;
-      resources?: { resource: string; responseKind?: { kind?: string }; scope?: string }[];
+      resources?: {
+        resource: string;
+        responseKind?: { kind?: string };
+        scope?: string;
+        subresources?: { subresource?: string }[];
+      }[];
     }[];
   }[];
 }
@@ -78,6 +85,9 @@ export async function discover(client: KubeClient): Promise<ResourceMap> {
             kind,
             resource: resource.resource,
             namespaced: resource.scope === 'Namespaced',
+            statusSubresource: (resource.subresources ?? []).some(
+              (s) => s.subresource === 'status',
+            ),
           });
         }
       }

@@ -21,6 +21,7 @@ const POD_INFO: ResourceInfo = {
   kind: 'Pod',
   resource: 'pods',
   namespaced: true,
+  statusSubresource: true,
 };
 
 /**

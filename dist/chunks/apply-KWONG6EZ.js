@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-D23KD5WB.js";
+} from "./chunk-P6R7YFAP.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -163,7 +163,8 @@ var POD_INFO = {
   version: "v1",
   kind: "Pod",
   resource: "pods",
-  namespaced: true
+  namespaced: true,
+  statusSubresource: true
 };
 async function waitForRollouts(client, targets, timeoutMs, progress) {
   const controller = new AbortController();
@@ -558,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-35K363JB.js.map
+//# sourceMappingURL=apply-KWONG6EZ.js.map

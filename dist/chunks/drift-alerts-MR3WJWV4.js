@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-6A7UE7HW.js";
+} from "./chunk-RAZMPQRU.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-D23KD5WB.js";
+} from "./chunk-P6R7YFAP.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-Q3ENLOSP.js.map
+//# sourceMappingURL=drift-alerts-MR3WJWV4.js.map

@@ -704,7 +704,10 @@ async function discover(client) {
             version: version.version,
             kind,
             resource: resource.resource,
-            namespaced: resource.scope === "Namespaced"
+            namespaced: resource.scope === "Namespaced",
+            statusSubresource: (resource.subresources ?? []).some(
+              (s) => s.subresource === "status"
+            )
           });
         }
       }
@@ -978,7 +981,7 @@ function quantityValue(value) {
 var QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$/;
 function scalarEquals(desired, live, path) {
   if (desired === live) return true;
-  if (desired === null) return live === void 0;
+  if (desired === null) return true;
   if (!QUANTITY_FIELD.test(path)) return false;
   const a = quantityValue(desired);
   const b = quantityValue(live);
@@ -1047,14 +1050,17 @@ var PARENT_INFO = {
   version: "v1",
   kind: "ConfigMap",
   resource: "configmaps",
-  namespaced: true
+  namespaced: true,
+  statusSubresource: false
 };
 function desiredObject(object, resources, parent) {
   const info = resources.find(object.apiVersion, object.kind);
   const metadata = { ...object.metadata };
   if (info.namespaced) metadata.namespace ??= parent.namespace;
   else delete metadata.namespace;
-  const member = asMember({ ...object, metadata }, parent);
+  const asApplied = { ...object, metadata };
+  if (info.statusSubresource) delete asApplied.status;
+  const member = asMember(asApplied, parent);
   return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
 }
 var PER_NAMESPACE_LIMIT = 3;
@@ -1183,4 +1189,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-D23KD5WB.js.map
+//# sourceMappingURL=chunk-P6R7YFAP.js.map

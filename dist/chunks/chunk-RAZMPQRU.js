@@ -7,7 +7,7 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-D23KD5WB.js";
+} from "./chunk-P6R7YFAP.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -178,4 +178,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-6A7UE7HW.js.map
+//# sourceMappingURL=chunk-RAZMPQRU.js.map
