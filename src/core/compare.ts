@@ -1,4 +1,4 @@
-import { ownsPath } from './managed-fields.js';
+import { itemLabel, itemMatches, ownsPath } from './managed-fields.js';
 
 /**
  * Compares what git says an object should hold with what the cluster holds, looking only at the
@@ -99,9 +99,12 @@ function compareList(
   const key = mergeKeyOf(desired);
   if (key) {
     for (const item of desired.filter(isRecord)) {
-      const id = item[key];
-      const match: unknown = live.find((candidate) => isRecord(candidate) && candidate[key] === id);
-      const itemPath = `${path}[${key}=${String(id)}]`;
+      // Ports are keyed by number and protocol: DNS serves 53/UDP and 53/TCP side by side.
+      const keys: Record<string, string> = { [key]: String(item[key]) };
+      if ((key === 'containerPort' || key === 'port') && typeof item.protocol === 'string')
+        keys.protocol = item.protocol;
+      const match: unknown = live.find((candidate) => itemMatches(candidate, keys));
+      const itemPath = `${path}[${itemLabel(keys)}]`;
       if (match === undefined) out.push({ path: itemPath, desired: item, live: undefined });
       else walk(item, match, itemPath, out);
     }

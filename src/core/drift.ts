@@ -1,7 +1,13 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
 import { comparable, compareDesired, escapeSegment, type FieldDifference } from './compare.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
-import { appliedFields, lastManager, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
+import {
+  appliedFields,
+  itemLabel,
+  lastManager,
+  ownersOf,
+  type ManagedFieldsEntry,
+} from './managed-fields.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 
 /** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
@@ -150,13 +156,7 @@ function removedInGit(
       const liveItem: unknown = live.find(matches);
       if (liveItem === undefined) continue;
       const gitItem: unknown = Array.isArray(git) ? git.find(matchesGit) : undefined;
-      const label =
-        'name' in id
-          ? `name=${String(id.name)}`
-          : Object.entries(id)
-              .map(([k, v]) => `${k}=${String(v)}`)
-              .join(',');
-      const itemPath = `${path}[${label}]`;
+      const itemPath = `${path}[${itemLabel(id)}]`;
       if (gitItem === undefined) out.push({ path: itemPath, desired: undefined, live: liveItem });
       else out.push(...removedInGit(sub, gitItem, liveItem, itemPath));
     }

@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { escapeSegment } from './compare.js';
 import { ConfigError } from './errors.js';
 import { groupOf, type KubeObject } from './manifest.js';
-import { pathSegments } from './managed-fields.js';
+import { itemLabel, itemMatches, pathSegments } from './managed-fields.js';
 
 /**
  * Drift ignore rules, in the shape Flux uses (`spec.driftDetection.ignore` of a HelmRelease), so
@@ -98,8 +98,8 @@ function indexedPointer(live: unknown, path: string): string {
       node = (node as Record<string, unknown> | undefined)?.[segment];
     } else {
       const list = Array.isArray(node) ? (node as Record<string, unknown>[]) : [];
-      const index = list.findIndex((item) => String(item?.[segment.key]) === segment.value);
-      parts.push(index >= 0 ? String(index) : `[${segment.key}=${segment.value}]`);
+      const index = list.findIndex((item) => itemMatches(item, segment.keys));
+      parts.push(index >= 0 ? String(index) : `[${itemLabel(segment.keys)}]`);
       node = list[index];
     }
   }

@@ -12,17 +12,52 @@ export interface ManagedFieldsEntry {
   fieldsV1?: Record<string, unknown>;
 }
 
-type Segment = string | { key: string; value: string };
+/** A path segment: a field name, or a list item named by its key fields. */
+export type Segment = string | { keys: Record<string, string> };
 
-/** Splits a compare path (`/spec/containers[name=web]/image`) into segments. */
+/** Port lists are keyed by port and protocol; a manifest may leave the protocol to its default. */
+const PORT_KEYS = new Set(['containerPort', 'port']);
+const DEFAULT_PROTOCOL = 'TCP';
+
+/**
+ * How a path names a list item by its key fields: `name=web`, `containerPort=80`,
+ * `containerPort=53,protocol=UDP` (a port's protocol only when it is not the default TCP).
+ */
+export function itemLabel(keys: Record<string, unknown>): string {
+  if ('name' in keys) return `name=${String(keys.name)}`;
+  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
+  return Object.entries(keys)
+    .filter(([key, value]) => !(isPort && key === 'protocol' && value === DEFAULT_PROTOCOL))
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(',');
+}
+
+/** Whether a list item has the key fields a segment names (a port's protocol defaults to TCP). */
+export function itemMatches(item: unknown, keys: Record<string, string>): boolean {
+  if (typeof item !== 'object' || item === null) return false;
+  const record = item as Record<string, unknown>;
+  const matches = Object.entries(keys).every(([key, value]) => String(record[key]) === value);
+  if (!matches) return false;
+  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
+  if (!isPort || 'protocol' in keys) return true;
+  return (record.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL;
+}
+
+/** Splits a compare path (`/spec/containers[name=web]/ports[containerPort=53,protocol=UDP]`). */
 export function pathSegments(path: string): Segment[] {
   const segments: Segment[] = [];
   for (const part of path.split('/').slice(1)) {
     const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part)!;
     const name = match[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
     if (name !== '') segments.push(name);
-    for (const [, key, value] of match[2]!.matchAll(/\[([^=\]]+)=([^\]]*)\]/g))
-      segments.push({ key: key!, value: value! });
+    for (const [, label] of match[2]!.matchAll(/\[([^\]]*)\]/g)) {
+      const keys: Record<string, string> = {};
+      for (const pair of label!.split(/,(?=[A-Za-z]+=)/)) {
+        const at = pair.indexOf('=');
+        keys[pair.slice(0, at)] = pair.slice(at + 1);
+      }
+      segments.push({ keys });
+    }
   }
   return segments;
 }
@@ -41,7 +76,7 @@ function child(
     if (!name.startsWith('k:')) continue;
     try {
       const key = JSON.parse(name.slice(2)) as Record<string, unknown>;
-      if (String(key[segment.key]) === segment.value) return next as Record<string, unknown>;
+      if (itemMatches(key, segment.keys)) return next as Record<string, unknown>;
     } catch {
       // not a key we can read
     }

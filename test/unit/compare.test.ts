@@ -41,6 +41,47 @@ describe('compareDesired', () => {
     assert.deepEqual(compareDesired(desired, live), []);
   });
 
+  it('keys ports by number and protocol: 53/UDP and 53/TCP are two entries', () => {
+    const ports = (udpHostPort: number) => ({
+      containers: [
+        {
+          name: 'dns',
+          ports: [
+            { containerPort: 53, protocol: 'UDP', hostPort: udpHostPort },
+            { containerPort: 53, hostPort: 53 },
+          ],
+        },
+      ],
+    });
+    const live = {
+      containers: [
+        {
+          name: 'dns',
+          ports: [
+            { containerPort: 53, protocol: 'UDP', hostPort: 53 },
+            { containerPort: 53, protocol: 'TCP', hostPort: 53 },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(compareDesired(ports(53), live), []);
+    assert.deepEqual(compareDesired(ports(5353), live), [
+      {
+        path: '/containers[name=dns]/ports[containerPort=53,protocol=UDP]/hostPort',
+        desired: 5353,
+        live: 53,
+      },
+    ]);
+  });
+
+  it('counts a null in the manifest as setting nothing', () => {
+    const live = { metadata: { name: 'web', creationTimestamp: '2026-11-22T08:00:00Z' } };
+    assert.deepEqual(
+      compareDesired({ metadata: { name: 'web', creationTimestamp: null } }, live),
+      [],
+    );
+  });
+
   it('reports a changed field with its merge-key path, and a missing list entry', () => {
     const live = {
       metadata: { name: 'web', labels: {} },

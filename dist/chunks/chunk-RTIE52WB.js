@@ -823,14 +823,36 @@ async function waitForEstablished(client, name, timeoutMs) {
 }
 
 // src/core/managed-fields.ts
+var PORT_KEYS = /* @__PURE__ */ new Set(["containerPort", "port"]);
+var DEFAULT_PROTOCOL = "TCP";
+function itemLabel(keys) {
+  if ("name" in keys) return `name=${String(keys.name)}`;
+  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
+  return Object.entries(keys).filter(([key, value]) => !(isPort && key === "protocol" && value === DEFAULT_PROTOCOL)).map(([key, value]) => `${key}=${String(value)}`).join(",");
+}
+function itemMatches(item, keys) {
+  if (typeof item !== "object" || item === null) return false;
+  const record = item;
+  const matches = Object.entries(keys).every(([key, value]) => String(record[key]) === value);
+  if (!matches) return false;
+  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
+  if (!isPort || "protocol" in keys) return true;
+  return (record.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL;
+}
 function pathSegments(path) {
   const segments = [];
   for (const part of path.split("/").slice(1)) {
     const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part);
     const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
     if (name !== "") segments.push(name);
-    for (const [, key, value] of match[2].matchAll(/\[([^=\]]+)=([^\]]*)\]/g))
-      segments.push({ key, value });
+    for (const [, label] of match[2].matchAll(/\[([^\]]*)\]/g)) {
+      const keys = {};
+      for (const pair of label.split(/,(?=[A-Za-z]+=)/)) {
+        const at = pair.indexOf("=");
+        keys[pair.slice(0, at)] = pair.slice(at + 1);
+      }
+      segments.push({ keys });
+    }
   }
   return segments;
 }
@@ -843,7 +865,7 @@ function child(node, segment) {
     if (!name.startsWith("k:")) continue;
     try {
       const key = JSON.parse(name.slice(2));
-      if (String(key[segment.key]) === segment.value) return next;
+      if (itemMatches(key, segment.keys)) return next;
     } catch {
     }
   }
@@ -936,9 +958,11 @@ function compareList(desired, live, path, out) {
   const key = mergeKeyOf(desired);
   if (key) {
     for (const item of desired.filter(isRecord)) {
-      const id = item[key];
-      const match = live.find((candidate) => isRecord(candidate) && candidate[key] === id);
-      const itemPath = `${path}[${key}=${String(id)}]`;
+      const keys = { [key]: String(item[key]) };
+      if ((key === "containerPort" || key === "port") && typeof item.protocol === "string")
+        keys.protocol = item.protocol;
+      const match = live.find((candidate) => itemMatches(candidate, keys));
+      const itemPath = `${path}[${itemLabel(keys)}]`;
       if (match === void 0) out.push({ path: itemPath, desired: item, live: void 0 });
       else walk(item, match, itemPath, out);
     }
@@ -1176,6 +1200,8 @@ export {
   serverSideApply,
   deleteObject,
   waitForEstablished,
+  itemLabel,
+  itemMatches,
   pathSegments,
   appliedFields,
   ownersOf,
@@ -1189,4 +1215,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-P6R7YFAP.js.map
+//# sourceMappingURL=chunk-RTIE52WB.js.map

@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-P6R7YFAP.js";
+} from "./chunk-RTIE52WB.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-KWONG6EZ.js.map
+//# sourceMappingURL=apply-WZ6FZAC4.js.map

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-RAZMPQRU.js";
+} from "./chunk-QF2QMAAK.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-P6R7YFAP.js";
+} from "./chunk-RTIE52WB.js";
 import {
   applySetParent
 } from "./chunk-HS7Q7D4R.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-MR3WJWV4.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-YNV3QFXF.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-QCDY4RI7.js.map
+//# sourceMappingURL=drift-XIM2NGKX.js.map

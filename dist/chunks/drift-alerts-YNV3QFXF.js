@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-RAZMPQRU.js";
+} from "./chunk-QF2QMAAK.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-P6R7YFAP.js";
+} from "./chunk-RTIE52WB.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-MR3WJWV4.js.map
+//# sourceMappingURL=drift-alerts-YNV3QFXF.js.map

@@ -4,10 +4,12 @@ import {
   comparable,
   compareDesired,
   escapeSegment,
+  itemLabel,
+  itemMatches,
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-P6R7YFAP.js";
+} from "./chunk-RTIE52WB.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -70,8 +72,8 @@ function indexedPointer(live, path) {
       node = node?.[segment];
     } else {
       const list = Array.isArray(node) ? node : [];
-      const index = list.findIndex((item) => String(item?.[segment.key]) === segment.value);
-      parts.push(index >= 0 ? String(index) : `[${segment.key}=${segment.value}]`);
+      const index = list.findIndex((item) => itemMatches(item, segment.keys));
+      parts.push(index >= 0 ? String(index) : `[${itemLabel(segment.keys)}]`);
       node = list[index];
     }
   }
@@ -164,8 +166,7 @@ function removedInGit(fields, git, live, path = "") {
       const liveItem = live.find(matches);
       if (liveItem === void 0) continue;
       const gitItem = Array.isArray(git) ? git.find(matchesGit) : void 0;
-      const label = "name" in id ? `name=${String(id.name)}` : Object.entries(id).map(([k, v]) => `${k}=${String(v)}`).join(",");
-      const itemPath = `${path}[${label}]`;
+      const itemPath = `${path}[${itemLabel(id)}]`;
       if (gitItem === void 0) out.push({ path: itemPath, desired: void 0, live: liveItem });
       else out.push(...removedInGit(sub, gitItem, liveItem, itemPath));
     }
@@ -178,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-RAZMPQRU.js.map
+//# sourceMappingURL=chunk-QF2QMAAK.js.map
