@@ -19895,7 +19895,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-WZ6FZAC4.js");
+  const { apply } = await import("./chunks/apply-7CSSNNS7.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-E47OBKDJ.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-LZHDO3NW.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19944,7 +19944,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-XIM2NGKX.js");
+  const { drift } = await import("./chunks/drift-2TEHO2OV.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -80,9 +80,28 @@ function walk(desired: unknown, live: unknown, path: string, out: FieldDifferenc
   if (!scalarEquals(desired, live, path)) out.push({ path, desired, live });
 }
 
+/**
+ * The key that names each item of a list, or undefined for a list compared whole. A key must be
+ * on every item and tell them apart: an HPA's metrics all have a `type`, but two `Resource`
+ * metrics (cpu, memory) make it no key (that list is atomic).
+ */
 function mergeKeyOf(list: unknown[]): string | undefined {
   if (list.length === 0 || !list.every(isRecord)) return undefined;
-  return MERGE_KEYS.find((key) => list.every((item) => isRecord(item) && item[key] !== undefined));
+  const items = list;
+  return MERGE_KEYS.find((key) => {
+    if (!items.every((item) => item[key] !== undefined)) return false;
+    const labels = items.map((item) => itemLabel(itemKeys(item, key)));
+    return new Set(labels).size === labels.length;
+  });
+}
+
+/** The key fields of one list item: the merge key, and a port's protocol when given. */
+function itemKeys(item: Record<string, unknown>, key: string): Record<string, string> {
+  const keys: Record<string, string> = { [key]: String(item[key]) };
+  // Ports are keyed by number and protocol: DNS serves 53/UDP and 53/TCP side by side.
+  if ((key === 'containerPort' || key === 'port') && typeof item.protocol === 'string')
+    keys.protocol = item.protocol;
+  return keys;
 }
 
 function compareList(
@@ -99,10 +118,7 @@ function compareList(
   const key = mergeKeyOf(desired);
   if (key) {
     for (const item of desired.filter(isRecord)) {
-      // Ports are keyed by number and protocol: DNS serves 53/UDP and 53/TCP side by side.
-      const keys: Record<string, string> = { [key]: String(item[key]) };
-      if ((key === 'containerPort' || key === 'port') && typeof item.protocol === 'string')
-        keys.protocol = item.protocol;
+      const keys = itemKeys(item, key);
       const match: unknown = live.find((candidate) => itemMatches(candidate, keys));
       const itemPath = `${path}[${itemLabel(keys)}]`;
       if (match === undefined) out.push({ path: itemPath, desired: item, live: undefined });
@@ -151,7 +167,8 @@ export function quantityValue(value: unknown): number | undefined {
 }
 
 /** Fields of type Quantity, which the API server rewrites into canonical form. */
-const QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$/;
+const QUANTITY_FIELD =
+  /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$|\/target\/(value|averageValue)$/;
 
 /**
  * Equal as the API server means it: in quantity fields the server rewrites values into

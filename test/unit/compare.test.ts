@@ -74,6 +74,22 @@ describe('compareDesired', () => {
     ]);
   });
 
+  it('compares a list whose shared key does not tell items apart by position (HPA metrics)', () => {
+    const metric = (name: string, averageValue: unknown) => ({
+      type: 'Resource',
+      resource: { name, target: { type: 'AverageValue', averageValue } },
+    });
+    const live = { metrics: [metric('cpu', '500m'), metric('memory', '512Mi')] };
+    assert.deepEqual(
+      compareDesired({ metrics: [metric('cpu', 0.5), metric('memory', '0.5Gi')] }, live),
+      [],
+    );
+    assert.equal(
+      compareDesired({ metrics: [metric('cpu', 0.5), metric('memory', '1Gi')] }, live)[0]?.path,
+      '/metrics',
+    );
+  });
+
   it('counts a null in the manifest as setting nothing', () => {
     const live = { metadata: { name: 'web', creationTimestamp: '2026-11-22T08:00:00Z' } };
     assert.deepEqual(

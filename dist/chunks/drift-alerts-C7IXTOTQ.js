@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-QF2QMAAK.js";
+} from "./chunk-6FSW7HAS.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-RTIE52WB.js";
+} from "./chunk-MXQMB4MY.js";
 import "./chunk-HS7Q7D4R.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-YNV3QFXF.js.map
+//# sourceMappingURL=drift-alerts-C7IXTOTQ.js.map

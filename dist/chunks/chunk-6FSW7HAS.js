@@ -9,7 +9,7 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-RTIE52WB.js";
+} from "./chunk-MXQMB4MY.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-QF2QMAAK.js.map
+//# sourceMappingURL=chunk-6FSW7HAS.js.map

@@ -3589,7 +3589,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-WZ6FZAC4.js");
+    const { apply } = await import("./apply-7CSSNNS7.js");
     const { ApplyFailure, formatText } = await import("./apply-report-E47OBKDJ.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -3688,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-XIM2NGKX.js");
+    const { drift } = await import("./drift-2TEHO2OV.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-ISZ24NDI.js.map
+//# sourceMappingURL=program-FXACWXIW.js.map

@@ -947,7 +947,18 @@ function walk(desired, live, path, out) {
 }
 function mergeKeyOf(list) {
   if (list.length === 0 || !list.every(isRecord)) return void 0;
-  return MERGE_KEYS.find((key) => list.every((item) => isRecord(item) && item[key] !== void 0));
+  const items = list;
+  return MERGE_KEYS.find((key) => {
+    if (!items.every((item) => item[key] !== void 0)) return false;
+    const labels = items.map((item) => itemLabel(itemKeys(item, key)));
+    return new Set(labels).size === labels.length;
+  });
+}
+function itemKeys(item, key) {
+  const keys = { [key]: String(item[key]) };
+  if ((key === "containerPort" || key === "port") && typeof item.protocol === "string")
+    keys.protocol = item.protocol;
+  return keys;
 }
 function compareList(desired, live, path, out) {
   if (!Array.isArray(live)) {
@@ -958,9 +969,7 @@ function compareList(desired, live, path, out) {
   const key = mergeKeyOf(desired);
   if (key) {
     for (const item of desired.filter(isRecord)) {
-      const keys = { [key]: String(item[key]) };
-      if ((key === "containerPort" || key === "port") && typeof item.protocol === "string")
-        keys.protocol = item.protocol;
+      const keys = itemKeys(item, key);
       const match = live.find((candidate) => itemMatches(candidate, keys));
       const itemPath = `${path}[${itemLabel(keys)}]`;
       if (match === void 0) out.push({ path: itemPath, desired: item, live: void 0 });
@@ -1002,7 +1011,7 @@ function quantityValue(value) {
   const [, number, exponent, suffix] = match;
   return Number(number) * 10 ** Number(exponent ?? 0) * (suffix ? SUFFIX[suffix] : 1);
 }
-var QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$/;
+var QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$|\/target\/(value|averageValue)$/;
 function scalarEquals(desired, live, path) {
   if (desired === live) return true;
   if (desired === null) return true;
@@ -1215,4 +1224,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-RTIE52WB.js.map
+//# sourceMappingURL=chunk-MXQMB4MY.js.map

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-QF2QMAAK.js";
+} from "./chunk-6FSW7HAS.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-RTIE52WB.js";
+} from "./chunk-MXQMB4MY.js";
 import {
   applySetParent
 } from "./chunk-HS7Q7D4R.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-YNV3QFXF.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-C7IXTOTQ.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-XIM2NGKX.js.map
+//# sourceMappingURL=drift-2TEHO2OV.js.map

@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-RTIE52WB.js";
+} from "./chunk-MXQMB4MY.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-WZ6FZAC4.js.map
+//# sourceMappingURL=apply-7CSSNNS7.js.map
