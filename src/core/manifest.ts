@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { ConfigError } from './errors.js';
+import { KUBE_READ_SCHEMA, KUBE_WRITE_SCHEMA } from './kube-yaml.js';
 
 /** A Kubernetes object as rendered: plain data, with the identity every check keys on. */
 export interface RenderedManifest {
@@ -49,7 +50,7 @@ export function parseDocuments(text: string, source: string, rendered = false): 
   try {
     return yaml.loadAll(text, undefined, {
       filename: source,
-      schema: yaml.CORE_SCHEMA,
+      schema: KUBE_READ_SCHEMA,
       json: false,
     });
   } catch (error) {
@@ -165,6 +166,6 @@ export function toYamlDocument(object: unknown): string {
     noRefs: true,
     lineWidth: -1,
     quotingType: '"',
-    schema: yaml.CORE_SCHEMA,
+    schema: KUBE_WRITE_SCHEMA,
   });
 }

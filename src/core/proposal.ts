@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { KUBE_READ_SCHEMA } from './kube-yaml.js';
 import { unifiedDiff } from './line-diff.js';
 import { splitImageReference, type ImageReference } from './image.js';
 import { ANNOTATION_PREFIX, describeObject, identityOf, type KubeObject } from './manifest.js';
@@ -83,7 +84,7 @@ function parseFolder(files: FileMap): ParsedFolder {
   for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let documents: unknown[];
     try {
-      documents = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA });
+      documents = yaml.loadAll(text, undefined, { schema: KUBE_READ_SCHEMA });
     } catch {
       documents = [];
     }

@@ -12,7 +12,7 @@ import type { ApplyReport } from '../../src/commands/apply-report.js';
 import { driftCheck } from '../../src/commands/drift.js';
 import type { DriftReport } from '../../src/core/drift.js';
 import type { IgnoreRule } from '../../src/core/ignore.js';
-import type { KubeObject } from '../../src/core/manifest.js';
+import { parseDocuments, type KubeObject } from '../../src/core/manifest.js';
 import { runFerry } from '../helpers/cli.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
@@ -63,7 +63,8 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       '__NS__',
       ns.name,
     );
-    wide = yaml.loadAll(text) as KubeObject[];
+    // Read as ferry reads a manifests folder (YAML 1.1 octal: defaultMode 0644).
+    wide = parseDocuments(text, 'test/fixtures/wide/manifests.yaml') as KubeObject[];
     const rendered = await runFerry([
       'render',
       '-c',

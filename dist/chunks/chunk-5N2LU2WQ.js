@@ -3069,6 +3069,33 @@ var {
   safeDump
 } = yaml;
 
+// src/core/kube-yaml.ts
+var OCTAL = /^[-+]?0[0-7]+$/;
+var builtIn = yaml.types;
+var coreInt = builtIn.int;
+var kubeInt = new yaml.Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (data) => data !== null && OCTAL.test(data) || coreInt.resolve(data),
+  construct: (data) => {
+    if (!OCTAL.test(data)) return coreInt.construct(data);
+    const sign = data.startsWith("-") ? -1 : 1;
+    return sign * parseInt(data.replace(/^[-+]/, ""), 8);
+  },
+  predicate: coreInt.predicate ?? void 0,
+  represent: coreInt.represent ?? void 0,
+  defaultStyle: coreInt.defaultStyle ?? void 0
+});
+var KUBE_READ_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [builtIn.null, builtIn.bool, kubeInt, builtIn.float]
+});
+var YAML11_NOT_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?)$/;
+var yaml11Ambiguous = new yaml.Type("tag:ferry.dev,2026:yaml11-ambiguous", {
+  kind: "scalar",
+  resolve: (data) => data !== null && YAML11_NOT_STRING.test(data),
+  construct: (data) => data
+});
+var KUBE_WRITE_SCHEMA = KUBE_READ_SCHEMA.extend({ implicit: [yaml11Ambiguous] });
+
 // src/core/manifest.ts
 var ANNOTATION_PREFIX = "ferry.dev/";
 function identityOf(object) {
@@ -3086,7 +3113,7 @@ function parseDocuments(text, source, rendered = false) {
   try {
     return yaml.loadAll(text, void 0, {
       filename: source,
-      schema: yaml.CORE_SCHEMA,
+      schema: KUBE_READ_SCHEMA,
       json: false
     });
   } catch (error) {
@@ -3178,12 +3205,13 @@ function toYamlDocument(object) {
     noRefs: true,
     lineWidth: -1,
     quotingType: '"',
-    schema: yaml.CORE_SCHEMA
+    schema: KUBE_WRITE_SCHEMA
   });
 }
 
 export {
   yaml,
+  KUBE_READ_SCHEMA,
   ANNOTATION_PREFIX,
   identityOf,
   groupOf,
@@ -3195,4 +3223,4 @@ export {
   withAnnotations,
   toYamlDocument
 };
-//# sourceMappingURL=chunk-63IWDL27.js.map
+//# sourceMappingURL=chunk-5N2LU2WQ.js.map

@@ -6,7 +6,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-ICOVHU2U.js";
+} from "./chunk-MLC6OFVV.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-WDP26ZHM.js.map
+//# sourceMappingURL=chunk-SZQNRU2C.js.map

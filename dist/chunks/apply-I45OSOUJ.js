@@ -19,20 +19,20 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-MXQMB4MY.js";
+} from "./chunk-RS6MP3EA.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-HS7Q7D4R.js";
+} from "./chunk-WBY2CTJN.js";
 import {
   readManifestDir
-} from "./chunk-IFEXO7B6.js";
+} from "./chunk-LLZ4CGTI.js";
 import {
   describeObject,
   withAnnotations
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError,
   OperationError
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-7CSSNNS7.js.map
+//# sourceMappingURL=apply-I45OSOUJ.js.map

@@ -9,17 +9,17 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-MXQMB4MY.js";
+} from "./chunk-RS6MP3EA.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
-} from "./chunk-HS7Q7D4R.js";
+} from "./chunk-WBY2CTJN.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   groupOf,
   yaml
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-6FSW7HAS.js.map
+//# sourceMappingURL=chunk-WEVUHXN6.js.map

@@ -3,7 +3,7 @@ import {
   readTemplates,
   readTextFile,
   replaceDirectory
-} from "./chunk-IFEXO7B6.js";
+} from "./chunk-LLZ4CGTI.js";
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
@@ -19,7 +19,7 @@ import {
   parseDocuments,
   toYamlDocument,
   withAnnotations
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20810,4 +20810,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-IQ6TTSSF.js.map
+//# sourceMappingURL=chunk-QHE4ET5L.js.map

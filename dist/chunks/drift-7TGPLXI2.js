@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-6FSW7HAS.js";
+} from "./chunk-WEVUHXN6.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,17 +15,17 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-MXQMB4MY.js";
+} from "./chunk-RS6MP3EA.js";
 import {
   applySetParent
-} from "./chunk-HS7Q7D4R.js";
+} from "./chunk-WBY2CTJN.js";
 import {
   readManifestDir,
   readTextFile
-} from "./chunk-IFEXO7B6.js";
+} from "./chunk-LLZ4CGTI.js";
 import {
   describeObject
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-C7IXTOTQ.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-LXFEJCCO.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-2TEHO2OV.js.map
+//# sourceMappingURL=drift-7TGPLXI2.js.map

@@ -5,20 +5,20 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-ICOVHU2U.js";
+} from "./chunk-MLC6OFVV.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment,
   render
-} from "./chunk-IQ6TTSSF.js";
-import "./chunk-IFEXO7B6.js";
+} from "./chunk-QHE4ET5L.js";
+import "./chunk-LLZ4CGTI.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-63IWDL27.js";
+import "./chunk-5N2LU2WQ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -54,4 +54,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-QDCOCQAH.js.map
+//# sourceMappingURL=propose-Z5PVUUGO.js.map

@@ -4,11 +4,11 @@ import {
   loadEnvironment,
   render,
   renderEnvironment
-} from "./chunk-IQ6TTSSF.js";
-import "./chunk-IFEXO7B6.js";
+} from "./chunk-QHE4ET5L.js";
+import "./chunk-LLZ4CGTI.js";
 import "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-63IWDL27.js";
+import "./chunk-5N2LU2WQ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -17,4 +17,4 @@ export {
   render,
   renderEnvironment
 };
-//# sourceMappingURL=render-EBK5MNES.js.map
+//# sourceMappingURL=render-RVBUJOB7.js.map

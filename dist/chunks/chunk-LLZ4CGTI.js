@@ -3,7 +3,7 @@ import {
   asKubeObject,
   checkUniqueIdentities,
   parseDocuments
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -99,4 +99,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-IFEXO7B6.js.map
+//# sourceMappingURL=chunk-LLZ4CGTI.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-WDP26ZHM.js";
+} from "./chunk-SZQNRU2C.js";
 import {
   imagesIn,
   pinPath,
@@ -13,13 +13,13 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-ICOVHU2U.js";
+} from "./chunk-MLC6OFVV.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment
-} from "./chunk-IQ6TTSSF.js";
-import "./chunk-IFEXO7B6.js";
+} from "./chunk-QHE4ET5L.js";
+import "./chunk-LLZ4CGTI.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -29,7 +29,7 @@ import {
   quoteForMessage,
   splitImageReference
 } from "./chunk-L67FNGXX.js";
-import "./chunk-63IWDL27.js";
+import "./chunk-5N2LU2WQ.js";
 import {
   ConfigError,
   OperationError
@@ -174,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-KVN5OU5P.js.map
+//# sourceMappingURL=rollback-GBDYFGTY.js.map

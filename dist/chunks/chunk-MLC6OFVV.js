@@ -8,7 +8,7 @@ import {
 } from "./chunk-VSXDL2I2.js";
 import {
   inferForge
-} from "./chunk-IQ6TTSSF.js";
+} from "./chunk-QHE4ET5L.js";
 import {
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
@@ -18,10 +18,11 @@ import {
 } from "./chunk-L67FNGXX.js";
 import {
   ANNOTATION_PREFIX,
+  KUBE_READ_SCHEMA,
   describeObject,
   identityOf,
   yaml
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   ConfigError,
   LostRaceError,
@@ -313,7 +314,7 @@ function parseFolder(files) {
   for (const [name, text] of [...files].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     let documents;
     try {
-      documents = yaml.loadAll(text, void 0, { schema: yaml.CORE_SCHEMA });
+      documents = yaml.loadAll(text, void 0, { schema: KUBE_READ_SCHEMA });
     } catch {
       documents = [];
     }
@@ -1325,4 +1326,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-ICOVHU2U.js.map
+//# sourceMappingURL=chunk-MLC6OFVV.js.map

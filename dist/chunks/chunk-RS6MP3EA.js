@@ -7,11 +7,11 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-HS7Q7D4R.js";
+} from "./chunk-WBY2CTJN.js";
 import {
   identityOf,
   yaml
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 import {
   OperationError
 } from "./chunk-O7TIUWNP.js";
@@ -1224,4 +1224,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-MXQMB4MY.js.map
+//# sourceMappingURL=chunk-RS6MP3EA.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   groupOf
-} from "./chunk-63IWDL27.js";
+} from "./chunk-5N2LU2WQ.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -108,4 +108,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-HS7Q7D4R.js.map
+//# sourceMappingURL=chunk-WBY2CTJN.js.map

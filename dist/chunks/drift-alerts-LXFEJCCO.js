@@ -11,12 +11,12 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-6FSW7HAS.js";
+} from "./chunk-WEVUHXN6.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-MXQMB4MY.js";
-import "./chunk-HS7Q7D4R.js";
+} from "./chunk-RS6MP3EA.js";
+import "./chunk-WBY2CTJN.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
@@ -26,7 +26,7 @@ import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-63IWDL27.js";
+import "./chunk-5N2LU2WQ.js";
 import {
   ConfigError,
   OperationError
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-C7IXTOTQ.js.map
+//# sourceMappingURL=drift-alerts-LXFEJCCO.js.map

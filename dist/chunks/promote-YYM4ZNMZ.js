@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-WDP26ZHM.js";
+} from "./chunk-SZQNRU2C.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,14 +19,14 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-ICOVHU2U.js";
+} from "./chunk-MLC6OFVV.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadConfig,
   renderEnvironment
-} from "./chunk-IQ6TTSSF.js";
-import "./chunk-IFEXO7B6.js";
+} from "./chunk-QHE4ET5L.js";
+import "./chunk-LLZ4CGTI.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -35,7 +35,7 @@ import {
   parseImageReference,
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
-import "./chunk-63IWDL27.js";
+import "./chunk-5N2LU2WQ.js";
 import {
   ConfigError,
   FerryError,
@@ -185,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-XAHNVYR2.js.map
+//# sourceMappingURL=promote-YYM4ZNMZ.js.map
