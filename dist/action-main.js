@@ -1,21 +1,21 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   applyTraceAnnotations
-} from "./chunks/chunk-WBY2CTJN.js";
+} from "./chunks/chunk-MXQYYHB2.js";
 import {
   parseDuration
 } from "./chunks/chunk-SVE4YMVH.js";
 import {
   render
-} from "./chunks/chunk-QHE4ET5L.js";
-import "./chunks/chunk-LLZ4CGTI.js";
+} from "./chunks/chunk-CPZAHX5J.js";
+import "./chunks/chunk-IBLPEF4U.js";
 import {
   detectSource
 } from "./chunks/chunk-KNW4NEBO.js";
 import "./chunks/chunk-L67FNGXX.js";
 import {
   yaml
-} from "./chunks/chunk-5N2LU2WQ.js";
+} from "./chunks/chunk-53QXY2GU.js";
 import {
   ConfigError,
   OperationError
@@ -19767,7 +19767,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-Z5PVUUGO.js");
+  const { propose } = await import("./chunks/propose-DCNNGG2C.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19787,7 +19787,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-YYM4ZNMZ.js");
+  const { promote } = await import("./chunks/promote-BZK7GYV4.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19814,7 +19814,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-GBDYFGTY.js");
+  const { rollback } = await import("./chunks/rollback-ILPCVER4.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19895,7 +19895,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-I45OSOUJ.js");
+  const { apply } = await import("./chunks/apply-H6NKZXFF.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-E47OBKDJ.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-LZHDO3NW.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19944,7 +19944,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-7TGPLXI2.js");
+  const { drift } = await import("./chunks/drift-3SBWN3MW.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import {
-  asKubeObject,
+  documentObjects,
   checkUniqueIdentities,
   parseDocuments,
   type RenderedManifest,
@@ -100,7 +100,8 @@ export async function readManifestDir(dir: string): Promise<RenderedManifest[]> 
     const text = await readFile(source, 'utf8');
     parseDocuments(text, source).forEach((document, index) => {
       if (document === null || document === undefined) return;
-      manifests.push({ source, object: asKubeObject(document, source, index) });
+      for (const object of documentObjects(document, source, index))
+        manifests.push({ source, object });
     });
   }
   checkUniqueIdentities(manifests);

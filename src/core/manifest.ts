@@ -66,8 +66,13 @@ export function parseDocuments(text: string, source: string, rendered = false): 
 }
 
 /** Checks that a parsed document is a Kubernetes object: apiVersion, kind, metadata.name. */
-export function asKubeObject(document: unknown, source: string, index: number): KubeObject {
-  const where = `${source}: document ${index + 1}`;
+export function asKubeObject(
+  document: unknown,
+  source: string,
+  index: number,
+  item?: number,
+): KubeObject {
+  const where = `${source}: document ${index + 1}${item === undefined ? '' : `, item ${item + 1}`}`;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new ConfigError(`${where}: expected a mapping (a Kubernetes object)`);
   }
@@ -101,6 +106,23 @@ export function asKubeObject(document: unknown, source: string, index: number): 
     }
   }
   return object as KubeObject;
+}
+
+/**
+ * The objects one YAML document holds: itself, or the items of a list (`kind: List`, as
+ * `kubectl get -o yaml` writes several objects), which kubectl applies one by one.
+ */
+export function documentObjects(document: unknown, source: string, index: number): KubeObject[] {
+  const list = document as { kind?: unknown; items?: unknown } | null;
+  if (
+    typeof list === 'object' &&
+    list !== null &&
+    typeof list.kind === 'string' &&
+    list.kind.endsWith('List') &&
+    Array.isArray(list.items)
+  )
+    return list.items.map((item, i) => asKubeObject(item, source, index, i));
+  return [asKubeObject(document, source, index)];
 }
 
 /** Fails on two objects with the same group, kind, namespace and name. */

@@ -2,7 +2,7 @@ import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
 import {
-  asKubeObject,
+  documentObjects,
   checkNoPlaintextSecret,
   checkUniqueIdentities,
   groupOf,
@@ -82,10 +82,12 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
-      const object = asKubeObject(substituteValues(document, output, file.name), file.name, index);
-      const manifest = { source: file.name, object: withAnnotations(object, annotations) };
-      checkNoPlaintextSecret(manifest);
-      manifests.push(manifest);
+      const substituted = substituteValues(document, output, file.name);
+      for (const object of documentObjects(substituted, file.name, index)) {
+        const manifest = { source: file.name, object: withAnnotations(object, annotations) };
+        checkNoPlaintextSecret(manifest);
+        manifests.push(manifest);
+      }
     });
   }
   checkUniqueIdentities(manifests);

@@ -22,6 +22,23 @@ describe('reading a manifests folder', () => {
     });
   });
 
+  it('applies the items of a List one by one, as kubectl does', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-manifests-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(
+      join(dir, 'exported.yaml'),
+      'apiVersion: v1\nkind: List\nitems:\n' +
+        '- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n' +
+        '- {apiVersion: v1, kind: ServiceAccount, metadata: {name: b}}\n' +
+        '---\napiVersion: v1\nkind: Service\nmetadata: {name: c}\n',
+    );
+    const manifests = await readManifestDir(dir);
+    assert.deepEqual(
+      manifests.map((m) => `${m.object.kind}/${m.object.metadata.name}`),
+      ['ConfigMap/a', 'ServiceAccount/b', 'Service/c'],
+    );
+  });
+
   it('says when the folder does not exist', async () => {
     const dir = join(tmpdir(), 'ferry-no-such-folder');
     await assert.rejects(readManifestDir(dir), (error: Error) => {

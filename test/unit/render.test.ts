@@ -247,6 +247,23 @@ describe('ferry render rejects bad input with one line and exit code 2', () => {
       error: /^error: deploy\/s\.yaml: Secret creds holds plaintext data; encrypt it with SOPS/,
     },
     {
+      name: 'a plaintext Secret inside a List',
+      templates: {
+        'l.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n  - {apiVersion: v1, kind: Secret, metadata: {name: creds}, stringData: {password: hunter2}}\n',
+      },
+      error: /^error: deploy\/l\.yaml: Secret creds holds plaintext data/,
+    },
+    {
+      name: 'a List item without a name, naming the item',
+      templates: {
+        'l.yaml':
+          'apiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {}}\n',
+      },
+      error:
+        /^error: deploy\/l\.yaml: document 1, item 2 \(ConfigMap\): metadata\.name is required/,
+    },
+    {
       name: 'a Secret that only looks encrypted (sops block, plaintext value)',
       templates: {
         's.yaml':

@@ -19,20 +19,20 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-RS6MP3EA.js";
+} from "./chunk-FSXOEFWC.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-WBY2CTJN.js";
+} from "./chunk-MXQYYHB2.js";
 import {
   readManifestDir
-} from "./chunk-LLZ4CGTI.js";
+} from "./chunk-IBLPEF4U.js";
 import {
   describeObject,
   withAnnotations
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   OperationError
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-I45OSOUJ.js.map
+//# sourceMappingURL=apply-H6NKZXFF.js.map

@@ -1,9 +1,9 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  asKubeObject,
   checkUniqueIdentities,
+  documentObjects,
   parseDocuments
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -86,7 +86,8 @@ async function readManifestDir(dir) {
     const text = await readFile(source, "utf8");
     parseDocuments(text, source).forEach((document, index) => {
       if (document === null || document === void 0) return;
-      manifests.push({ source, object: asKubeObject(document, source, index) });
+      for (const object of documentObjects(document, source, index))
+        manifests.push({ source, object });
     });
   }
   checkUniqueIdentities(manifests);
@@ -99,4 +100,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-LLZ4CGTI.js.map
+//# sourceMappingURL=chunk-IBLPEF4U.js.map

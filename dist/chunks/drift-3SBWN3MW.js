@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-WEVUHXN6.js";
+} from "./chunk-R6YORNWH.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,17 +15,17 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-RS6MP3EA.js";
+} from "./chunk-FSXOEFWC.js";
 import {
   applySetParent
-} from "./chunk-WBY2CTJN.js";
+} from "./chunk-MXQYYHB2.js";
 import {
   readManifestDir,
   readTextFile
-} from "./chunk-LLZ4CGTI.js";
+} from "./chunk-IBLPEF4U.js";
 import {
   describeObject
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-LXFEJCCO.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-6KS5Z5EL.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-7TGPLXI2.js.map
+//# sourceMappingURL=drift-3SBWN3MW.js.map

@@ -3127,8 +3127,8 @@ function parseDocuments(text, source, rendered = false) {
     throw error;
   }
 }
-function asKubeObject(document, source, index) {
-  const where = `${source}: document ${index + 1}`;
+function asKubeObject(document, source, index, item) {
+  const where = `${source}: document ${index + 1}${item === void 0 ? "" : `, item ${item + 1}`}`;
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
     throw new ConfigError(`${where}: expected a mapping (a Kubernetes object)`);
   }
@@ -3162,6 +3162,12 @@ function asKubeObject(document, source, index) {
     }
   }
   return object;
+}
+function documentObjects(document, source, index) {
+  const list = document;
+  if (typeof list === "object" && list !== null && typeof list.kind === "string" && list.kind.endsWith("List") && Array.isArray(list.items))
+    return list.items.map((item, i) => asKubeObject(item, source, index, i));
+  return [asKubeObject(document, source, index)];
 }
 function checkUniqueIdentities(manifests) {
   const seen = /* @__PURE__ */ new Map();
@@ -3217,10 +3223,10 @@ export {
   groupOf,
   describeObject,
   parseDocuments,
-  asKubeObject,
+  documentObjects,
   checkUniqueIdentities,
   checkNoPlaintextSecret,
   withAnnotations,
   toYamlDocument
 };
-//# sourceMappingURL=chunk-5N2LU2WQ.js.map
+//# sourceMappingURL=chunk-53QXY2GU.js.map

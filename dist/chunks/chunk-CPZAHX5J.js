@@ -3,7 +3,7 @@ import {
   readTemplates,
   readTextFile,
   replaceDirectory
-} from "./chunk-LLZ4CGTI.js";
+} from "./chunk-IBLPEF4U.js";
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
@@ -11,15 +11,15 @@ import {
   imageReference
 } from "./chunk-L67FNGXX.js";
 import {
-  asKubeObject,
   checkNoPlaintextSecret,
   checkUniqueIdentities,
   describeObject,
+  documentObjects,
   groupOf,
   parseDocuments,
   toYamlDocument,
   withAnnotations
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20724,10 +20724,12 @@ function renderManifests(input) {
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === void 0) return;
-      const object = asKubeObject(substituteValues(document, output, file.name), file.name, index);
-      const manifest = { source: file.name, object: withAnnotations(object, annotations) };
-      checkNoPlaintextSecret(manifest);
-      manifests.push(manifest);
+      const substituted = substituteValues(document, output, file.name);
+      for (const object of documentObjects(substituted, file.name, index)) {
+        const manifest = { source: file.name, object: withAnnotations(object, annotations) };
+        checkNoPlaintextSecret(manifest);
+        manifests.push(manifest);
+      }
     });
   }
   checkUniqueIdentities(manifests);
@@ -20810,4 +20812,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-QHE4ET5L.js.map
+//# sourceMappingURL=chunk-CPZAHX5J.js.map

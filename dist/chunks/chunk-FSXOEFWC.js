@@ -7,11 +7,11 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-WBY2CTJN.js";
+} from "./chunk-MXQYYHB2.js";
 import {
   identityOf,
   yaml
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   OperationError
 } from "./chunk-O7TIUWNP.js";
@@ -1224,4 +1224,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-RS6MP3EA.js.map
+//# sourceMappingURL=chunk-FSXOEFWC.js.map

@@ -9,17 +9,17 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-RS6MP3EA.js";
+} from "./chunk-FSXOEFWC.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
-} from "./chunk-WBY2CTJN.js";
+} from "./chunk-MXQYYHB2.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   groupOf,
   yaml
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-WEVUHXN6.js.map
+//# sourceMappingURL=chunk-R6YORNWH.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-WBY2CTJN.js";
+} from "./chunk-MXQYYHB2.js";
 import {
   checkClusterName
 } from "./chunk-YZ7SOTKQ.js";
@@ -16,7 +16,7 @@ import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-5N2LU2WQ.js";
+import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   FerryError,
@@ -3589,7 +3589,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-I45OSOUJ.js");
+    const { apply } = await import("./apply-H6NKZXFF.js");
     const { ApplyFailure, formatText } = await import("./apply-report-E47OBKDJ.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -3688,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-7TGPLXI2.js");
+    const { drift } = await import("./drift-3SBWN3MW.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3785,7 +3785,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-Z5PVUUGO.js");
+    const { propose } = await import("./propose-DCNNGG2C.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3843,7 +3843,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-YYM4ZNMZ.js");
+    const { promote } = await import("./promote-BZK7GYV4.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3900,7 +3900,7 @@ Examples:
 `
   ).action(async (opts) => {
     const log = consoleLogger(io.stderr, !opts.out);
-    const { render } = await import("./render-RVBUJOB7.js");
+    const { render } = await import("./render-JMEHWK7S.js");
     const result = await render(
       {
         config: opts.config,
@@ -3938,7 +3938,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-GBDYFGTY.js");
+    const { rollback } = await import("./rollback-ILPCVER4.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-SXPCPPCN.js.map
+//# sourceMappingURL=program-WMKISRP6.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   groupOf
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -108,4 +108,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-WBY2CTJN.js.map
+//# sourceMappingURL=chunk-MXQYYHB2.js.map

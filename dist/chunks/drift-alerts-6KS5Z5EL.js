@@ -11,12 +11,12 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-WEVUHXN6.js";
+} from "./chunk-R6YORNWH.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-RS6MP3EA.js";
-import "./chunk-WBY2CTJN.js";
+} from "./chunk-FSXOEFWC.js";
+import "./chunk-MXQYYHB2.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
@@ -26,7 +26,7 @@ import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-5N2LU2WQ.js";
+import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   OperationError
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-LXFEJCCO.js.map
+//# sourceMappingURL=drift-alerts-6KS5Z5EL.js.map

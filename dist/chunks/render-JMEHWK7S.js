@@ -4,11 +4,11 @@ import {
   loadEnvironment,
   render,
   renderEnvironment
-} from "./chunk-QHE4ET5L.js";
-import "./chunk-LLZ4CGTI.js";
+} from "./chunk-CPZAHX5J.js";
+import "./chunk-IBLPEF4U.js";
 import "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-5N2LU2WQ.js";
+import "./chunk-53QXY2GU.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -17,4 +17,4 @@ export {
   render,
   renderEnvironment
 };
-//# sourceMappingURL=render-RVBUJOB7.js.map
+//# sourceMappingURL=render-JMEHWK7S.js.map

@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-SZQNRU2C.js";
+} from "./chunk-PDT7QIXN.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,14 +19,14 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-MLC6OFVV.js";
+} from "./chunk-TGHFBUTB.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadConfig,
   renderEnvironment
-} from "./chunk-QHE4ET5L.js";
-import "./chunk-LLZ4CGTI.js";
+} from "./chunk-CPZAHX5J.js";
+import "./chunk-IBLPEF4U.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -35,7 +35,7 @@ import {
   parseImageReference,
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
-import "./chunk-5N2LU2WQ.js";
+import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   FerryError,
@@ -185,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-YYM4ZNMZ.js.map
+//# sourceMappingURL=promote-BZK7GYV4.js.map

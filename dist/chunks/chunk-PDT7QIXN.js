@@ -6,7 +6,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-MLC6OFVV.js";
+} from "./chunk-TGHFBUTB.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-SZQNRU2C.js.map
+//# sourceMappingURL=chunk-PDT7QIXN.js.map

@@ -8,7 +8,7 @@ import {
 } from "./chunk-VSXDL2I2.js";
 import {
   inferForge
-} from "./chunk-QHE4ET5L.js";
+} from "./chunk-CPZAHX5J.js";
 import {
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
@@ -22,7 +22,7 @@ import {
   describeObject,
   identityOf,
   yaml
-} from "./chunk-5N2LU2WQ.js";
+} from "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1326,4 +1326,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-MLC6OFVV.js.map
+//# sourceMappingURL=chunk-TGHFBUTB.js.map

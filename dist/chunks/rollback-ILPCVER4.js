@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-SZQNRU2C.js";
+} from "./chunk-PDT7QIXN.js";
 import {
   imagesIn,
   pinPath,
@@ -13,13 +13,13 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-MLC6OFVV.js";
+} from "./chunk-TGHFBUTB.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment
-} from "./chunk-QHE4ET5L.js";
-import "./chunk-LLZ4CGTI.js";
+} from "./chunk-CPZAHX5J.js";
+import "./chunk-IBLPEF4U.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -29,7 +29,7 @@ import {
   quoteForMessage,
   splitImageReference
 } from "./chunk-L67FNGXX.js";
-import "./chunk-5N2LU2WQ.js";
+import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   OperationError
@@ -174,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-GBDYFGTY.js.map
+//# sourceMappingURL=rollback-ILPCVER4.js.map
