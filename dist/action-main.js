@@ -12027,10 +12027,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -19231,15 +19231,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -19836,7 +19836,7 @@ async function runRollback(settings) {
 // src/action/kubeconfig.ts
 import { mkdtemp, readFile, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 function maskKubeconfig(text) {
   let parsed;
   try {
@@ -19875,8 +19875,8 @@ async function prepareKubeconfig(input) {
       maskKubeconfig(await readFile(fromInput, "utf8"));
     return fromInput;
   }
-  const standard = process.env.KUBECONFIG?.split(":")[0];
-  if (standard) maskKubeconfig(await readFile(standard, "utf8").catch(() => ""));
+  for (const file of (process.env.KUBECONFIG ?? "").split(delimiter).filter(Boolean))
+    maskKubeconfig(await readFile(file, "utf8").catch(() => ""));
   return void 0;
 }
 function reportTarget(report) {
@@ -19895,9 +19895,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-H6NKZXFF.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-E47OBKDJ.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-LZHDO3NW.js");
+  const { apply } = await import("./chunks/apply-NUBMZOBI.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-7R43MMOW.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-7C2TCWKH.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19944,7 +19944,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-3SBWN3MW.js");
+  const { drift } = await import("./chunks/drift-NWXVZCK2.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
 import type { GitHubReportSettings } from './settings.js';
 
@@ -58,8 +58,9 @@ export async function prepareKubeconfig(input: string | undefined): Promise<stri
       maskKubeconfig(await readFile(fromInput, 'utf8'));
     return fromInput;
   }
-  const standard = process.env.KUBECONFIG?.split(':')[0];
-  if (standard) maskKubeconfig(await readFile(standard, 'utf8').catch(() => ''));
+  // Every file $KUBECONFIG lists: ferry merges them all, as kubectl does.
+  for (const file of (process.env.KUBECONFIG ?? '').split(delimiter).filter(Boolean))
+    maskKubeconfig(await readFile(file, 'utf8').catch(() => ''));
   return undefined;
 }
 

@@ -42,7 +42,7 @@ export function emptyReport(parent: ApplySetParent, dryRun: boolean): ApplyRepor
   };
 }
 
-/** Each report's results by object, so recording stays linear in large sets. */
+/** Each report's results by object (record() is their only writer), so recording stays linear. */
 const resultIndex = new WeakMap<ApplyReport, Map<string, ObjectResult>>();
 
 /** Records (or re-records) what happened to one object. */
@@ -53,7 +53,7 @@ export function record(
   message?: string,
 ): void {
   let index = resultIndex.get(report);
-  if (!index || index.size !== report.objects.length) {
+  if (!index) {
     index = new Map(report.objects.map((o) => [o.object, o]));
     resultIndex.set(report, index);
   }

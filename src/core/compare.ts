@@ -1,4 +1,4 @@
-import { itemLabel, itemMatches, ownsPath } from './managed-fields.js';
+import { itemKeys, itemLabel, itemMatches, ownsPath } from './managed-fields.js';
 
 /**
  * Compares what git says an object should hold with what the cluster holds, looking only at the
@@ -93,15 +93,6 @@ function mergeKeyOf(list: unknown[]): string | undefined {
     const labels = items.map((item) => itemLabel(itemKeys(item, key)));
     return new Set(labels).size === labels.length;
   });
-}
-
-/** The key fields of one list item: the merge key, and a port's protocol when given. */
-function itemKeys(item: Record<string, unknown>, key: string): Record<string, string> {
-  const keys: Record<string, string> = { [key]: String(item[key]) };
-  // Ports are keyed by number and protocol: DNS serves 53/UDP and 53/TCP side by side.
-  if ((key === 'containerPort' || key === 'port') && typeof item.protocol === 'string')
-    keys.protocol = item.protocol;
-  return keys;
 }
 
 function compareList(

@@ -19,6 +19,14 @@ export type Segment = string | { keys: Record<string, string> };
 const PORT_KEYS = new Set(['containerPort', 'port']);
 const DEFAULT_PROTOCOL = 'TCP';
 
+/** The key fields of one list item: its merge key, and a port's protocol when given. */
+export function itemKeys(item: Record<string, unknown>, key: string): Record<string, string> {
+  const keys: Record<string, string> = { [key]: String(item[key]) };
+  // Ports are keyed by number and protocol: DNS serves 53/UDP and 53/TCP side by side.
+  if (PORT_KEYS.has(key) && typeof item.protocol === 'string') keys.protocol = item.protocol;
+  return keys;
+}
+
 /**
  * How a path names a list item by its key fields: `name=web`, `containerPort=80`,
  * `containerPort=53,protocol=UDP` (a port's protocol only when it is not the default TCP).

@@ -1,12 +1,12 @@
 // The app and environment repository the propose tests share: three templates, one staging
 // environment, and helpers to read what a proposal left in a bare repository.
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import type { TestContext } from 'node:test';
-import type { Logger } from '../../src/adapters/logger.js';
-import { git } from '../forge/harness.js';
+import { bare } from './env-repo.js';
 import { writeApp } from './render.js';
+
+export { bare, capture } from './env-repo.js';
 
 export const TEMPLATES: Record<string, string> = {
   'deployment.yaml': `apiVersion: apps/v1
@@ -61,24 +61,9 @@ export async function app(t: TestContext, repo: string, extra = ''): Promise<str
   return config;
 }
 
-/** A logger that keeps its lines. */
-export function capture(): { log: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const log: Logger = {
-    info: (line) => lines.push(line),
-    warning: (line) => lines.push(`warning: ${line}`),
-    group: (_title, work) => work(),
-  };
-  return { log, lines };
-}
-
 /** How many times a run said it lost a race and retried. */
 export const retries = (lines: string[]) =>
   lines.filter((line) => line.includes('lost a race')).length;
-
-/** `git` against a bare repository. */
-export const bare = (gitDir: string, ...args: string[]) =>
-  git(tmpdir(), '--git-dir', gitDir, ...args);
 
 /** A file of the staging folder at `ref`. */
 export const show = (gitDir: string, ref: string, file: string) =>

@@ -94,7 +94,8 @@ console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind
   return kubeconfig;
 }
 
-async function listNamespaces(kubeconfig: string): Promise<{ status: number; client: KubeClient }> {
+/** The HTTP status of listing namespaces with a fresh client for `kubeconfig`. */
+async function listNamespaces(kubeconfig: string): Promise<number> {
   const client = KubeClient.connect({ kubeconfig });
   try {
     const response = await client.request({
@@ -102,7 +103,7 @@ async function listNamespaces(kubeconfig: string): Promise<{ status: number; cli
       method: 'GET',
       path: '/api/v1/namespaces',
     });
-    return { status: response.status, client };
+    return response.status;
   } finally {
     client.close();
   }
@@ -144,7 +145,7 @@ describe('authenticating to the API server', needsCluster, () => {
   it('runs the plugin again when the API server rejects its credential', async (t) => {
     const dir = await workdir(t);
     const kubeconfig = await execPluginKubeconfig(dir, { env: [{ name: 'BAD_RUNS', value: '1' }] });
-    assert.equal((await listNamespaces(kubeconfig)).status, 200);
+    assert.equal(await listNamespaces(kubeconfig), 200);
     const calls = (await readFile(join(dir, 'calls.jsonl'), 'utf8')).trim().split('\n');
     assert.equal(calls.length, 2);
   });
@@ -180,20 +181,16 @@ describe('authenticating to the API server', needsCluster, () => {
     const kubeconfig = join(dir, 'kubeconfig');
     // A relative tokenFile is relative to the kubeconfig.
     await writeFile(kubeconfig, withUser({ tokenFile: 'token' }));
-    assert.equal((await listNamespaces(kubeconfig)).status, 200);
+    assert.equal(await listNamespaces(kubeconfig), 200);
 
     await writeFile(join(dir, 'token'), token);
     await writeFile(
       kubeconfig,
       withUser({ 'auth-provider': { name: 'file', config: { tokenFile: join(dir, 'token') } } }),
     );
-    assert.equal((await listNamespaces(kubeconfig)).status, 200);
+    assert.equal(await listNamespaces(kubeconfig), 200);
     await writeFile(join(dir, 'token'), 'wrong-token');
-    assert.equal(
-      (await listNamespaces(kubeconfig)).status,
-      401,
-      'the token really came from the file',
-    );
+    assert.equal(await listNamespaces(kubeconfig), 401, 'the token really came from the file');
   });
 
   it('goes through the proxy-url of the cluster (CONNECT), via client-node', async (t) => {
@@ -204,7 +201,7 @@ describe('authenticating to the API server', needsCluster, () => {
     const dir = await workdir(t);
     const kubeconfig = join(dir, 'kubeconfig');
     await writeFile(kubeconfig, withUser(user, { 'proxy-url': proxy.url }));
-    assert.equal((await listNamespaces(kubeconfig)).status, 200);
+    assert.equal(await listNamespaces(kubeconfig), 200);
     const server = new URL(String(config.clusters[0]!.cluster.server));
     assert.deepEqual(proxy.connects, [`${server.hostname}:${server.port}`]);
   });

@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
 import { propose, type ProposeDeps } from '../../src/commands/propose.js';
 import { git } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';
+import { localEnvRepo } from '../helpers/env-repo.js';
 import { BRANCH, PATH, app, bare, capture, retries, show } from '../helpers/propose-app.js';
 
 // `ferry propose` to a plain git remote (forge: git): a branch per app and environment, pushed
 // with --force-with-lease, no pull request.
 
 describe('ferry propose with plain git', () => {
-  async function localRemote(t: TestContext) {
-    const work = await mkdtemp(join(tmpdir(), 'ferry-propose-git-'));
-    t.after(() => rm(work, { recursive: true, force: true }));
-    const remote = join(work, 'envs.git');
-    await git(work, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
-    const seed = join(work, 'seed');
-    await git(work, 'clone', '--quiet', remote, seed);
-    await writeFile(join(seed, 'README.md'), 'envs\n');
-    await git(seed, 'add', '.');
-    await git(seed, 'commit', '--quiet', '-m', 'init');
-    await git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
-    return { work, remote, seed };
-  }
-
   const viaGit = (config: string, tag: string, deps: ProposeDeps = {}, log = capture().log) =>
     propose({ config, env: 'staging', imageTag: tag }, log, {
       env: {},
@@ -34,7 +20,7 @@ describe('ferry propose with plain git', () => {
     });
 
   it('creates, updates and leaves unchanged a branch in a local bare repository', async (t) => {
-    const { remote, seed } = await localRemote(t);
+    const { remote, seed } = await localEnvRepo(t);
     // Something ferry did not write (not even UTF-8) in the folder it owns: replaced like the rest.
     await mkdir(join(seed, PATH), { recursive: true });
     await writeFile(join(seed, PATH, 'legacy.bin'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
@@ -81,7 +67,7 @@ describe('ferry propose with plain git', () => {
   });
 
   it('loses a force-with-lease race to a concurrent push, re-reads and wins on retry', async (t) => {
-    const { remote, seed } = await localRemote(t);
+    const { remote, seed } = await localEnvRepo(t);
     const config = await app(t, remote, '    forge: git\n');
     await viaGit(config, '1.0.0');
     const { log, lines } = capture();
@@ -115,7 +101,7 @@ describe('ferry propose with plain git', () => {
   });
 
   it('writes nothing on a dry run, and fails in one line on a missing repository', async (t) => {
-    const { remote, work } = await localRemote(t);
+    const { remote } = await localEnvRepo(t);
     const config = await app(t, remote, '    forge: git\n');
     const run = await runFerry([
       'propose',
@@ -131,7 +117,7 @@ describe('ferry propose with plain git', () => {
     assert.match(run.stdout, /^would be created: branch ferry\/demo\/staging$/m);
     assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
 
-    const gone = await app(t, join(work, 'missing.git'), '    forge: git\n');
+    const gone = await app(t, join(dirname(remote), 'missing.git'), '    forge: git\n');
     const failed = await runFerry(['propose', '-c', gone, '-e', 'staging', '-t', '1.0.0']);
     assert.equal(failed.code, 1);
     const errors = failed.stderr.split('\n').filter((line) => line.startsWith('error:'));

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { maskKubeconfig } from '../../src/action/kubeconfig.js';
+import { maskKubeconfig, prepareKubeconfig } from '../../src/action/kubeconfig.js';
 
 /** Captures what @actions/core writes to stdout (workflow commands such as ::add-mask::). */
-function captureStdout(work: () => void): string {
+async function captureStdout(work: () => unknown): Promise<string> {
   const original = process.stdout.write.bind(process.stdout);
   let out = '';
   process.stdout.write = (chunk: string | Uint8Array) => {
@@ -11,15 +14,22 @@ function captureStdout(work: () => void): string {
     return true;
   };
   try {
-    work();
+    await work();
   } finally {
     process.stdout.write = original;
   }
   return out;
 }
 
+/** The values an output masked. */
+const maskedIn = (out: string): string[] =>
+  out
+    .split('\n')
+    .filter((l) => l.startsWith('::add-mask::'))
+    .map((l) => l.slice('::add-mask::'.length));
+
 describe('kubeconfig masking in the action', () => {
-  it('masks every credential value separately, including decoded keys', () => {
+  it('masks every credential value separately, including decoded keys', async () => {
     const key =
       '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
     const kubeconfig = `apiVersion: v1
@@ -35,11 +45,7 @@ users:
 contexts: [{name: c, context: {cluster: c, user: ci}}]
 current-context: c
 `;
-    const out = captureStdout(() => maskKubeconfig(kubeconfig));
-    const masked = out
-      .split('\n')
-      .filter((l) => l.startsWith('::add-mask::'))
-      .map((l) => l.slice('::add-mask::'.length));
+    const masked = maskedIn(await captureStdout(() => maskKubeconfig(kubeconfig)));
     for (const secret of [
       's3cr3t-token-value',
       'hunter2-password',
@@ -49,5 +55,23 @@ current-context: c
       assert.ok(masked.includes(secret), `${secret} is masked`);
     }
     assert.ok(!masked.includes('https://10.0.0.1:6443'), 'cluster addresses are not secrets');
+  });
+
+  it('masks the credentials of every file $KUBECONFIG lists (ferry reads them all)', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-mask-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const file = (token: string) =>
+      `users: [{name: u, user: {token: ${token}}}]\nclusters: []\ncontexts: []\n`;
+    await writeFile(join(dir, 'a'), file('first-file-token'));
+    await writeFile(join(dir, 'b'), file('second-file-token'));
+    const saved = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = [join(dir, 'a'), join(dir, 'b')].join(delimiter);
+    t.after(() => {
+      if (saved === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = saved;
+    });
+    const masked = maskedIn(await captureStdout(() => prepareKubeconfig(undefined)));
+    assert.ok(masked.includes('first-file-token'));
+    assert.ok(masked.includes('second-file-token'));
   });
 });

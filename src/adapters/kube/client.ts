@@ -247,7 +247,8 @@ export class KubeClient {
  * Credentials from ferry's kubeconfig reader, over one keep-alive agent: client libraries
  * often make an agent per request, i.e. a TLS handshake each time (10.1 s → 3.3 s for a
  * 1,000-object first apply once reused, bench/RESULTS.md). A new agent only when the TLS
- * material changes (an exec plugin issued a new client certificate).
+ * material changes (Credentials hands out a new object when an exec plugin issues a new client
+ * certificate).
  */
 class KeepAliveAuthenticator implements RequestAuthenticator {
   private agent: Http.Agent | undefined;
@@ -261,7 +262,7 @@ class KeepAliveAuthenticator implements RequestAuthenticator {
   async prepare(options: RequestOptions): Promise<void> {
     const { tls, headers } = await this.credentials.authentication();
     Object.assign(options.headers!, headers);
-    if (!this.agent || !sameTls(tls, this.agentTls!)) {
+    if (tls !== this.agentTls) {
       this.agent?.destroy();
       this.agent = keepAliveAgent(this.server, tls);
       this.agentTls = tls;
@@ -290,15 +291,6 @@ function keepAliveAgent(server: URL, tls: Authentication['tls']): Http.Agent {
     proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(','), no_proxy: undefined },
   };
   return server.protocol === 'http:' ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
-}
-
-function sameTls(a: Authentication['tls'], b: Authentication['tls']): boolean {
-  const keys = ['ca', 'cert', 'key', 'rejectUnauthorized', 'servername'] as const;
-  return keys.every((key) => {
-    const x = a[key];
-    const y = b[key];
-    return Buffer.isBuffer(x) && Buffer.isBuffer(y) ? x.equals(y) : x === y;
-  });
 }
 
 /**

@@ -20,8 +20,8 @@ const TOKEN_FILE_TTL_MS = 60_000;
 
 interface ExecCredential {
   token?: string;
-  cert?: Buffer;
-  key?: Buffer;
+  /** The kubeconfig's TLS material with the plugin's client certificate, if it issued one. */
+  tls?: Authentication['tls'];
   expiresAt?: number;
 }
 
@@ -42,25 +42,20 @@ export class Credentials {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** The TLS material and headers for the next request. */
+  /**
+   * The TLS material and headers for the next request. The TLS object stays the same one until
+   * the material changes (an exec plugin issues a new client certificate), so callers can keep
+   * one connection pool per object.
+   */
   async authentication(): Promise<Authentication> {
-    const { cluster, user } = this.target;
-    // Files are read once: a run makes hundreds of requests.
-    this.staticTls ??= {
-      ca: material(cluster.caFile, cluster.caData, 'certificate-authority'),
-      cert: material(user.certFile, user.certData, 'client-certificate'),
-      key: material(user.keyFile, user.keyData, 'client-key'),
-      ...(cluster.insecureSkipTlsVerify ? { rejectUnauthorized: false } : {}),
-      ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}),
-    };
-    const tls = { ...this.staticTls };
+    const { user } = this.target;
+    let tls = this.fileTls();
     const headers: Authentication['headers'] = {};
     let token = user.token ?? this.tokenFromFile();
     if (user.exec) {
       const credential = await this.exec(user.exec);
       token = credential.token ?? token;
-      if (credential.cert) tls.cert = credential.cert;
-      if (credential.key) tls.key = credential.key;
+      tls = credential.tls ?? tls;
     }
     if (token) headers.authorization = `Bearer ${token}`;
     else if (user.username !== undefined)
@@ -81,6 +76,19 @@ export class Credentials {
     return true;
   }
 
+  /** The kubeconfig's own TLS material, its files read once: a run makes hundreds of requests. */
+  private fileTls(): Authentication['tls'] {
+    const { cluster, user } = this.target;
+    this.staticTls ??= {
+      ca: material(cluster.caFile, cluster.caData, 'certificate-authority'),
+      cert: material(user.certFile, user.certData, 'client-certificate'),
+      key: material(user.keyFile, user.keyData, 'client-key'),
+      ...(cluster.insecureSkipTlsVerify ? { rejectUnauthorized: false } : {}),
+      ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}),
+    };
+    return this.staticTls;
+  }
+
   private tokenFromFile(): string | undefined {
     const file = this.target.user.tokenFile;
     if (!file) return undefined;
@@ -97,7 +105,10 @@ export class Credentials {
       return Promise.resolve(cached);
     // One run for all the requests waiting on it (apply sends 8 at a time).
     this.pendingExec ??= runExecPlugin(plugin, this.target.cluster, this.env)
-      .then((credential) => (this.execCredential = credential))
+      .then(({ token, cert, key, expiresAt }) => {
+        const tls = cert && key ? { ...this.fileTls(), cert, key } : undefined;
+        return (this.execCredential = { token, tls, expiresAt });
+      })
       .finally(() => (this.pendingExec = undefined));
     return this.pendingExec;
   }
@@ -131,7 +142,7 @@ async function runExecPlugin(
   plugin: ExecPlugin,
   cluster: KubeCluster,
   baseEnv: NodeJS.ProcessEnv,
-): Promise<ExecCredential> {
+): Promise<{ token?: string; cert?: Buffer; key?: Buffer; expiresAt?: number }> {
   const name = `exec plugin ${plugin.command}`;
   const execInfo = {
     apiVersion: plugin.apiVersion,

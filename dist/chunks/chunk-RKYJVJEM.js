@@ -9,7 +9,7 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-FSXOEFWC.js";
+} from "./chunk-YDYJNO3C.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-R6YORNWH.js.map
+//# sourceMappingURL=chunk-RKYJVJEM.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ACTIONS
-} from "./chunk-POC6KMQA.js";
+} from "./chunk-WZQV7YPD.js";
 import {
   postApplyStatus,
   postGitLabApplyStatus
@@ -59,4 +59,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-LZHDO3NW.js.map
+//# sourceMappingURL=apply-status-7C2TCWKH.js.map

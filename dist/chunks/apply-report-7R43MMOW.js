@@ -6,7 +6,7 @@ import {
   formatMarkdown,
   formatText,
   record
-} from "./chunk-POC6KMQA.js";
+} from "./chunk-WZQV7YPD.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -17,4 +17,4 @@ export {
   formatText,
   record
 };
-//# sourceMappingURL=apply-report-E47OBKDJ.js.map
+//# sourceMappingURL=apply-report-7R43MMOW.js.map

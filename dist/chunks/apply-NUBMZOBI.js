@@ -3,7 +3,7 @@ import {
   ApplyFailure,
   emptyReport,
   record
-} from "./chunk-POC6KMQA.js";
+} from "./chunk-WZQV7YPD.js";
 import {
   mapLimit
 } from "./chunk-UO3RZ2OS.js";
@@ -19,7 +19,7 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-FSXOEFWC.js";
+} from "./chunk-YDYJNO3C.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-H6NKZXFF.js.map
+//# sourceMappingURL=apply-NUBMZOBI.js.map

@@ -3589,13 +3589,13 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-H6NKZXFF.js");
-    const { ApplyFailure, formatText } = await import("./apply-report-E47OBKDJ.js");
+    const { apply } = await import("./apply-NUBMZOBI.js");
+    const { ApplyFailure, formatText } = await import("./apply-report-7R43MMOW.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-LZHDO3NW.js");
+      const { reportApplyStatus } = await import("./apply-status-7C2TCWKH.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3688,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-3SBWN3MW.js");
+    const { drift } = await import("./drift-NWXVZCK2.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-WMKISRP6.js.map
+//# sourceMappingURL=program-EPFCKXSF.js.map

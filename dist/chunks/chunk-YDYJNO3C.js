@@ -35,24 +35,20 @@ var Credentials = class {
   pendingExec;
   fileToken;
   staticTls;
-  /** The TLS material and headers for the next request. */
+  /**
+   * The TLS material and headers for the next request. The TLS object stays the same one until
+   * the material changes (an exec plugin issues a new client certificate), so callers can keep
+   * one connection pool per object.
+   */
   async authentication() {
-    const { cluster, user } = this.target;
-    this.staticTls ??= {
-      ca: material(cluster.caFile, cluster.caData, "certificate-authority"),
-      cert: material(user.certFile, user.certData, "client-certificate"),
-      key: material(user.keyFile, user.keyData, "client-key"),
-      ...cluster.insecureSkipTlsVerify ? { rejectUnauthorized: false } : {},
-      ...cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}
-    };
-    const tls = { ...this.staticTls };
+    const { user } = this.target;
+    let tls = this.fileTls();
     const headers = {};
     let token = user.token ?? this.tokenFromFile();
     if (user.exec) {
       const credential = await this.exec(user.exec);
       token = credential.token ?? token;
-      if (credential.cert) tls.cert = credential.cert;
-      if (credential.key) tls.key = credential.key;
+      tls = credential.tls ?? tls;
     }
     if (token) headers.authorization = `Bearer ${token}`;
     else if (user.username !== void 0)
@@ -70,6 +66,18 @@ var Credentials = class {
     if (!this.pendingExec) this.execCredential = void 0;
     return true;
   }
+  /** The kubeconfig's own TLS material, its files read once: a run makes hundreds of requests. */
+  fileTls() {
+    const { cluster, user } = this.target;
+    this.staticTls ??= {
+      ca: material(cluster.caFile, cluster.caData, "certificate-authority"),
+      cert: material(user.certFile, user.certData, "client-certificate"),
+      key: material(user.keyFile, user.keyData, "client-key"),
+      ...cluster.insecureSkipTlsVerify ? { rejectUnauthorized: false } : {},
+      ...cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}
+    };
+    return this.staticTls;
+  }
   tokenFromFile() {
     const file = this.target.user.tokenFile;
     if (!file) return void 0;
@@ -83,7 +91,10 @@ var Credentials = class {
     const cached = this.execCredential;
     if (cached && (cached.expiresAt === void 0 || cached.expiresAt > Date.now()))
       return Promise.resolve(cached);
-    this.pendingExec ??= runExecPlugin(plugin, this.target.cluster, this.env).then((credential) => this.execCredential = credential).finally(() => this.pendingExec = void 0);
+    this.pendingExec ??= runExecPlugin(plugin, this.target.cluster, this.env).then(({ token, cert, key, expiresAt }) => {
+      const tls = cert && key ? { ...this.fileTls(), cert, key } : void 0;
+      return this.execCredential = { token, tls, expiresAt };
+    }).finally(() => this.pendingExec = void 0);
     return this.pendingExec;
   }
 };
@@ -569,7 +580,7 @@ var KeepAliveAuthenticator = class {
   async prepare(options) {
     const { tls, headers } = await this.credentials.authentication();
     Object.assign(options.headers, headers);
-    if (!this.agent || !sameTls(tls, this.agentTls)) {
+    if (tls !== this.agentTls) {
       this.agent?.destroy();
       this.agent = keepAliveAgent(this.server, tls);
       this.agentTls = tls;
@@ -591,14 +602,6 @@ function keepAliveAgent(server, tls) {
     proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(","), no_proxy: void 0 }
   };
   return server.protocol === "http:" ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
-}
-function sameTls(a, b) {
-  const keys = ["ca", "cert", "key", "rejectUnauthorized", "servername"];
-  return keys.every((key) => {
-    const x = a[key];
-    const y = b[key];
-    return Buffer.isBuffer(x) && Buffer.isBuffer(y) ? x.equals(y) : x === y;
-  });
 }
 var ClientNodeAuthenticator = class {
   constructor(target, options, server) {
@@ -825,6 +828,11 @@ async function waitForEstablished(client, name, timeoutMs) {
 // src/core/managed-fields.ts
 var PORT_KEYS = /* @__PURE__ */ new Set(["containerPort", "port"]);
 var DEFAULT_PROTOCOL = "TCP";
+function itemKeys(item, key) {
+  const keys = { [key]: String(item[key]) };
+  if (PORT_KEYS.has(key) && typeof item.protocol === "string") keys.protocol = item.protocol;
+  return keys;
+}
 function itemLabel(keys) {
   if ("name" in keys) return `name=${String(keys.name)}`;
   const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
@@ -953,12 +961,6 @@ function mergeKeyOf(list) {
     const labels = items.map((item) => itemLabel(itemKeys(item, key)));
     return new Set(labels).size === labels.length;
   });
-}
-function itemKeys(item, key) {
-  const keys = { [key]: String(item[key]) };
-  if ((key === "containerPort" || key === "port") && typeof item.protocol === "string")
-    keys.protocol = item.protocol;
-  return keys;
 }
 function compareList(desired, live, path, out) {
   if (!Array.isArray(live)) {
@@ -1224,4 +1226,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-FSXOEFWC.js.map
+//# sourceMappingURL=chunk-YDYJNO3C.js.map

@@ -25,7 +25,7 @@ function emptyReport(parent, dryRun) {
 var resultIndex = /* @__PURE__ */ new WeakMap();
 function record(report, object, action, message) {
   let index = resultIndex.get(report);
-  if (!index || index.size !== report.objects.length) {
+  if (!index) {
     index = new Map(report.objects.map((o) => [o.object, o]));
     resultIndex.set(report, index);
   }
@@ -103,4 +103,4 @@ export {
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-POC6KMQA.js.map
+//# sourceMappingURL=chunk-WZQV7YPD.js.map

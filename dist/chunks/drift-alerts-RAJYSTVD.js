@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-R6YORNWH.js";
+} from "./chunk-RKYJVJEM.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-FSXOEFWC.js";
+} from "./chunk-YDYJNO3C.js";
 import "./chunk-MXQYYHB2.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-6KS5Z5EL.js.map
+//# sourceMappingURL=drift-alerts-RAJYSTVD.js.map

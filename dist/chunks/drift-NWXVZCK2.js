@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-R6YORNWH.js";
+} from "./chunk-RKYJVJEM.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-FSXOEFWC.js";
+} from "./chunk-YDYJNO3C.js";
 import {
   applySetParent
 } from "./chunk-MXQYYHB2.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-6KS5Z5EL.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-RAJYSTVD.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-3SBWN3MW.js.map
+//# sourceMappingURL=drift-NWXVZCK2.js.map
