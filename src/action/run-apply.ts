@@ -20,6 +20,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   const target = reportTarget(settings.report);
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
+    core.setOutput('restored', report.counts.restored);
     core.setOutput('report', JSON.stringify(report));
     await core.summary.addRaw(formatMarkdown(report)).write();
     if (target?.statusSha) {
@@ -45,6 +46,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         timeoutMs: parseDuration(settings.timeout, 'input timeout'),
         dryRun: settings.dryRun,
         forceConflicts: settings.forceConflicts,
+        gitWinsOver: settings.gitWinsOver,
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,

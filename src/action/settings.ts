@@ -33,6 +33,7 @@ export interface ApplySettings {
   timeout: string;
   dryRun: boolean;
   forceConflicts: boolean;
+  gitWinsOver: string[];
   adopt: boolean;
   /** Kubeconfig file content or path; undefined: the standard locations. */
   kubeconfig: string | undefined;
@@ -231,6 +232,7 @@ export function readSettings(): ActionSettings {
         timeout: optional('timeout') ?? '5m',
         dryRun: flag('dry-run'),
         forceConflicts: flag('force-conflicts'),
+        gitWinsOver: list('git-wins-over'),
         adopt: flag('adopt'),
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),

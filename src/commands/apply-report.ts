@@ -1,11 +1,13 @@
 import { OperationError } from '../core/errors.js';
 import type { ApplySetParent } from '../core/applyset.js';
 
-export type ObjectAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'kept' | 'failed';
+export type ObjectAction =
+  'created' | 'configured' | 'replaced' | 'unchanged' | 'pruned' | 'kept' | 'failed';
 
 export const ACTIONS: ObjectAction[] = [
   'created',
   'configured',
+  'replaced',
   'unchanged',
   'pruned',
   'kept',
@@ -19,12 +21,22 @@ export interface ObjectResult {
   message?: string;
 }
 
+/** A field git took back from a hand edit (a conflict with one of kubectl's managers). */
+export interface RestoredField {
+  object: string;
+  path: string;
+  /** Who had changed it. */
+  manager: string;
+}
+
 /** What an apply did, object by object; also carried by a failure, so a report says what changed. */
 export interface ApplyReport {
   inventory: { name: string; namespace: string; id: string };
   dryRun: boolean;
   objects: ObjectResult[];
-  counts: Record<ObjectAction, number>;
+  /** Objects per result, and `restored`: fields taken back from hand edits. */
+  counts: Record<ObjectAction | 'restored', number>;
+  restored: RestoredField[];
   /** Objects that did not become ready, with why (when --wait failed). */
   notReady: { object: string; reason: string }[];
   /** API requests made, by verb. */
@@ -36,7 +48,17 @@ export function emptyReport(parent: ApplySetParent, dryRun: boolean): ApplyRepor
     inventory: { name: parent.name, namespace: parent.namespace, id: parent.id },
     dryRun,
     objects: [],
-    counts: { created: 0, configured: 0, unchanged: 0, pruned: 0, kept: 0, failed: 0 },
+    counts: {
+      created: 0,
+      configured: 0,
+      replaced: 0,
+      unchanged: 0,
+      pruned: 0,
+      kept: 0,
+      failed: 0,
+      restored: 0,
+    },
+    restored: [],
     notReady: [],
     requests: {},
   };
@@ -80,17 +102,29 @@ export class ApplyFailure extends OperationError {
   }
 }
 
-function summaryLine(report: ApplyReport): string {
-  return (
-    ACTIONS.filter((a) => report.counts[a] > 0)
-      .map((a) => `${report.counts[a]} ${a}`)
-      .join(', ') || 'nothing to do'
-  );
+/** Records fields an apply takes back from hand edits. */
+export function recordRestored(report: ApplyReport, fields: RestoredField[]): void {
+  report.restored.push(...fields);
+  report.counts.restored = report.restored.length;
+}
+
+/** `2 configured, 5 unchanged, 1 field restored from hand edits`. */
+export function summaryLine(report: ApplyReport): string {
+  const parts = ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`);
+  const restored = report.restored.length;
+  if (restored > 0)
+    parts.push(`${restored} field${restored === 1 ? '' : 's'} restored from hand edits`);
+  return parts.join(', ') || 'nothing to do';
+}
+
+function restoredLines(report: ApplyReport): string[] {
+  return report.restored.map((r) => `restored ${r.object} ${r.path} (changed by ${r.manager})`);
 }
 
 const COLOURS: Record<ObjectAction, string> = {
   created: '32',
   configured: '33',
+  replaced: '33',
   unchanged: '2',
   pruned: '35',
   kept: '36',
@@ -108,7 +142,13 @@ export function formatText(report: ApplyReport, colour: boolean): string {
   );
   const title = `inventory ${report.inventory.namespace}/${report.inventory.name}${report.dryRun ? ' (dry run: nothing was changed)' : ''}`;
   return (
-    [title, `${'OBJECT'.padEnd(width)}  RESULT`, ...rows, summaryLine(report)].join('\n') + '\n'
+    [
+      title,
+      `${'OBJECT'.padEnd(width)}  RESULT`,
+      ...rows,
+      ...restoredLines(report),
+      summaryLine(report),
+    ].join('\n') + '\n'
   );
 }
 
@@ -129,6 +169,16 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
       (o) => `| \`${cell(o.object)}\` | ${o.action} | ${cell(o.message ?? '')} |`,
     ),
   ];
+  if (report.restored.length > 0) {
+    lines.push(
+      '',
+      '**Restored from hand edits** (git wins over kubectl):',
+      '',
+      ...report.restored.map(
+        (r) => `- \`${cell(r.object)}\` \`${cell(r.path)}\`, changed by \`${cell(r.manager)}\``,
+      ),
+    );
+  }
   if (report.notReady.length > 0) {
     lines.push(
       '',

@@ -4,7 +4,7 @@ import { postGitLabApplyStatus } from '../adapters/alerts/gitlab.js';
 import { gitlabError } from '../adapters/forge/gitlab.js';
 import { githubClient } from '../adapters/forge/octokit.js';
 import { ConfigError } from '../core/errors.js';
-import { ACTIONS, type ApplyReport } from './apply-report.js';
+import { summaryLine, type ApplyReport } from './apply-report.js';
 import { gitlabReportProject, type GitLabReportTarget } from './gitlab-session.js';
 
 /** The commit and cluster a status is about, and the run that posts it. */
@@ -34,10 +34,7 @@ export async function reportApplyStatus(
   error: Error | undefined,
   log: Logger,
 ): Promise<void> {
-  const counts = ACTIONS.filter((a) => report.counts[a] > 0)
-    .map((a) => `${report.counts[a]} ${a}`)
-    .join(', ');
-  const description = error ? `failed: ${error.message.split('\n')[0]}` : counts || 'nothing to do';
+  const description = error ? `failed: ${error.message.split('\n')[0]}` : summaryLine(report);
   if (options.forge === 'gitlab') {
     const project = gitlabReportProject(options, 'status project', log);
     try {

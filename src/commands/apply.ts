@@ -2,11 +2,8 @@ import { readManifestDir } from '../adapters/files.js';
 import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../adapters/kube/discovery.js';
-import {
-  serverSideApply,
-  waitForEstablished,
-  type ApplyOutcome,
-} from '../adapters/kube/objects.js';
+import { serverSideApply, waitForEstablished } from '../adapters/kube/objects.js';
+import { loadSchemas } from '../adapters/kube/openapi.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
 import {
   APPLYSET_TOOLING,
@@ -16,10 +13,18 @@ import {
   type ApplySetParent,
 } from '../core/applyset.js';
 import { ConfigError, OperationError } from '../core/errors.js';
-import { describeObject, withAnnotations, type KubeObject } from '../core/manifest.js';
+import { describeObject, type KubeObject } from '../core/manifest.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
+import type { SchemaSet } from '../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from './apply-report.js';
-import { mapLimit } from './concurrency.js';
+import {
+  planWrites,
+  validateWrites,
+  writePlanned,
+  type WriteOptions,
+  type WritePlan,
+} from './apply-writes.js';
+import { crdsOf } from './drift.js';
 import {
   PARENT_INFO,
   desiredObject,
@@ -50,7 +55,8 @@ export interface ApplyOptions {
   context?: string;
   /** Traceability written on every object this run changes (env-repo commit, run URL). */
   annotations?: Record<string, string>;
-  concurrency?: number;
+  /** Field managers, besides kubectl's, whose changes git takes back (see HAND_EDIT_MANAGERS). */
+  gitWinsOver?: string[];
 }
 
 /**
@@ -92,6 +98,25 @@ export async function applyObjects(
   return report;
 }
 
+/** Everything the phases of one apply share. */
+interface ApplyRun {
+  client: KubeClient;
+  options: ApplyOptions;
+  writeOptions: WriteOptions;
+  parent: ApplySetParent;
+  report: ApplyReport;
+  log: Logger;
+  resources: ResourceMap;
+  desired: DesiredObject[];
+  inventory: Inventory;
+  schemas: SchemaSet;
+}
+
+/** How long to wait for a new CRD to be Established before applying its custom resources. */
+const CRD_ESTABLISHED_TIMEOUT_MS = 60_000;
+/** Default bound of the rollout wait. */
+const ROLLOUT_TIMEOUT_MS = 5 * 60_000;
+
 async function run(
   client: KubeClient,
   objects: KubeObject[],
@@ -100,8 +125,30 @@ async function run(
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const dryRun = options.dryRun ?? false;
-  let resources = await discover(client);
+  const state = await readState(client, objects, options, parent, report, log);
+  const prerequisites = await applyPrerequisites(state, objects);
+  const rest = await applyTheRest(state, prerequisites);
+  if (options.wait && !options.dryRun) {
+    await waitForChanged([...prerequisites.writes, ...rest.writes], client, options, report, log);
+  }
+  if (options.prune) await pruneAndRecord(state);
+  // Without prune, the record written before the writes stands: members dropped from the
+  // manifests stay in the set until a pruning run.
+}
+
+/**
+ * Discovery, the inventory (one LIST per kind) and the schemas of the kinds applied: everything
+ * the comparison needs, read before anything is written.
+ */
+async function readState(
+  client: KubeClient,
+  objects: KubeObject[],
+  options: ApplyOptions,
+  parent: ApplySetParent,
+  report: ApplyReport,
+  log: Logger,
+): Promise<ApplyRun> {
+  const resources = await discover(client);
   checkKindsKnown(objects, resources);
   const clash = objects.find(
     (o) =>
@@ -115,108 +162,140 @@ async function run(
       `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`,
     );
   }
-  // One read of the inventory: live state of every object and member, one LIST per kind.
-  const isPrerequisite = (o: KubeObject): boolean =>
-    o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
-  const served = (o: KubeObject): boolean => resources.find(o.apiVersion, o.kind) !== undefined;
-  const desired = objects.filter(served).map((o) => desiredObject(o, resources, parent));
-  let inventory = await readInventory(client, resources, parent, desired);
-  const parentLive = inventory.parentLive;
-  const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (parentLive && tooling && !tooling.startsWith('ferry/')) {
+  const desired = objects
+    .filter((o) => resources.find(o.apiVersion, o.kind))
+    .map((o) => desiredObject(o, resources, parent));
+  const [inventory, schemas] = await Promise.all([
+    readInventory(client, resources, parent, desired),
+    loadSchemas(
+      client,
+      objects.map((o) => o.apiVersion),
+      crdsOf(objects),
+    ),
+  ]);
+  const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
+  if (inventory.parentLive && tooling && !tooling.startsWith('ferry/')) {
     throw new OperationError(
       `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`,
     );
   }
-
-  // Phase 0: Namespaces and CRDs, which the rest needs before it can even be validated.
-  const prerequisiteWrites = plan(
-    desired.filter((d) => isPrerequisite(d.object)),
+  const writeOptions: WriteOptions = {
+    dryRun: options.dryRun ?? false,
+    forceConflicts: options.forceConflicts ?? false,
+    adopt: options.adopt ?? false,
+    gitWinsOver: options.gitWinsOver ?? [],
+    ...(options.annotations ? { annotations: options.annotations } : {}),
+  };
+  return {
+    client,
+    options,
+    writeOptions,
+    parent,
+    report,
+    log,
+    resources,
+    desired,
     inventory,
+    schemas,
+  };
+}
+
+function isPrerequisite(o: KubeObject): boolean {
+  return o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
+}
+
+/**
+ * Phase 1: Namespaces and CRDs, which the rest needs before it can even be validated; then,
+ * once new CRDs are Established, the custom resources they serve join the set.
+ */
+async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promise<WritePlan> {
+  const { client, writeOptions, parent, report, log } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => isPrerequisite(d.object)),
+    state.inventory,
+    state.schemas,
     report,
   );
-  await validate(client, prerequisiteWrites, inventory, options, report);
-  await write(client, prerequisiteWrites, options, report, log);
+  await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
+  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
   // After, not before: the inventory's own namespace may be one of them.
-  if (!dryRun && prerequisiteWrites.length > 0)
-    await recordKinds(client, parent, inventory, desired, report);
-  const newCrds = prerequisiteWrites.filter((d) => d.object.kind === 'CustomResourceDefinition');
-  const awaitingCrd = objects.filter((o) => !served(o));
+  if (!dryRun && plan.writes.length > 0)
+    await recordKinds(client, parent, state.inventory, state.desired, report);
+  const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
+  const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
     await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
-      for (const crd of newCrds) await waitForEstablished(client, crd.object.metadata.name, 60_000);
+      for (const crd of newCrds)
+        await waitForEstablished(client, crd.object.metadata.name, CRD_ESTABLISHED_TIMEOUT_MS);
     });
-    resources = await discover(client);
-    const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
-    inventory = await readInventory(client, resources, parent, added, inventory);
-    desired.push(...added);
+    state.resources = await discover(client);
+    const added = awaitingCrd
+      .filter((o) => state.resources.find(o.apiVersion, o.kind))
+      .map((o) => desiredObject(o, state.resources, parent));
+    state.inventory = await readInventory(client, state.resources, parent, added, state.inventory);
+    state.desired.push(...added);
   }
-  // Only possible in --dry-run: a kind whose CRD is not installed yet cannot be checked by the server.
-  for (const o of objects.filter((x) => !resources.find(x.apiVersion, x.kind))) {
-    record(
-      report,
-      describeObject(o),
-      'created',
-      'dry run: not validated, its CRD is not installed yet',
-    );
+  // Only possible in --dry-run: a kind whose CRD is not installed yet cannot be checked.
+  for (const o of objects.filter((x) => !state.resources.find(x.apiVersion, x.kind))) {
+    const reason = 'dry run: not validated, its CRD is not installed yet';
+    record(report, describeObject(o), 'created', reason);
   }
+  return plan;
+}
 
-  // Everything else: validate every change before making any.
-  const writes = plan(
-    desired.filter((d) => !isPrerequisite(d.object)),
+/** Phase 2: everything else, every change validated before any is made, written in order. */
+async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<WritePlan> {
+  const { client, writeOptions, parent, report, log, inventory } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => !isPrerequisite(d.object)),
     inventory,
+    state.schemas,
     report,
   );
+  // In --dry-run a namespace created by this run does not exist yet: its objects cannot be checked.
   const newNamespaces = new Set(
-    prerequisiteWrites
+    prerequisites.writes
       .filter((d) => d.object.kind === 'Namespace' && !inventory.liveOf(d.id))
       .map((d) => d.object.metadata.name),
   );
-  const checkable = dryRun
-    ? writes.filter((d) => !newNamespaces.has(d.object.metadata.namespace ?? ''))
-    : writes;
-  for (const d of writes.filter((w) => !checkable.includes(w)))
-    record(
-      report,
-      describeObject(d.object),
-      'created',
-      'dry run: not validated, its namespace does not exist yet',
-    );
-  await validate(client, checkable, inventory, options, report);
-  if (!dryRun && (writes.length > 0 || !parentLive)) {
+  const unchecked = dryRun
+    ? plan.writes.filter((d) => newNamespaces.has(d.object.metadata.namespace ?? ''))
+    : [];
+  for (const d of unchecked) {
+    const reason = 'dry run: not validated, its namespace does not exist yet';
+    record(report, describeObject(d.object), 'created', reason);
+  }
+  const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
+  await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
+  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
     // Record old and new kinds before writing, so an interrupted run can still be pruned.
-    await recordKinds(client, parent, inventory, desired, report);
+    await recordKinds(client, parent, inventory, state.desired, report);
   }
-  for (const phase of [...new Set(writes.map((d) => d.phase))].sort((a, b) => a - b)) {
-    await write(
-      client,
-      writes.filter((d) => d.phase === phase),
-      options,
-      report,
-      log,
-    );
+  for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
+    const writes = plan.writes.filter((d) => d.phase === phase);
+    await writePlanned(client, { ...plan, writes }, inventory, writeOptions, report, log);
   }
+  return plan;
+}
 
-  if (options.wait && !dryRun)
-    await waitForChanged([...prerequisiteWrites, ...writes], client, options, report, log);
-
-  if (options.prune) {
-    const kept = await prune(
-      client,
-      inventory,
-      new Set(desired.map((d) => d.id)),
-      options,
-      report,
-      log,
-    );
-    if (!dryRun)
-      await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
-    const failed = report.objects.filter((o) => o.action === 'failed');
-    if (failed.length > 0)
-      throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
-  }
-  // Without prune, the record written before the writes stands: members dropped from the
-  // manifests stay in the set until a pruning run.
+/** Phase 3 (with --prune): delete what git dropped, then record exactly what the set holds. */
+async function pruneAndRecord(state: ApplyRun): Promise<void> {
+  const { client, options, parent, report, log, inventory, desired } = state;
+  const kept = await prune(
+    client,
+    inventory,
+    new Set(desired.map((d) => d.id)),
+    options,
+    report,
+    log,
+  );
+  if (!options.dryRun)
+    await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
+  const failed = report.objects.filter((o) => o.action === 'failed');
+  if (failed.length > 0)
+    throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
 }
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
@@ -239,98 +318,6 @@ function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
   }
 }
 
-/** The objects that need writing; the rest are recorded as unchanged. */
-function plan(
-  desired: DesiredObject[],
-  inventory: Inventory,
-  report: ApplyReport,
-): DesiredObject[] {
-  const writes: DesiredObject[] = [];
-  for (const d of desired) {
-    if (inventory.needsWrite(d)) writes.push(d);
-    else record(report, describeObject(d.object), 'unchanged');
-  }
-  return writes;
-}
-
-/** Server-side dry-run of every write: any error, conflict or foreign owner fails the run first. */
-async function validate(
-  client: KubeClient,
-  writes: DesiredObject[],
-  inventory: Inventory,
-  options: ApplyOptions,
-  report: ApplyReport,
-): Promise<void> {
-  const problems: string[] = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const name = describeObject(d.object);
-    const owner = options.adopt ? undefined : inventory.foreignOwner(d);
-    if (owner) {
-      problems.push(`${name}: owned by ${owner}; refusing to adopt it (use --adopt)`);
-      record(report, name, 'failed', `owned by ${owner}`);
-      return;
-    }
-    const outcome = await serverSideApply(client, d.info, d.object, {
-      dryRun: true,
-      force: options.forceConflicts ?? false,
-    });
-    if (outcome.ok) {
-      // In --dry-run this was the whole job: say what the write would have done.
-      if (options.dryRun) record(report, name, outcome.created ? 'created' : 'configured');
-      return;
-    }
-    const message = failureMessage(outcome);
-    problems.push(`${name}: ${message}`);
-    record(report, name, 'failed', message);
-  });
-  if (problems.length > 0) {
-    throw new ApplyFailure(
-      `${problems.length} object(s) failed validation, so nothing else was changed:\n  ${problems.sort().join('\n  ')}`,
-      report,
-    );
-  }
-}
-
-/** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
-function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
-  if (outcome.conflicts.length === 0) return outcome.message;
-  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
-  return `${fields} (use --force-conflicts to take over)`;
-}
-
-async function write(
-  client: KubeClient,
-  writes: DesiredObject[],
-  options: ApplyOptions,
-  report: ApplyReport,
-  log: Logger,
-): Promise<void> {
-  if (options.dryRun) return; // validation already ran every write as a server-side dry-run
-  const failures: string[] = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
-    const outcome = await serverSideApply(client, d.info, object, {
-      dryRun: options.dryRun ?? false,
-      force: options.forceConflicts ?? false,
-    });
-    const name = describeObject(d.object);
-    if (outcome.ok) {
-      const action = outcome.created ? 'created' : 'configured';
-      record(report, name, action);
-      log.info(`${name} ${action}${options.dryRun ? ' (dry run)' : ''}`);
-      return;
-    }
-    const message = failureMessage(outcome);
-    failures.push(`${name}: ${message}`);
-    record(report, name, 'failed', message);
-  });
-  if (failures.length > 0)
-    throw new ApplyFailure(
-      `${failures.length} object(s) failed to apply: ${failures.join('; ')}`,
-      report,
-    );
-}
-
 async function waitForChanged(
   written: DesiredObject[],
   client: KubeClient,
@@ -343,7 +330,9 @@ async function waitForChanged(
   );
   if (targets.length === 0) return;
   const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? 300_000, (line) => log.info(`  ${line}`)),
+    waitForRollouts(client, targets, options.timeoutMs ?? ROLLOUT_TIMEOUT_MS, (line) =>
+      log.info(`  ${line}`),
+    ),
   );
   if (outcome.notReady.length > 0) {
     report.notReady = outcome.notReady;

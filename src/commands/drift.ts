@@ -4,8 +4,11 @@ import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover } from '../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
+import { loadSchemas } from '../adapters/kube/openapi.js';
 import { applySetParent } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
+import { isPrefix } from '../core/field-path.js';
+import type { ObjectSchema } from '../core/schema.js';
 import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
 import { ConfigError } from '../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
@@ -69,7 +72,16 @@ export async function driftCheck(
   const desired = objects
     .filter((o) => !unknown.includes(o))
     .map((o) => desiredObject(o, resources, parent));
-  const inventory = await readInventory(client, resources, parent, desired);
+  const [inventory, schemas] = await Promise.all([
+    readInventory(client, resources, parent, desired),
+    loadSchemas(
+      client,
+      desired.map((d) => d.object.apiVersion),
+      crdsOf(objects),
+    ),
+  ]);
+  const schemaOf = (d: DesiredObject): ObjectSchema =>
+    schemas.forKind(d.object.apiVersion, d.object.kind);
   if (!inventory.parentLive)
     log.warning(
       `inventory ${parent.namespace}/${parent.name} does not exist: nothing was applied with it yet`,
@@ -83,7 +95,13 @@ export async function driftCheck(
   let ignored = 0;
   const flagged: { desired: DesiredObject; drift: DriftedObject }[] = [];
   for (const d of desired) {
-    const result = driftOf(d.object, inventory.liveOf(d.id), options.rules ?? [], FIELD_MANAGER);
+    const result = driftOf(
+      d.object,
+      inventory.liveOf(d.id),
+      options.rules ?? [],
+      FIELD_MANAGER,
+      schemaOf(d),
+    );
     ignored += result.ignored;
     if (result.drift) flagged.push({ desired: d, drift: result.drift });
   }
@@ -97,6 +115,7 @@ export async function driftCheck(
           f.desired,
           inventory.liveOf(f.desired.id)!,
           f.drift,
+          schemaOf(f.desired),
         );
       },
     );
@@ -138,6 +157,7 @@ async function confirmFields(
   desired: DesiredObject,
   live: KubeObject,
   drift: DriftedObject,
+  schema: ObjectSchema,
 ): Promise<DriftedObject['fields']> {
   const outcome = await serverSideApply(client, desired.info, desired.object, {
     dryRun: true,
@@ -145,16 +165,18 @@ async function confirmFields(
   });
   if (!outcome.ok)
     throw new ConfigError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
-  const changes = new Set(compareDesired(outcome.object, live).map((d) => d.path));
-  const wouldChange = (path: string): boolean =>
-    [...changes].some(
-      (c) =>
-        c === path ||
-        c.startsWith(`${path}/`) ||
-        path.startsWith(`${c}/`) ||
-        path.startsWith(`${c}[`),
-    );
-  return drift.fields.filter((f) => wouldChange(f.path));
+  const changes = compareDesired(outcome.object, live, schema).map((d) => d.path);
+  return drift.fields.filter((f) =>
+    changes.some((c) => isPrefix(c, f.segments) || isPrefix(f.segments, c)),
+  );
+}
+
+/** The CRDs among the manifests: the schema of a kind the server does not publish yet. */
+export function crdsOf(objects: KubeObject[]): KubeObject[] {
+  return objects.filter(
+    (o) =>
+      o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
+  );
 }
 
 /** A digest of what drifted and how (not of live values that keep changing, such as counters). */

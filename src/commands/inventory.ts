@@ -11,8 +11,8 @@ import {
   parseGroupKinds,
   type ApplySetParent,
 } from '../core/applyset.js';
-import { comparable, compareDesired } from '../core/compare.js';
-import { appliedFields } from '../core/managed-fields.js';
+import { differencesOf } from '../core/drift.js';
+import type { SchemaSet } from '../core/schema.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
 import { phaseOf } from '../core/ordering.js';
 
@@ -84,8 +84,11 @@ export class Inventory {
     return this.live.get(id);
   }
 
-  /** Whether applying would change the object: new, manifest changed, or owned fields edited live. */
-  needsWrite(desired: DesiredObject): boolean {
+  /**
+   * Whether applying would change the object: new, manifest changed, or any field drift would
+   * report (the same comparison, so everything drift reports, apply restores).
+   */
+  needsWrite(desired: DesiredObject, schemas: SchemaSet): boolean {
     const live = this.live.get(desired.id);
     if (!live) return true;
     if (
@@ -93,8 +96,8 @@ export class Inventory {
       desired.object.metadata.annotations?.[MANIFEST_HASH]
     )
       return true;
-    const applied = appliedFields(live, FIELD_MANAGER);
-    return compareDesired(comparable(desired.object), live, applied).length > 0;
+    const schema = schemas.forKind(desired.object.apiVersion, desired.object.kind);
+    return differencesOf(desired.object, live, schema, FIELD_MANAGER).length > 0;
   }
 
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */

@@ -7,6 +7,9 @@ import { groupOf, type KubeObject } from './manifest.js';
  * annotated with the tooling and the group-kinds it contains, and a part-of label on every member.
  * https://kubernetes.io/docs/reference/labels-annotations-taints/#applyset-kubernetes-io-id
  */
+/** ferry's field manager: the owner of every field ferry applies. */
+export const FIELD_MANAGER = 'ferry';
+
 export const APPLYSET_ID = 'applyset.kubernetes.io/id';
 export const APPLYSET_PART_OF = 'applyset.kubernetes.io/part-of';
 export const APPLYSET_TOOLING = 'applyset.kubernetes.io/tooling';

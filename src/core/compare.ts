@@ -1,184 +1,190 @@
-import { itemKeys, itemLabel, itemMatches, ownsPath } from './managed-fields.js';
+import { isRecord, itemKey, jsonEqual, type FieldPath, type PathElement } from './field-path.js';
+import { ownsPath, type FieldSet } from './managed-fields.js';
+import { quantityEquals } from './quantity.js';
+import { ANY, type ObjectSchema, type TypeNode } from './schema.js';
 
 /**
- * Compares what git says an object should hold with what the cluster holds, looking only at the
- * fields the manifest sets: server defaults, status and fields other managers added are not
- * differences. Lists of objects are matched by their merge key (name, containerPort, …) so order
- * and injected entries (sidecars) do not count; other lists must match exactly.
+ * Compares what git says an object should hold with what the cluster holds, the way server-side
+ * apply merges: only fields the manifest sets count (server defaults, status and fields other
+ * managers added are not differences); a map-list's items are matched by the keys the schema
+ * names, a set's by value; an atomic list or struct is one value, compared whole.
  */
 
 /** One field whose live value is not what the manifest says. */
 export interface FieldDifference {
-  /** JSON-pointer-like path with merge keys, e.g. `/spec/template/spec/containers[name=web]/image`. */
-  path: string;
+  path: FieldPath;
   desired: unknown;
   /** undefined when the field is missing from the live object. */
   live: unknown;
 }
 
-const MERGE_KEYS = [
-  'name',
-  'containerPort',
-  'port',
-  'mountPath',
-  'devicePath',
-  'ip',
-  'topologyKey',
-  'type',
-];
+interface Walk {
+  schema: ObjectSchema;
+  /** ferry's own Apply entry: the fields whose live value is what ferry last applied. */
+  applied: FieldSet | undefined;
+  out: FieldDifference[];
+}
 
 /**
  * Every field the manifest sets whose live value differs. `applied`: the fields ferry's last
- * server-side apply recorded (its managedFields entry), to recognise zero values the server
- * does not serialize.
+ * server-side apply recorded (its managedFields entry), which tells a zero value the server does
+ * not serialize, or a default it filled in inside an atomic value, from a change.
  */
 export function compareDesired(
   desired: unknown,
   live: unknown,
-  applied?: Record<string, unknown>,
+  schema: ObjectSchema,
+  applied?: FieldSet,
 ): FieldDifference[] {
-  const differences: FieldDifference[] = [];
-  walk(desired, live, '', differences);
-  if (!applied) return differences;
-  // The API server omits a non-pointer field's zero value (a PriorityClass's `globalDefault:
-  // false`): a field ferry applied and still owns that is absent live holds exactly that value.
-  return differences.filter(
-    (d) => !(d.live === undefined && isZeroScalar(d.desired) && ownsPath(applied, d.path)),
-  );
+  const walk: Walk = { schema, applied, out: [] };
+  compareValue(desired, live, schema.root, [], walk);
+  return walk.out;
 }
 
 function isZeroScalar(value: unknown): boolean {
   return value === false || value === 0 || value === '';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function compareValue(
+  desired: unknown,
+  live: unknown,
+  type: TypeNode,
+  path: PathElement[],
+  walk: Walk,
+): void {
+  // null sets nothing: server-side apply leaves the field to the server and other managers
+  // (generated manifests carry `creationTimestamp: null`).
+  if (desired === null) return;
+  const node = walk.schema.resolve(type);
+  if (isRecord(desired) && (node.t === 'map' || node.t === 'any')) {
+    if (node.t === 'map' && node.atomic) compareAtomic(desired, live, type, path, walk);
+    else compareFields(desired, live, type, path, walk);
+  } else if (Array.isArray(desired) && (node.t === 'list' || node.t === 'any')) {
+    compareList(desired, live, type, node.t === 'list' ? node : undefined, path, walk);
+  } else if (!scalarEquals(desired, live, node.t === 'scalar' && node.quantity === true)) {
+    // The API server omits a non-pointer field's zero value (`readOnly: false`): a field ferry
+    // applied and still owns that is absent live holds exactly that value.
+    if (live === undefined && isZeroScalar(desired) && ownsPath(walk.applied, path)) return;
+    walk.out.push({ path, desired, live });
+  }
 }
 
-/** JSON Pointer escaping; most keys need none, and this runs for every field of every object. */
-export function escapeSegment(key: string): string {
-  if (!key.includes('~') && !key.includes('/')) return key;
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function walk(desired: unknown, live: unknown, path: string, out: FieldDifference[]): void {
-  if (isRecord(desired)) {
+function compareFields(
+  desired: Record<string, unknown>,
+  live: unknown,
+  type: TypeNode,
+  path: PathElement[],
+  walk: Walk,
+): void {
+  if (!isRecord(live)) {
     if (live === undefined && Object.keys(desired).length === 0) return;
-    if (!isRecord(live)) {
-      out.push({ path: path || '/', desired, live });
-      return;
-    }
-    for (const [key, value] of Object.entries(desired)) {
-      walk(value, live[key], `${path}/${escapeSegment(key)}`, out);
-    }
+    walk.out.push({ path, desired, live });
     return;
   }
-  if (Array.isArray(desired)) {
-    compareList(desired, live, path, out);
-    return;
+  for (const [name, value] of Object.entries(desired)) {
+    compareValue(
+      value,
+      live[name],
+      walk.schema.field(type, name),
+      [...path, { field: name }],
+      walk,
+    );
   }
-  if (!scalarEquals(desired, live, path)) out.push({ path, desired, live });
-}
-
-/**
- * The key that names each item of a list, or undefined for a list compared whole. A key must be
- * on every item and tell them apart: an HPA's metrics all have a `type`, but two `Resource`
- * metrics (cpu, memory) make it no key (that list is atomic).
- */
-function mergeKeyOf(list: unknown[]): string | undefined {
-  if (list.length === 0 || !list.every(isRecord)) return undefined;
-  const items = list;
-  return MERGE_KEYS.find((key) => {
-    if (!items.every((item) => item[key] !== undefined)) return false;
-    const labels = items.map((item) => itemLabel(itemKeys(item, key)));
-    return new Set(labels).size === labels.length;
-  });
 }
 
 function compareList(
   desired: unknown[],
   live: unknown,
-  path: string,
-  out: FieldDifference[],
+  type: TypeNode,
+  node: Extract<TypeNode, { t: 'list' }> | undefined,
+  path: PathElement[],
+  walk: Walk,
 ): void {
   if (!Array.isArray(live)) {
     if (desired.length === 0 && (live === undefined || live === null)) return;
-    out.push({ path, desired, live });
+    walk.out.push({ path, desired, live });
     return;
   }
-  const key = mergeKeyOf(desired);
-  if (key) {
-    for (const item of desired.filter(isRecord)) {
-      const keys = itemKeys(item, key);
-      const match: unknown = live.find((candidate) => itemMatches(candidate, keys));
-      const itemPath = `${path}[${itemLabel(keys)}]`;
-      if (match === undefined) out.push({ path: itemPath, desired: item, live: undefined });
-      else walk(item, match, itemPath, out);
+  if (node?.list === 'set') {
+    for (const item of desired.filter((d) => !live.some((l) => jsonEqual(l, d)))) {
+      walk.out.push({ path: [...path, { value: item }], desired: item, live: undefined });
     }
     return;
   }
-  if (desired.length !== live.length) {
-    out.push({ path, desired, live });
+  const element = node ? walk.schema.resolve(node.items) : undefined;
+  const defaults = element?.t === 'map' ? element.defaults : undefined;
+  const keys = node?.list === 'map' ? (node.keys ?? []) : [];
+  const desiredKeys = desired.map((item) => itemKey(item, keys, defaults));
+  // Atomic (or keys the server would reject anyway): the list is one value.
+  if (!node || keys.length === 0 || desiredKeys.some((k) => k === undefined)) {
+    compareAtomic(desired, live, type, path, walk);
     return;
   }
-  const inner: FieldDifference[] = [];
-  desired.forEach((item, index) => walk(item, live[index], `${path}/${index}`, inner));
-  // An atomic list is one value: report it whole, the way it is owned.
-  if (inner.length > 0) out.push({ path, desired, live });
+  desired.forEach((item, i) => {
+    const key = desiredKeys[i]!;
+    const match: unknown = live.find((candidate) =>
+      jsonEqual(itemKey(candidate, keys, defaults), key),
+    );
+    const itemPath = [...path, { key }];
+    if (match === undefined) walk.out.push({ path: itemPath, desired: item, live: undefined });
+    else compareValue(item, match, node.items, itemPath, walk);
+  });
 }
-
-const QUANTITY =
-  /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
-const SUFFIX: Record<string, number> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-/** A resource quantity's value (`500m` → 0.5, `1Gi` → 1073741824), or undefined. */
-export function quantityValue(value: unknown): number | undefined {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string') return undefined;
-  const match = QUANTITY.exec(text);
-  if (!match) return undefined;
-  const [, number, exponent, suffix] = match;
-  return Number(number) * 10 ** Number(exponent ?? 0) * (suffix ? SUFFIX[suffix]! : 1);
-}
-
-/** Fields of type Quantity, which the API server rewrites into canonical form. */
-const QUANTITY_FIELD =
-  /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$|\/target\/(value|averageValue)$/;
 
 /**
- * Equal as the API server means it: in quantity fields the server rewrites values into
- * canonical form (`0.5` → `500m`, `1000m` → `1`), so those compare by value.
+ * An atomic value is replaced whole by an apply, so it differs unless it is the same value. The
+ * server may fill in defaults inside it (a NetworkPolicy port's `protocol`): when ferry still
+ * owns the value, no one changed it since ferry's apply, and extra live fields are those.
  */
-function scalarEquals(desired: unknown, live: unknown, path: string): boolean {
+function compareAtomic(
+  desired: unknown,
+  live: unknown,
+  type: TypeNode,
+  path: PathElement[],
+  walk: Walk,
+): void {
+  if (sameValue(desired, live, type, walk.schema, true)) return;
+  if (ownsPath(walk.applied, path) && sameValue(desired, live, type, walk.schema, false)) return;
+  walk.out.push({ path, desired, live });
+}
+
+/**
+ * Whether `live` holds the value `desired` sets: `exact`, nothing more (lists item by item); or
+ * else at least what `desired` sets, with omitted zero values allowed.
+ */
+function sameValue(
+  desired: unknown,
+  live: unknown,
+  type: TypeNode,
+  schema: ObjectSchema,
+  exact: boolean,
+): boolean {
+  if (desired === null) return !exact || live === null || live === undefined;
+  const node = schema.resolve(type);
+  if (Array.isArray(desired)) {
+    const items = node.t === 'list' ? node.items : ANY;
+    return (
+      Array.isArray(live) &&
+      live.length === desired.length &&
+      desired.every((item, i) => sameValue(item, live[i], items, schema, exact))
+    );
+  }
+  if (isRecord(desired)) {
+    if (!isRecord(live)) return !exact && live === undefined && Object.keys(desired).length === 0;
+    if (exact && Object.keys(live).some((name) => !(name in desired))) return false;
+    return Object.entries(desired).every(
+      ([name, value]) =>
+        sameValue(value, live[name], schema.field(type, name), schema, exact) ||
+        (!exact && live[name] === undefined && isZeroScalar(value)),
+    );
+  }
+  return scalarEquals(desired, live, node.t === 'scalar' && node.quantity === true);
+}
+
+/** Equal as the API server means it: quantities compare by value (`0.5` and `500m`). */
+function scalarEquals(desired: unknown, live: unknown, quantity: boolean): boolean {
   if (desired === live) return true;
-  // null sets nothing: server-side apply leaves the field to the server and other managers
-  // (generated manifests carry `creationTimestamp: null`).
-  if (desired === null) return true;
-  if (!QUANTITY_FIELD.test(path)) return false;
-  const a = quantityValue(desired);
-  const b = quantityValue(live);
-  return (
-    a !== undefined &&
-    b !== undefined &&
-    (typeof desired === 'string' || typeof live === 'string') &&
-    Math.abs(a - b) <= Math.abs(a) * 1e-9
-  );
+  return quantity && quantityEquals(desired, live);
 }
 
 /**

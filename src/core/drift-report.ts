@@ -1,4 +1,12 @@
-import type { DriftReport } from './drift.js';
+import { FIELD_MANAGER } from './applyset.js';
+import type { DriftedField, DriftReport } from './drift.js';
+
+/** Who made a field what it is now, for people. */
+function changedBy(field: DriftedField): string {
+  return field.manager === FIELD_MANAGER
+    ? 'git changed since the last apply'
+    : `changed by ${field.manager}`;
+}
 
 function show(value: unknown): string {
   if (value === undefined) return '(absent)';
@@ -31,7 +39,7 @@ export function formatDriftText(report: DriftReport, colour: boolean): string {
   for (const object of report.objects) {
     lines.push(bold(`${object.object}: ${LABELS[object.kind]}`));
     for (const field of object.fields) {
-      lines.push(`  ${field.path}${field.manager ? `  (changed by ${field.manager})` : ''}`);
+      lines.push(`  ${field.path}  (${changedBy(field)})`);
       lines.push(`    ${green(`git:  ${show(field.git)}`)}`);
       lines.push(`    ${red(`live: ${show(field.live)}`)}`);
     }
@@ -52,17 +60,13 @@ export function formatDriftMarkdown(report: DriftReport, title = 'ferry drift'):
     `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${driftSummary(report)}.`,
   ];
   if (!report.clean) {
-    lines.push(
-      '',
-      '| object | field | git | live | changed by |',
-      '| --- | --- | --- | --- | --- |',
-    );
+    lines.push('', '| object | field | git | live | who |', '| --- | --- | --- | --- | --- |');
     for (const object of report.objects) {
       if (object.fields.length === 0)
         lines.push(`| \`${cell(object.object)}\` | _${LABELS[object.kind]}_ | | | |`);
       for (const field of object.fields) {
         lines.push(
-          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(field.manager ?? '')} |`,
+          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(changedBy(field))} |`,
         );
       }
     }

@@ -1,14 +1,17 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
-import { comparable, compareDesired, escapeSegment, type FieldDifference } from './compare.js';
+import { comparable, compareDesired, type FieldDifference } from './compare.js';
+import { formatPath, jsonEqual, type FieldPath } from './field-path.js';
+import { ignoredBy, type IgnoreRule } from './ignore.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
 import {
   appliedFields,
-  itemLabel,
-  lastManager,
+  lastUpdater,
   ownersOf,
+  UNKNOWN_MANAGER,
   type ManagedFieldsEntry,
 } from './managed-fields.js';
-import { ignoredBy, type IgnoreRule } from './ignore.js';
+import { removedInGit } from './removed-fields.js';
+import type { ObjectSchema } from './schema.js';
 
 /** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
 export const DRIFT_FINGERPRINT = 'ferry.dev/drift-fingerprint';
@@ -17,11 +20,18 @@ export type DriftKind = 'drifted' | 'missing' | 'extra';
 
 /** One field that differs from git, and who changed it. */
 export interface DriftedField {
+  /** For display: `/spec/template/spec/containers[name=web]/image`. */
   path: string;
+  /** The same path as structured elements (field, key, value, index). */
+  segments: FieldPath;
   git: unknown;
   live: unknown;
-  /** The field manager that owns the field now (or last touched the object, for a removed field). */
-  manager?: string;
+  /**
+   * The field manager that owns the live value now; for a removed field, the manager of the
+   * object's last update; `ferry` when git changed since the last apply; `unknown` when no
+   * record tells.
+   */
+  manager: string;
 }
 
 export interface DriftedObject {
@@ -45,16 +55,61 @@ export interface DriftReport {
 }
 
 const HIDDEN = '(hidden)';
-const HASH_PATH = `/metadata/annotations/${MANIFEST_HASH.replace('/', '~1')}`;
+const HASH_PATH: FieldPath = [
+  { field: 'metadata' },
+  { field: 'annotations' },
+  { field: MANIFEST_HASH },
+];
 
 /** Secret values never appear in a report, from git or from the cluster. */
 function mask(object: KubeObject, field: DriftedField): DriftedField {
-  if (object.kind !== 'Secret' || !/^\/(data|stringData)(\/|$)/.test(field.path)) return field;
+  const top = field.segments[0];
+  if (object.kind !== 'Secret' || !top || !('field' in top)) return field;
+  if (top.field !== 'data' && top.field !== 'stringData') return field;
   return {
     ...field,
     git: field.git === undefined ? undefined : HIDDEN,
     live: field.live === undefined ? undefined : HIDDEN,
   };
+}
+
+/** Annotations ferry writes on each apply (not part of the manifest, never drift). */
+const VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `${ANNOTATION_PREFIX}${key}`));
+
+/**
+ * Every field of one object that differs from git, as apply would see it: fields the manifest
+ * sets whose live value differs, and fields ferry applied that git no longer has and no other
+ * manager keeps (the next apply removes them).
+ */
+export function differencesOf(
+  desired: KubeObject,
+  live: KubeObject,
+  schema: ObjectSchema,
+  fieldManager: string,
+): FieldDifference[] {
+  const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
+  const applied = appliedFields(live, fieldManager);
+  const differences = compareDesired(comparable(desired), live, schema, applied);
+  if (applied) {
+    for (const removed of removedInGit(applied, desired, live, schema, VOLATILE)) {
+      const others = ownersOf(managed, removed.path).filter((m) => m !== fieldManager);
+      if (others.length === 0) differences.push(removed);
+    }
+  }
+  return differences.filter((d) => !jsonEqual(d.path, HASH_PATH));
+}
+
+/** Who made the live value what it is (see DriftedField.manager). */
+function managerOf(
+  managed: ManagedFieldsEntry[] | undefined,
+  path: FieldPath,
+  fieldManager: string,
+): string {
+  const owners = ownersOf(managed, path);
+  const others = owners.filter((m) => m !== fieldManager);
+  if (others[0]) return others[0];
+  if (owners.length > 0) return fieldManager;
+  return lastUpdater(managed, fieldManager) ?? UNKNOWN_MANAGER;
 }
 
 /**
@@ -68,98 +123,29 @@ export function driftOf(
   live: KubeObject | undefined,
   rules: IgnoreRule[],
   fieldManager: string,
+  schema: ObjectSchema,
 ): { drift?: DriftedObject; ignored: number } {
   const name = describeObject(desired);
   if (!live) return { drift: { object: name, kind: 'missing', fields: [] }, ignored: 0 };
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
-  const applied = appliedFields(live, fieldManager);
-  const differences: FieldDifference[] = compareDesired(comparable(desired), live, applied);
-  // Fields ferry applied before that git no longer has: the next apply will remove them.
-  if (applied) differences.push(...removedInGit(applied, desired, live));
-  // The manifest hash is apply's bookkeeping: the fields that changed are reported instead.
-  const reported = differences.filter((d) => d.path !== HASH_PATH);
   let ignored = 0;
   const fields: DriftedField[] = [];
-  for (const difference of reported) {
+  for (const difference of differencesOf(desired, live, schema, fieldManager)) {
     if (ignoredBy(rules, live, difference.path)) {
       ignored++;
       continue;
     }
-    const owners = ownersOf(managed, difference.path);
-    // Owned by ferry alone: git changed since the last apply; nobody else touched it. Owned by
-    // no one: someone removed it, most likely whoever wrote the object last.
-    const others = owners.filter((m) => m !== fieldManager);
-    const manager =
-      others[0] ?? (owners.length === 0 ? lastManager(managed, fieldManager) : undefined);
     fields.push(
       mask(desired, {
-        path: difference.path,
+        path: formatPath(difference.path),
+        segments: difference.path,
         git: difference.desired,
         live: difference.live,
-        ...(manager ? { manager } : {}),
+        manager: managerOf(managed, difference.path, fieldManager),
       }),
     );
   }
   return fields.length > 0
     ? { drift: { object: name, kind: 'drifted', fields }, ignored }
     : { ignored };
-}
-
-/** Annotations ferry writes on each apply (not part of the manifest, never drift). */
-const VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `f:${ANNOTATION_PREFIX}${key}`));
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-/**
- * Walks ferry's owned-field set (FieldsV1) alongside git and live: a field ferry owns that is
- * on the cluster but not in git was removed from git and not yet applied. Fields the server keeps
- * elsewhere (a Secret's stringData) have no live value and are skipped.
- */
-function removedInGit(
-  fields: Record<string, unknown>,
-  git: unknown,
-  live: unknown,
-  path = '',
-): FieldDifference[] {
-  const out: FieldDifference[] = [];
-  for (const [key, child] of Object.entries(fields)) {
-    const sub = asRecord(child) ?? {};
-    if (key.startsWith('f:')) {
-      if (path === '/metadata/annotations' && VOLATILE.has(key)) continue;
-      const name = key.slice(2);
-      const liveValue = asRecord(live)?.[name];
-      const gitValue = asRecord(git)?.[name];
-      const childPath = `${path}/${escapeSegment(name)}`;
-      if (liveValue === undefined) continue;
-      if (gitValue === undefined)
-        out.push({ path: childPath, desired: undefined, live: liveValue });
-      else if (Object.keys(sub).length > 0)
-        out.push(...removedInGit(sub, gitValue, liveValue, childPath));
-    } else if (key.startsWith('k:') && Array.isArray(live)) {
-      let id: Record<string, unknown>;
-      try {
-        id = JSON.parse(key.slice(2)) as Record<string, unknown>;
-      } catch {
-        continue;
-      }
-      const matches = (item: unknown): boolean =>
-        Object.entries(id).every(([k, v]) => asRecord(item)?.[k] === v);
-      // Git may leave out a key field the server defaults (a port's protocol: TCP).
-      const matchesGit = (item: unknown): boolean =>
-        Object.entries(id).every(
-          ([k, v]) => asRecord(item)?.[k] === v || asRecord(item)?.[k] === undefined,
-        ) && Object.entries(id).some(([k, v]) => asRecord(item)?.[k] === v);
-      const liveItem: unknown = live.find(matches);
-      if (liveItem === undefined) continue;
-      const gitItem: unknown = Array.isArray(git) ? git.find(matchesGit) : undefined;
-      const itemPath = `${path}[${itemLabel(id)}]`;
-      if (gitItem === undefined) out.push({ path: itemPath, desired: undefined, live: liveItem });
-      else out.push(...removedInGit(sub, gitItem, liveItem, itemPath));
-    }
-  }
-  return out;
 }

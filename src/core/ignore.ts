@@ -1,8 +1,14 @@
 import yaml from 'js-yaml';
-import { escapeSegment } from './compare.js';
 import { ConfigError } from './errors.js';
+import {
+  escapeField,
+  formatPath,
+  isRecord,
+  jsonEqual,
+  type FieldPath,
+  type PathElement,
+} from './field-path.js';
 import { groupOf, type KubeObject } from './manifest.js';
-import { itemLabel, itemMatches, pathSegments } from './managed-fields.js';
 
 /**
  * Drift ignore rules, in the shape Flux uses (`spec.driftDetection.ignore` of a HelmRelease), so
@@ -85,25 +91,33 @@ function targets(rule: IgnoreRule, object: KubeObject): boolean {
   );
 }
 
+/** Whether a list item is the one a path element names. */
+function isItem(item: unknown, element: PathElement): boolean {
+  if ('value' in element) return jsonEqual(item, element.value);
+  if (!('key' in element) || !isRecord(item)) return false;
+  return Object.entries(element.key).every(([k, v]) => item[k] === undefined || item[k] === v);
+}
+
 /**
  * The path as a plain JSON pointer with list indexes (`/spec/containers/1/image`), found in the
  * live object, which is how Flux rules name list entries.
  */
-function indexedPointer(live: unknown, path: string): string {
+function indexedPointer(live: unknown, path: FieldPath): string {
   let node = live;
-  const parts: string[] = [];
-  for (const segment of pathSegments(path)) {
-    if (typeof segment === 'string') {
-      parts.push(escapeSegment(segment));
-      node = (node as Record<string, unknown> | undefined)?.[segment];
-    } else {
-      const list = Array.isArray(node) ? (node as Record<string, unknown>[]) : [];
-      const index = list.findIndex((item) => itemMatches(item, segment.keys));
-      parts.push(index >= 0 ? String(index) : `[${itemLabel(segment.keys)}]`);
-      node = list[index];
+  let pointer = '';
+  for (const element of path) {
+    if ('field' in element) {
+      pointer += `/${escapeField(element.field)}`;
+      node = isRecord(node) ? node[element.field] : undefined;
+      continue;
     }
+    const list: unknown[] = Array.isArray(node) ? node : [];
+    const index =
+      'index' in element ? element.index : list.findIndex((item) => isItem(item, element));
+    pointer += `/${index >= 0 ? index : formatPath([element])}`;
+    node = list[index];
   }
-  return `/${parts.join('/')}`;
+  return pointer || '/';
 }
 
 function covers(rulePath: string, path: string): boolean {
@@ -114,9 +128,10 @@ function covers(rulePath: string, path: string): boolean {
 }
 
 /** Whether a rule suppresses a drifted field (the field, or anything under it). */
-export function ignoredBy(rules: IgnoreRule[], live: KubeObject, path: string): boolean {
+export function ignoredBy(rules: IgnoreRule[], live: KubeObject, path: FieldPath): boolean {
   const applicable = rules.filter((rule) => targets(rule, live));
   if (applicable.length === 0) return false;
   const pointer = indexedPointer(live, path);
-  return applicable.some((rule) => rule.paths.some((p) => covers(p, path) || covers(p, pointer)));
+  const shown = formatPath(path);
+  return applicable.some((rule) => rule.paths.some((p) => covers(p, shown) || covers(p, pointer)));
 }

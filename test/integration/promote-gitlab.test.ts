@@ -6,7 +6,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { GitLabClient } from '../../src/adapters/forge/gitlab.js';
 import { GitLabProject } from '../../src/adapters/forge/gitlab-project.js';
 import type { KubeClient } from '../../src/adapters/kube/client.js';
-import type { ApplyReport } from '../../src/commands/apply-report.js';
+import { emptyReport, type ApplyReport } from '../../src/commands/apply-report.js';
 import { reportApplyStatus } from '../../src/commands/apply-status.js';
 import { sendDriftAlerts } from '../../src/commands/drift-alerts.js';
 import { promote, type PromoteOptions } from '../../src/commands/promote.js';
@@ -69,14 +69,8 @@ const promotions = (setup: Setup) =>
   setup.project.mergeRequests.filter((mr) => mr.source_branch === 'ferry/demo/production');
 
 function applyReport(counts: Partial<ApplyReport['counts']> = {}): ApplyReport {
-  return {
-    inventory: { name: 'demo-staging', namespace: 'demo', id: 'applyset-x' },
-    dryRun: false,
-    objects: [],
-    counts: { created: 0, configured: 0, unchanged: 0, pruned: 0, kept: 0, failed: 0, ...counts },
-    notReady: [],
-    requests: {},
-  };
+  const report = emptyReport({ name: 'demo-staging', namespace: 'demo', id: 'applyset-x' }, false);
+  return { ...report, counts: { ...report.counts, ...counts } };
 }
 
 function driftReport(clean: boolean): DriftReport {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { driftOf } from '../../src/core/drift.js';
 import type { KubeObject } from '../../src/core/manifest.js';
+import { UNTYPED } from '../../src/core/schema.js';
 
 const desired: KubeObject = {
   apiVersion: 'v1',
@@ -19,7 +20,7 @@ function live(managedFields: unknown[], data: Record<string, string>, note = 'ol
 }
 
 describe('who changed a drifted field', () => {
-  it('names no one when only ferry owns the field (git changed since the last apply)', () => {
+  it('names ferry when only ferry owns the field (git changed since the last apply)', () => {
     const managed = [
       {
         manager: 'ferry',
@@ -37,9 +38,15 @@ describe('who changed a drifted field', () => {
         fieldsV1: {},
       },
     ];
-    const result = driftOf(desired, live(managed, { a: '1', b: '2' }), [], 'ferry');
+    const result = driftOf(desired, live(managed, { a: '1', b: '2' }), [], 'ferry', UNTYPED);
     assert.deepEqual(result.drift?.fields, [
-      { path: '/metadata/annotations/note', git: 'new', live: 'old' },
+      {
+        path: '/metadata/annotations/note',
+        segments: [{ field: 'metadata' }, { field: 'annotations' }, { field: 'note' }],
+        git: 'new',
+        live: 'old',
+        manager: 'ferry',
+      },
     ]);
   });
 
@@ -58,9 +65,16 @@ describe('who changed a drifted field', () => {
       live(managed, { a: '9', b: '2' }),
       [],
       'ferry',
+      UNTYPED,
     );
     assert.deepEqual(result.drift?.fields, [
-      { path: '/data/a', git: '1', live: '9', manager: 'kubectl-edit' },
+      {
+        path: '/data/a',
+        segments: [{ field: 'data' }, { field: 'a' }],
+        git: '1',
+        live: '9',
+        manager: 'kubectl-edit',
+      },
     ]);
   });
 
@@ -86,9 +100,49 @@ describe('who changed a drifted field', () => {
       live(managed, { b: '2' }),
       [],
       'ferry',
+      UNTYPED,
     );
     assert.deepEqual(result.drift?.fields, [
-      { path: '/data/a', git: '1', live: undefined, manager: 'kubectl-patch' },
+      {
+        path: '/data/a',
+        segments: [{ field: 'data' }, { field: 'a' }],
+        git: '1',
+        live: undefined,
+        manager: 'kubectl-patch',
+      },
     ]);
+  });
+
+  it('says "unknown" when no record tells who removed a field', () => {
+    const managed = [
+      { manager: 'ferry', operation: 'Apply', fieldsV1: { 'f:data': { 'f:b': {} } } },
+    ];
+    const result = driftOf(
+      { ...desired, metadata: { name: 'c', namespace: 'n' } },
+      live(managed, { b: '2' }),
+      [],
+      'ferry',
+      UNTYPED,
+    );
+    assert.equal(result.drift?.fields[0]?.manager, 'unknown');
+  });
+
+  it('reports a field ferry applied that git dropped, unless another manager keeps it', () => {
+    const applied = { 'f:data': { 'f:a': {}, 'f:b': {} } };
+    const git = { ...desired, metadata: { name: 'c', namespace: 'n' }, data: { a: '1' } };
+    const alone = [{ manager: 'ferry', operation: 'Apply', fieldsV1: applied }];
+    const dropped = driftOf(git, live(alone, { a: '1', b: '2' }), [], 'ferry', UNTYPED);
+    assert.deepEqual(
+      dropped.drift?.fields.map((f) => [f.path, f.git, f.live]),
+      [['/data/b', undefined, '2']],
+    );
+    const shared = [
+      ...alone,
+      { manager: 'other', operation: 'Apply', fieldsV1: { 'f:data': { 'f:b': {} } } },
+    ];
+    assert.equal(
+      driftOf(git, live(shared, { a: '1', b: '2' }), [], 'ferry', UNTYPED).drift,
+      undefined,
+    );
   });
 });

@@ -1,9 +1,10 @@
+import { FIELD_MANAGER } from '../../core/applyset.js';
 import type { KubeObject } from '../../core/manifest.js';
 import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
 import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
 
-/** ferry's field manager: the owner of every field ferry applies. */
-export const FIELD_MANAGER = 'ferry';
+/** ferry's field manager, defined in core (reports name it). */
+export { FIELD_MANAGER };
 
 export interface ApplyCall {
   dryRun: boolean;
@@ -154,4 +155,46 @@ export async function waitForEstablished(
     throw new Error(
       `CustomResourceDefinition ${name} was not Established within ${timeoutMs / 1000}s`,
     );
+}
+
+/**
+ * Validates an object as a new one (a server-side dry-run create), for an object that is
+ * replaced rather than patched (a Job whose template changed: it is immutable). The create runs
+ * admission and validation before storage, so "already exists" means the object is valid.
+ */
+export async function validateAsNew(
+  client: KubeClient,
+  info: ResourceInfo,
+  object: KubeObject,
+): Promise<string | undefined> {
+  const response = await client.request<KubeStatus>({
+    method: 'POST',
+    path: collectionPath(info, info.namespaced ? object.metadata.namespace : undefined),
+    query: { dryRun: 'All', fieldManager: FIELD_MANAGER },
+    body: object,
+  });
+  const exists = response.status === 409 && response.body?.reason === 'AlreadyExists';
+  if (response.status === 200 || response.status === 201 || exists) return undefined;
+  return statusMessage(response);
+}
+
+/** Waits until an object is gone (after a delete), polling; false when it is still there. */
+export async function waitUntilGone(
+  client: KubeClient,
+  info: ResourceInfo,
+  object: KubeObject,
+  timeoutMs: number,
+): Promise<boolean> {
+  const path = objectPath(
+    info,
+    object.metadata.name,
+    info.namespaced ? object.metadata.namespace : undefined,
+  );
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await client.request({ method: 'GET', path });
+    if (response.status === 404) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((done) => setTimeout(done, 250));
+  }
 }

@@ -22,6 +22,7 @@ interface ApplyFlags {
   timeout: string;
   dryRun?: boolean;
   forceConflicts?: boolean;
+  gitWinsOver?: string;
   adopt?: boolean;
   kubeconfig?: string;
   context?: string;
@@ -64,7 +65,14 @@ export function applyCommand(program: Command, io: CliIO): void {
       '--dry-run',
       'validate everything on the server and report what would change; change nothing',
     )
-    .option('--force-conflicts', 'take over fields that other field managers own')
+    .option(
+      '--force-conflicts',
+      'take over fields that other field managers own (hand edits by kubectl are taken back without it)',
+    )
+    .option(
+      '--git-wins-over <managers>',
+      "field managers, besides kubectl's, whose changes apply takes back (comma-separated)",
+    )
     .option('--adopt', 'take over objects owned by another ApplySet or tool')
     .option(
       '--kubeconfig <path>',
@@ -139,6 +147,10 @@ Examples:
             timeoutMs: parseDuration(flags.timeout, '--timeout'),
             dryRun: flags.dryRun,
             forceConflicts: flags.forceConflicts,
+            gitWinsOver: flags.gitWinsOver
+              ?.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
             adopt: flags.adopt,
             kubeconfig: flags.kubeconfig,
             context: flags.context,

@@ -1,0 +1,135 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { OperationError } from '../../core/errors.js';
+import { convertCrd, convertDocument, SchemaSet, type SchemaTable } from '../../core/schema.js';
+import type { KubeObject } from '../../core/manifest.js';
+import type { KubeClient } from './client.js';
+
+/**
+ * The merge semantics of the kinds ferry compares, from the API server's OpenAPI v3: one request
+ * for the index (`GET /openapi/v3`), whose entries name each group-version document by a content
+ * hash (`?hash=…`, served as immutable); each document is read once per server version and kept
+ * on disk by that hash, so a warm run costs the index alone.
+ * https://kubernetes.io/docs/concepts/overview/kubernetes-api/#openapi-v3
+ */
+
+/** Bump when the converted form changes, so old cache files are not read. */
+const CACHE_FORMAT = 1;
+
+interface OpenApiIndex {
+  paths?: Record<string, { serverRelativeURL?: string }>;
+}
+
+/** Where ferry keeps what it can reuse across runs (`$FERRY_CACHE_DIR`, XDG's cache dir). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FERRY_CACHE_DIR) return env.FERRY_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ferry');
+}
+
+/** The index path of a group-version (`v1` → `api/v1`, `apps/v1` → `apis/apps/v1`). */
+function indexPath(apiVersion: string): string {
+  return apiVersion.includes('/') ? `apis/${apiVersion}` : `api/${apiVersion}`;
+}
+
+/**
+ * Loads the schemas of `apiVersions`. A group-version the server does not publish yet (a CRD
+ * created moments ago) takes its schema from a CRD among `crds`; with neither, its kinds compare
+ * schema-less (maps granular, lists atomic, as structured-merge-diff deduces).
+ */
+export async function loadSchemas(
+  client: KubeClient,
+  apiVersions: Iterable<string>,
+  crds: KubeObject[] = [],
+  directory = join(cacheDir(), 'openapi'),
+): Promise<SchemaSet> {
+  const wanted = [...new Set(apiVersions)];
+  const tables = new Map<string, SchemaTable>();
+  if (wanted.length === 0) return new SchemaSet(tables);
+  const index = await client.request<OpenApiIndex>({
+    verb: 'openapi',
+    method: 'GET',
+    path: '/openapi/v3',
+    accept: 'application/json',
+  });
+  if (index.status !== 200 || typeof index.body?.paths !== 'object') {
+    throw new OperationError(
+      `reading the API server's OpenAPI index (/openapi/v3) failed: HTTP ${index.status}; ferry needs OpenAPI v3 (Kubernetes ≥ 1.27) to compare objects as the server merges them`,
+    );
+  }
+  await Promise.all(
+    wanted.map(async (apiVersion) => {
+      const url = index.body.paths?.[indexPath(apiVersion)]?.serverRelativeURL;
+      const table = url ? await documentTable(client, url, directory) : crdTable(apiVersion, crds);
+      if (table) tables.set(apiVersion, table);
+    }),
+  );
+  return new SchemaSet(tables);
+}
+
+function crdTable(apiVersion: string, crds: KubeObject[]): SchemaTable | undefined {
+  const [group] = apiVersion.split('/');
+  const tables = crds
+    .filter((crd) => (crd.spec as { group?: string } | undefined)?.group === group)
+    .map(convertCrd);
+  if (tables.length === 0) return undefined;
+  return {
+    types: Object.assign({}, ...tables.map((t) => t.types)) as SchemaTable['types'],
+    kinds: Object.assign({}, ...tables.map((t) => t.kinds)) as SchemaTable['kinds'],
+  };
+}
+
+/** A cache file name for a document URL: its path and content hash, readable in a listing. */
+function cacheFile(url: string): string {
+  const [path = '', query = ''] = url.split('?');
+  const hash = new URLSearchParams(query).get('hash') ?? '';
+  const name = path.replace(/^\/openapi\/v3\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
+  return `${name}@${hash.replace(/[^A-Za-z0-9]/g, '')}.v${CACHE_FORMAT}.json`;
+}
+
+async function documentTable(
+  client: KubeClient,
+  url: string,
+  directory: string,
+): Promise<SchemaTable> {
+  const hashed = url.includes('hash=');
+  const file = join(directory, cacheFile(url));
+  if (hashed) {
+    const cached = await readFile(file, 'utf8').catch(() => undefined);
+    if (cached !== undefined) {
+      try {
+        return JSON.parse(cached) as SchemaTable;
+      } catch {
+        // a torn or foreign file: read the document again
+      }
+    }
+  }
+  const [path = '', query = ''] = url.split('?');
+  const response = await client.request<unknown>({
+    verb: 'openapi',
+    method: 'GET',
+    path,
+    query: Object.fromEntries(new URLSearchParams(query)),
+    accept: 'application/json',
+  });
+  if (response.status !== 200) {
+    throw new OperationError(
+      `reading the API server's OpenAPI (${path}) failed: HTTP ${response.status}`,
+    );
+  }
+  const table = convertDocument(response.body);
+  if (hashed) await store(file, table);
+  return table;
+}
+
+/** Writes a cache file atomically; a cache that cannot be written only costs a request later. */
+async function store(file: string, table: SchemaTable): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(temporary, JSON.stringify(table));
+    await rename(temporary, file);
+  } catch {
+    // read-only home, full disk: carry on without the cache
+  }
+}
