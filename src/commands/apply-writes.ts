@@ -8,6 +8,7 @@ import {
   waitUntilGone,
   type ApplyOutcome,
 } from '../adapters/kube/objects.js';
+import { completedBefore, isJob } from '../core/completed-jobs.js';
 import { differencesOf } from '../core/drift.js';
 import { formatPath } from '../core/field-path.js';
 import { ownersOf, type ManagedFieldsEntry } from '../core/managed-fields.js';
@@ -63,10 +64,8 @@ export interface WritePlan {
   force: Set<string>;
 }
 
-/** A changed Job cannot be patched (its pod template is immutable): it is replaced, and runs again. */
-function isReplacedKind(object: KubeObject): boolean {
-  return object.kind === 'Job' && object.apiVersion.startsWith('batch/');
-}
+/** Why a Job that is not on the cluster is not created again. */
+export const COMPLETED_AND_REMOVED = 'completed for this manifest, then removed by its TTL';
 
 /** The objects that need writing; the rest are recorded as unchanged. */
 export function planWrites(
@@ -77,12 +76,18 @@ export function planWrites(
 ): WritePlan {
   const plan: WritePlan = { writes: [], replace: new Set(), force: new Set() };
   for (const d of desired) {
+    if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) {
+      record(report, describeObject(d.object), 'unchanged', COMPLETED_AND_REMOVED);
+      continue;
+    }
     if (!inventory.needsWrite(d, schemas)) {
       record(report, describeObject(d.object), 'unchanged');
       continue;
     }
     plan.writes.push(d);
-    if (inventory.liveOf(d.id) && isReplacedKind(d.object)) plan.replace.add(d.id);
+    // A changed Job cannot be patched (its pod template is immutable): it is replaced, and runs
+    // again.
+    if (inventory.liveOf(d.id) && isJob(d.object)) plan.replace.add(d.id);
   }
   return plan;
 }

@@ -12,6 +12,7 @@ import {
   parentObject,
   type ApplySetParent,
 } from '../core/applyset.js';
+import { isJob } from '../core/completed-jobs.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
@@ -25,6 +26,7 @@ import {
   type WritePlan,
 } from './apply-writes.js';
 import { crdsOf } from './drift.js';
+import { recordCompletions, unrecordedCompletions } from './job-records.js';
 import {
   PARENT_INFO,
   desiredObject,
@@ -128,8 +130,16 @@ async function run(
   const state = await readState(client, objects, options, parent, report, log);
   const prerequisites = await applyPrerequisites(state, objects);
   const rest = await applyTheRest(state, prerequisites);
-  if (options.wait && !options.dryRun) {
-    await waitForChanged([...prerequisites.writes, ...rest.writes], client, options, report, log);
+  if (!options.dryRun) {
+    const written = [...prerequisites.writes, ...rest.writes];
+    // Jobs seen complete for their manifest are recorded before their TTL removes them.
+    const completed = unrecordedCompletions(state.desired, state.inventory);
+    if (options.wait) {
+      await waitForChanged(written, client, options, report, log);
+      completed.push(...written.filter((d) => isJob(d.object)));
+    }
+    if (state.inventory.parentLive || written.length > 0)
+      await recordCompletions(client, parent, completed);
   }
   if (options.prune) await pruneAndRecord(state);
   // Without prune, the record written before the writes stands: members dropped from the

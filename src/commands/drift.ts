@@ -7,6 +7,7 @@ import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
 import { loadSchemas } from '../adapters/kube/openapi.js';
 import { applySetParent } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
+import { completedBefore } from '../core/completed-jobs.js';
 import { isPrefix } from '../core/field-path.js';
 import type { ObjectSchema } from '../core/schema.js';
 import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
@@ -95,6 +96,8 @@ export async function driftCheck(
   let ignored = 0;
   const flagged: { desired: DesiredObject; drift: DriftedObject }[] = [];
   for (const d of desired) {
+    // A Job that completed for this manifest and was removed by its TTL is done, not missing.
+    if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) continue;
     const result = driftOf(
       d.object,
       inventory.liveOf(d.id),
