@@ -1,21 +1,21 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   applyTraceAnnotations
-} from "./chunks/chunk-MXQYYHB2.js";
+} from "./chunks/chunk-TYR6WY75.js";
 import {
   parseDuration
 } from "./chunks/chunk-SVE4YMVH.js";
 import {
   render
-} from "./chunks/chunk-CPZAHX5J.js";
+} from "./chunks/chunk-O2NBFVYJ.js";
 import "./chunks/chunk-IBLPEF4U.js";
 import {
   detectSource
 } from "./chunks/chunk-KNW4NEBO.js";
-import "./chunks/chunk-L67FNGXX.js";
 import {
   yaml
 } from "./chunks/chunk-53QXY2GU.js";
+import "./chunks/chunk-L67FNGXX.js";
 import {
   ConfigError,
   OperationError
@@ -19767,7 +19767,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-DCNNGG2C.js");
+  const { propose } = await import("./chunks/propose-VOWJIXBV.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19787,7 +19787,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-BZK7GYV4.js");
+  const { promote } = await import("./chunks/promote-CZNKLY6D.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19814,7 +19814,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-ILPCVER4.js");
+  const { rollback } = await import("./chunks/rollback-SHWFKO7P.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19895,14 +19895,15 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-NUBMZOBI.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-7R43MMOW.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-7C2TCWKH.js");
+  const { apply } = await import("./chunks/apply-QK7KZ2RD.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-DROK2MLR.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-UHMVLKHZ.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
   const publish = async (report, error2) => {
     for (const action of ACTIONS) setOutput(action, report.counts[action]);
+    setOutput("restored", report.counts.restored);
     setOutput("report", JSON.stringify(report));
     await summary.addRaw(formatMarkdown(report)).write();
     if (target?.statusSha) {
@@ -19928,6 +19929,7 @@ async function runApply(settings) {
         timeoutMs: parseDuration(settings.timeout, "input timeout"),
         dryRun: settings.dryRun,
         forceConflicts: settings.forceConflicts,
+        gitWinsOver: settings.gitWinsOver,
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
@@ -19944,8 +19946,8 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-NWXVZCK2.js");
-  const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
+  const { drift } = await import("./chunks/drift-IZ7LJGLM.js");
+  const { formatDriftMarkdown } = await import("./chunks/drift-report-RYJD2OHB.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -20096,6 +20098,7 @@ function readSettings() {
         timeout: optional("timeout") ?? "5m",
         dryRun: flag("dry-run"),
         forceConflicts: flag("force-conflicts"),
+        gitWinsOver: list("git-wins-over"),
         adopt: flag("adopt"),
         kubeconfig: optional("kubeconfig"),
         context: optional("context"),

@@ -96,7 +96,8 @@ export function planWrites(
 export function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
   if (outcome.conflicts.length === 0) return outcome.message;
   const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
-  return `${fields} (use --force-conflicts to take over)`;
+  const managers = [...new Set(outcome.conflicts.map((c) => c.manager))].join(',');
+  return `${fields} (to take it over: --git-wins-over ${managers}, or --force-conflicts for every manager)`;
 }
 
 /** The fields of a live object that git takes back from hand edits, with who changed each. */
@@ -174,7 +175,11 @@ export async function validateWrites(
       report,
     );
   }
-  recordRestored(report, restored);
+  const order = (r: RestoredField): string => `${r.object} ${r.path}`;
+  recordRestored(
+    report,
+    restored.sort((a, b) => order(a).localeCompare(order(b))),
+  );
 }
 
 /** Applies a validated plan (nothing in --dry-run: validation already ran every write). */

@@ -1,20 +1,20 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  loadConfig,
-  loadEnvironment,
-  render,
-  renderEnvironment
-} from "./chunk-CPZAHX5J.js";
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
+} from "./chunk-ICCMIEIR.js";
+import "./chunk-2L3IVIRE.js";
+import "./chunk-TYR6WY75.js";
 import "./chunk-IBLPEF4U.js";
-import "./chunk-KNW4NEBO.js";
-import "./chunk-L67FNGXX.js";
 import "./chunk-53QXY2GU.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
-  loadConfig,
-  loadEnvironment,
-  render,
-  renderEnvironment
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
 };
-//# sourceMappingURL=render-JMEHWK7S.js.map
+//# sourceMappingURL=drift-IZ7LJGLM.js.map

@@ -1,22 +1,20 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  driftSummary,
+  formatDriftMarkdown
+} from "./chunk-73VAOZC2.js";
+import {
+  DRIFT_FINGERPRINT,
+  PARENT_INFO,
+  serverSideApply
+} from "./chunk-2L3IVIRE.js";
+import {
   syncDriftIssue,
   syncDriftStatus,
   syncGitLabDriftIssue,
   syncGitLabDriftStatus
 } from "./chunk-JAFDGPBI.js";
-import {
-  driftSummary,
-  formatDriftMarkdown
-} from "./chunk-WI7CDD3B.js";
-import {
-  DRIFT_FINGERPRINT
-} from "./chunk-RKYJVJEM.js";
-import {
-  PARENT_INFO,
-  serverSideApply
-} from "./chunk-YDYJNO3C.js";
-import "./chunk-MXQYYHB2.js";
+import "./chunk-TYR6WY75.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
@@ -25,8 +23,8 @@ import {
 import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
-import "./chunk-L67FNGXX.js";
 import "./chunk-53QXY2GU.js";
+import "./chunk-L67FNGXX.js";
 import {
   ConfigError,
   OperationError
@@ -169,4 +167,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-RAJYSTVD.js.map
+//# sourceMappingURL=drift-alerts-AWU4RKYH.js.map

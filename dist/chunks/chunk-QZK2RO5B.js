@@ -8,14 +8,10 @@ import {
 } from "./chunk-VSXDL2I2.js";
 import {
   inferForge
-} from "./chunk-CPZAHX5J.js";
+} from "./chunk-O2NBFVYJ.js";
 import {
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
-import {
-  quoteForMessage,
-  splitImageReference
-} from "./chunk-L67FNGXX.js";
 import {
   ANNOTATION_PREFIX,
   KUBE_READ_SCHEMA,
@@ -23,6 +19,10 @@ import {
   identityOf,
   yaml
 } from "./chunk-53QXY2GU.js";
+import {
+  quoteForMessage,
+  splitImageReference
+} from "./chunk-L67FNGXX.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1326,4 +1326,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-TGHFBUTB.js.map
+//# sourceMappingURL=chunk-QZK2RO5B.js.map

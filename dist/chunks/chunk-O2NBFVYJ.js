@@ -8,9 +8,6 @@ import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
 import {
-  imageReference
-} from "./chunk-L67FNGXX.js";
-import {
   checkNoPlaintextSecret,
   checkUniqueIdentities,
   describeObject,
@@ -20,6 +17,9 @@ import {
   toYamlDocument,
   withAnnotations
 } from "./chunk-53QXY2GU.js";
+import {
+  imageReference
+} from "./chunk-L67FNGXX.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -20812,4 +20812,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-CPZAHX5J.js.map
+//# sourceMappingURL=chunk-O2NBFVYJ.js.map

@@ -6,7 +6,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-TGHFBUTB.js";
+} from "./chunk-QZK2RO5B.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-PDT7QIXN.js.map
+//# sourceMappingURL=chunk-ZZ3ODIGT.js.map

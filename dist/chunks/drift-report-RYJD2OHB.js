@@ -3,11 +3,14 @@ import {
   driftSummary,
   formatDriftMarkdown,
   formatDriftText
-} from "./chunk-WI7CDD3B.js";
+} from "./chunk-73VAOZC2.js";
+import "./chunk-TYR6WY75.js";
+import "./chunk-53QXY2GU.js";
+import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
   driftSummary,
   formatDriftMarkdown,
   formatDriftText
 };
-//# sourceMappingURL=drift-report-3BKAMEKT.js.map
+//# sourceMappingURL=drift-report-RYJD2OHB.js.map

@@ -5,20 +5,20 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-TGHFBUTB.js";
+} from "./chunk-QZK2RO5B.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment,
   render
-} from "./chunk-CPZAHX5J.js";
+} from "./chunk-O2NBFVYJ.js";
 import "./chunk-IBLPEF4U.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-L67FNGXX.js";
 import "./chunk-53QXY2GU.js";
+import "./chunk-L67FNGXX.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -54,4 +54,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-DCNNGG2C.js.map
+//# sourceMappingURL=propose-VOWJIXBV.js.map

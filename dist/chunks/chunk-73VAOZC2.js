@@ -1,6 +1,12 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  FIELD_MANAGER
+} from "./chunk-TYR6WY75.js";
 
 // src/core/drift-report.ts
+function changedBy(field) {
+  return field.manager === FIELD_MANAGER ? "git changed since the last apply" : `changed by ${field.manager}`;
+}
 function show(value) {
   if (value === void 0) return "(absent)";
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -25,7 +31,7 @@ function formatDriftText(report, colour) {
   for (const object of report.objects) {
     lines.push(bold(`${object.object}: ${LABELS[object.kind]}`));
     for (const field of object.fields) {
-      lines.push(`  ${field.path}${field.manager ? `  (changed by ${field.manager})` : ""}`);
+      lines.push(`  ${field.path}  (${changedBy(field)})`);
       lines.push(`    ${green(`git:  ${show(field.git)}`)}`);
       lines.push(`    ${red(`live: ${show(field.live)}`)}`);
     }
@@ -44,17 +50,13 @@ function formatDriftMarkdown(report, title = "ferry drift") {
     `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${driftSummary(report)}.`
   ];
   if (!report.clean) {
-    lines.push(
-      "",
-      "| object | field | git | live | changed by |",
-      "| --- | --- | --- | --- | --- |"
-    );
+    lines.push("", "| object | field | git | live | who |", "| --- | --- | --- | --- | --- |");
     for (const object of report.objects) {
       if (object.fields.length === 0)
         lines.push(`| \`${cell(object.object)}\` | _${LABELS[object.kind]}_ | | | |`);
       for (const field of object.fields) {
         lines.push(
-          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(field.manager ?? "")} |`
+          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(changedBy(field))} |`
         );
       }
     }
@@ -68,4 +70,4 @@ export {
   formatDriftText,
   formatDriftMarkdown
 };
-//# sourceMappingURL=chunk-WI7CDD3B.js.map
+//# sourceMappingURL=chunk-73VAOZC2.js.map

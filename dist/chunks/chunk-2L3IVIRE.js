@@ -3,16 +3,22 @@ import {
   APPLYSET_GROUP_KINDS,
   APPLYSET_NAMESPACES,
   APPLYSET_PART_OF,
+  APPLY_TRACE_KEYS,
+  FIELD_MANAGER,
   MANIFEST_HASH,
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-TYR6WY75.js";
 import {
+  ANNOTATION_PREFIX,
+  describeObject,
+  groupOf,
   identityOf,
   yaml
 } from "./chunk-53QXY2GU.js";
 import {
+  ConfigError,
   OperationError
 } from "./chunk-O7TIUWNP.js";
 
@@ -124,13 +130,13 @@ async function runExecPlugin(plugin, cluster, baseEnv) {
   const env = { ...baseEnv, KUBERNETES_EXEC_INFO: JSON.stringify(execInfo) };
   for (const { name: key, value } of plugin.env) env[key] = value;
   const { code, stdout, stderr, error } = await new Promise((resolve) => {
-    const child2 = spawn(plugin.command, plugin.args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(plugin.command, plugin.args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout2 = "";
     let stderr2 = "";
-    child2.stdout.setEncoding("utf8").on("data", (chunk) => stdout2 += chunk);
-    child2.stderr.setEncoding("utf8").on("data", (chunk) => stderr2 += chunk);
-    child2.on("error", (error2) => resolve({ code: null, stdout: stdout2, stderr: stderr2, error: error2 }));
-    child2.on("close", (code2) => resolve({ code: code2, stdout: stdout2, stderr: stderr2 }));
+    child.stdout.setEncoding("utf8").on("data", (chunk) => stdout2 += chunk);
+    child.stderr.setEncoding("utf8").on("data", (chunk) => stderr2 += chunk);
+    child.on("error", (error2) => resolve({ code: null, stdout: stdout2, stderr: stderr2, error: error2 }));
+    child.on("close", (code2) => resolve({ code: code2, stdout: stdout2, stderr: stderr2 }));
   });
   if (error) {
     const hint = plugin.installHint ? ` (${plugin.installHint.trim().split("\n")[0]})` : "";
@@ -727,7 +733,6 @@ function objectPath(info, name, namespace) {
 }
 
 // src/adapters/kube/objects.ts
-var FIELD_MANAGER = "ferry";
 async function serverSideApply(client, info, object, call) {
   const response = await client.request({
     method: "PATCH",
@@ -824,67 +829,110 @@ async function waitForEstablished(client, name, timeoutMs) {
       `CustomResourceDefinition ${name} was not Established within ${timeoutMs / 1e3}s`
     );
 }
+async function validateAsNew(client, info, object) {
+  const response = await client.request({
+    method: "POST",
+    path: collectionPath(info, info.namespaced ? object.metadata.namespace : void 0),
+    query: { dryRun: "All", fieldManager: FIELD_MANAGER },
+    body: object
+  });
+  const exists = response.status === 409 && response.body?.reason === "AlreadyExists";
+  if (response.status === 200 || response.status === 201 || exists) return void 0;
+  return statusMessage(response);
+}
+async function waitUntilGone(client, info, object, timeoutMs) {
+  const path = objectPath(
+    info,
+    object.metadata.name,
+    info.namespaced ? object.metadata.namespace : void 0
+  );
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const response = await client.request({ method: "GET", path });
+    if (response.status === 404) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+// src/core/field-path.ts
+function escapeField(name) {
+  if (!name.includes("~") && !name.includes("/")) return name;
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function scalarText(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function formatPath(path) {
+  if (path.length === 0) return "/";
+  let text = "";
+  for (const element of path) {
+    if ("field" in element) text += `/${escapeField(element.field)}`;
+    else if ("key" in element)
+      text += `[${Object.entries(element.key).map(([k, v]) => `${k}=${scalarText(v)}`).join(",")}]`;
+    else if ("value" in element) text += `[=${scalarText(element.value)}]`;
+    else text += `/${element.index}`;
+  }
+  return text;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b;
+    return a.length === other.length && a.every((item, i) => jsonEqual(item, other[i]));
+  }
+  const left = a;
+  const right = b;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => key in right && jsonEqual(left[key], right[key]));
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function itemKey(item, keys, defaults) {
+  if (!isRecord(item) || keys.length === 0) return void 0;
+  const key = {};
+  for (const name of keys) {
+    const value = item[name] ?? defaults?.[name];
+    if (value === void 0) return void 0;
+    key[name] = value;
+  }
+  return key;
+}
+function isPrefix(prefix, path) {
+  return prefix.length <= path.length && prefix.every((element, i) => jsonEqual(element, path[i]));
+}
 
 // src/core/managed-fields.ts
-var PORT_KEYS = /* @__PURE__ */ new Set(["containerPort", "port"]);
-var DEFAULT_PROTOCOL = "TCP";
-function itemKeys(item, key) {
-  const keys = { [key]: String(item[key]) };
-  if (PORT_KEYS.has(key) && typeof item.protocol === "string") keys.protocol = item.protocol;
-  return keys;
+var UNKNOWN_MANAGER = "unknown";
+function asSet(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
-function itemLabel(keys) {
-  if ("name" in keys) return `name=${String(keys.name)}`;
-  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
-  return Object.entries(keys).filter(([key, value]) => !(isPort && key === "protocol" && value === DEFAULT_PROTOCOL)).map(([key, value]) => `${key}=${String(value)}`).join(",");
-}
-function itemMatches(item, keys) {
-  if (typeof item !== "object" || item === null) return false;
-  const record = item;
-  const matches = Object.entries(keys).every(([key, value]) => String(record[key]) === value);
-  if (!matches) return false;
-  const isPort = Object.keys(keys).some((key) => PORT_KEYS.has(key));
-  if (!isPort || "protocol" in keys) return true;
-  return (record.protocol ?? DEFAULT_PROTOCOL) === DEFAULT_PROTOCOL;
-}
-function pathSegments(path) {
-  const segments = [];
-  for (const part of path.split("/").slice(1)) {
-    const match = /^(.*?)((?:\[[^=\]]+=[^\]]*\])*)$/.exec(part);
-    const name = match[1].replace(/~1/g, "/").replace(/~0/g, "~");
-    if (name !== "") segments.push(name);
-    for (const [, label] of match[2].matchAll(/\[([^\]]*)\]/g)) {
-      const keys = {};
-      for (const pair of label.split(/,(?=[A-Za-z]+=)/)) {
-        const at = pair.indexOf("=");
-        keys[pair.slice(0, at)] = pair.slice(at + 1);
-      }
-      segments.push({ keys });
-    }
+function parseMember(name) {
+  try {
+    return JSON.parse(name.slice(2));
+  } catch {
+    return void 0;
   }
-  return segments;
 }
-function child(node, segment) {
-  if (typeof segment === "string") {
-    const next = node[`f:${segment}`];
-    return typeof next === "object" && next !== null ? next : void 0;
-  }
+function childSet(node, element) {
+  if ("field" in element) return asSet(node[`f:${element.field}`]);
+  if ("index" in element) return asSet(node[`i:${element.index}`]);
+  const prefix = "key" in element ? "k:" : "v:";
+  const wanted = "key" in element ? element.key : element.value;
   for (const [name, next] of Object.entries(node)) {
-    if (!name.startsWith("k:")) continue;
-    try {
-      const key = JSON.parse(name.slice(2));
-      if (itemMatches(key, segment.keys)) return next;
-    } catch {
-    }
+    if (name.startsWith(prefix) && jsonEqual(parseMember(name), wanted)) return asSet(next);
   }
   return void 0;
 }
 function ownsPath(fields, path) {
   let node = fields;
-  const segments = pathSegments(path);
-  for (const segment of segments) {
+  for (const element of path) {
     if (!node) return false;
-    const next = child(node, segment);
+    const next = childSet(node, element);
     if (!next) return false;
     if (Object.keys(next).length === 0) return true;
     node = next;
@@ -898,95 +946,15 @@ function appliedFields(live, manager) {
 function ownersOf(managedFields, path) {
   return (managedFields ?? []).filter((entry) => entry.manager && ownsPath(entry.fieldsV1, path)).map((entry) => entry.manager);
 }
-function lastManager(managedFields, except) {
+function lastUpdater(managedFields, except) {
   const entries = (managedFields ?? []).filter(
-    (e) => e.manager && e.manager !== except && e.time && !e.subresource
+    (e) => e.manager && e.manager !== except && e.operation === "Update" && e.time && !e.subresource
   );
   entries.sort((a, b) => a.time < b.time ? 1 : -1);
   return entries[0]?.manager;
 }
 
-// src/core/compare.ts
-var MERGE_KEYS = [
-  "name",
-  "containerPort",
-  "port",
-  "mountPath",
-  "devicePath",
-  "ip",
-  "topologyKey",
-  "type"
-];
-function compareDesired(desired, live, applied) {
-  const differences = [];
-  walk(desired, live, "", differences);
-  if (!applied) return differences;
-  return differences.filter(
-    (d) => !(d.live === void 0 && isZeroScalar(d.desired) && ownsPath(applied, d.path))
-  );
-}
-function isZeroScalar(value) {
-  return value === false || value === 0 || value === "";
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function escapeSegment(key) {
-  if (!key.includes("~") && !key.includes("/")) return key;
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function walk(desired, live, path, out) {
-  if (isRecord(desired)) {
-    if (live === void 0 && Object.keys(desired).length === 0) return;
-    if (!isRecord(live)) {
-      out.push({ path: path || "/", desired, live });
-      return;
-    }
-    for (const [key, value] of Object.entries(desired)) {
-      walk(value, live[key], `${path}/${escapeSegment(key)}`, out);
-    }
-    return;
-  }
-  if (Array.isArray(desired)) {
-    compareList(desired, live, path, out);
-    return;
-  }
-  if (!scalarEquals(desired, live, path)) out.push({ path, desired, live });
-}
-function mergeKeyOf(list) {
-  if (list.length === 0 || !list.every(isRecord)) return void 0;
-  const items = list;
-  return MERGE_KEYS.find((key) => {
-    if (!items.every((item) => item[key] !== void 0)) return false;
-    const labels = items.map((item) => itemLabel(itemKeys(item, key)));
-    return new Set(labels).size === labels.length;
-  });
-}
-function compareList(desired, live, path, out) {
-  if (!Array.isArray(live)) {
-    if (desired.length === 0 && (live === void 0 || live === null)) return;
-    out.push({ path, desired, live });
-    return;
-  }
-  const key = mergeKeyOf(desired);
-  if (key) {
-    for (const item of desired.filter(isRecord)) {
-      const keys = itemKeys(item, key);
-      const match = live.find((candidate) => itemMatches(candidate, keys));
-      const itemPath = `${path}[${itemLabel(keys)}]`;
-      if (match === void 0) out.push({ path: itemPath, desired: item, live: void 0 });
-      else walk(item, match, itemPath, out);
-    }
-    return;
-  }
-  if (desired.length !== live.length) {
-    out.push({ path, desired, live });
-    return;
-  }
-  const inner = [];
-  desired.forEach((item, index) => walk(item, live[index], `${path}/${index}`, inner));
-  if (inner.length > 0) out.push({ path, desired, live });
-}
+// src/core/quantity.ts
 var QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+))?(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/;
 var SUFFIX = {
   Ki: 2 ** 10,
@@ -1013,14 +981,238 @@ function quantityValue(value) {
   const [, number, exponent, suffix] = match;
   return Number(number) * 10 ** Number(exponent ?? 0) * (suffix ? SUFFIX[suffix] : 1);
 }
-var QUANTITY_FIELD = /\/(requests|limits|hard|capacity|allocatable|overhead)[/[]|\/sizeLimit$|\/target\/(value|averageValue)$/;
-function scalarEquals(desired, live, path) {
+function quantityEquals(a, b) {
+  const x = quantityValue(a);
+  const y = quantityValue(b);
+  return x !== void 0 && y !== void 0 && Math.abs(x - y) <= Math.abs(x) * 1e-9;
+}
+
+// src/core/schema.ts
+var ANY = { t: "any" };
+var QUANTITY2 = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+var REF_PREFIX = "#/components/schemas/";
+function asSchema(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function refName(schema) {
+  const ref = schema.$ref;
+  if (typeof ref === "string" && ref.startsWith(REF_PREFIX)) return ref.slice(REF_PREFIX.length);
+  const allOf = schema.allOf;
+  if (Array.isArray(allOf) && allOf.length === 1) return refName(asSchema(allOf[0]) ?? {});
+  return void 0;
+}
+function listNode(schema, items) {
+  const listType = schema["x-kubernetes-list-type"];
+  if (listType === "set") return { t: "list", items, list: "set" };
+  if (listType === "map") {
+    const keys = schema["x-kubernetes-list-map-keys"];
+    return { t: "list", items, list: "map", keys: Array.isArray(keys) ? keys.map(String) : [] };
+  }
+  if (listType === void 0) {
+    const strategy = schema["x-kubernetes-patch-strategy"];
+    if (typeof strategy === "string" && strategy.split(",").includes("merge")) {
+      const key = schema["x-kubernetes-patch-merge-key"];
+      return typeof key === "string" ? { t: "list", items, list: "map", keys: [key] } : { t: "list", items, list: "set" };
+    }
+  }
+  return { t: "list", items, list: "atomic" };
+}
+function mapNode(schema) {
+  const node = { t: "map" };
+  const properties = asSchema(schema.properties);
+  if (properties) {
+    node.fields = {};
+    for (const [name, property] of Object.entries(properties)) {
+      const child = asSchema(property) ?? {};
+      node.fields[name] = convertSchema(child);
+      const fallback = child.default;
+      if (fallback !== void 0 && (typeof fallback !== "object" || fallback === null)) {
+        node.defaults = { ...node.defaults, [name]: fallback };
+      }
+    }
+  }
+  const additional = schema.additionalProperties;
+  if (additional === true || schema["x-kubernetes-preserve-unknown-fields"] === true)
+    node.rest = ANY;
+  else if (asSchema(additional)) node.rest = convertSchema(asSchema(additional));
+  else if (!properties) node.rest = ANY;
+  if (schema["x-kubernetes-map-type"] === "atomic") node.atomic = true;
+  return node;
+}
+function convertSchema(schema) {
+  const name = refName(schema);
+  if (name !== void 0)
+    return name === QUANTITY2 ? { t: "scalar", quantity: true } : { ref: name };
+  if (schema["x-kubernetes-int-or-string"] === true) return { t: "scalar" };
+  const type = schema.type;
+  if (type === "array") return listNode(schema, convertSchema(asSchema(schema.items) ?? {}));
+  if (type === "object" || schema.properties !== void 0) return mapNode(schema);
+  if (typeof type === "string") return { t: "scalar" };
+  if (schema["x-kubernetes-preserve-unknown-fields"] === true) return ANY;
+  const variants = [schema.oneOf, schema.anyOf].find(Array.isArray);
+  if (variants?.every((v) => ["string", "integer", "number"].includes(String(asSchema(v)?.type))))
+    return { t: "scalar" };
+  return ANY;
+}
+function convertDocument(document) {
+  const schemas = asSchema(asSchema(asSchema(document)?.components)?.schemas) ?? {};
+  const table = { types: {}, kinds: {} };
+  for (const [name, value] of Object.entries(schemas)) {
+    const schema = asSchema(value) ?? {};
+    table.types[name] = name === QUANTITY2 ? { t: "scalar", quantity: true } : convertSchema(schema);
+    const gvks = schema["x-kubernetes-group-version-kind"];
+    for (const gvk of Array.isArray(gvks) ? gvks : []) {
+      const { group, version, kind } = asSchema(gvk) ?? {};
+      table.kinds[`${group ?? ""}/${version}/${kind}`] = name;
+    }
+  }
+  return table;
+}
+function convertCrd(crd) {
+  const spec = asSchema(crd.spec) ?? {};
+  const text = (value) => typeof value === "string" ? value : "";
+  const group = text(spec.group);
+  const kind = text(asSchema(spec.names)?.kind);
+  const table = { types: {}, kinds: {} };
+  for (const version of Array.isArray(spec.versions) ? spec.versions : []) {
+    const v = asSchema(version) ?? {};
+    const schema = asSchema(asSchema(v.schema)?.openAPIV3Schema);
+    if (!schema) continue;
+    const name = `${group}/${text(v.name)}/${kind}`;
+    table.types[name] = convertSchema(schema);
+    table.kinds[name] = name;
+  }
+  return table;
+}
+var ObjectSchema = class {
+  constructor(table, root) {
+    this.table = table;
+    this.root = root;
+  }
+  table;
+  root;
+  /** Follows `ref`s (unknown names are schema-less). */
+  resolve(node) {
+    let current = node ?? ANY;
+    for (let hops = 0; "ref" in current && hops < 32; hops++)
+      current = this.table.types[current.ref] ?? ANY;
+    return "ref" in current ? { t: "any" } : current;
+  }
+  /** The type of a struct's field or a map's value. */
+  field(node, name) {
+    const resolved = this.resolve(node);
+    if (resolved.t !== "map") return ANY;
+    return resolved.fields?.[name] ?? resolved.rest ?? ANY;
+  }
+};
+var UNTYPED = new ObjectSchema({ types: {}, kinds: {} }, ANY);
+var SchemaSet = class {
+  constructor(tables) {
+    this.tables = tables;
+  }
+  tables;
+  /** The schema of `apiVersion`/`kind`, or the schema-less one when none is known. */
+  forKind(apiVersion, kind) {
+    const table = this.tables.get(apiVersion);
+    const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+    const name = table?.kinds[`${group}/${version}/${kind}`];
+    if (!table || name === void 0) return UNTYPED;
+    return new ObjectSchema(table, { ref: name });
+  }
+};
+
+// src/core/compare.ts
+function compareDesired(desired, live, schema, applied) {
+  const walk = { schema, applied, out: [] };
+  compareValue(desired, live, schema.root, [], walk);
+  return walk.out;
+}
+function isZeroScalar(value) {
+  return value === false || value === 0 || value === "";
+}
+function compareValue(desired, live, type, path, walk) {
+  if (desired === null) return;
+  const node = walk.schema.resolve(type);
+  if (isRecord(desired) && (node.t === "map" || node.t === "any")) {
+    if (node.t === "map" && node.atomic) compareAtomic(desired, live, type, path, walk);
+    else compareFields(desired, live, type, path, walk);
+  } else if (Array.isArray(desired) && (node.t === "list" || node.t === "any")) {
+    compareList(desired, live, type, node.t === "list" ? node : void 0, path, walk);
+  } else if (!scalarEquals(desired, live, node.t === "scalar" && node.quantity === true)) {
+    if (live === void 0 && isZeroScalar(desired) && ownsPath(walk.applied, path)) return;
+    walk.out.push({ path, desired, live });
+  }
+}
+function compareFields(desired, live, type, path, walk) {
+  if (!isRecord(live)) {
+    if (live === void 0 && Object.keys(desired).length === 0) return;
+    walk.out.push({ path, desired, live });
+    return;
+  }
+  for (const [name, value] of Object.entries(desired)) {
+    compareValue(
+      value,
+      live[name],
+      walk.schema.field(type, name),
+      [...path, { field: name }],
+      walk
+    );
+  }
+}
+function compareList(desired, live, type, node, path, walk) {
+  if (!Array.isArray(live)) {
+    if (desired.length === 0 && (live === void 0 || live === null)) return;
+    walk.out.push({ path, desired, live });
+    return;
+  }
+  if (node?.list === "set") {
+    for (const item of desired.filter((d) => !live.some((l) => jsonEqual(l, d)))) {
+      walk.out.push({ path: [...path, { value: item }], desired: item, live: void 0 });
+    }
+    return;
+  }
+  const element = node ? walk.schema.resolve(node.items) : void 0;
+  const defaults = element?.t === "map" ? element.defaults : void 0;
+  const keys = node?.list === "map" ? node.keys ?? [] : [];
+  const desiredKeys = desired.map((item) => itemKey(item, keys, defaults));
+  if (!node || keys.length === 0 || desiredKeys.some((k) => k === void 0)) {
+    compareAtomic(desired, live, type, path, walk);
+    return;
+  }
+  desired.forEach((item, i) => {
+    const key = desiredKeys[i];
+    const match = live.find(
+      (candidate) => jsonEqual(itemKey(candidate, keys, defaults), key)
+    );
+    const itemPath = [...path, { key }];
+    if (match === void 0) walk.out.push({ path: itemPath, desired: item, live: void 0 });
+    else compareValue(item, match, node.items, itemPath, walk);
+  });
+}
+function compareAtomic(desired, live, type, path, walk) {
+  if (sameValue(desired, live, type, walk.schema, true)) return;
+  if (ownsPath(walk.applied, path) && sameValue(desired, live, type, walk.schema, false)) return;
+  walk.out.push({ path, desired, live });
+}
+function sameValue(desired, live, type, schema, exact) {
+  if (desired === null) return !exact || live === null || live === void 0;
+  const node = schema.resolve(type);
+  if (Array.isArray(desired)) {
+    const items = node.t === "list" ? node.items : ANY;
+    return Array.isArray(live) && live.length === desired.length && desired.every((item, i) => sameValue(item, live[i], items, schema, exact));
+  }
+  if (isRecord(desired)) {
+    if (!isRecord(live)) return !exact && live === void 0 && Object.keys(desired).length === 0;
+    if (exact && Object.keys(live).some((name) => !(name in desired))) return false;
+    return Object.entries(desired).every(
+      ([name, value]) => sameValue(value, live[name], schema.field(type, name), schema, exact) || !exact && live[name] === void 0 && isZeroScalar(value)
+    );
+  }
+  return scalarEquals(desired, live, node.t === "scalar" && node.quantity === true);
+}
+function scalarEquals(desired, live, quantity) {
   if (desired === live) return true;
-  if (desired === null) return true;
-  if (!QUANTITY_FIELD.test(path)) return false;
-  const a = quantityValue(desired);
-  const b = quantityValue(live);
-  return a !== void 0 && b !== void 0 && (typeof desired === "string" || typeof live === "string") && Math.abs(a - b) <= Math.abs(a) * 1e-9;
+  return quantity && quantityEquals(desired, live);
 }
 function comparable(object) {
   const secret = object;
@@ -1030,6 +1222,198 @@ function comparable(object) {
     Object.entries(stringData).map(([k, v]) => [k, Buffer.from(String(v)).toString("base64")])
   );
   return { ...rest, data: { ...secret.data ?? {}, ...encoded } };
+}
+
+// src/core/ignore.ts
+function parseIgnoreRules(text, file) {
+  let data;
+  try {
+    data = yaml.load(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${error.message.split("\n")[0]}`);
+  }
+  const list = Array.isArray(data) ? data : data?.ignore;
+  if (!Array.isArray(list))
+    throw new ConfigError(`${file}: expected a list of rules or an "ignore:" list`);
+  return list.map((rule, index) => {
+    const r = rule;
+    if (!r || !Array.isArray(r.paths) || r.paths.some((p) => typeof p !== "string" || !p.startsWith("/"))) {
+      throw new ConfigError(
+        `${file}: ignore[${index}].paths: expected a list of JSON pointers starting with "/"`
+      );
+    }
+    return { paths: r.paths, ...r.target ? { target: r.target } : {} };
+  });
+}
+function matchesSelector(selector, values) {
+  if (!selector) return true;
+  const map = values ?? {};
+  return selector.split(",").map((s) => s.trim()).filter(Boolean).every((term) => {
+    const notEqual = /^([^!=]+)!=(.*)$/.exec(term);
+    if (notEqual) return map[notEqual[1].trim()] !== notEqual[2].trim();
+    const equal = /^([^!=]+)==?(.*)$/.exec(term);
+    if (equal) return map[equal[1].trim()] === equal[2].trim();
+    if (term.startsWith("!")) return !(term.slice(1) in map);
+    return term in map;
+  });
+}
+function targets(rule, object) {
+  const t = rule.target;
+  if (!t) return true;
+  const [group, version] = object.apiVersion.includes("/") ? object.apiVersion.split("/") : ["", object.apiVersion];
+  return (t.kind === void 0 || t.kind === object.kind) && (t.name === void 0 || t.name === object.metadata.name) && (t.namespace === void 0 || t.namespace === object.metadata.namespace) && (t.group === void 0 || t.group === (group ?? groupOf(object.apiVersion))) && (t.version === void 0 || t.version === version) && matchesSelector(t.labelSelector, object.metadata.labels) && matchesSelector(t.annotationSelector, object.metadata.annotations);
+}
+function isItem(item, element) {
+  if ("value" in element) return jsonEqual(item, element.value);
+  if (!("key" in element) || !isRecord(item)) return false;
+  return Object.entries(element.key).every(([k, v]) => item[k] === void 0 || item[k] === v);
+}
+function indexedPointer(live, path) {
+  let node = live;
+  let pointer = "";
+  for (const element of path) {
+    if ("field" in element) {
+      pointer += `/${escapeField(element.field)}`;
+      node = isRecord(node) ? node[element.field] : void 0;
+      continue;
+    }
+    const list = Array.isArray(node) ? node : [];
+    const index = "index" in element ? element.index : list.findIndex((item) => isItem(item, element));
+    pointer += `/${index >= 0 ? index : formatPath([element])}`;
+    node = list[index];
+  }
+  return pointer || "/";
+}
+function covers(rulePath, path) {
+  const rule = rulePath.split("/");
+  const actual = path.split("/");
+  if (rule.length > actual.length) return false;
+  return rule.every((part, i) => part === "*" || part === actual[i]);
+}
+function ignoredBy(rules, live, path) {
+  const applicable = rules.filter((rule) => targets(rule, live));
+  if (applicable.length === 0) return false;
+  const pointer = indexedPointer(live, path);
+  const shown = formatPath(path);
+  return applicable.some((rule) => rule.paths.some((p) => covers(p, shown) || covers(p, pointer)));
+}
+
+// src/core/removed-fields.ts
+function removedInGit(applied, git, live, schema, volatile) {
+  const walk = { schema, volatile, out: [] };
+  visit(applied, git, live, schema.root, [], walk);
+  return walk.out;
+}
+function visit(fields, git, live, type, path, walk) {
+  for (const [member, child] of Object.entries(fields)) {
+    const sub = isRecord(child) ? child : {};
+    if (member.startsWith("f:") && isRecord(live)) {
+      const name = member.slice(2);
+      if (isAnnotations(path) && walk.volatile.has(name)) continue;
+      visitChild(
+        sub,
+        asRecord(git)?.[name],
+        live[name],
+        walk.schema.field(type, name),
+        [...path, { field: name }],
+        walk
+      );
+    } else if ((member.startsWith("k:") || member.startsWith("v:")) && Array.isArray(live)) {
+      visitItem(member, sub, git, live, type, path, walk);
+    }
+  }
+}
+function visitItem(member, sub, git, live, type, path, walk) {
+  const id = parseMember(member);
+  if (id === void 0) return;
+  const gitList = Array.isArray(git) ? git : [];
+  if (member.startsWith("v:")) {
+    const element2 = { value: id };
+    if (live.some((l) => jsonEqual(l, id)) && !gitList.some((g) => jsonEqual(g, id)))
+      walk.out.push({ path: [...path, element2], desired: void 0, live: id });
+    return;
+  }
+  if (!isRecord(id)) return;
+  const node = walk.schema.resolve(type);
+  const items = node.t === "list" ? node.items : { t: "any" };
+  const element = walk.schema.resolve(items);
+  const defaults = element.t === "map" ? element.defaults : void 0;
+  const keys = Object.keys(id);
+  const sameItem = (item) => jsonEqual(itemKey(item, keys, defaults), id);
+  visitChild(sub, gitList.find(sameItem), live.find(sameItem), items, [...path, { key: id }], walk);
+}
+function visitChild(sub, git, live, type, path, walk) {
+  if (live === void 0) return;
+  if (git === void 0) walk.out.push({ path, desired: void 0, live });
+  else if (Object.keys(sub).length > 0) visit(sub, git, live, type, path, walk);
+}
+function isAnnotations(path) {
+  return path.length === 2 && jsonEqual(path[0], { field: "metadata" }) && jsonEqual(path[1], { field: "annotations" });
+}
+function asRecord(value) {
+  return isRecord(value) ? value : void 0;
+}
+
+// src/core/drift.ts
+var DRIFT_FINGERPRINT = "ferry.dev/drift-fingerprint";
+var HIDDEN = "(hidden)";
+var HASH_PATH = [
+  { field: "metadata" },
+  { field: "annotations" },
+  { field: MANIFEST_HASH }
+];
+function mask(object, field) {
+  const top = field.segments[0];
+  if (object.kind !== "Secret" || !top || !("field" in top)) return field;
+  if (top.field !== "data" && top.field !== "stringData") return field;
+  return {
+    ...field,
+    git: field.git === void 0 ? void 0 : HIDDEN,
+    live: field.live === void 0 ? void 0 : HIDDEN
+  };
+}
+var VOLATILE = new Set(APPLY_TRACE_KEYS.map((key) => `${ANNOTATION_PREFIX}${key}`));
+function differencesOf(desired, live, schema, fieldManager) {
+  const managed = live.metadata.managedFields;
+  const applied = appliedFields(live, fieldManager);
+  const differences = compareDesired(comparable(desired), live, schema, applied);
+  if (applied) {
+    for (const removed of removedInGit(applied, desired, live, schema, VOLATILE)) {
+      const others = ownersOf(managed, removed.path).filter((m) => m !== fieldManager);
+      if (others.length === 0) differences.push(removed);
+    }
+  }
+  return differences.filter((d) => !jsonEqual(d.path, HASH_PATH));
+}
+function managerOf(managed, path, fieldManager) {
+  const owners = ownersOf(managed, path);
+  const others = owners.filter((m) => m !== fieldManager);
+  if (others[0]) return others[0];
+  if (owners.length > 0) return fieldManager;
+  return lastUpdater(managed, fieldManager) ?? UNKNOWN_MANAGER;
+}
+function driftOf(desired, live, rules, fieldManager, schema) {
+  const name = describeObject(desired);
+  if (!live) return { drift: { object: name, kind: "missing", fields: [] }, ignored: 0 };
+  const managed = live.metadata.managedFields;
+  let ignored = 0;
+  const fields = [];
+  for (const difference of differencesOf(desired, live, schema, fieldManager)) {
+    if (ignoredBy(rules, live, difference.path)) {
+      ignored++;
+      continue;
+    }
+    fields.push(
+      mask(desired, {
+        path: formatPath(difference.path),
+        segments: difference.path,
+        git: difference.desired,
+        live: difference.live,
+        manager: managerOf(managed, difference.path, fieldManager)
+      })
+    );
+  }
+  return fields.length > 0 ? { drift: { object: name, kind: "drifted", fields }, ignored } : { ignored };
 }
 
 // src/core/ordering.ts
@@ -1117,14 +1501,17 @@ var Inventory = class _Inventory {
   liveOf(id) {
     return this.live.get(id);
   }
-  /** Whether applying would change the object: new, manifest changed, or owned fields edited live. */
-  needsWrite(desired) {
+  /**
+   * Whether applying would change the object: new, manifest changed, or any field drift would
+   * report (the same comparison, so everything drift reports, apply restores).
+   */
+  needsWrite(desired, schemas) {
     const live = this.live.get(desired.id);
     if (!live) return true;
     if (live.metadata.annotations?.[MANIFEST_HASH] !== desired.object.metadata.annotations?.[MANIFEST_HASH])
       return true;
-    const applied = appliedFields(live, FIELD_MANAGER);
-    return compareDesired(comparable(desired.object), live, applied).length > 0;
+    const schema = schemas.forKind(desired.object.apiVersion, desired.object.kind);
+    return differencesOf(desired.object, live, schema, FIELD_MANAGER).length > 0;
   }
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other) {
@@ -1205,25 +1592,30 @@ async function readInventory(client, resources, parent, desired, extend) {
 
 export {
   KubeClient,
+  statusMessage,
   discover,
   collectionPath,
-  FIELD_MANAGER,
+  objectPath,
   serverSideApply,
   deleteObject,
   waitForEstablished,
-  itemLabel,
-  itemMatches,
-  pathSegments,
-  appliedFields,
+  validateAsNew,
+  waitUntilGone,
+  convertDocument,
+  convertCrd,
+  SchemaSet,
+  formatPath,
+  isPrefix,
   ownersOf,
-  lastManager,
   compareDesired,
-  escapeSegment,
-  comparable,
+  parseIgnoreRules,
+  DRIFT_FINGERPRINT,
+  differencesOf,
+  driftOf,
   phaseOf,
   PRUNE_PROTECTED_KINDS,
   PARENT_INFO,
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-YDYJNO3C.js.map
+//# sourceMappingURL=chunk-2L3IVIRE.js.map

@@ -7,6 +7,7 @@ import {
 var ACTIONS = [
   "created",
   "configured",
+  "replaced",
   "unchanged",
   "pruned",
   "kept",
@@ -17,7 +18,17 @@ function emptyReport(parent, dryRun) {
     inventory: { name: parent.name, namespace: parent.namespace, id: parent.id },
     dryRun,
     objects: [],
-    counts: { created: 0, configured: 0, unchanged: 0, pruned: 0, kept: 0, failed: 0 },
+    counts: {
+      created: 0,
+      configured: 0,
+      replaced: 0,
+      unchanged: 0,
+      pruned: 0,
+      kept: 0,
+      failed: 0,
+      restored: 0
+    },
+    restored: [],
     notReady: [],
     requests: {}
   };
@@ -48,12 +59,24 @@ var ApplyFailure = class extends OperationError {
   }
   report;
 };
+function recordRestored(report, fields) {
+  report.restored.push(...fields);
+  report.counts.restored = report.restored.length;
+}
 function summaryLine(report) {
-  return ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`).join(", ") || "nothing to do";
+  const parts = ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`);
+  const restored = report.restored.length;
+  if (restored > 0)
+    parts.push(`${restored} field${restored === 1 ? "" : "s"} restored from hand edits`);
+  return parts.join(", ") || "nothing to do";
+}
+function restoredLines(report) {
+  return report.restored.map((r) => `restored ${r.object} ${r.path} (changed by ${r.manager})`);
 }
 var COLOURS = {
   created: "32",
   configured: "33",
+  replaced: "33",
   unchanged: "2",
   pruned: "35",
   kept: "36",
@@ -66,7 +89,13 @@ function formatText(report, colour) {
     (o) => `${o.object.padEnd(width)}  ${paint(o.action, o.action.padEnd(10))}${o.message ? `  ${o.message}` : ""}`
   );
   const title = `inventory ${report.inventory.namespace}/${report.inventory.name}${report.dryRun ? " (dry run: nothing was changed)" : ""}`;
-  return [title, `${"OBJECT".padEnd(width)}  RESULT`, ...rows, summaryLine(report)].join("\n") + "\n";
+  return [
+    title,
+    `${"OBJECT".padEnd(width)}  RESULT`,
+    ...rows,
+    ...restoredLines(report),
+    summaryLine(report)
+  ].join("\n") + "\n";
 }
 function cell(text) {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -83,6 +112,16 @@ function formatMarkdown(report, title = "ferry apply") {
       (o) => `| \`${cell(o.object)}\` | ${o.action} | ${cell(o.message ?? "")} |`
     )
   ];
+  if (report.restored.length > 0) {
+    lines.push(
+      "",
+      "**Restored from hand edits** (git wins over kubectl):",
+      "",
+      ...report.restored.map(
+        (r) => `- \`${cell(r.object)}\` \`${cell(r.path)}\`, changed by \`${cell(r.manager)}\``
+      )
+    );
+  }
   if (report.notReady.length > 0) {
     lines.push(
       "",
@@ -100,7 +139,9 @@ export {
   emptyReport,
   record,
   ApplyFailure,
+  recordRestored,
+  summaryLine,
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-WZQV7YPD.js.map
+//# sourceMappingURL=chunk-YIU4LUUQ.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-PDT7QIXN.js";
+} from "./chunk-ZZ3ODIGT.js";
 import {
   imagesIn,
   pinPath,
@@ -13,23 +13,23 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-TGHFBUTB.js";
+} from "./chunk-QZK2RO5B.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment
-} from "./chunk-CPZAHX5J.js";
+} from "./chunk-O2NBFVYJ.js";
 import "./chunk-IBLPEF4U.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
+import "./chunk-53QXY2GU.js";
 import {
   parseImageReference,
   quoteForMessage,
   splitImageReference
 } from "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   OperationError
@@ -174,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-ILPCVER4.js.map
+//# sourceMappingURL=rollback-SHWFKO7P.js.map

@@ -1,11 +1,11 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ACTIONS
-} from "./chunk-WZQV7YPD.js";
-import {
   postApplyStatus,
   postGitLabApplyStatus
 } from "./chunk-JAFDGPBI.js";
+import {
+  summaryLine
+} from "./chunk-YIU4LUUQ.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
@@ -22,8 +22,7 @@ import "./chunk-57EZ2WE2.js";
 
 // src/commands/apply-status.ts
 async function reportApplyStatus(options, report, error, log) {
-  const counts = ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`).join(", ");
-  const description = error ? `failed: ${error.message.split("\n")[0]}` : counts || "nothing to do";
+  const description = error ? `failed: ${error.message.split("\n")[0]}` : summaryLine(report);
   if (options.forge === "gitlab") {
     const project = gitlabReportProject(options, "status project", log);
     try {
@@ -59,4 +58,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-7C2TCWKH.js.map
+//# sourceMappingURL=apply-status-UHMVLKHZ.js.map

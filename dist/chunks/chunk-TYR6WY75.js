@@ -5,6 +5,7 @@ import {
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
+var FIELD_MANAGER = "ferry";
 var APPLYSET_ID = "applyset.kubernetes.io/id";
 var APPLYSET_PART_OF = "applyset.kubernetes.io/part-of";
 var APPLYSET_TOOLING = "applyset.kubernetes.io/tooling";
@@ -93,6 +94,7 @@ function foreignOwner(live, parent) {
 }
 
 export {
+  FIELD_MANAGER,
   APPLYSET_PART_OF,
   APPLYSET_TOOLING,
   APPLYSET_GROUP_KINDS,
@@ -108,4 +110,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-MXQYYHB2.js.map
+//# sourceMappingURL=chunk-TYR6WY75.js.map

@@ -1,12 +1,13 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ApplyFailure,
-  emptyReport,
-  record
-} from "./chunk-WZQV7YPD.js";
-import {
+  completedBefore,
+  completedJobKey,
+  crdsOf,
+  hasCompleted,
+  isJob,
+  loadSchemas,
   mapLimit
-} from "./chunk-UO3RZ2OS.js";
+} from "./chunk-ICCMIEIR.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -14,18 +15,33 @@ import {
   collectionPath,
   deleteObject,
   desiredObject,
+  differencesOf,
   discover,
+  formatPath,
+  objectPath,
+  ownersOf,
   phaseOf,
   readInventory,
   serverSideApply,
-  waitForEstablished
-} from "./chunk-YDYJNO3C.js";
+  statusMessage,
+  validateAsNew,
+  waitForEstablished,
+  waitUntilGone
+} from "./chunk-2L3IVIRE.js";
+import {
+  ApplyFailure,
+  emptyReport,
+  record,
+  recordRestored
+} from "./chunk-YIU4LUUQ.js";
 import {
   APPLYSET_TOOLING,
+  FIELD_MANAGER,
+  MANIFEST_HASH,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-TYR6WY75.js";
 import {
   readManifestDir
 } from "./chunk-IBLPEF4U.js";
@@ -258,6 +274,174 @@ async function lastEvents(client, namespace, pod) {
   return items.slice(-3).map((e) => `${e.reason ?? ""}: ${e.message ?? ""}`).join(" | ");
 }
 
+// src/commands/apply-writes.ts
+var HAND_EDIT_MANAGERS = [
+  "kubectl",
+  "kubectl-edit",
+  "kubectl-patch",
+  "kubectl-set",
+  "kubectl-scale",
+  "kubectl-label",
+  "kubectl-annotate",
+  "kubectl-client-side-apply",
+  "before-first-apply"
+];
+var WRITE_CONCURRENCY = 8;
+var REPLACE_DELETE_TIMEOUT_MS = 6e4;
+var COMPLETED_AND_REMOVED = "completed for this manifest, then removed by its TTL";
+function planWrites(desired, inventory, schemas, report) {
+  const plan = { writes: [], replace: /* @__PURE__ */ new Set(), force: /* @__PURE__ */ new Set() };
+  for (const d of desired) {
+    if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) {
+      record(report, describeObject(d.object), "unchanged", COMPLETED_AND_REMOVED);
+      continue;
+    }
+    if (!inventory.needsWrite(d, schemas)) {
+      record(report, describeObject(d.object), "unchanged");
+      continue;
+    }
+    plan.writes.push(d);
+    if (inventory.liveOf(d.id) && isJob(d.object)) plan.replace.add(d.id);
+  }
+  return plan;
+}
+function failureMessage(outcome) {
+  if (outcome.conflicts.length === 0) return outcome.message;
+  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ");
+  const managers = [...new Set(outcome.conflicts.map((c) => c.manager))].join(",");
+  return `${fields} (to take it over: --git-wins-over ${managers}, or --force-conflicts for every manager)`;
+}
+function restoredFields(d, live, schemas, handManagers) {
+  const managed = live.metadata.managedFields;
+  const schema = schemas.forKind(d.object.apiVersion, d.object.kind);
+  return differencesOf(d.object, live, schema, FIELD_MANAGER).flatMap((difference) => {
+    const manager = ownersOf(managed, difference.path).find((m) => handManagers.has(m));
+    return manager ? [{ object: describeObject(d.object), path: formatPath(difference.path), manager }] : [];
+  });
+}
+async function validateWrites(client, plan, inventory, schemas, options, report) {
+  const handManagers = /* @__PURE__ */ new Set([...HAND_EDIT_MANAGERS, ...options.gitWinsOver]);
+  const problems = [];
+  const restored = [];
+  await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
+    const name = describeObject(d.object);
+    const owner = options.adopt ? void 0 : inventory.foreignOwner(d);
+    const fail = (message) => {
+      problems.push(`${name}: ${message}`);
+      record(report, name, "failed", message);
+    };
+    if (owner) return fail(`owned by ${owner}; refusing to adopt it (use --adopt)`);
+    if (plan.replace.has(d.id)) {
+      const problem = await validateAsNew(client, d.info, d.object);
+      if (problem) return fail(problem);
+      if (options.dryRun) record(report, name, "replaced");
+      return;
+    }
+    let outcome = await serverSideApply(client, d.info, d.object, {
+      dryRun: true,
+      force: options.forceConflicts
+    });
+    const handEditsOnly = !outcome.ok && outcome.conflicts.length > 0 && outcome.conflicts.every((c) => handManagers.has(c.manager));
+    if (handEditsOnly) {
+      outcome = await serverSideApply(client, d.info, d.object, { dryRun: true, force: true });
+      if (outcome.ok) {
+        plan.force.add(d.id);
+        const live = inventory.liveOf(d.id);
+        if (live) restored.push(...restoredFields(d, live, schemas, handManagers));
+      }
+    }
+    if (!outcome.ok) return fail(failureMessage(outcome));
+    if (options.dryRun) record(report, name, outcome.created ? "created" : "configured");
+  });
+  if (problems.length > 0) {
+    throw new ApplyFailure(
+      `${problems.length} object(s) failed validation, so nothing else was changed:
+  ${problems.sort().join("\n  ")}`,
+      report
+    );
+  }
+  const order = (r) => `${r.object} ${r.path}`;
+  recordRestored(
+    report,
+    restored.sort((a, b) => order(a).localeCompare(order(b)))
+  );
+}
+async function writePlanned(client, plan, inventory, options, report, log) {
+  if (options.dryRun) return;
+  const failures = [];
+  await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
+    const name = describeObject(d.object);
+    const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
+    const replacing = plan.replace.has(d.id);
+    if (replacing) {
+      const problem = await replaceLive(client, d, inventory);
+      if (problem) {
+        failures.push(`${name}: ${problem}`);
+        record(report, name, "failed", problem);
+        return;
+      }
+    }
+    const outcome = await serverSideApply(client, d.info, object, {
+      dryRun: false,
+      force: options.forceConflicts || plan.force.has(d.id)
+    });
+    if (outcome.ok) {
+      const action = replacing ? "replaced" : outcome.created ? "created" : "configured";
+      record(
+        report,
+        name,
+        action,
+        replacing ? "its template changed: deleted and created again" : void 0
+      );
+      log.info(`${name} ${action}`);
+      return;
+    }
+    const message = failureMessage(outcome);
+    failures.push(`${name}: ${message}`);
+    record(report, name, "failed", message);
+  });
+  if (failures.length > 0)
+    throw new ApplyFailure(
+      `${failures.length} object(s) failed to apply: ${failures.join("; ")}`,
+      report
+    );
+}
+async function replaceLive(client, d, inventory) {
+  const live = inventory.liveOf(d.id);
+  if (!live) return void 0;
+  const problem = await deleteObject(client, d.info, live, false);
+  if (problem) return `could not delete it to replace it: ${problem}`;
+  const gone = await waitUntilGone(client, d.info, live, REPLACE_DELETE_TIMEOUT_MS);
+  return gone ? void 0 : `still being deleted after ${REPLACE_DELETE_TIMEOUT_MS / 1e3}s; run apply again`;
+}
+
+// src/commands/job-records.ts
+function unrecordedCompletions(desired, inventory) {
+  return desired.filter((d) => {
+    const live = inventory.liveOf(d.id);
+    const hash = d.object.metadata.annotations?.[MANIFEST_HASH];
+    return isJob(d.object) && live !== void 0 && hasCompleted(live) && live.metadata.annotations?.[MANIFEST_HASH] === hash && inventory.parentLive?.metadata.annotations?.[completedJobKey(d.id)] !== hash;
+  });
+}
+async function recordCompletions(client, parent, jobs) {
+  if (jobs.length === 0) return;
+  const annotations = Object.fromEntries(
+    jobs.map((d) => [completedJobKey(d.id), d.object.metadata.annotations?.[MANIFEST_HASH]])
+  );
+  const response = await client.request({
+    method: "PATCH",
+    path: objectPath(PARENT_INFO, parent.name, parent.namespace),
+    query: { fieldManager: FIELD_MANAGER },
+    contentType: "application/merge-patch+json",
+    body: JSON.stringify({ metadata: { annotations } })
+  });
+  if (response.status !== 200) {
+    throw new OperationError(
+      `inventory ${parent.namespace}/${parent.name}: recording completed Jobs failed: ${statusMessage(response)}`
+    );
+  }
+}
+
 // src/commands/prune.ts
 async function prune(client, inventory, desiredIds, options, report, log) {
   const allowed = new Set(options.pruneAllow ?? []);
@@ -325,9 +509,26 @@ async function applyObjects(client, objects, options, log) {
   }
   return report;
 }
+var CRD_ESTABLISHED_TIMEOUT_MS = 6e4;
+var ROLLOUT_TIMEOUT_MS = 5 * 6e4;
 async function run(client, objects, options, parent, report, log) {
-  const dryRun = options.dryRun ?? false;
-  let resources = await discover(client);
+  const state = await readState(client, objects, options, parent, report, log);
+  const prerequisites = await applyPrerequisites(state, objects);
+  const rest = await applyTheRest(state, prerequisites);
+  if (!options.dryRun) {
+    const written = [...prerequisites.writes, ...rest.writes];
+    const completed = unrecordedCompletions(state.desired, state.inventory);
+    if (options.wait) {
+      await waitForChanged(written, client, options, report, log);
+      completed.push(...written.filter((d) => isJob(d.object)));
+    }
+    if (state.inventory.parentLive || written.length > 0)
+      await recordCompletions(client, parent, completed);
+  }
+  if (options.prune) await pruneAndRecord(state);
+}
+async function readState(client, objects, options, parent, report, log) {
+  const resources = await discover(client);
   checkKindsKnown(objects, resources);
   const clash = objects.find(
     (o) => o.kind === "ConfigMap" && o.apiVersion === "v1" && o.metadata.name === parent.name && (o.metadata.namespace ?? parent.namespace) === parent.namespace
@@ -337,91 +538,118 @@ async function run(client, objects, options, parent, report, log) {
       `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`
     );
   }
-  const isPrerequisite = (o) => o.kind === "Namespace" || o.kind === "CustomResourceDefinition";
-  const served = (o) => resources.find(o.apiVersion, o.kind) !== void 0;
-  const desired = objects.filter(served).map((o) => desiredObject(o, resources, parent));
-  let inventory = await readInventory(client, resources, parent, desired);
-  const parentLive = inventory.parentLive;
-  const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (parentLive && tooling && !tooling.startsWith("ferry/")) {
+  const desired = objects.filter((o) => resources.find(o.apiVersion, o.kind)).map((o) => desiredObject(o, resources, parent));
+  const [inventory, schemas] = await Promise.all([
+    readInventory(client, resources, parent, desired),
+    loadSchemas(
+      client,
+      objects.map((o) => o.apiVersion),
+      crdsOf(objects)
+    )
+  ]);
+  const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
+  if (inventory.parentLive && tooling && !tooling.startsWith("ferry/")) {
     throw new OperationError(
       `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`
     );
   }
-  const prerequisiteWrites = plan(
-    desired.filter((d) => isPrerequisite(d.object)),
+  const writeOptions = {
+    dryRun: options.dryRun ?? false,
+    forceConflicts: options.forceConflicts ?? false,
+    adopt: options.adopt ?? false,
+    gitWinsOver: options.gitWinsOver ?? [],
+    ...options.annotations ? { annotations: options.annotations } : {}
+  };
+  return {
+    client,
+    options,
+    writeOptions,
+    parent,
+    report,
+    log,
+    resources,
+    desired,
     inventory,
+    schemas
+  };
+}
+function isPrerequisite(o) {
+  return o.kind === "Namespace" || o.kind === "CustomResourceDefinition";
+}
+async function applyPrerequisites(state, objects) {
+  const { client, writeOptions, parent, report, log } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => isPrerequisite(d.object)),
+    state.inventory,
+    state.schemas,
     report
   );
-  await validate(client, prerequisiteWrites, inventory, options, report);
-  await write(client, prerequisiteWrites, options, report, log);
-  if (!dryRun && prerequisiteWrites.length > 0)
-    await recordKinds(client, parent, inventory, desired, report);
-  const newCrds = prerequisiteWrites.filter((d) => d.object.kind === "CustomResourceDefinition");
-  const awaitingCrd = objects.filter((o) => !served(o));
+  await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
+  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  if (!dryRun && plan.writes.length > 0)
+    await recordKinds(client, parent, state.inventory, state.desired, report);
+  const newCrds = plan.writes.filter((d) => d.object.kind === "CustomResourceDefinition");
+  const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
     await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
-      for (const crd of newCrds) await waitForEstablished(client, crd.object.metadata.name, 6e4);
+      for (const crd of newCrds)
+        await waitForEstablished(client, crd.object.metadata.name, CRD_ESTABLISHED_TIMEOUT_MS);
     });
-    resources = await discover(client);
-    const added = awaitingCrd.filter(served).map((o) => desiredObject(o, resources, parent));
-    inventory = await readInventory(client, resources, parent, added, inventory);
-    desired.push(...added);
+    state.resources = await discover(client);
+    const added = awaitingCrd.filter((o) => state.resources.find(o.apiVersion, o.kind)).map((o) => desiredObject(o, state.resources, parent));
+    state.inventory = await readInventory(client, state.resources, parent, added, state.inventory);
+    state.desired.push(...added);
   }
-  for (const o of objects.filter((x) => !resources.find(x.apiVersion, x.kind))) {
-    record(
-      report,
-      describeObject(o),
-      "created",
-      "dry run: not validated, its CRD is not installed yet"
-    );
+  for (const o of objects.filter((x) => !state.resources.find(x.apiVersion, x.kind))) {
+    const reason = "dry run: not validated, its CRD is not installed yet";
+    record(report, describeObject(o), "created", reason);
   }
-  const writes = plan(
-    desired.filter((d) => !isPrerequisite(d.object)),
+  return plan;
+}
+async function applyTheRest(state, prerequisites) {
+  const { client, writeOptions, parent, report, log, inventory } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => !isPrerequisite(d.object)),
     inventory,
+    state.schemas,
     report
   );
   const newNamespaces = new Set(
-    prerequisiteWrites.filter((d) => d.object.kind === "Namespace" && !inventory.liveOf(d.id)).map((d) => d.object.metadata.name)
+    prerequisites.writes.filter((d) => d.object.kind === "Namespace" && !inventory.liveOf(d.id)).map((d) => d.object.metadata.name)
   );
-  const checkable = dryRun ? writes.filter((d) => !newNamespaces.has(d.object.metadata.namespace ?? "")) : writes;
-  for (const d of writes.filter((w) => !checkable.includes(w)))
-    record(
-      report,
-      describeObject(d.object),
-      "created",
-      "dry run: not validated, its namespace does not exist yet"
-    );
-  await validate(client, checkable, inventory, options, report);
-  if (!dryRun && (writes.length > 0 || !parentLive)) {
-    await recordKinds(client, parent, inventory, desired, report);
+  const unchecked = dryRun ? plan.writes.filter((d) => newNamespaces.has(d.object.metadata.namespace ?? "")) : [];
+  for (const d of unchecked) {
+    const reason = "dry run: not validated, its namespace does not exist yet";
+    record(report, describeObject(d.object), "created", reason);
   }
-  for (const phase of [...new Set(writes.map((d) => d.phase))].sort((a, b) => a - b)) {
-    await write(
-      client,
-      writes.filter((d) => d.phase === phase),
-      options,
-      report,
-      log
-    );
+  const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
+  await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
+  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
+    await recordKinds(client, parent, inventory, state.desired, report);
   }
-  if (options.wait && !dryRun)
-    await waitForChanged([...prerequisiteWrites, ...writes], client, options, report, log);
-  if (options.prune) {
-    const kept = await prune(
-      client,
-      inventory,
-      new Set(desired.map((d) => d.id)),
-      options,
-      report,
-      log
-    );
-    if (!dryRun)
-      await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
-    const failed = report.objects.filter((o) => o.action === "failed");
-    if (failed.length > 0)
-      throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
+  for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
+    const writes = plan.writes.filter((d) => d.phase === phase);
+    await writePlanned(client, { ...plan, writes }, inventory, writeOptions, report, log);
   }
+  return plan;
+}
+async function pruneAndRecord(state) {
+  const { client, options, parent, report, log, inventory, desired } = state;
+  const kept = await prune(
+    client,
+    inventory,
+    new Set(desired.map((d) => d.id)),
+    options,
+    report,
+    log
+  );
+  if (!options.dryRun)
+    await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
+  const failed = report.objects.filter((o) => o.action === "failed");
+  if (failed.length > 0)
+    throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
 }
 function checkKindsKnown(objects, resources) {
   const fromCrds = /* @__PURE__ */ new Set();
@@ -440,75 +668,6 @@ function checkKindsKnown(objects, resources) {
     );
   }
 }
-function plan(desired, inventory, report) {
-  const writes = [];
-  for (const d of desired) {
-    if (inventory.needsWrite(d)) writes.push(d);
-    else record(report, describeObject(d.object), "unchanged");
-  }
-  return writes;
-}
-async function validate(client, writes, inventory, options, report) {
-  const problems = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const name = describeObject(d.object);
-    const owner = options.adopt ? void 0 : inventory.foreignOwner(d);
-    if (owner) {
-      problems.push(`${name}: owned by ${owner}; refusing to adopt it (use --adopt)`);
-      record(report, name, "failed", `owned by ${owner}`);
-      return;
-    }
-    const outcome = await serverSideApply(client, d.info, d.object, {
-      dryRun: true,
-      force: options.forceConflicts ?? false
-    });
-    if (outcome.ok) {
-      if (options.dryRun) record(report, name, outcome.created ? "created" : "configured");
-      return;
-    }
-    const message = failureMessage(outcome);
-    problems.push(`${name}: ${message}`);
-    record(report, name, "failed", message);
-  });
-  if (problems.length > 0) {
-    throw new ApplyFailure(
-      `${problems.length} object(s) failed validation, so nothing else was changed:
-  ${problems.sort().join("\n  ")}`,
-      report
-    );
-  }
-}
-function failureMessage(outcome) {
-  if (outcome.conflicts.length === 0) return outcome.message;
-  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ");
-  return `${fields} (use --force-conflicts to take over)`;
-}
-async function write(client, writes, options, report, log) {
-  if (options.dryRun) return;
-  const failures = [];
-  await mapLimit(writes, options.concurrency ?? 8, async (d) => {
-    const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
-    const outcome = await serverSideApply(client, d.info, object, {
-      dryRun: options.dryRun ?? false,
-      force: options.forceConflicts ?? false
-    });
-    const name = describeObject(d.object);
-    if (outcome.ok) {
-      const action = outcome.created ? "created" : "configured";
-      record(report, name, action);
-      log.info(`${name} ${action}${options.dryRun ? " (dry run)" : ""}`);
-      return;
-    }
-    const message = failureMessage(outcome);
-    failures.push(`${name}: ${message}`);
-    record(report, name, "failed", message);
-  });
-  if (failures.length > 0)
-    throw new ApplyFailure(
-      `${failures.length} object(s) failed to apply: ${failures.join("; ")}`,
-      report
-    );
-}
 async function waitForChanged(written, client, options, report, log) {
   const targets = written.filter(
     (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object)
@@ -516,7 +675,12 @@ async function waitForChanged(written, client, options, report, log) {
   if (targets.length === 0) return;
   const outcome = await log.group(
     `waiting for ${targets.length} rollout(s)`,
-    () => waitForRollouts(client, targets, options.timeoutMs ?? 3e5, (line) => log.info(`  ${line}`))
+    () => waitForRollouts(
+      client,
+      targets,
+      options.timeoutMs ?? ROLLOUT_TIMEOUT_MS,
+      (line) => log.info(`  ${line}`)
+    )
   );
   if (outcome.notReady.length > 0) {
     report.notReady = outcome.notReady;
@@ -559,4 +723,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-NUBMZOBI.js.map
+//# sourceMappingURL=apply-QK7KZ2RD.js.map

@@ -5,8 +5,10 @@ import {
   emptyReport,
   formatMarkdown,
   formatText,
-  record
-} from "./chunk-WZQV7YPD.js";
+  record,
+  recordRestored,
+  summaryLine
+} from "./chunk-YIU4LUUQ.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -15,6 +17,8 @@ export {
   emptyReport,
   formatMarkdown,
   formatText,
-  record
+  record,
+  recordRestored,
+  summaryLine
 };
-//# sourceMappingURL=apply-report-7R43MMOW.js.map
+//# sourceMappingURL=apply-report-DROK2MLR.js.map

@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-PDT7QIXN.js";
+} from "./chunk-ZZ3ODIGT.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,23 +19,23 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-TGHFBUTB.js";
+} from "./chunk-QZK2RO5B.js";
 import "./chunk-VSXDL2I2.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadConfig,
   renderEnvironment
-} from "./chunk-CPZAHX5J.js";
+} from "./chunk-O2NBFVYJ.js";
 import "./chunk-IBLPEF4U.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
+import "./chunk-53QXY2GU.js";
 import {
   parseImageReference,
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
 import {
   ConfigError,
   FerryError,
@@ -185,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-BZK7GYV4.js.map
+//# sourceMappingURL=promote-CZNKLY6D.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-TYR6WY75.js";
 import {
   checkClusterName
 } from "./chunk-YZ7SOTKQ.js";
@@ -15,8 +15,8 @@ import {
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-L67FNGXX.js";
 import "./chunk-53QXY2GU.js";
+import "./chunk-L67FNGXX.js";
 import {
   ConfigError,
   FerryError,
@@ -3566,7 +3566,13 @@ function applyCommand(program2, io) {
   ).option("--timeout <duration>", "how long --wait waits", "5m").option(
     "--dry-run",
     "validate everything on the server and report what would change; change nothing"
-  ).option("--force-conflicts", "take over fields that other field managers own").option("--adopt", "take over objects owned by another ApplySet or tool").option(
+  ).option(
+    "--force-conflicts",
+    "take over fields that other field managers own (hand edits by kubectl are taken back without it)"
+  ).option(
+    "--git-wins-over <managers>",
+    "field managers, besides kubectl's, whose changes apply takes back (comma-separated)"
+  ).option("--adopt", "take over objects owned by another ApplySet or tool").option(
     "--kubeconfig <path>",
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
   ).option("--context <name>", "kubeconfig context").addOption(
@@ -3589,13 +3595,13 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-NUBMZOBI.js");
-    const { ApplyFailure, formatText } = await import("./apply-report-7R43MMOW.js");
+    const { apply } = await import("./apply-QK7KZ2RD.js");
+    const { ApplyFailure, formatText } = await import("./apply-report-DROK2MLR.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-7C2TCWKH.js");
+      const { reportApplyStatus } = await import("./apply-status-UHMVLKHZ.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3624,6 +3630,7 @@ Examples:
           timeoutMs: parseDuration(flags.timeout, "--timeout"),
           dryRun: flags.dryRun,
           forceConflicts: flags.forceConflicts,
+          gitWinsOver: flags.gitWinsOver?.split(",").map((s) => s.trim()).filter(Boolean),
           adopt: flags.adopt,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
@@ -3688,8 +3695,8 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-NWXVZCK2.js");
-    const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
+    const { drift } = await import("./drift-IZ7LJGLM.js");
+    const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-RYJD2OHB.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
       {
@@ -3785,7 +3792,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-DCNNGG2C.js");
+    const { propose } = await import("./propose-VOWJIXBV.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3843,7 +3850,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-BZK7GYV4.js");
+    const { promote } = await import("./promote-CZNKLY6D.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3900,7 +3907,7 @@ Examples:
 `
   ).action(async (opts) => {
     const log = consoleLogger(io.stderr, !opts.out);
-    const { render } = await import("./render-JMEHWK7S.js");
+    const { render } = await import("./render-MDQWQ44Q.js");
     const result = await render(
       {
         config: opts.config,
@@ -3938,7 +3945,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-ILPCVER4.js");
+    const { rollback } = await import("./rollback-SHWFKO7P.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4019,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-EPFCKXSF.js.map
+//# sourceMappingURL=program-CM4PXAL4.js.map
