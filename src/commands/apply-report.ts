@@ -1,5 +1,6 @@
 import { OperationError } from '../core/errors.js';
 import type { ApplySetParent } from '../core/applyset.js';
+import { inlineCode } from '../core/proposal-text.js';
 
 export type ObjectAction = 'created' | 'configured' | 'unchanged' | 'pruned' | 'kept' | 'failed';
 
@@ -126,7 +127,7 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
     '| object | result | detail |',
     '| --- | --- | --- |',
     ...report.objects.map(
-      (o) => `| \`${cell(o.object)}\` | ${o.action} | ${cell(o.message ?? '')} |`,
+      (o) => `| ${cell(inlineCode(o.object))} | ${o.action} | ${cell(o.message ?? '')} |`,
     ),
   ];
   if (report.notReady.length > 0) {
@@ -134,7 +135,7 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
       '',
       '**Not ready:**',
       '',
-      ...report.notReady.map((n) => `- \`${cell(n.object)}\`: ${cell(n.reason)}`),
+      ...report.notReady.map((n) => `- ${cell(inlineCode(n.object))}: ${cell(n.reason)}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { DriftReport } from './drift.js';
+import { inlineCode } from './proposal-text.js';
 
 function show(value: unknown): string {
   if (value === undefined) return '(absent)';
@@ -59,10 +60,10 @@ export function formatDriftMarkdown(report: DriftReport, title = 'ferry drift'):
     );
     for (const object of report.objects) {
       if (object.fields.length === 0)
-        lines.push(`| \`${cell(object.object)}\` | _${LABELS[object.kind]}_ | | | |`);
+        lines.push(`| ${cell(inlineCode(object.object))} | _${LABELS[object.kind]}_ | | | |`);
       for (const field of object.fields) {
         lines.push(
-          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(field.manager ?? '')} |`,
+          `| ${cell(inlineCode(object.object))} | ${cell(inlineCode(field.path))} | ${cell(inlineCode(show(field.git)))} | ${cell(inlineCode(show(field.live)))} | ${cell(field.manager ?? '')} |`,
         );
       }
     }
