@@ -10,12 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dump, loadAll } from 'js-yaml';
 import {
-  assertJobsCanRun,
   exampleApp,
   gitlabProject,
   includeComponent,
   jobArtifact,
-  jobsSkip,
   ferryPackage,
   kubeconfigSecrets,
   repoRoot,
@@ -209,9 +207,7 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
   });
 });
 
-const skipPipeline = needsCluster.skip || jobsSkip;
-
-describe('GitLab CI/CD components: a pipeline against the cluster', { skip: skipPipeline }, () => {
+describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster, () => {
   let root: string;
   let project: string;
   let ns: Awaited<ReturnType<typeof testNamespace>>;
@@ -238,7 +234,6 @@ describe('GitLab CI/CD components: a pipeline against the cluster', { skip: skip
   };
 
   before(async () => {
-    assertJobsCanRun();
     ns = await testNamespace('gitlab');
     root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-e2e-'));
     project = join(root, 'project');
