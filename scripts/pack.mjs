@@ -47,7 +47,7 @@ const published = {
   type: 'module',
   bin: { ferry: 'dist/cli.js' },
   // The bundle checks this itself too, with one line and exit code 2 on an older Node.
-  engines: { node: '>=22' },
+  engines: manifest.engines,
   files: ['dist/', 'schema/'],
 };
 await writeFile(join(stage, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);
