@@ -29,9 +29,9 @@ const rsyncShim = join(repoRoot, 'test', 'tools', 'rsync-bin');
 let packed: Promise<string> | undefined;
 
 /**
- * The npm package, packed from this checkout by scripts/pack.mjs (once per test process): the
- * components' `ferry-package` default is this package from the registry, so jobs install this
- * tarball the same way, with npx.
+ * The npm package, packed from this checkout by scripts/pack.mjs (once per test process), for
+ * the components' `ferry-package` input: jobs install it with npx, as a project that overrides
+ * the default (ferry from the component's own commit, see gitlab-component-defaults.test.ts).
  */
 export function ferryPackage(): Promise<string> {
   packed ??= (async () => {
@@ -47,9 +47,13 @@ export function ferryPackage(): Promise<string> {
   return packed;
 }
 
-/** An `include: local` entry for one of the components, with its inputs. */
+/**
+ * An `include: component` entry for one of the components copied into the project, with its
+ * inputs: the project includes its own commit, as GitLab documents for testing a component in
+ * its own project (the component context, `$[[ component.sha ]]`, exists only that way).
+ */
 export function includeComponent(component: string, inputs: Record<string, unknown>) {
-  return { local: `templates/${component}.yml`, inputs };
+  return { component: `$CI_SERVER_FQDN/$CI_PROJECT_PATH/${component}@$CI_COMMIT_SHA`, inputs };
 }
 
 /** The components copied under `templates/` and `files`, written into the working tree `dir`. */
