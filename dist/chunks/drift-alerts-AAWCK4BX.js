@@ -25,9 +25,9 @@ import {
 import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
-import "./chunk-JYCF66TB.js";
 import "./chunk-L67FNGXX.js";
 import "./chunk-RJ335PBH.js";
+import "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   OperationError

@@ -36,6 +36,8 @@ describe('the action renders as the runner runs it', () => {
     assert.equal(step.outputs.image, 'registry.example.com/acme/guestbook:1.4.2');
     assert.deepEqual(JSON.parse(step.outputs.files!).length, 5);
     assert.match(await assertRendersCleanly(step.summary), /<h3>ferry render: staging<\/h3>/);
+    // local-action imports dist/action.js and calls its run(): the import itself runs nothing.
+    assert.equal(step.summary.match(/^### /gm)?.length, 1, step.summary);
   });
 
   it('fails the step, with an ::error:: line, on a hostile tag', async () => {

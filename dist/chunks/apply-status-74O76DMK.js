@@ -1,8 +1,5 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ACTIONS
-} from "./chunk-GNX2LF26.js";
-import {
   postApplyStatus,
   postGitLabApplyStatus
 } from "./chunk-BE6MFJGS.js";
@@ -14,8 +11,11 @@ import {
 import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
-import "./chunk-JYCF66TB.js";
 import "./chunk-L67FNGXX.js";
+import {
+  ACTIONS
+} from "./chunk-GNX2LF26.js";
+import "./chunk-JYCF66TB.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -60,4 +60,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-2EO737YP.js.map
+//# sourceMappingURL=apply-status-74O76DMK.js.map

@@ -1,35 +1,35 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   applyTraceAnnotations
-} from "./chunks/chunk-PF3JOGFO.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   parseDuration
-} from "./chunks/chunk-SVE4YMVH.js";
+} from "./chunk-SVE4YMVH.js";
+import {
+  render
+} from "./chunk-PF6AWLQB.js";
+import "./chunk-MWIGHI5J.js";
+import {
+  detectSource
+} from "./chunk-KNW4NEBO.js";
+import "./chunk-L67FNGXX.js";
+import {
+  yaml
+} from "./chunk-RJ335PBH.js";
 import {
   inlineCode,
   link,
   oneLine
-} from "./chunks/chunk-JYCF66TB.js";
-import {
-  render
-} from "./chunks/chunk-PF6AWLQB.js";
-import "./chunks/chunk-MWIGHI5J.js";
-import {
-  detectSource
-} from "./chunks/chunk-KNW4NEBO.js";
-import "./chunks/chunk-L67FNGXX.js";
-import {
-  yaml
-} from "./chunks/chunk-RJ335PBH.js";
+} from "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   OperationError
-} from "./chunks/chunk-O7TIUWNP.js";
+} from "./chunk-O7TIUWNP.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-57EZ2WE2.js";
+} from "./chunk-57EZ2WE2.js";
 
 // ../../main/node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19795,7 +19795,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-HARBIPWP.js");
+  const { propose } = await import("./propose-6KPGS537.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19815,7 +19815,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-4GAAUATG.js");
+  const { promote } = await import("./promote-GQV3WLZN.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19842,7 +19842,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-26LQWLIE.js");
+  const { rollback } = await import("./rollback-HPTW44HW.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19923,9 +19923,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-I3R7NSIC.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-D4DCBKRP.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-2EO737YP.js");
+  const { apply } = await import("./apply-BVIWQQOK.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-D4DCBKRP.js");
+  const { reportApplyStatus } = await import("./apply-status-74O76DMK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19972,8 +19972,8 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-ZEWBFUBF.js");
-  const { formatDriftMarkdown } = await import("./chunks/drift-report-XZGSCV3L.js");
+  const { drift } = await import("./drift-ZEWBFUBF.js");
+  const { formatDriftMarkdown } = await import("./drift-report-XZGSCV3L.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -20183,4 +20183,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=action-main.js.map
+//# sourceMappingURL=main-KBLYQKGD.js.map

@@ -5,10 +5,9 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-6GHC2UJ6.js";
+} from "./chunk-FPEHKQ73.js";
 import "./chunk-E5ZWWNKH.js";
 import "./chunk-FAYQYGGE.js";
-import "./chunk-JYCF66TB.js";
 import {
   loadEnvironment,
   render
@@ -20,6 +19,7 @@ import {
 } from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
 import "./chunk-RJ335PBH.js";
+import "./chunk-JYCF66TB.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -55,4 +55,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-HARBIPWP.js.map
+//# sourceMappingURL=propose-6KPGS537.js.map

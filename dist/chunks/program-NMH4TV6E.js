@@ -3589,13 +3589,13 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-I3R7NSIC.js");
+    const { apply } = await import("./apply-BVIWQQOK.js");
     const { ApplyFailure, formatText } = await import("./apply-report-D4DCBKRP.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-2EO737YP.js");
+      const { reportApplyStatus } = await import("./apply-status-74O76DMK.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3785,7 +3785,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-HARBIPWP.js");
+    const { propose } = await import("./propose-6KPGS537.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3843,7 +3843,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-4GAAUATG.js");
+    const { promote } = await import("./promote-GQV3WLZN.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3938,7 +3938,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-26LQWLIE.js");
+    const { rollback } = await import("./rollback-HPTW44HW.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-BNFJ37H3.js.map
+//# sourceMappingURL=program-NMH4TV6E.js.map

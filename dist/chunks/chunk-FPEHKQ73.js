@@ -7,11 +7,6 @@ import {
   parseGitLabProject
 } from "./chunk-E5ZWWNKH.js";
 import {
-  commitMessage,
-  proposalBody,
-  proposalTitle
-} from "./chunk-JYCF66TB.js";
-import {
   inferForge
 } from "./chunk-PF6AWLQB.js";
 import {
@@ -28,6 +23,11 @@ import {
   identityOf,
   yaml
 } from "./chunk-RJ335PBH.js";
+import {
+  commitMessage,
+  proposalBody,
+  proposalTitle
+} from "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   LostRaceError,
@@ -1211,4 +1211,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-6GHC2UJ6.js.map
+//# sourceMappingURL=chunk-FPEHKQ73.js.map

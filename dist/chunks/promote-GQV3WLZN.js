@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-NO2YY75V.js";
+} from "./chunk-LDUMHWBQ.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,10 +19,9 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-6GHC2UJ6.js";
+} from "./chunk-FPEHKQ73.js";
 import "./chunk-E5ZWWNKH.js";
 import "./chunk-FAYQYGGE.js";
-import "./chunk-JYCF66TB.js";
 import {
   loadConfig,
   renderEnvironment
@@ -37,6 +36,7 @@ import {
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
 import "./chunk-RJ335PBH.js";
+import "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   FerryError,
@@ -186,4 +186,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-4GAAUATG.js.map
+//# sourceMappingURL=promote-GQV3WLZN.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-NO2YY75V.js";
+} from "./chunk-LDUMHWBQ.js";
 import {
   imagesIn,
   pinPath,
@@ -13,10 +13,9 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-6GHC2UJ6.js";
+} from "./chunk-FPEHKQ73.js";
 import "./chunk-E5ZWWNKH.js";
 import "./chunk-FAYQYGGE.js";
-import "./chunk-JYCF66TB.js";
 import {
   loadEnvironment
 } from "./chunk-PF6AWLQB.js";
@@ -31,6 +30,7 @@ import {
   splitImageReference
 } from "./chunk-L67FNGXX.js";
 import "./chunk-RJ335PBH.js";
+import "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   OperationError
@@ -175,4 +175,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-26LQWLIE.js.map
+//# sourceMappingURL=rollback-HPTW44HW.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   openGitHubRepo,
   openGitHubWorkspace
-} from "./chunk-6GHC2UJ6.js";
+} from "./chunk-FPEHKQ73.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -109,4 +109,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-NO2YY75V.js.map
+//# sourceMappingURL=chunk-LDUMHWBQ.js.map

@@ -1,10 +1,5 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ApplyFailure,
-  emptyReport,
-  record
-} from "./chunk-GNX2LF26.js";
-import {
   mapLimit
 } from "./chunk-UO3RZ2OS.js";
 import {
@@ -26,7 +21,6 @@ import {
   groupKind,
   parentObject
 } from "./chunk-PF3JOGFO.js";
-import "./chunk-JYCF66TB.js";
 import {
   readManifestDir
 } from "./chunk-MWIGHI5J.js";
@@ -34,6 +28,12 @@ import {
   describeObject,
   withAnnotations
 } from "./chunk-RJ335PBH.js";
+import {
+  ApplyFailure,
+  emptyReport,
+  record
+} from "./chunk-GNX2LF26.js";
+import "./chunk-JYCF66TB.js";
 import {
   ConfigError,
   OperationError
@@ -560,4 +560,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-I3R7NSIC.js.map
+//# sourceMappingURL=apply-BVIWQQOK.js.map
