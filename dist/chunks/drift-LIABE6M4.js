@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-AAWCK4BX.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-WP4ECWWE.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-ZEWBFUBF.js.map
+//# sourceMappingURL=drift-LIABE6M4.js.map

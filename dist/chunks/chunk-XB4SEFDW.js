@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   statusContexts
-} from "./chunk-YZ7SOTKQ.js";
+} from "./chunk-VMWRW4A6.js";
 
 // src/adapters/alerts/github.ts
 var LABEL = "ferry-drift";
@@ -150,4 +150,4 @@ export {
   syncGitLabDriftStatus,
   postGitLabApplyStatus
 };
-//# sourceMappingURL=chunk-BE6MFJGS.js.map
+//# sourceMappingURL=chunk-XB4SEFDW.js.map

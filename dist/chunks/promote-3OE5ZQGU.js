@@ -2,8 +2,9 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   checkClusterName,
   evaluateGates,
+  forcedPromotionWarning,
   gateFailure
-} from "./chunk-YZ7SOTKQ.js";
+} from "./chunk-VMWRW4A6.js";
 import {
   parseDuration
 } from "./chunk-SVE4YMVH.js";
@@ -107,7 +108,7 @@ async function promote(options, log, deps = {}) {
   const failure = gateFailure(gates, from);
   const forced = options.force ?? false;
   if (failure && !forced) throw new OperationError(failure);
-  if (forced) log.warning(`promotion gates not enforced (--force): ${failure ?? "all passed"}`);
+  if (forced) log.warning(forcedPromotionWarning(gates, from));
   const facts = {
     from,
     sourcePath: source.environment.path,
@@ -186,4 +187,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-GQV3WLZN.js.map
+//# sourceMappingURL=promote-3OE5ZQGU.js.map

@@ -19815,7 +19815,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./promote-GQV3WLZN.js");
+  const { promote } = await import("./promote-3OE5ZQGU.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19925,7 +19925,7 @@ function reportTarget(report) {
 async function runApply(settings) {
   const { apply } = await import("./apply-BVIWQQOK.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-D4DCBKRP.js");
-  const { reportApplyStatus } = await import("./apply-status-74O76DMK.js");
+  const { reportApplyStatus } = await import("./apply-status-5IFJJ3JK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19972,7 +19972,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-ZEWBFUBF.js");
+  const { drift } = await import("./drift-LIABE6M4.js");
   const { formatDriftMarkdown } = await import("./drift-report-XZGSCV3L.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20183,4 +20183,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-KBLYQKGD.js.map
+//# sourceMappingURL=main-PZTNMOO6.js.map

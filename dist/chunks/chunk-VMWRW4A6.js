@@ -80,19 +80,27 @@ function formatDuration(ms) {
   if (seconds > 0 || parts.length === 0) parts.push(`${seconds}s`);
   return parts.join(" ");
 }
-function gateFailure(results, from) {
+function blockedBy(results, from) {
   const failed = results.filter((result) => !result.passed);
   if (failed.length === 0) return void 0;
   const reasons = failed.map(
     (result) => `${result.gate}: ${result.detail}${result.value ? ` ${quoteForMessage(result.value)}` : ""}`
   );
-  return `promotion from ${from} blocked by ${failed.length} gate(s): ${reasons.join("; ")}; pass --force to promote anyway`;
+  return `promotion from ${from} blocked by ${failed.length} gate(s): ${reasons.join("; ")}`;
+}
+function gateFailure(results, from) {
+  const blocked = blockedBy(results, from);
+  return blocked && `${blocked}; pass --force to promote anyway`;
+}
+function forcedPromotionWarning(results, from) {
+  return `promotion gates not enforced (--force): ${blockedBy(results, from) ?? "all passed"}`;
 }
 
 export {
   statusContexts,
   checkClusterName,
   evaluateGates,
-  gateFailure
+  gateFailure,
+  forcedPromotionWarning
 };
-//# sourceMappingURL=chunk-YZ7SOTKQ.js.map
+//# sourceMappingURL=chunk-VMWRW4A6.js.map

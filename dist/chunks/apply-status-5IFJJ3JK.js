@@ -2,8 +2,8 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   postApplyStatus,
   postGitLabApplyStatus
-} from "./chunk-BE6MFJGS.js";
-import "./chunk-YZ7SOTKQ.js";
+} from "./chunk-XB4SEFDW.js";
+import "./chunk-VMWRW4A6.js";
 import {
   githubClient,
   gitlabReportProject
@@ -60,4 +60,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-74O76DMK.js.map
+//# sourceMappingURL=apply-status-5IFJJ3JK.js.map

@@ -4,7 +4,7 @@ import {
   syncDriftStatus,
   syncGitLabDriftIssue,
   syncGitLabDriftStatus
-} from "./chunk-BE6MFJGS.js";
+} from "./chunk-XB4SEFDW.js";
 import {
   driftSummary,
   formatDriftMarkdown
@@ -17,7 +17,7 @@ import {
   serverSideApply
 } from "./chunk-FX6LBB4U.js";
 import "./chunk-PF3JOGFO.js";
-import "./chunk-YZ7SOTKQ.js";
+import "./chunk-VMWRW4A6.js";
 import {
   githubClient,
   gitlabReportProject
@@ -170,4 +170,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-AAWCK4BX.js.map
+//# sourceMappingURL=drift-alerts-WP4ECWWE.js.map

@@ -5,7 +5,7 @@ import {
 } from "./chunk-PF3JOGFO.js";
 import {
   checkClusterName
-} from "./chunk-YZ7SOTKQ.js";
+} from "./chunk-VMWRW4A6.js";
 import {
   parseDuration
 } from "./chunk-SVE4YMVH.js";
@@ -3595,7 +3595,7 @@ Examples:
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-74O76DMK.js");
+      const { reportApplyStatus } = await import("./apply-status-5IFJJ3JK.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3688,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-ZEWBFUBF.js");
+    const { drift } = await import("./drift-LIABE6M4.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-XZGSCV3L.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3843,7 +3843,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-GQV3WLZN.js");
+    const { promote } = await import("./promote-3OE5ZQGU.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-NMH4TV6E.js.map
+//# sourceMappingURL=program-HBEGPTDV.js.map
