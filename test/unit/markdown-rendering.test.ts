@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { driftIssueBody } from '../../src/adapters/alerts/github.js';
 import { emptyReport, formatMarkdown, record } from '../../src/commands/apply-report.js';
-import type { DriftReport } from '../../src/core/drift.js';
+import type { DriftedField, DriftReport } from '../../src/core/drift.js';
 import { formatDriftMarkdown } from '../../src/core/drift-report.js';
 import { imageReference } from '../../src/core/image.js';
 import { proposalSummary, renderSummary } from '../../src/core/job-summary.js';
@@ -37,6 +37,12 @@ const longDiff = Array.from({ length: 80 }, (_, i) => `+line ${i} with **stars**
   .join('\n')
   .concat('\n');
 
+/** A drifted field as the report shows it (the fields a formatter reads). */
+function field(path: string, git: unknown, live: unknown, manager: string): DriftedField {
+  // Other fields of a drifted field (its structured path) are not shown, so not set here.
+  return { ...({} as DriftedField), path, git, live, manager };
+}
+
 function driftReport(clean: boolean): DriftReport {
   return {
     inventory: { name: 'web', namespace: 'prod', id: 'applyset-x-v1' },
@@ -48,18 +54,8 @@ function driftReport(clean: boolean): DriftReport {
             object: 'Deployment prod/web',
             kind: 'drifted',
             fields: [
-              {
-                path: '/spec/replicas',
-                git: 2,
-                live: 5,
-                manager: 'kubectl-edit',
-              },
-              {
-                path: '/metadata/annotations/note',
-                git: 'a|b',
-                live: 'x `y` **z**',
-                manager: undefined,
-              },
+              field('/spec/replicas', 2, 5, 'kubectl-edit'),
+              field('/metadata/annotations/note', 'a|b', 'x `y` **z**', 'unknown'),
             ],
           },
           { object: 'Service prod/web', kind: 'missing', fields: [] },
