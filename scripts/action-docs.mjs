@@ -1,6 +1,6 @@
-// Writes the README's action inputs/outputs tables from action.yml, between the markers
+// Writes the action's inputs/outputs tables in docs/github-action.md from action.yml, between the markers
 // <!-- action-docs:start --> and <!-- action-docs:end -->, so the two never disagree.
-// `node scripts/action-docs.mjs --check` exits 1 when the README is out of date.
+// `node scripts/action-docs.mjs --check` exits 1 when the page is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 
@@ -30,17 +30,18 @@ const table = [
   '<!-- action-docs:end -->',
 ].join('\n');
 
-const readme = readFileSync('README.md', 'utf8');
+const page = 'docs/github-action.md';
+const readme = readFileSync(page, 'utf8');
 const pattern = /<!-- action-docs:start[\s\S]*?<!-- action-docs:end -->/;
-if (!pattern.test(readme)) throw new Error('README.md has no action-docs markers');
+if (!pattern.test(readme)) throw new Error(`${page} has no action-docs markers`);
 const updated = readme.replace(pattern, table);
 if (process.argv.includes('--check')) {
   // Compare ignoring table padding, which Prettier adds.
   const squash = (text) => text.match(pattern)[0].replace(/ +/g, ' ').replace(/-{3,}/g, '---');
   if (squash(readme) !== squash(updated)) {
-    console.error('README.md action tables are out of date: run npm run docs:action');
+    console.error(`${page}: the action tables are out of date: run npm run docs:action`);
     process.exit(1);
   }
 } else {
-  writeFileSync('README.md', updated);
+  writeFileSync(page, updated);
 }

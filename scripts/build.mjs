@@ -5,10 +5,10 @@ import { rm } from 'node:fs/promises';
 
 await rm('dist', { recursive: true, force: true });
 await build({
-  // action-main exports run() without calling it: @github/local-action runs the action from it.
+  // action.js exports run() and calls it only when the runner starts it, so
+  // @github/local-action can import it and call run() itself.
   entryPoints: {
     action: 'src/action/index.ts',
-    'action-main': 'src/action/main.ts',
     cli: 'src/cli/main.ts',
   },
   outdir: 'dist',

@@ -26,11 +26,9 @@ if (reported !== manifest.version) {
 
 // A staging folder of its own, so that packs can run side by side (tests do).
 const stage = await mkdtemp(join(tmpdir(), 'ferry-pack-'));
-// The CLI's bundle and chunks only: the action's entry points run from the repository on GitHub,
+// The CLI's bundle and chunks only: the action's entry point runs from the repository on GitHub,
 // and the source maps point at sources the package does not ship.
-const actionEntries = new Set(
-  ['action.js', 'action-main.js'].map((file) => join(root, 'dist', file)),
-);
+const actionEntries = new Set([join(root, 'dist', 'action.js')]);
 await cp(join(root, 'dist'), join(stage, 'dist'), {
   recursive: true,
   filter: (path) => !path.endsWith('.map') && !actionEntries.has(path),
@@ -47,7 +45,7 @@ const published = {
   type: 'module',
   bin: { ferry: 'dist/cli.js' },
   // The bundle checks this itself too, with one line and exit code 2 on an older Node.
-  engines: { node: '>=22' },
+  engines: manifest.engines,
   files: ['dist/', 'schema/'],
 };
 await writeFile(join(stage, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);

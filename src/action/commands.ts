@@ -3,6 +3,7 @@ import { render } from '../commands/render.js';
 import { actionsLogger } from './logger.js';
 import type { ProposeResult, PullRequestOptions } from '../commands/propose-context.js';
 import { OperationError } from '../core/errors.js';
+import { proposalSummary, renderSummary } from '../core/job-summary.js';
 import type {
   PromoteSettings,
   ProposeSettings,
@@ -30,9 +31,13 @@ export async function runRender(settings: RenderSettings): Promise<void> {
   core.setOutput('objects', result.objects.length);
   core.setOutput('image', result.image.ref);
   await core.summary
-    .addHeading(`ferry render: ${result.environment.name}`, 3)
-    .addRaw(`Image \`${result.image.ref}\`, ${result.objects.length} objects\n\n`)
-    .addList(result.objects.map((object) => `\`${object}\``))
+    .addRaw(
+      renderSummary({
+        environment: result.environment.name,
+        image: result.image.ref,
+        objects: result.objects,
+      }),
+    )
     .write();
 }
 
@@ -76,15 +81,7 @@ async function publishProposals(command: string, results: ProposeResult[]): Prom
   output('pr-url', (result) => result.pullRequest?.url);
   output('head-sha', (result) => result.headSha);
   output('branch', (result) => result.branch);
-  for (const result of results) {
-    const where = result.pullRequest
-      ? `[#${result.pullRequest.number}](${result.pullRequest.url})`
-      : `branch \`${result.branch}\``;
-    core.summary
-      .addHeading(`ferry ${command}: ${result.operation}${result.dryRun ? ' (dry run)' : ''}`, 3)
-      .addRaw(`${result.title} — ${where}\n\n`)
-      .addRaw(result.dryRun ? result.body : '');
-  }
+  for (const result of results) core.summary.addRaw(proposalSummary(command, result));
   await core.summary.write();
 }
 

@@ -1,5 +1,6 @@
 import { OperationError } from '../core/errors.js';
 import type { ApplySetParent } from '../core/applyset.js';
+import { inlineCode } from '../core/proposal-text.js';
 
 export type ObjectAction =
   'created' | 'configured' | 'replaced' | 'unchanged' | 'pruned' | 'kept' | 'failed';
@@ -166,7 +167,7 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
     '| object | result | detail |',
     '| --- | --- | --- |',
     ...report.objects.map(
-      (o) => `| \`${cell(o.object)}\` | ${o.action} | ${cell(o.message ?? '')} |`,
+      (o) => `| ${cell(inlineCode(o.object))} | ${o.action} | ${cell(o.message ?? '')} |`,
     ),
   ];
   if (report.restored.length > 0) {
@@ -184,7 +185,7 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
       '',
       '**Not ready:**',
       '',
-      ...report.notReady.map((n) => `- \`${cell(n.object)}\`: ${cell(n.reason)}`),
+      ...report.notReady.map((n) => `- ${cell(inlineCode(n.object))}: ${cell(n.reason)}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,13 @@ import type { Logger } from '../adapters/logger.js';
 import type { FerryConfig } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
 import { ConfigError, FerryError, OperationError } from '../core/errors.js';
-import { checkClusterName, evaluateGates, gateFailure, type GateResult } from '../core/gates.js';
+import {
+  checkClusterName,
+  evaluateGates,
+  forcedPromotionWarning,
+  gateFailure,
+  type GateResult,
+} from '../core/gates.js';
 import { headBranchName } from '../core/git-names.js';
 import { quoteForMessage } from '../core/image.js';
 import { promotionText, type PromotionFacts } from '../core/promotion-text.js';
@@ -84,7 +90,7 @@ export async function promote(
   const failure = gateFailure(gates, from);
   const forced = options.force ?? false;
   if (failure && !forced) throw new OperationError(failure);
-  if (forced) log.warning(`promotion gates not enforced (--force): ${failure ?? 'all passed'}`);
+  if (forced) log.warning(forcedPromotionWarning(gates, from));
 
   const facts: PromotionFacts = {
     from,

@@ -1,5 +1,6 @@
 import { FIELD_MANAGER } from './applyset.js';
 import type { DriftedField, DriftReport } from './drift.js';
+import { inlineCode } from './proposal-text.js';
 
 /** Who made a field what it is now, for people. */
 function changedBy(field: DriftedField): string {
@@ -63,10 +64,10 @@ export function formatDriftMarkdown(report: DriftReport, title = 'ferry drift'):
     lines.push('', '| object | field | git | live | who |', '| --- | --- | --- | --- | --- |');
     for (const object of report.objects) {
       if (object.fields.length === 0)
-        lines.push(`| \`${cell(object.object)}\` | _${LABELS[object.kind]}_ | | | |`);
+        lines.push(`| ${cell(inlineCode(object.object))} | _${LABELS[object.kind]}_ | | | |`);
       for (const field of object.fields) {
         lines.push(
-          `| \`${cell(object.object)}\` | \`${cell(field.path)}\` | \`${cell(show(field.git))}\` | \`${cell(show(field.live))}\` | ${cell(changedBy(field))} |`,
+          `| ${cell(inlineCode(object.object))} | ${cell(inlineCode(field.path))} | ${cell(inlineCode(show(field.git)))} | ${cell(inlineCode(show(field.live)))} | ${cell(changedBy(field))} |`,
         );
       }
     }

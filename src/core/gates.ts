@@ -130,16 +130,27 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
-/**
- * The one-line refusal when any gate failed, naming each failed gate, or undefined when all
- * passed.
- */
-export function gateFailure(results: GateResult[], from: string): string | undefined {
+/** `promotion from <env> blocked by N gate(s): <each failed gate>`, or undefined when all passed. */
+function blockedBy(results: GateResult[], from: string): string | undefined {
   const failed = results.filter((result) => !result.passed);
   if (failed.length === 0) return undefined;
   const reasons = failed.map(
     (result) =>
       `${result.gate}: ${result.detail}${result.value ? ` ${quoteForMessage(result.value)}` : ''}`,
   );
-  return `promotion from ${from} blocked by ${failed.length} gate(s): ${reasons.join('; ')}; pass --force to promote anyway`;
+  return `promotion from ${from} blocked by ${failed.length} gate(s): ${reasons.join('; ')}`;
+}
+
+/**
+ * The one-line refusal when any gate failed, naming each failed gate and how to force it, or
+ * undefined when all passed.
+ */
+export function gateFailure(results: GateResult[], from: string): string | undefined {
+  const blocked = blockedBy(results, from);
+  return blocked && `${blocked}; pass --force to promote anyway`;
+}
+
+/** The warning of a forced promotion: what the gates said, without advice to force it. */
+export function forcedPromotionWarning(results: GateResult[], from: string): string {
+  return `promotion gates not enforced (--force): ${blockedBy(results, from) ?? 'all passed'}`;
 }

@@ -49,7 +49,7 @@ export function inlineCode(value: string): string {
 }
 
 /** A link only for plain http(s) URLs; anything else is shown as code. */
-function link(label: string, url: string): string {
+export function link(label: string, url: string): string {
   if (/^https?:\/\/[^\s<>()[\]`"']+$/.test(url)) return `[${label}](${url})`;
   return `${label} ${inlineCode(url)}`;
 }

@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 import { git, startForgeHarness } from '../forge/harness.js';
 import { assertStepFailed, assertStepPassed, runActionStep } from '../helpers/action-step.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { assertRendersCleanly } from '../helpers/markdown.js';
 
 // The committed action (dist/) run step by step as the runner runs it, through
 // @github/local-action: render, propose against the fake GitHub, and apply + drift against the
@@ -34,7 +35,9 @@ describe('the action renders as the runner runs it', () => {
     assert.equal(step.outputs.objects, '5');
     assert.equal(step.outputs.image, 'registry.example.com/acme/guestbook:1.4.2');
     assert.deepEqual(JSON.parse(step.outputs.files!).length, 5);
-    assert.match(step.summary, /ferry render: staging/);
+    assert.match(await assertRendersCleanly(step.summary), /<h3>ferry render: staging<\/h3>/);
+    // local-action imports dist/action.js and calls its run(): the import itself runs nothing.
+    assert.equal(step.summary.match(/^### /gm)?.length, 1, step.summary);
   });
 
   it('fails the step, with an ::error:: line, on a hostile tag', async () => {
@@ -134,7 +137,8 @@ describe('the action proposes as the runner runs it, against the fake GitHub', (
       ['deploy'],
     );
     assert.equal(created.outputs['pr-url'], pull.html_url);
-    assert.ok(created.summary.includes(pull.html_url), created.summary);
+    const summary = await assertRendersCleanly(created.summary);
+    assert.ok(summary.includes(`<a href="${pull.html_url}">#${pull.number}</a>`), summary);
 
     const updated = await propose('1.5.0');
     assertStepPassed(updated);
@@ -217,6 +221,7 @@ describe('the action applies and checks drift on the real control plane', needsC
     assertStepPassed(applied);
     assert.equal(applied.outputs.created, '2');
     assert.match(applied.summary, /\| `Deployment .*\/web` \| created \|/);
+    await assertRendersCleanly(applied.summary);
     assert.ok(applied.log.includes(`::add-mask::${token}`), 'the token is masked');
     assert.equal(
       applied.log.split(token).length - 1,
@@ -240,6 +245,7 @@ describe('the action applies and checks drift on the real control plane', needsC
       drifted.summary,
       /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| kubectl \|/,
     );
+    await assertRendersCleanly(drifted.summary);
   });
 });
 

@@ -20,14 +20,12 @@ import {
 } from '../forge/gitlab-server.js';
 import {
   assertJobFailed,
-  assertJobsCanRun,
   exampleApp,
   gitEnv,
   gitlabProject,
   includeComponent,
   jobArtifact,
   jobErrorLines,
-  jobsSkip,
   ferryPackage,
   runPipeline,
 } from '../helpers/gitlab-ci-local.js';
@@ -45,7 +43,7 @@ const proposeStaging = (inputs: Record<string, unknown>) =>
     'image-tag': '$TEST_IMAGE_TAG',
   });
 
-describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip: jobsSkip }, () => {
+describe('GitLab CI/CD components: promote and rollback as manual jobs', () => {
   let root: string;
   let project: string;
   let envRepo: string;
@@ -72,7 +70,6 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
   };
 
   before(async () => {
-    assertJobsCanRun();
     root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-promote-'));
     project = join(root, 'project');
     envRepo = join(root, 'environments.git');
@@ -230,106 +227,101 @@ describe('GitLab CI/CD components: promote and rollback as manual jobs', { skip:
 // The same component with `forge: gitlab`: the environment repo is a project on the local GitLab
 // server (test/forge/gitlab-server.ts), found through CI_API_V4_URL as in a GitLab job, and every
 // request ferry makes is checked against GitLab's documented shapes.
-describe(
-  'GitLab CI/CD components: promote opens a GitLab merge request',
-  { skip: jobsSkip },
-  () => {
-    let root: string;
-    let project: string;
-    let server: GitLabServer;
-    let envs: GitLabProjectState;
-    const git = (...args: string[]) =>
-      execFileSync('git', ['--git-dir', envs.gitDir, ...args])
-        .toString()
-        .trim();
-    /** Runs the pipeline (or `jobs`) as a job on that GitLab would: its API URL, a masked token. */
-    const pipeline = async (variables: string[], jobs: string[] = []) => {
-      const run = await runPipeline(
-        project,
-        root,
-        [`CI_API_V4_URL=${server.apiUrl}`, `ENV_REPO_TOKEN=${server.token}`, ...variables],
-        jobs,
-      );
-      assert.ok(!run.output.includes(server.token), 'the token appears in the log');
-      return run;
+describe('GitLab CI/CD components: promote opens a GitLab merge request', () => {
+  let root: string;
+  let project: string;
+  let server: GitLabServer;
+  let envs: GitLabProjectState;
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', envs.gitDir, ...args])
+      .toString()
+      .trim();
+  /** Runs the pipeline (or `jobs`) as a job on that GitLab would: its API URL, a masked token. */
+  const pipeline = async (variables: string[], jobs: string[] = []) => {
+    const run = await runPipeline(
+      project,
+      root,
+      [`CI_API_V4_URL=${server.apiUrl}`, `ENV_REPO_TOKEN=${server.token}`, ...variables],
+      jobs,
+    );
+    assert.ok(!run.output.includes(server.token), 'the token appears in the log');
+    return run;
+  };
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-promote-mr-'));
+    project = join(root, 'project');
+    server = await startGitLabServer({ root: join(root, 'gitlab') });
+    envs = await server.createProject('acme/environments', { 'README.md': 'environments\n' });
+    const app = await exampleApp((ferryYaml) =>
+      ferryYaml
+        .replaceAll('repo: ../environments', 'repo: acme/environments')
+        .replaceAll('forge: git\n', 'forge: gitlab\n'),
+    );
+    assert.match(app['app/ferry.yaml']!, /forge: gitlab\n(.*\n)*.*forge: gitlab\n/);
+    const common = {
+      config: 'app/ferry.yaml',
+      'ferry-package': await ferryPackage(),
+      'token-variable': 'ENV_REPO_TOKEN',
     };
-
-    before(async () => {
-      assertJobsCanRun();
-      root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-promote-mr-'));
-      project = join(root, 'project');
-      server = await startGitLabServer({ root: join(root, 'gitlab') });
-      envs = await server.createProject('acme/environments', { 'README.md': 'environments\n' });
-      const app = await exampleApp((ferryYaml) =>
-        ferryYaml
-          .replaceAll('repo: ../environments', 'repo: acme/environments')
-          .replaceAll('forge: git\n', 'forge: gitlab\n'),
-      );
-      assert.match(app['app/ferry.yaml']!, /forge: gitlab\n(.*\n)*.*forge: gitlab\n/);
-      const common = {
-        config: 'app/ferry.yaml',
-        'ferry-package': await ferryPackage(),
-        'token-variable': 'ENV_REPO_TOKEN',
-      };
-      await gitlabProject(project, {
-        ...app,
-        '.gitlab-ci.yml': dump({
-          include: [
-            proposeStaging(common),
-            // No ferry/apply or ferry/drift statuses in this project: forced past the gates.
-            includeComponent('promote', {
-              ...common,
-              to: 'production',
-              force: true,
-              labels: 'deploy',
-            }),
-          ],
-        }),
-      });
+    await gitlabProject(project, {
+      ...app,
+      '.gitlab-ci.yml': dump({
+        include: [
+          proposeStaging(common),
+          // No ferry/apply or ferry/drift statuses in this project: forced past the gates.
+          includeComponent('promote', {
+            ...common,
+            to: 'production',
+            force: true,
+            labels: 'deploy',
+          }),
+        ],
+      }),
     });
-    after(async () => {
-      await server?.close();
-      if (root) await rm(root, { recursive: true, force: true });
-    });
+  });
+  after(async () => {
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
 
-    it("default branch: staging is proposed and merged; the promote job opens a merge request with staging's image", async () => {
-      const deployed = await pipeline(['TEST_IMAGE_TAG=1.4.2']);
-      assert.equal(deployed.code, 0, deployed.output);
-      assert.match(deployed.output, /PASS +ferry-propose\n/);
-      assert.doesNotMatch(deployed.output, /ferry-promote/);
-      const staging = envs.mergeRequests[0]!;
-      assert.equal(staging.source_branch, 'ferry/guestbook/staging');
-      // Merged, as GitLab would: the branch (base + one commit) becomes main.
-      git('update-ref', 'refs/heads/main', staging.source_branch);
-      staging.state = 'merged';
+  it("default branch: staging is proposed and merged; the promote job opens a merge request with staging's image", async () => {
+    const deployed = await pipeline(['TEST_IMAGE_TAG=1.4.2']);
+    assert.equal(deployed.code, 0, deployed.output);
+    assert.match(deployed.output, /PASS +ferry-propose\n/);
+    assert.doesNotMatch(deployed.output, /ferry-promote/);
+    const staging = envs.mergeRequests[0]!;
+    assert.equal(staging.source_branch, 'ferry/guestbook/staging');
+    // Merged, as GitLab would: the branch (base + one commit) becomes main.
+    git('update-ref', 'refs/heads/main', staging.source_branch);
+    staging.state = 'merged';
 
-      const run = await pipeline([], ['ferry-promote']);
-      assert.equal(run.code, 0, run.output);
-      assert.match(run.output, /PASS +ferry-promote\n/);
-      assert.equal(envs.mergeRequests.length, 2);
-      const mr = envs.mergeRequests[1]!;
-      assert.equal(mr.source_branch, PROMOTION);
-      assert.equal(mr.target_branch, 'main');
-      assert.equal(mr.state, 'opened');
-      assert.deepEqual(mr.labels, ['deploy']);
-      assert.equal(mr.title, 'ferry: promote guestbook 1.4.2 from staging to production');
-      assert.equal(git('rev-parse', `${PROMOTION}^`), git('rev-parse', 'main'));
-      assert.match(
-        git('show', `${PROMOTION}:${PRODUCTION}/deployment-guestbook.yaml`),
-        /image: ['"]?registry\.example\.com\/acme\/guestbook:1\.4\.2/,
-      );
+    const run = await pipeline([], ['ferry-promote']);
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /PASS +ferry-promote\n/);
+    assert.equal(envs.mergeRequests.length, 2);
+    const mr = envs.mergeRequests[1]!;
+    assert.equal(mr.source_branch, PROMOTION);
+    assert.equal(mr.target_branch, 'main');
+    assert.equal(mr.state, 'opened');
+    assert.deepEqual(mr.labels, ['deploy']);
+    assert.equal(mr.title, 'ferry: promote guestbook 1.4.2 from staging to production');
+    assert.equal(git('rev-parse', `${PROMOTION}^`), git('rev-parse', 'main'));
+    assert.match(
+      git('show', `${PROMOTION}:${PRODUCTION}/deployment-guestbook.yaml`),
+      /image: ['"]?registry\.example\.com\/acme\/guestbook:1\.4\.2/,
+    );
 
-      const result: PromoteResult = JSON.parse(
-        await jobArtifact(project, 'ferry-promote', 'ferry-promote.json'),
-      );
-      const [promotion, ...others] = result.promotions;
-      assert.ok(
-        promotion && promotion.error === undefined && others.length === 0,
-        JSON.stringify(result),
-      );
-      assert.equal(promotion.forge, 'gitlab');
-      assert.equal(promotion.pullRequest?.number, mr.iid);
-      assert.deepEqual(server.violations, []);
-    });
-  },
-);
+    const result: PromoteResult = JSON.parse(
+      await jobArtifact(project, 'ferry-promote', 'ferry-promote.json'),
+    );
+    const [promotion, ...others] = result.promotions;
+    assert.ok(
+      promotion && promotion.error === undefined && others.length === 0,
+      JSON.stringify(result),
+    );
+    assert.equal(promotion.forge, 'gitlab');
+    assert.equal(promotion.pullRequest?.number, mr.iid);
+    assert.deepEqual(server.violations, []);
+  });
+});

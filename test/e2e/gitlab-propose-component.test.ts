@@ -10,17 +10,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dump } from 'js-yaml';
 import {
-  assertJobsCanRun,
   exampleApp,
   gitEnv,
   gitlabProject,
   includeComponent,
-  jobsSkip,
   ferryPackage,
   runPipeline,
 } from '../helpers/gitlab-ci-local.js';
 
-describe('GitLab CI/CD components: propose to an environment repo', { skip: jobsSkip }, () => {
+describe('GitLab CI/CD components: propose to an environment repo', () => {
   let root: string;
   let project: string;
   let envRepo: string;
@@ -28,7 +26,6 @@ describe('GitLab CI/CD components: propose to an environment repo', { skip: jobs
   const branch = 'ferry/guestbook/staging';
 
   before(async () => {
-    assertJobsCanRun();
     root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-propose-'));
     project = join(root, 'project');
     // The environment repo: a bare repository with a main branch, reached by path (forge: git).

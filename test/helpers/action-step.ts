@@ -47,7 +47,7 @@ function dotenvLine(name: string, value: string): string {
 }
 
 /**
- * Runs `dist/action-main.js` (the bundle's `run()`, which `dist/action.js` calls on a runner)
+ * Runs `dist/action.js` (action.yml's `main`; it exports `run()`, which local-action calls)
  * with `local-action run`. The bundle carries its own @actions/core, so local-action's stubs do
  * not stand in for it: outputs, summary, masks and annotations are the runner's file and
  * workflow-command contract, read back here.
@@ -86,7 +86,7 @@ export async function runActionStep(
   let code = 0;
   let log = '';
   try {
-    const run = await exec(localAction, ['run', repoRoot, 'dist/action-main.js', envFile], {
+    const run = await exec(localAction, ['run', repoRoot, 'dist/action.js', envFile], {
       cwd: repoRoot,
       env,
       maxBuffer: 64 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -21,29 +21,17 @@ export const gitEnv = {
 /** This checkout: the components under test live in its templates/. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-// gitlab-ci-local copies each job's files with rsync, even on the shell executor.
-const rsyncMissing = Boolean(spawnSync('rsync', ['--version'], { stdio: 'ignore' }).error);
-const noRsync =
-  'rsync is not installed (gitlab-ci-local needs it to run jobs): apt-get install -y rsync';
-
-/**
- * `skip` for suites that run jobs: without rsync they skip, unless a full run was asked for
- * (FERRY_TEST_REQUIRE_CLUSTER, set by `npm test`); then {@link assertJobsCanRun} fails them.
- */
-export const jobsSkip: string | false =
-  rsyncMissing && process.env.FERRY_TEST_REQUIRE_CLUSTER !== '1' ? noRsync : false;
-
-/** Fails (in a suite's `before`) when jobs cannot run. */
-export function assertJobsCanRun(): void {
-  if (rsyncMissing) throw new Error(noRsync);
-}
+// gitlab-ci-local copies each job's files with rsync, even on the shell executor. rsync is not
+// among what the README asks for, so its processes find a stand-in first on PATH, the same on
+// every machine (test/tools/rsync-shim.mjs covers exactly what gitlab-ci-local runs).
+const rsyncShim = join(repoRoot, 'test', 'tools', 'rsync-bin');
 
 let packed: Promise<string> | undefined;
 
 /**
- * The npm package, packed from this checkout by scripts/pack.mjs (once per test process): the
- * components' `ferry-package` default is this package from the registry, so jobs install this
- * tarball the same way, with npx.
+ * The npm package, packed from this checkout by scripts/pack.mjs (once per test process), for
+ * the components' `ferry-package` input: jobs install it with npx, as a project that overrides
+ * the default (ferry from the component's own commit, see gitlab-component-defaults.test.ts).
  */
 export function ferryPackage(): Promise<string> {
   packed ??= (async () => {
@@ -59,9 +47,13 @@ export function ferryPackage(): Promise<string> {
   return packed;
 }
 
-/** An `include: local` entry for one of the components, with its inputs. */
+/**
+ * An `include: component` entry for one of the components copied into the project, with its
+ * inputs: the project includes its own commit, as GitLab documents for testing a component in
+ * its own project (the component context, `$[[ component.sha ]]`, exists only that way).
+ */
 export function includeComponent(component: string, inputs: Record<string, unknown>) {
-  return { local: `templates/${component}.yml`, inputs };
+  return { component: `$CI_SERVER_FQDN/$CI_PROJECT_PATH/${component}@$CI_COMMIT_SHA`, inputs };
 }
 
 /** The components copied under `templates/` and `files`, written into the working tree `dir`. */
@@ -133,7 +125,8 @@ const gitlabCiLocal = createRequire(import.meta.url).resolve('gitlab-ci-local/di
 /**
  * Runs gitlab-ci-local in `project` on this Node (it needs ≥ 22), with the shell executor even
  * for jobs that name an image. Jobs see a clean environment: no GitHub variables (ferry would
- * take them for its source annotations), no KUBECONFIG, this Node first on PATH.
+ * take them for its source annotations), no KUBECONFIG, this Node first on PATH, then the rsync
+ * stand-in.
  */
 export async function runGitlabCiLocal(
   project: string,
@@ -144,7 +137,7 @@ export async function runGitlabCiLocal(
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(GITHUB_|RUNNER_|GITLAB_|CI_|KUBECONFIG$|CI$|FERRY_TEST_)/.test(key)) env[key] = value;
   }
-  env.PATH = [dirname(process.execPath), process.env.PATH].join(delimiter);
+  env.PATH = [dirname(process.execPath), rsyncShim, process.env.PATH].join(delimiter);
   env.NO_COLOR = '1';
   Object.assign(env, options.env);
   const child = spawn(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,14 +9,15 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const script = resolve('scripts/action-docs.mjs');
 
-describe("the README's action tables", () => {
+describe("the action's tables in docs/github-action.md", () => {
   it('match action.yml', async () => {
     await exec(process.execPath, [script, '--check']);
   });
 
   it('are reported stale when action.yml gains an input', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ferry-docs-'));
-    await copyFile('README.md', join(dir, 'README.md'));
+    await mkdir(join(dir, 'docs'));
+    await copyFile('docs/github-action.md', join(dir, 'docs/github-action.md'));
     const action = await readFile('action.yml', 'utf8');
     await writeFile(
       join(dir, 'action.yml'),

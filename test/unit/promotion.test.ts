@@ -9,6 +9,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import {
   evaluateGates,
   formatDuration,
+  forcedPromotionWarning,
   gateFailure,
   type StatusFact,
 } from '../../src/core/gates.js';
@@ -71,6 +72,30 @@ describe('promotion gates', () => {
       'promotion from staging blocked by 3 gate(s): apply succeeded: ferry/apply (default) is pending ' +
         '(2030-01-01T00:00:00Z) "pending!"; drift clean: no ferry/drift (default) status on aaaaaaaaaaaa; ' +
         'soaked 3h: no successful ferry/apply (default) to measure from; pass --force to promote anyway',
+    );
+  });
+
+  it('warn on a forced promotion with what failed, and no advice to force it', () => {
+    const gates = evaluateGates({
+      ...input,
+      statuses: [status('ferry/apply (default)', 'failure')],
+    });
+    const warning = forcedPromotionWarning(gates, 'staging');
+    assert.match(
+      warning,
+      /^promotion gates not enforced \(--force\): promotion from staging blocked by 2 gate\(s\): /,
+    );
+    assert.doesNotMatch(warning, /pass --force/);
+    const passed = evaluateGates({
+      ...input,
+      statuses: [
+        status('ferry/apply (default)', 'success'),
+        status('ferry/drift (default)', 'success'),
+      ],
+    });
+    assert.equal(
+      forcedPromotionWarning(passed, 'staging'),
+      'promotion gates not enforced (--force): all passed',
     );
   });
 

@@ -12,12 +12,19 @@ export type IssueOutcome = 'opened' | 'updated' | 'closed' | 'unchanged' | 'none
 
 const LABEL = 'ferry-drift';
 
-function marker(target: GitHubAlertTarget, report: DriftReport): string {
-  return `<!-- ferry-drift:${target.cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+/** The hidden line that finds the drift issue of one cluster and inventory again. */
+export function driftIssueMarker(cluster: string, report: DriftReport): string {
+  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
 }
 
-function fingerprintMarker(fingerprint: string): string {
+/** The hidden line that says which drift the issue shows, so an unchanged drift is not re-sent. */
+export function fingerprintMarker(fingerprint: string): string {
   return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+}
+
+/** A drift issue's body (GitHub) or description (GitLab): the report, then both markers. */
+export function driftIssueBody(cluster: string, report: DriftReport, markdown: string): string {
+  return `${markdown}\n${driftIssueMarker(cluster, report)}\n${fingerprintMarker(report.fingerprint)}\n`;
 }
 
 /**
@@ -30,7 +37,7 @@ export async function syncDriftIssue(
   report: DriftReport,
   markdown: string,
 ): Promise<{ outcome: IssueOutcome; number?: number }> {
-  const key = marker(target, report);
+  const key = driftIssueMarker(target.cluster, report);
   const open = await client.paginate(client.rest.issues.listForRepo, {
     owner: target.owner,
     repo: target.repo,
@@ -39,7 +46,7 @@ export async function syncDriftIssue(
     per_page: 100,
   });
   const existing = open.find((issue) => !issue.pull_request && (issue.body ?? '').includes(key));
-  const body = `${markdown}\n${key}\n${fingerprintMarker(report.fingerprint)}\n`;
+  const body = driftIssueBody(target.cluster, report, markdown);
   const title = `Drift: ${report.inventory.name} on ${target.cluster}`;
   if (report.clean) {
     if (!existing) return { outcome: 'none' };

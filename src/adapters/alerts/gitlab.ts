@@ -1,20 +1,17 @@
 import type { DriftReport } from '../../core/drift.js';
 import { statusContexts } from '../../core/gates.js';
 import type { GitLabProject } from '../forge/gitlab-project.js';
-import type { IssueOutcome } from './github.js';
+import {
+  driftIssueBody,
+  driftIssueMarker,
+  fingerprintMarker,
+  type IssueOutcome,
+} from './github.js';
 
 // The GitLab twins of the GitHub drift sinks and apply status (alerts/github.ts): same markers,
 // same contexts, same outcomes.
 
 const LABEL = 'ferry-drift';
-
-function marker(cluster: string, report: DriftReport): string {
-  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
-}
-
-function fingerprintMarker(fingerprint: string): string {
-  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
-}
 
 /**
  * One issue per cluster and inventory, found by a marker in its description: opened on drift,
@@ -26,10 +23,10 @@ export async function syncGitLabDriftIssue(
   report: DriftReport,
   markdown: string,
 ): Promise<{ outcome: IssueOutcome; number?: number }> {
-  const key = marker(cluster, report);
+  const key = driftIssueMarker(cluster, report);
   const open = await project.openIssues(LABEL);
   const existing = open.find((issue) => issue.description.includes(key));
-  const description = `${markdown}\n${key}\n${fingerprintMarker(report.fingerprint)}\n`;
+  const description = driftIssueBody(cluster, report, markdown);
   const title = `Drift: ${report.inventory.name} on ${cluster}`;
   if (report.clean) {
     if (!existing) return { outcome: 'none' };

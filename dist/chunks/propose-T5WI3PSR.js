@@ -1,0 +1,58 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  headBranchName,
+  proposalContext,
+  proposalTarget,
+  refuseForkRuns,
+  runProposal
+} from "./chunk-DAZEP5DB.js";
+import "./chunk-VSXDL2I2.js";
+import "./chunk-FAYQYGGE.js";
+import {
+  loadEnvironment,
+  render
+} from "./chunk-O2NBFVYJ.js";
+import "./chunk-IBLPEF4U.js";
+import {
+  detectSource,
+  sourceCommitUrl
+} from "./chunk-KNW4NEBO.js";
+import "./chunk-53QXY2GU.js";
+import "./chunk-L67FNGXX.js";
+import "./chunk-JYCF66TB.js";
+import "./chunk-O7TIUWNP.js";
+import "./chunk-57EZ2WE2.js";
+
+// src/commands/propose.ts
+async function propose(options, log, deps = {}) {
+  const env = deps.env ?? process.env;
+  const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
+  const target = proposalTarget(environment, baseDir);
+  const branch = headBranchName(config.app, environment.name);
+  await refuseForkRuns(env, options.allowFork ?? false, "propose");
+  const rendering = await render(
+    {
+      config: options.config,
+      env: options.env,
+      imageTag: options.imageTag,
+      imageDigest: options.imageDigest,
+      source: options.source
+    },
+    log
+  );
+  const source = detectSource(env, options.source);
+  const fields = {
+    app: config.app,
+    branch,
+    image: rendering.image,
+    files: rendering.documents,
+    source,
+    sourceCommitUrl: sourceCommitUrl(env, source),
+    options
+  };
+  return runProposal(target, proposalContext(target, fields, deps, log));
+}
+export {
+  propose
+};
+//# sourceMappingURL=propose-T5WI3PSR.js.map
