@@ -37,6 +37,8 @@ export async function kubectl(
   const binary = process.env.FERRY_TEST_KUBECTL || 'kubectl';
   const run = execFileAsync(binary, ['--kubeconfig', testKubeconfig()!, ...args], {
     env: { ...process.env, ...env },
+    // `get --raw /metrics` and big lists exceed the 1 MiB default.
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (input !== undefined) run.child.stdin?.end(input);
   try {

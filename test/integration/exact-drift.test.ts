@@ -332,6 +332,9 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
     });
     const t = await target('labels', [labelled('named'), labelled('forgotten')]);
     await applied(t);
+    // kubectl-label keeps an entry (it owns `owner`), so its update time records the removal; a
+    // manager left owning nothing is dropped from managedFields, and then nothing tells who.
+    await ok('label', 'configmap/named', 'owner=sre');
     await ok('label', 'configmap/named', 'team-');
     await ok('label', 'configmap/forgotten', 'team-');
     // Clearing managedFields ([{}] strips them) leaves no record of who removed the label.
@@ -359,7 +362,8 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
 
   it('a Job that completed and was removed by ttlSecondsAfterFinished is not drift and not re-created', async () => {
     const t = await target('ttl', [job('once', ['true'], { ttlSecondsAfterFinished: 0 })]);
-    await applied(t);
+    // ferry sees the completion while it waits for the rollout, before the TTL removes the Job.
+    await applied(t, ['--wait', '--timeout', '60s']);
     const deadline = Date.now() + 60_000;
     while ((await k('get', 'job/once', '--ignore-not-found', '-o', 'name')).stdout.trim()) {
       assert.ok(Date.now() < deadline, 'the Job did not complete and go within 60s');
