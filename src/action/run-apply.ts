@@ -48,6 +48,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
+        requestTimeoutMs: settings.requestTimeoutMs,
         annotations: applyTraceAnnotations(source),
       },
       actionsLogger,

@@ -8,25 +8,14 @@ import {
   type ApplyOutcome,
 } from '../adapters/kube/objects.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
-import {
-  APPLYSET_TOOLING,
-  applySetParent,
-  groupKind,
-  parentObject,
-  type ApplySetParent,
-} from '../core/applyset.js';
+import { APPLYSET_TOOLING, applySetParent, type ApplySetParent } from '../core/applyset.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, withAnnotations, type KubeObject } from '../core/manifest.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from './apply-report.js';
 import { mapLimit } from './concurrency.js';
-import {
-  PARENT_INFO,
-  desiredObject,
-  readInventory,
-  type DesiredObject,
-  type Inventory,
-} from './inventory.js';
+import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+import { InventoryRecord } from './inventory-record.js';
 import { prune } from './prune.js';
 
 export interface ApplyOptions {
@@ -48,6 +37,8 @@ export interface ApplyOptions {
   adopt?: boolean;
   kubeconfig?: string;
   context?: string;
+  /** Limit for one request to the API server (`--request-timeout`); 0: none; default 60 s. */
+  requestTimeoutMs?: number;
   /** Traceability written on every object this run changes (env-repo commit, run URL). */
   annotations?: Record<string, string>;
   concurrency?: number;
@@ -60,7 +51,7 @@ export interface ApplyOptions {
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const manifests = await readManifestDir(options.dir);
-  const client = KubeClient.connect(options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await applyObjects(
       client,
@@ -136,10 +127,11 @@ async function run(
     report,
   );
   await validate(client, prerequisiteWrites, inventory, options, report);
+  // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
+  const parentRecord = new InventoryRecord(client, inventory, report);
+  const desiredObjects = (): KubeObject[] => desired.map((d) => d.object);
+  if (!dryRun && prerequisiteWrites.length > 0) await parentRecord.add(desiredObjects());
   await write(client, prerequisiteWrites, options, report, log);
-  // After, not before: the inventory's own namespace may be one of them.
-  if (!dryRun && prerequisiteWrites.length > 0)
-    await recordKinds(client, parent, inventory, desired, report);
   const newCrds = prerequisiteWrites.filter((d) => d.object.kind === 'CustomResourceDefinition');
   const awaitingCrd = objects.filter((o) => !served(o));
   if (!dryRun && newCrds.length > 0) {
@@ -185,7 +177,7 @@ async function run(
   await validate(client, checkable, inventory, options, report);
   if (!dryRun && (writes.length > 0 || !parentLive)) {
     // Record old and new kinds before writing, so an interrupted run can still be pruned.
-    await recordKinds(client, parent, inventory, desired, report);
+    await parentRecord.add(desiredObjects());
   }
   for (const phase of [...new Set(writes.map((d) => d.phase))].sort((a, b) => a - b)) {
     await write(
@@ -196,6 +188,9 @@ async function run(
       log,
     );
   }
+  // A concurrent pruning run may have dropped a kind between the record and the writes.
+  if (!dryRun && prerequisiteWrites.length + writes.length > 0)
+    await parentRecord.confirm(desiredObjects());
 
   if (options.wait && !dryRun)
     await waitForChanged([...prerequisiteWrites, ...writes], client, options, report, log);
@@ -209,8 +204,7 @@ async function run(
       report,
       log,
     );
-    if (!dryRun)
-      await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
+    if (!dryRun) await parentRecord.shrink([...desiredObjects(), ...kept], resources);
     const failed = report.objects.filter((o) => o.action === 'failed');
     if (failed.length > 0)
       throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
@@ -353,48 +347,4 @@ async function waitForChanged(
       report,
     );
   }
-}
-
-/** Records the union of what the set held and what it is about to hold. */
-async function recordKinds(
-  client: KubeClient,
-  parent: ApplySetParent,
-  inventory: Inventory,
-  desired: DesiredObject[],
-  report: ApplyReport,
-): Promise<void> {
-  const previous = inventory.members.map((m) => m.object);
-  await applyParent(
-    client,
-    parent,
-    [...previous, ...desired.map((d) => d.object)],
-    report,
-    inventory.groupKinds,
-    inventory.namespaces,
-  );
-}
-
-async function applyParent(
-  client: KubeClient,
-  parent: ApplySetParent,
-  members: KubeObject[],
-  report: ApplyReport,
-  extraKinds: string[] = [],
-  extraNamespaces: string[] = [],
-): Promise<void> {
-  const kinds = [...extraKinds, ...members.map(groupKind)];
-  const namespaces = [...extraNamespaces, ...members.map((o) => o.metadata.namespace ?? '')].filter(
-    Boolean,
-  );
-  const outcome = await serverSideApply(
-    client,
-    PARENT_INFO,
-    parentObject(parent, kinds, namespaces),
-    { dryRun: false, force: true },
-  );
-  if (!outcome.ok)
-    throw new ApplyFailure(
-      `inventory ${parent.namespace}/${parent.name}: ${outcome.message}`,
-      report,
-    );
 }

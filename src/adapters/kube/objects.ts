@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../core/manifest.js';
 import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
 import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
+import { watchUntil } from './watch.js';
 
 /** ferry's field manager: the owner of every field ferry applies. */
 export const FIELD_MANAGER = 'ferry';
@@ -133,7 +134,8 @@ export async function waitForEstablished(
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let established = false;
   try {
-    await client.watch(
+    await watchUntil(
+      client,
       '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
       { fieldSelector: `metadata.name=${name}` },
       (_type, object) => {
