@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { KubeClient } from '../../src/adapters/kube/client.js';
+import type { Logger } from '../../src/adapters/logger.js';
+import { applyObjects } from '../../src/commands/apply.js';
+import type { KubeObject } from '../../src/core/manifest.js';
+import { unrecordedMembers } from '../helpers/inventory.js';
+import { needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+
+const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
+
+const ROUNDS = 20;
+
+function object(kind: 'ConfigMap' | 'Secret' | 'ServiceAccount', name: string): KubeObject {
+  const data = kind === 'ServiceAccount' ? {} : { data: { round: 'x' } };
+  return { apiVersion: 'v1', kind, metadata: { name }, ...data };
+}
+
+describe('concurrent applies to one inventory', needsCluster, () => {
+  let ns: Awaited<ReturnType<typeof testNamespace>>;
+  before(async () => {
+    ns = await testNamespace('ferry-race');
+  });
+  after(async () => {
+    await ns.remove();
+  });
+
+  const applyAs = async (inventory: string, objects: KubeObject[]): Promise<void> => {
+    const client = KubeClient.connect({ kubeconfig: testKubeconfig() });
+    try {
+      await applyObjects(client, objects, { dir: '', inventory, namespace: ns.name }, quiet);
+    } finally {
+      client.close();
+    }
+  };
+
+  it(`records every labelled object's kind: two sets of different kinds at once, ${ROUNDS} rounds`, async () => {
+    const problems: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const inventory = `race-${round}`;
+      // Odd rounds race on an existing parent (update), even rounds on creating it.
+      if (round % 2 === 1) await applyAs(inventory, [object('ServiceAccount', `seed-${round}`)]);
+      await Promise.all([
+        applyAs(inventory, [object('ConfigMap', `a-${round}`)]),
+        applyAs(inventory, [object('Secret', `b-${round}`)]),
+      ]);
+      const unrecorded = await unrecordedMembers(ns.name, inventory);
+      if (unrecorded.length > 0) problems.push(`round ${round}: ${unrecorded.join(', ')}`);
+    }
+    assert.deepEqual(problems, []);
+  });
+});
