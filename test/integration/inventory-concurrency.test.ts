@@ -5,14 +5,17 @@ import type { Logger } from '../../src/adapters/logger.js';
 import { applyObjects } from '../../src/commands/apply.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { unrecordedMembers } from '../helpers/inventory.js';
-import { needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 
 const ROUNDS = 20;
 
 function object(kind: 'ConfigMap' | 'Secret' | 'ServiceAccount', name: string): KubeObject {
-  const data = kind === 'ServiceAccount' ? {} : { data: { round: 'x' } };
+  const data =
+    kind === 'ServiceAccount'
+      ? {}
+      : { [kind === 'Secret' ? 'stringData' : 'data']: { round: 'x' } };
   return { apiVersion: 'v1', kind, metadata: { name }, ...data };
 }
 
@@ -25,14 +28,20 @@ describe('concurrent applies to one inventory', needsCluster, () => {
     await ns.remove();
   });
 
-  const applyAs = async (inventory: string, objects: KubeObject[]): Promise<void> => {
+  const applyIn = async (
+    namespace: string,
+    inventory: string,
+    objects: KubeObject[],
+  ): Promise<void> => {
     const client = KubeClient.connect({ kubeconfig: testKubeconfig() });
     try {
-      await applyObjects(client, objects, { dir: '', inventory, namespace: ns.name }, quiet);
+      await applyObjects(client, objects, { dir: '', inventory, namespace }, quiet);
     } finally {
       client.close();
     }
   };
+  const applyAs = (inventory: string, objects: KubeObject[]): Promise<void> =>
+    applyIn(ns.name, inventory, objects);
 
   it(`records every labelled object's kind: two sets of different kinds at once, ${ROUNDS} rounds`, async () => {
     const problems: string[] = [];
@@ -48,5 +57,26 @@ describe('concurrent applies to one inventory', needsCluster, () => {
       if (unrecorded.length > 0) problems.push(`round ${round}: ${unrecorded.join(', ')}`);
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('creates the inventory in a namespace the set itself creates, recording it first', async () => {
+    const home = `${ns.name}-home`;
+    try {
+      await applyIn(home, 'home', [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: home } },
+        object('ConfigMap', 'inside'),
+      ]);
+      assert.deepEqual(await unrecordedMembers(home, 'home', 'namespaces,configmaps'), []);
+      const labelled = await kubectl([
+        'get',
+        'namespace',
+        home,
+        '-o',
+        'jsonpath={.metadata.labels}',
+      ]);
+      assert.match(labelled.stdout, /applyset\.kubernetes\.io\/part-of/);
+    } finally {
+      await kubectl(['delete', 'namespace', home, '--wait=false']);
+    }
   });
 });
