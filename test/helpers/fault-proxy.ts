@@ -13,9 +13,11 @@ import { testKubeconfig } from './kube.js';
  * - `stall`: accept it and never answer;
  * - `drop`: close the connection without an answer;
  * - `reset-mid-body`: forward it, send the status, headers and half the body, then reset;
- * - `status`: answer `status` (429, 503, …) with `Retry-After` when given, without forwarding.
+ * - `status`: answer `status` (429, 503, …) with `Retry-After` when given, without forwarding;
+ * - `before`: run `action` (another writer's move, in a chosen interleaving), then forward.
  */
 export type Fault =
+  | { kind: 'before'; action: () => Promise<void> }
   | { kind: 'stall' }
   | { kind: 'drop' }
   | { kind: 'reset-mid-body' }
@@ -96,6 +98,11 @@ export async function startFaultProxy(t: TestContext): Promise<FaultProxy> {
         ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
       });
       res.end(JSON.stringify({ kind: 'Status', code: fault.status, message: 'injected fault' }));
+      return;
+    }
+    if (fault?.kind === 'before') {
+      req.pause();
+      void fault.action().then(() => forward(upstream, req, res, false));
       return;
     }
     forward(upstream, req, res, fault?.kind === 'reset-mid-body');

@@ -4,6 +4,8 @@ import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
 import { applyObjects } from '../../src/commands/apply.js';
 import type { KubeObject } from '../../src/core/manifest.js';
+import { APPLYSET_PART_OF, applySetParent } from '../../src/core/applyset.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { unrecordedMembers } from '../helpers/inventory.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
@@ -57,6 +59,43 @@ describe('concurrent applies to one inventory', needsCluster, () => {
       if (unrecorded.length > 0) problems.push(`round ${round}: ${unrecorded.join(', ')}`);
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('a prune that drops a kind records it again when another run labelled one meanwhile', async (t) => {
+    await applyAs('shrink', [object('ConfigMap', 'c1'), object('Secret', 's1')]);
+    // Another run, which found Secret recorded, labels s2 while this one prunes s1: after this
+    // run's read, before its record drops the kind.
+    const proxy = await startFaultProxy(t);
+    const id = applySetParent('shrink', ns.name).id;
+    const other = {
+      ...object('Secret', 's2'),
+      metadata: { name: 's2', namespace: ns.name, labels: { [APPLYSET_PART_OF]: id } },
+    };
+    proxy.inject({
+      method: 'DELETE',
+      path: /\/secrets\/s1/,
+      fault: {
+        kind: 'before',
+        action: async () => void (await kubectl(['apply', '-f', '-'], JSON.stringify(other))),
+      },
+    });
+    const client = KubeClient.connect({ kubeconfig: proxy.kubeconfig });
+    try {
+      const report = await applyObjects(
+        client,
+        [object('ConfigMap', 'c1')],
+        { dir: '', inventory: 'shrink', namespace: ns.name, prune: true },
+        quiet,
+      );
+      assert.equal(report.counts.pruned, 1);
+    } finally {
+      client.close();
+    }
+    assert.ok(
+      proxy.requests.some((r) => r.fault === 'before'),
+      'the interleaving happened',
+    );
+    assert.deepEqual(await unrecordedMembers(ns.name, 'shrink'), []);
   });
 
   it('creates the inventory in a namespace the set itself creates, recording it first', async () => {
