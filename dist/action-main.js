@@ -19895,7 +19895,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-VEZOII7Q.js");
+  const { apply } = await import("./chunks/apply-B6QRDRXC.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-7R43MMOW.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-L3YEFOCP.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19945,7 +19945,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-CWRDXP2R.js");
+  const { drift } = await import("./chunks/drift-OMBBPOGB.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

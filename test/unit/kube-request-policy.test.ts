@@ -144,7 +144,7 @@ describe('the Kubernetes client against a faulty endpoint', () => {
     assert.equal(calls, 2);
     assert.match(
       lines[0] ?? '',
-      /retrying GET \/api .*cannot reach the API server at http:\/\/127\.0\.0\.1:\d+ \(GET \/api\)/,
+      /retrying GET \/api .*cannot reach the API server at http:\/\/127\.0\.0\.1:\d+: .* \(GET \/api\)$/,
     );
   });
 

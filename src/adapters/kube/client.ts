@@ -285,7 +285,7 @@ export class KubeClient {
   private transportError(error: Error, what: string): Error {
     if (error instanceof TransportError || error.name === 'AbortError') return error;
     return new TransportError(
-      `cannot reach the API server at ${this.server.origin} (${what}): ${error.message}`,
+      `cannot reach the API server at ${this.server.origin}: ${error.message} (${what})`,
       isRetryableNetworkError(error),
     );
   }

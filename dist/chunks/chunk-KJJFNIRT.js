@@ -698,7 +698,7 @@ var KubeClient = class _KubeClient {
   transportError(error, what) {
     if (error instanceof TransportError || error.name === "AbortError") return error;
     return new TransportError(
-      `cannot reach the API server at ${this.server.origin} (${what}): ${error.message}`,
+      `cannot reach the API server at ${this.server.origin}: ${error.message} (${what})`,
       isRetryableNetworkError(error)
     );
   }
@@ -1376,4 +1376,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-2J3RVEDN.js.map
+//# sourceMappingURL=chunk-KJJFNIRT.js.map

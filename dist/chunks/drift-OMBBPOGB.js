@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-DZTAEKXU.js";
+} from "./chunk-Y3PDO6DT.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,7 +15,7 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-2J3RVEDN.js";
+} from "./chunk-KJJFNIRT.js";
 import "./chunk-TXCSX6PN.js";
 import {
   applySetParent
@@ -46,7 +46,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-KHCPME47.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-JYMV6ZJT.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -140,4 +140,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-CWRDXP2R.js.map
+//# sourceMappingURL=drift-OMBBPOGB.js.map

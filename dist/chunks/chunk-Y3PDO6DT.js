@@ -9,7 +9,7 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-2J3RVEDN.js";
+} from "./chunk-KJJFNIRT.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-DZTAEKXU.js.map
+//# sourceMappingURL=chunk-Y3PDO6DT.js.map

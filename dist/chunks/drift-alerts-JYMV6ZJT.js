@@ -11,11 +11,11 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-DZTAEKXU.js";
+} from "./chunk-Y3PDO6DT.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-2J3RVEDN.js";
+} from "./chunk-KJJFNIRT.js";
 import "./chunk-TXCSX6PN.js";
 import "./chunk-PF3JOGFO.js";
 import "./chunk-YZ7SOTKQ.js";
@@ -170,4 +170,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-KHCPME47.js.map
+//# sourceMappingURL=drift-alerts-JYMV6ZJT.js.map

@@ -23,7 +23,7 @@ import {
   statusMessage,
   waitForEstablished,
   watchUntil
-} from "./chunk-2J3RVEDN.js";
+} from "./chunk-KJJFNIRT.js";
 import "./chunk-TXCSX6PN.js";
 import {
   APPLYSET_GROUP_KINDS,
@@ -723,4 +723,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-VEZOII7Q.js.map
+//# sourceMappingURL=apply-B6QRDRXC.js.map

@@ -3604,7 +3604,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-VEZOII7Q.js");
+    const { apply } = await import("./apply-B6QRDRXC.js");
     const { ApplyFailure, formatText } = await import("./apply-report-7R43MMOW.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -3705,7 +3705,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-CWRDXP2R.js");
+    const { drift } = await import("./drift-OMBBPOGB.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -4030,4 +4030,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-AY57OKAW.js.map
+//# sourceMappingURL=program-ERLL5B64.js.map
