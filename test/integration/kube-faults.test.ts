@@ -208,6 +208,44 @@ describe('apply and drift through a faulty network to the real API server', need
     assert.deepEqual(await unrecordedMembers(ns.name, 'stall-parent'), []);
   });
 
+  it('apply --wait whose watches keep stalling stops at --timeout, saying so', async (t) => {
+    const proxy = await startFaultProxy(t);
+    proxy.inject({ method: 'GET', path: /watch=true/, fault: { kind: 'stall' }, times: Infinity });
+    const deployment: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'unwatched' },
+      spec: {
+        selector: { matchLabels: { app: 'unwatched' } },
+        template: {
+          metadata: { labels: { app: 'unwatched' } },
+          spec: { containers: [{ name: 'app', image: 'registry.example/unwatched:1' }] },
+        },
+      },
+    };
+    const dir = await dirOf([deployment]);
+    const started = Date.now();
+    const result = await ferry(
+      'apply',
+      proxy.kubeconfig,
+      dir,
+      'unwatched',
+      '--wait',
+      '--timeout',
+      '5s',
+      '--request-timeout',
+      '1s',
+    );
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stdout + result.stderr,
+      /timed out after 5s: .*watch interrupted: watch \S+ on the API server at http:\/\/127\.0\.0\.1:\d+ delivered nothing, not even a bookmark, for 2s/,
+    );
+    assert.match(result.stderr, /watching again/);
+    assert.ok(seconds < 10, `took ${seconds}s`);
+  });
+
   it('a stalled watch is reopened and still sees the object', async (t) => {
     const proxy = await startFaultProxy(t);
     await kubectl(['-n', ns.name, 'create', 'configmap', 'watched']);
