@@ -50,6 +50,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
+        requestTimeoutMs: settings.requestTimeoutMs,
         annotations: applyTraceAnnotations(source),
       },
       actionsLogger,

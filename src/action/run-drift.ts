@@ -39,6 +39,7 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
         confirm: settings.confirm,
         kubeconfig,
         context: settings.context,
+        requestTimeoutMs: settings.requestTimeoutMs,
         alerts,
       },
       actionsLogger,

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { parseDuration } from '../core/duration.js';
 import { ConfigError } from '../core/errors.js';
 
 /** Commands the action exposes (only ones that work). */
@@ -38,6 +39,8 @@ export interface ApplySettings {
   /** Kubeconfig file content or path; undefined: the standard locations. */
   kubeconfig: string | undefined;
   context: string | undefined;
+  /** `request-timeout` in ms; undefined: the client's default. */
+  requestTimeoutMs: number | undefined;
   report: GitHubReportSettings;
 }
 
@@ -62,6 +65,8 @@ export interface DriftSettings {
   webhookUrl: string | undefined;
   kubeconfig: string | undefined;
   context: string | undefined;
+  /** `request-timeout` in ms; undefined: the client's default. */
+  requestTimeoutMs: number | undefined;
   report: GitHubReportSettings;
 }
 
@@ -139,6 +144,12 @@ function list(name: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** The `request-timeout` input (kubectl's duration grammar), checked before any request. */
+function requestTimeout(): number | undefined {
+  const value = optional('request-timeout');
+  return value === undefined ? undefined : parseDuration(value, 'input request-timeout');
 }
 
 function pullRequestSettings(): PullRequestSettings {
@@ -236,6 +247,7 @@ export function readSettings(): ActionSettings {
         adopt: flag('adopt'),
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
+        requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
       };
     }
@@ -254,6 +266,7 @@ export function readSettings(): ActionSettings {
         webhookUrl,
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
+        requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
       };
     }

@@ -2,16 +2,10 @@ import { readManifestDir } from '../adapters/files.js';
 import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../adapters/kube/discovery.js';
-import { serverSideApply, waitForEstablished } from '../adapters/kube/objects.js';
+import { waitForEstablished } from '../adapters/kube/objects.js';
 import { loadSchemas } from '../adapters/kube/openapi.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
-import {
-  APPLYSET_TOOLING,
-  applySetParent,
-  groupKind,
-  parentObject,
-  type ApplySetParent,
-} from '../core/applyset.js';
+import { APPLYSET_TOOLING, applySetParent, type ApplySetParent } from '../core/applyset.js';
 import { isJob } from '../core/completed-jobs.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
@@ -27,13 +21,8 @@ import {
 } from './apply-writes.js';
 import { crdsOf } from './drift.js';
 import { recordCompletions, unrecordedCompletions } from './job-records.js';
-import {
-  PARENT_INFO,
-  desiredObject,
-  readInventory,
-  type DesiredObject,
-  type Inventory,
-} from './inventory.js';
+import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+import { InventoryRecord } from './inventory-record.js';
 import { prune } from './prune.js';
 
 export interface ApplyOptions {
@@ -55,6 +44,8 @@ export interface ApplyOptions {
   adopt?: boolean;
   kubeconfig?: string;
   context?: string;
+  /** Limit for one request to the API server (`--request-timeout`); 0: none; default 60 s. */
+  requestTimeoutMs?: number;
   /** Traceability written on every object this run changes (env-repo commit, run URL). */
   annotations?: Record<string, string>;
   /** Field managers, besides kubectl's, whose changes git takes back (see HAND_EDIT_MANAGERS). */
@@ -68,7 +59,7 @@ export interface ApplyOptions {
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const manifests = await readManifestDir(options.dir);
-  const client = KubeClient.connect(options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await applyObjects(
       client,
@@ -112,6 +103,8 @@ interface ApplyRun {
   desired: DesiredObject[];
   inventory: Inventory;
   schemas: SchemaSet;
+  /** The parent's record of kinds and namespaces, written by compare-and-swap. */
+  record: InventoryRecord;
 }
 
 /** How long to wait for a new CRD to be Established before applying its custom resources. */
@@ -207,8 +200,11 @@ async function readState(
     desired,
     inventory,
     schemas,
+    record: new InventoryRecord(client, inventory, report),
   };
 }
+
+const objectsOf = (desired: DesiredObject[]): KubeObject[] => desired.map((d) => d.object);
 
 function isPrerequisite(o: KubeObject): boolean {
   return o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
@@ -228,10 +224,9 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
     report,
   );
   await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
+  // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
+  if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
   await writePlanned(client, plan, state.inventory, writeOptions, report, log);
-  // After, not before: the inventory's own namespace may be one of them.
-  if (!dryRun && plan.writes.length > 0)
-    await recordKinds(client, parent, state.inventory, state.desired, report);
   const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
@@ -281,12 +276,15 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
   if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
     // Record old and new kinds before writing, so an interrupted run can still be pruned.
-    await recordKinds(client, parent, inventory, state.desired, report);
+    await state.record.add(objectsOf(state.desired));
   }
   for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
     const writes = plan.writes.filter((d) => d.phase === phase);
     await writePlanned(client, { ...plan, writes }, inventory, writeOptions, report, log);
   }
+  // A concurrent pruning run may have dropped a kind between the record and the writes.
+  if (!dryRun && prerequisites.writes.length + plan.writes.length > 0)
+    await state.record.confirm(objectsOf(state.desired));
   return plan;
 }
 
@@ -301,8 +299,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
     report,
     log,
   );
-  if (!options.dryRun)
-    await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
+  if (!options.dryRun) await state.record.shrink([...objectsOf(desired), ...kept], state.resources);
   const failed = report.objects.filter((o) => o.action === 'failed');
   if (failed.length > 0)
     throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
@@ -352,48 +349,4 @@ async function waitForChanged(
       report,
     );
   }
-}
-
-/** Records the union of what the set held and what it is about to hold. */
-async function recordKinds(
-  client: KubeClient,
-  parent: ApplySetParent,
-  inventory: Inventory,
-  desired: DesiredObject[],
-  report: ApplyReport,
-): Promise<void> {
-  const previous = inventory.members.map((m) => m.object);
-  await applyParent(
-    client,
-    parent,
-    [...previous, ...desired.map((d) => d.object)],
-    report,
-    inventory.groupKinds,
-    inventory.namespaces,
-  );
-}
-
-async function applyParent(
-  client: KubeClient,
-  parent: ApplySetParent,
-  members: KubeObject[],
-  report: ApplyReport,
-  extraKinds: string[] = [],
-  extraNamespaces: string[] = [],
-): Promise<void> {
-  const kinds = [...extraKinds, ...members.map(groupKind)];
-  const namespaces = [...extraNamespaces, ...members.map((o) => o.metadata.namespace ?? '')].filter(
-    Boolean,
-  );
-  const outcome = await serverSideApply(
-    client,
-    PARENT_INFO,
-    parentObject(parent, kinds, namespaces),
-    { dryRun: false, force: true },
-  );
-  if (!outcome.ok)
-    throw new ApplyFailure(
-      `inventory ${parent.namespace}/${parent.name}: ${outcome.message}`,
-      report,
-    );
 }

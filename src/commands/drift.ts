@@ -28,6 +28,8 @@ export interface DriftOptions {
   confirm?: boolean;
   kubeconfig?: string;
   context?: string;
+  /** Limit for one request to the API server (`--request-timeout`); 0: none; default 60 s. */
+  requestTimeoutMs?: number;
   /** Alert sinks; each fires only when the drift state changes. */
   alerts?: AlertOptions;
 }
@@ -38,7 +40,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
-  const client = KubeClient.connect(options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     const report = await driftCheck(
       client,

@@ -1,10 +1,26 @@
-import { Agent, request, type RequestOptions } from 'node:https';
+import { request, type RequestOptions } from 'node:https';
 import type * as Http from 'node:http';
 import { createRequire } from 'node:module';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { OperationError } from '../../core/errors.js';
-import { Credentials, type Authentication } from './credentials.js';
+import {
+  ClientNodeAuthenticator,
+  KeepAliveAuthenticator,
+  type KubeconfigSource,
+  type RequestAuthenticator,
+} from './authenticators.js';
+import { Credentials } from './credentials.js';
 import { loadKubeTarget, type KubeTarget } from './kubeconfig.js';
+import {
+  MAX_ATTEMPTS,
+  TransportError,
+  formatMs,
+  isIdempotent,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  requestTimeouts,
+  retryDelayMs,
+  type RequestTimeouts,
+} from './request-policy.js';
 
 /** A response from the API server; `body` is parsed JSON (or the raw text when not JSON). */
 export interface KubeResponse<T = unknown> {
@@ -25,11 +41,7 @@ export interface RequestSpec {
 
 // Plain-HTTP API servers (`kubectl proxy`, a local kube-apiserver without TLS). Required, not
 // imported: building the ESM view of node:http loads Node's bundled undici, ~30 ms of every run.
-const { request: httpRequest, Agent: HttpAgent } = createRequire(import.meta.url)(
-  'node:http',
-) as typeof Http;
-
-const MAX_ATTEMPTS = 5;
+const { request: httpRequest } = createRequire(import.meta.url)('node:http') as typeof Http;
 
 const DEFAULT_VERBS: Record<RequestSpec['method'], string> = {
   GET: 'get',
@@ -48,18 +60,14 @@ export interface KubeStatus {
   details?: { causes?: { field?: string; message?: string; reason?: string }[] };
 }
 
-export interface ConnectionOptions {
-  kubeconfig?: string;
-  context?: string;
-}
-
-/** How requests get their TLS material and credentials; see `connect`. */
-interface RequestAuthenticator {
-  /** Sets headers and the agent on the request's options. */
-  prepare(options: RequestOptions): Promise<void>;
-  /** After a 401: whether fresh credentials may help (an exec plugin's token expired early). */
-  invalidate(): boolean;
-  close(): void;
+export interface ConnectionOptions extends KubeconfigSource {
+  /**
+   * How long one request may take, connecting included (`--request-timeout`); 0: no limit.
+   * Default 60 s. Watches count it as the longest silence, not the whole watch.
+   */
+  requestTimeoutMs?: number;
+  /** Where each retry is reported, one line (what, why, when). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -75,6 +83,8 @@ export class KubeClient {
     private readonly target: KubeTarget,
     private readonly server: URL,
     private readonly auth: RequestAuthenticator,
+    private readonly timeouts: RequestTimeouts,
+    private readonly log: (line: string) => void,
   ) {}
 
   /**
@@ -96,7 +106,8 @@ export class KubeClient {
       target.user.authProvider || target.cluster.proxyUrl
         ? new ClientNodeAuthenticator(target, options, server)
         : new KeepAliveAuthenticator(new Credentials(target), server);
-    return new KubeClient(target, server, auth);
+    const timeouts = requestTimeouts(options.requestTimeoutMs);
+    return new KubeClient(target, server, auth, timeouts, options.log ?? (() => {}));
   }
 
   /** The namespace of the current context, or `default`. */
@@ -137,18 +148,35 @@ export class KubeClient {
   }
 
   /**
-   * One request; resolves with any status (callers decide what an error is). 429 and 503 —
-   * throttling, or a resource whose storage is still initializing right after its CRD became
-   * Established — are retried after the server's Retry-After (every ferry request is idempotent).
+   * One request; resolves with any status (callers decide what an error is). Idempotent
+   * requests (see `isIdempotent`) are retried on a broken connection, 429 and 5xx, with backoff
+   * and the server's Retry-After, each retry logged; a timeout is never retried, so a stalled
+   * server fails the request within `--request-timeout`.
    */
   async request<T = unknown>(spec: RequestSpec): Promise<KubeResponse<T>> {
+    const idempotent = isIdempotent(spec);
     for (let attempt = 1; ; attempt++) {
-      const response = await this.send<T>(spec);
-      if (response.status === 401 && attempt === 1 && this.auth.invalidate()) continue;
-      if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_ATTEMPTS)
-        return response;
-      const seconds = Math.min(Number(response.retryAfter ?? '1') || 1, 10);
-      await new Promise((done) => setTimeout(done, seconds * 1000 * (0.5 + Math.random() / 2)));
+      let response: (KubeResponse<T> & { retryAfter?: string }) | undefined;
+      let why: string;
+      try {
+        response = await this.send<T>(spec);
+      } catch (error) {
+        const retry = error instanceof TransportError && error.retryable;
+        if (!retry || !idempotent || attempt >= MAX_ATTEMPTS) throw error;
+        why = error.message;
+      }
+      if (response) {
+        if (response.status === 401 && attempt === 1 && this.auth.invalidate()) continue;
+        if (!idempotent || !isRetryableStatus(response.status) || attempt >= MAX_ATTEMPTS)
+          return response;
+        why = `HTTP ${response.status} from ${this.server.origin}: ${statusMessage(response)}`;
+      }
+      const delay = retryDelayMs(attempt, response?.retryAfter);
+      if (delay === undefined) return response!;
+      this.log(
+        `retrying ${spec.method} ${spec.path} in ${formatMs(delay)} (attempt ${attempt + 1} of ${MAX_ATTEMPTS}): ${why!}`,
+      );
+      await new Promise((done) => setTimeout(done, delay));
     }
   }
 
@@ -157,11 +185,13 @@ export class KubeClient {
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === 'http:' ? httpRequest : request;
     const body = bodyOf(spec);
+    const what = `${spec.method} ${url.pathname}`;
     return new Promise((resolve, reject) => {
       const req = send(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
+          deadline.clear();
           const text = Buffer.concat(chunks).toString('utf8');
           let body: unknown = text;
           try {
@@ -176,23 +206,96 @@ export class KubeClient {
             retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
           });
         });
-        res.on('error', reject);
+        res.on('error', (error) => fail(error));
       });
-      req.on('error', (error) =>
-        reject(
-          new OperationError(
-            `cannot reach the API server at ${this.server.origin}: ${error.message}`,
-          ),
-        ),
-      );
+      const deadline = this.deadline(req, what, this.timeouts.requestMs);
+      const fail = (error: Error): void => {
+        deadline.clear();
+        reject(deadline.expired() ?? this.transportError(error, what));
+      };
+      req.on('error', fail);
       if (body !== undefined) req.write(body);
       req.end();
     });
   }
 
   /**
+   * Arms the connect timeout (dial and TLS handshake of a new connection) and the request's
+   * overall timeout (`ms`, 0: none); either destroys the request with a TransportError, which
+   * `expired` then returns (a destroyed response reports itself only as "aborted"). For a watch,
+   * `touch` restarts the overall one, which then limits silence, and expiring is retryable.
+   */
+  private deadline(
+    req: Http.ClientRequest,
+    what: string,
+    ms: number,
+    watch = false,
+  ): { clear(): void; touch(): void; expired(): TransportError | undefined } {
+    const origin = this.server.origin;
+    let expired: TransportError | undefined;
+    const expire = (message: string, retryable: boolean): void => {
+      expired = new TransportError(message, retryable);
+      req.destroy(expired);
+    };
+    let overall: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      if (ms <= 0) return;
+      clearTimeout(overall);
+      overall = setTimeout(() => {
+        if (watch)
+          expire(
+            `${what} on the API server at ${origin} delivered nothing, not even a bookmark, for ${formatMs(ms)}`,
+            true,
+          );
+        else
+          expire(
+            `no answer from the API server at ${origin} to ${what} within ${formatMs(ms)} (request-timeout)`,
+            false,
+          );
+      }, ms);
+    };
+    let connect: NodeJS.Timeout | undefined;
+    req.once('socket', (socket) => {
+      if (!socket.connecting) return; // a kept-alive connection
+      const limit = this.timeouts.connectMs;
+      connect = setTimeout(
+        () =>
+          expire(
+            `cannot connect to the API server at ${origin} within ${formatMs(limit)} (connect timeout)`,
+            false,
+          ),
+        limit,
+      );
+      socket.once(this.server.protocol === 'https:' ? 'secureConnect' : 'connect', () =>
+        clearTimeout(connect),
+      );
+    });
+    arm();
+    return {
+      clear: () => {
+        clearTimeout(overall);
+        clearTimeout(connect);
+      },
+      touch: arm,
+      expired: () => expired,
+    };
+  }
+
+  /** A one-line error naming the server; retryable when the connection broke. */
+  private transportError(error: Error, what: string): Error {
+    if (error instanceof TransportError || error.name === 'AbortError') return error;
+    return new TransportError(
+      `cannot reach the API server at ${this.server.origin}: ${error.message} (${what})`,
+      isRetryableNetworkError(error),
+    );
+  }
+
+  /**
    * Watches a collection; calls `onEvent` for each event until `signal` aborts or the server
-   * ends the stream (then resolves). Events are newline-delimited JSON.
+   * ends the stream (then resolves). Events are newline-delimited JSON. The server is asked to
+   * end the watch after the request timeout (`timeoutSeconds`), so silence — no event, no
+   * bookmark, no end — for longer than that plus a grace means the watch stalled: it rejects
+   * with a retryable TransportError (see `watchUntil` in watch.ts, which re-establishes it).
    */
   async watch(
     path: string,
@@ -200,24 +303,39 @@ export class KubeClient {
     onEvent: (type: string, object: Record<string, unknown>) => void,
     signal: AbortSignal,
   ): Promise<void> {
+    const windowMs = this.timeouts.requestMs > 0 ? this.timeouts.requestMs : 300_000;
     const spec: RequestSpec = {
       verb: 'watch',
       method: 'GET',
       path,
-      query: { ...query, watch: 'true', allowWatchBookmarks: 'true' },
+      query: {
+        ...query,
+        watch: 'true',
+        allowWatchBookmarks: 'true',
+        timeoutSeconds: String(Math.ceil(windowMs / 1000)),
+      },
     };
     this.count(spec);
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === 'http:' ? httpRequest : request;
+    const silenceMs = Math.ceil(windowMs / 1000) * 1000 + Math.min(windowMs, 5_000);
     return new Promise((resolve, reject) => {
+      const end = (error?: Error): void => {
+        deadline.clear();
+        if (!error || signal.aborted) resolve();
+        else reject(deadline.expired() ?? this.transportError(error, `watch ${path}`));
+      };
       const req = send(url, { ...options, signal }, (res) => {
+        deadline.touch();
         if ((res.statusCode ?? 0) >= 300) {
           res.resume();
+          deadline.clear();
           reject(new OperationError(`watch ${path} failed: HTTP ${res.statusCode}`));
           return;
         }
         let buffer = '';
         res.on('data', (chunk: Buffer) => {
+          deadline.touch();
           buffer += chunk.toString('utf8');
           let newline: number;
           while ((newline = buffer.indexOf('\n')) >= 0) {
@@ -229,10 +347,11 @@ export class KubeClient {
             }
           }
         });
-        res.on('end', () => resolve());
-        res.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+        res.on('end', () => end());
+        res.on('error', end);
       });
-      req.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+      const deadline = this.deadline(req, `watch ${path}`, silenceMs, true);
+      req.on('error', end);
       req.end();
     });
   }
@@ -240,110 +359,6 @@ export class KubeClient {
   /** Closes idle connections so the process can exit. */
   close(): void {
     this.auth.close();
-  }
-}
-
-/**
- * Credentials from ferry's kubeconfig reader, over one keep-alive agent: client libraries
- * often make an agent per request, i.e. a TLS handshake each time (10.1 s → 3.3 s for a
- * 1,000-object first apply once reused, bench/RESULTS.md). A new agent only when the TLS
- * material changes (Credentials hands out a new object when an exec plugin issues a new client
- * certificate).
- */
-class KeepAliveAuthenticator implements RequestAuthenticator {
-  private agent: Http.Agent | undefined;
-  private agentTls: Authentication['tls'] | undefined;
-
-  constructor(
-    private readonly credentials: Credentials,
-    private readonly server: URL,
-  ) {}
-
-  async prepare(options: RequestOptions): Promise<void> {
-    const { tls, headers } = await this.credentials.authentication();
-    Object.assign(options.headers!, headers);
-    if (tls !== this.agentTls) {
-      this.agent?.destroy();
-      this.agent = keepAliveAgent(this.server, tls);
-      this.agentTls = tls;
-    }
-    options.agent = this.agent;
-  }
-
-  invalidate(): boolean {
-    return this.credentials.invalidate();
-  }
-
-  close(): void {
-    this.agent?.destroy();
-  }
-}
-
-/**
- * One keep-alive agent for the run. Like kubectl, it honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY
- * (Node ≥ 24.5) and, like Go's ProxyFromEnvironment, never proxies loopback addresses.
- */
-function keepAliveAgent(server: URL, tls: Authentication['tls']): Http.Agent {
-  const noProxy = [process.env.NO_PROXY ?? process.env.no_proxy, 'localhost', '127.0.0.1', '::1'];
-  const settings = {
-    keepAlive: true,
-    maxSockets: 16,
-    proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(','), no_proxy: undefined },
-  };
-  return server.protocol === 'http:' ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
-}
-
-/**
- * Legacy `auth-provider` plugins (oidc with refresh, …) and `proxy-url` clusters, handled by
- * `@kubernetes/client-node` as before: imported only here, so other runs never pay for it.
- */
-class ClientNodeAuthenticator implements RequestAuthenticator {
-  private config: Promise<KubeConfig> | undefined;
-  private agent: Http.Agent | undefined;
-
-  constructor(
-    private readonly target: KubeTarget,
-    private readonly options: ConnectionOptions,
-    private readonly server: URL,
-  ) {}
-
-  private load(): Promise<KubeConfig> {
-    this.config ??= import('./client-node-config.js').then(({ KubeConfig }) => {
-      const config = new KubeConfig();
-      try {
-        if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
-        else config.loadFromDefault();
-      } catch (error) {
-        throw new OperationError(`kubeconfig: ${(error as Error).message}`);
-      }
-      config.setCurrentContext(this.target.context);
-      return config;
-    });
-    return this.config;
-  }
-
-  async prepare(options: RequestOptions): Promise<void> {
-    const config = await this.load();
-    await config.applyToHTTPSOptions(options);
-    // client-node's agents do not keep connections alive; use ours unless its proxy agent is needed.
-    if (!this.target.cluster.proxyUrl) {
-      this.agent ??= keepAliveAgent(this.server, {
-        ca: options.ca as Buffer | undefined,
-        cert: options.cert as Buffer | undefined,
-        key: options.key as Buffer | undefined,
-        rejectUnauthorized: options.rejectUnauthorized,
-        servername: options.servername,
-      });
-      options.agent = this.agent;
-    }
-  }
-
-  invalidate(): boolean {
-    return false;
-  }
-
-  close(): void {
-    this.agent?.destroy();
   }
 }
 

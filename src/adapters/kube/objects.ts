@@ -2,6 +2,7 @@ import { FIELD_MANAGER } from '../../core/applyset.js';
 import type { KubeObject } from '../../core/manifest.js';
 import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
 import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
+import { watchUntil } from './watch.js';
 
 /** ferry's field manager, defined in core (reports name it). */
 export { FIELD_MANAGER };
@@ -134,7 +135,8 @@ export async function waitForEstablished(
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let established = false;
   try {
-    await client.watch(
+    await watchUntil(
+      client,
       '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
       { fieldSelector: `metadata.name=${name}` },
       (_type, object) => {

@@ -2,6 +2,7 @@ import { describeObject, type KubeObject } from '../../core/manifest.js';
 import { podFailure, rolloutState } from '../../core/rollout.js';
 import type { KubeClient } from './client.js';
 import { collectionPath, type ResourceInfo } from './discovery.js';
+import { watchUntil } from './watch.js';
 
 export interface RolloutTarget {
   info: ResourceInfo;
@@ -73,8 +74,16 @@ async function waitForOne(
     local.abort();
   };
   const namespace = info.namespaced ? object.metadata.namespace : undefined;
+  // A stalled or dropped watch is opened again; until the timeout says why the wait stopped.
+  const interrupted = (reason: string): void => {
+    if (!pending.has(name)) return;
+    progress(`${name}: ${reason}; watching again`);
+    const state = (pending.get(name) ?? '').replace(/ \(watch interrupted: .*\)$/, '');
+    pending.set(name, `${state} (watch interrupted: ${reason})`);
+  };
   const watches = [
-    client.watch(
+    watchUntil(
+      client,
       collectionPath(info, namespace),
       { fieldSelector: `metadata.name=${object.metadata.name}` },
       (type, live) => {
@@ -90,12 +99,14 @@ async function waitForOne(
         pending.set(name, state.message);
       },
       local.signal,
+      interrupted,
     ),
   ];
   const selector = podSelector(object);
   if (selector && namespace) {
     watches.push(
-      client.watch(
+      watchUntil(
+        client,
         collectionPath(POD_INFO, namespace),
         { labelSelector: selector },
         (type, pod) => {
@@ -110,6 +121,7 @@ async function waitForOne(
           );
         },
         local.signal,
+        interrupted,
       ),
     );
   }

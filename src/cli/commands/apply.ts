@@ -9,6 +9,7 @@ import type { ApplyStatusDestination } from '../../commands/apply-status.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
+import { addRequestTimeoutOption, requestTimeoutMs } from '../request-timeout.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
@@ -26,6 +27,7 @@ interface ApplyFlags {
   adopt?: boolean;
   kubeconfig?: string;
   context?: string;
+  requestTimeout?: string;
   output: 'text' | 'json';
   cluster: string;
   repo?: string;
@@ -78,7 +80,8 @@ export function applyCommand(program: Command, io: CliIO): void {
       '--kubeconfig <path>',
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
-    .option('--context <name>', 'kubeconfig context')
+    .option('--context <name>', 'kubeconfig context');
+  addRequestTimeoutOption(command)
     .addOption(
       new Option('-o, --output <format>', 'report format')
         .choices(['text', 'json'])
@@ -154,6 +157,7 @@ Examples:
             adopt: flags.adopt,
             kubeconfig: flags.kubeconfig,
             context: flags.context,
+            requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
             annotations: applyTraceAnnotations(source),
           },
           log,

@@ -6,6 +6,7 @@ import { ConfigError, FerryError } from '../../core/errors.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
+import { addRequestTimeoutOption, requestTimeoutMs } from '../request-timeout.js';
 import { useColour, type CliIO } from '../io.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
@@ -21,6 +22,7 @@ interface DriftFlags {
   confirm?: boolean;
   kubeconfig?: string;
   context?: string;
+  requestTimeout?: string;
   cluster?: string;
   alertIssue?: boolean;
   commitStatus?: string | boolean;
@@ -56,7 +58,8 @@ export function driftCommand(program: Command, io: CliIO): void {
       '--kubeconfig <path>',
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
-    .option('--context <name>', 'kubeconfig context')
+    .option('--context <name>', 'kubeconfig context');
+  addRequestTimeoutOption(command)
     .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
     .option(
       '--alert-issue',
@@ -99,6 +102,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
           confirm: flags.confirm,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
+          requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
           alerts: alertOptions(flags),
         },
         log,

@@ -1,5 +1,8 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  DEFAULT_REQUEST_TIMEOUT_MS
+} from "./chunk-TXCSX6PN.js";
+import {
   FERRY_VERSION,
   applyTraceAnnotations
 } from "./chunk-TYR6WY75.js";
@@ -3542,6 +3545,17 @@ function gitlabTarget(flags, needed, env = process.env) {
   };
 }
 
+// src/cli/request-timeout.ts
+function addRequestTimeoutOption(command) {
+  return command.option(
+    "--request-timeout <duration>",
+    `how long one request to the API server may take (e.g. 30s, 2m; 0: no limit) (default: ${DEFAULT_REQUEST_TIMEOUT_MS / 1e3}s)`
+  );
+}
+function requestTimeoutMs(flag) {
+  return flag === void 0 ? void 0 : parseDuration(flag, "--request-timeout");
+}
+
 // src/cli/io.ts
 function useColour(stream) {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
@@ -3575,7 +3589,8 @@ function applyCommand(program2, io) {
   ).option("--adopt", "take over objects owned by another ApplySet or tool").option(
     "--kubeconfig <path>",
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context").addOption(
+  ).option("--context <name>", "kubeconfig context");
+  addRequestTimeoutOption(command).addOption(
     new Option("-o, --output <format>", "report format").choices(["text", "json"]).default("text")
   ).option("--cluster <name>", "cluster name for the commit status context", "default").option(
     "--commit-status [sha]",
@@ -3595,7 +3610,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-UTAM3NIV.js");
+    const { apply } = await import("./apply-ETGQ4S6F.js");
     const { ApplyFailure, formatText } = await import("./apply-report-YKQT7YV4.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -3634,6 +3649,7 @@ Examples:
           adopt: flags.adopt,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
+          requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
           annotations: applyTraceAnnotations(source)
         },
         log
@@ -3671,7 +3687,8 @@ function driftCommand(program2, io) {
   ).option("--confirm", "confirm flagged objects with a server-side dry-run apply").option(
     "--kubeconfig <path>",
     "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context").option("--cluster <name>", "cluster name for alerts (status context, issue title)", "default").option(
+  ).option("--context <name>", "kubeconfig context");
+  addRequestTimeoutOption(command).option("--cluster <name>", "cluster name for alerts (status context, issue title)", "default").option(
     "--alert-issue",
     "open/update/close one GitHub (GitLab) issue for this cluster and inventory"
   ).option(
@@ -3695,7 +3712,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-DCH4MGYX.js");
+    const { drift } = await import("./drift-ENLYDY7E.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-Y52YCYRX.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3707,6 +3724,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
         confirm: flags.confirm,
         kubeconfig: flags.kubeconfig,
         context: flags.context,
+        requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
         alerts: alertOptions(flags)
       },
       log
@@ -4019,4 +4037,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-SW64OCY2.js.map
+//# sourceMappingURL=program-TGDSWFWM.js.map

@@ -7691,7 +7691,7 @@ var require_client = __commonJS({
         maxHeaderSize,
         headersTimeout,
         socketTimeout,
-        requestTimeout,
+        requestTimeout: requestTimeout2,
         connectTimeout,
         bodyTimeout,
         idleTimeout,
@@ -7725,7 +7725,7 @@ var require_client = __commonJS({
         if (socketTimeout !== void 0) {
           throw new InvalidArgumentError("unsupported socketTimeout, use headersTimeout & bodyTimeout instead");
         }
-        if (requestTimeout !== void 0) {
+        if (requestTimeout2 !== void 0) {
           throw new InvalidArgumentError("unsupported requestTimeout, use headersTimeout & bodyTimeout instead");
         }
         if (idleTimeout !== void 0) {
@@ -19923,7 +19923,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-UTAM3NIV.js");
+  const { apply } = await import("./apply-ETGQ4S6F.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-YKQT7YV4.js");
   const { reportApplyStatus } = await import("./apply-status-AKFKUQO4.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19961,6 +19961,7 @@ async function runApply(settings) {
         adopt: settings.adopt,
         kubeconfig,
         context: settings.context,
+        requestTimeoutMs: settings.requestTimeoutMs,
         annotations: applyTraceAnnotations(source)
       },
       actionsLogger
@@ -19974,7 +19975,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-DCH4MGYX.js");
+  const { drift } = await import("./drift-ENLYDY7E.js");
   const { formatDriftMarkdown } = await import("./drift-report-Y52YCYRX.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20001,6 +20002,7 @@ async function runDrift(settings) {
         confirm: settings.confirm,
         kubeconfig,
         context: settings.context,
+        requestTimeoutMs: settings.requestTimeoutMs,
         alerts
       },
       actionsLogger
@@ -20040,6 +20042,10 @@ function required(name, command) {
 }
 function list(name) {
   return (optional(name) ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+}
+function requestTimeout() {
+  const value = optional("request-timeout");
+  return value === void 0 ? void 0 : parseDuration(value, "input request-timeout");
 }
 function pullRequestSettings() {
   const autoMerge = optional("auto-merge");
@@ -20130,6 +20136,7 @@ function readSettings() {
         adopt: flag("adopt"),
         kubeconfig: optional("kubeconfig"),
         context: optional("context"),
+        requestTimeoutMs: requestTimeout(),
         report: reportSettings()
       };
     }
@@ -20148,6 +20155,7 @@ function readSettings() {
         webhookUrl,
         kubeconfig: optional("kubeconfig"),
         context: optional("context"),
+        requestTimeoutMs: requestTimeout(),
         report: reportSettings()
       };
     }
@@ -20186,4 +20194,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-RSRYM37S.js.map
+//# sourceMappingURL=main-NONOXTM5.js.map

@@ -7,7 +7,7 @@ import {
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-KCE3SESQ.js";
+} from "./chunk-6GMCWCRB.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -18,6 +18,7 @@ import {
   differencesOf,
   discover,
   formatPath,
+  listObjects,
   objectPath,
   ownersOf,
   phaseOf,
@@ -26,15 +27,21 @@ import {
   statusMessage,
   validateAsNew,
   waitForEstablished,
-  waitUntilGone
-} from "./chunk-2L3IVIRE.js";
+  waitUntilGone,
+  watchUntil
+} from "./chunk-SMWALDZG.js";
+import "./chunk-TXCSX6PN.js";
 import {
+  APPLYSET_GROUP_KINDS,
+  APPLYSET_NAMESPACES,
+  APPLYSET_PART_OF,
   APPLYSET_TOOLING,
   FIELD_MANAGER,
   MANIFEST_HASH,
   applySetParent,
   groupKind,
-  parentObject
+  parentObject,
+  parseGroupKinds
 } from "./chunk-TYR6WY75.js";
 import {
   readManifestDir
@@ -213,8 +220,15 @@ async function waitForOne(client, { info, object }, global, pending, outcome, pr
     local.abort();
   };
   const namespace = info.namespaced ? object.metadata.namespace : void 0;
+  const interrupted = (reason) => {
+    if (!pending.has(name)) return;
+    progress(`${name}: ${reason}; watching again`);
+    const state = (pending.get(name) ?? "").replace(/ \(watch interrupted: .*\)$/, "");
+    pending.set(name, `${state} (watch interrupted: ${reason})`);
+  };
   const watches = [
-    client.watch(
+    watchUntil(
+      client,
       collectionPath(info, namespace),
       { fieldSelector: `metadata.name=${object.metadata.name}` },
       (type, live) => {
@@ -229,13 +243,15 @@ async function waitForOne(client, { info, object }, global, pending, outcome, pr
         if (pending.get(name) !== state.message) progress(`${name}: ${state.message}`);
         pending.set(name, state.message);
       },
-      local.signal
+      local.signal,
+      interrupted
     )
   ];
   const selector = podSelector(object);
   if (selector && namespace) {
     watches.push(
-      client.watch(
+      watchUntil(
+        client,
         collectionPath(POD_INFO, namespace),
         { labelSelector: selector },
         (type, pod) => {
@@ -248,7 +264,8 @@ async function waitForOne(client, { info, object }, global, pending, outcome, pr
             )
           );
         },
-        local.signal
+        local.signal,
+        interrupted
       )
     );
   }
@@ -443,6 +460,177 @@ async function recordCompletions(client, parent, jobs) {
   }
 }
 
+// src/commands/inventory-record.ts
+var MAX_ROUNDS = 10;
+var NAMESPACE_INFO = {
+  group: "",
+  version: "v1",
+  kind: "Namespace",
+  resource: "namespaces",
+  namespaced: false,
+  statusSubresource: true
+};
+var InventoryRecord = class {
+  constructor(client, inventory, report) {
+    this.client = client;
+    this.inventory = inventory;
+    this.report = report;
+    this.live = inventory.parentLive;
+    this.known = true;
+    this.start = entriesOf(
+      inventory.members.map((m) => m.object),
+      this.parentNamespace
+    );
+    for (const kind of inventory.groupKinds) this.start.kinds.add(kind);
+    for (const ns of inventory.namespaces) this.start.namespaces.add(ns);
+  }
+  client;
+  inventory;
+  report;
+  /** The parent as last read or written; undefined before the first read when not known. */
+  live;
+  known;
+  start;
+  get parentNamespace() {
+    return this.inventory.parent.namespace;
+  }
+  /**
+   * Records the kinds and namespaces of `objects` and of the members read (never removes any):
+   * call it before labelling `objects`.
+   */
+  async add(objects) {
+    const members = this.inventory.members.map((m) => m.object);
+    const wanted = entriesOf([...members, ...objects], this.parentNamespace);
+    const ownNamespace = objects.some(
+      (o) => o.kind === "Namespace" && o.apiVersion === "v1" && o.metadata.name === this.parentNamespace
+    );
+    await this.swap((current) => union(current, wanted), ownNamespace);
+  }
+  /** Reads the record again and adds back what a concurrent pruning run removed. */
+  async confirm(objects) {
+    this.known = false;
+    await this.add(objects);
+  }
+  /**
+   * After a prune: drops the kinds and namespaces this run found recorded and no longer needs
+   * (`kept` are the objects that stay), leaving any that others added meanwhile; then lists the
+   * dropped ones for members labelled in between (a concurrent run's) and records them again.
+   */
+  async shrink(kept, resources) {
+    const keep = entriesOf(kept, this.parentNamespace);
+    const dropKinds = [...this.start.kinds].filter((k) => !keep.kinds.has(k));
+    const dropNamespaces = [...this.start.namespaces].filter((ns) => !keep.namespaces.has(ns));
+    if (dropKinds.length === 0 && dropNamespaces.length === 0) return;
+    await this.swap((current) => ({
+      kinds: new Set([...current.kinds].filter((k) => !dropKinds.includes(k))),
+      namespaces: new Set([...current.namespaces].filter((ns) => !dropNamespaces.includes(ns)))
+    }));
+    const strays = await this.labelledIn(resources, dropKinds, keep, dropNamespaces);
+    if (strays.length > 0) await this.add(strays);
+  }
+  /** Members of the set (by label) of the dropped kinds, or in the dropped namespaces. */
+  async labelledIn(resources, dropKinds, keep, dropNamespaces) {
+    const selector = `${APPLYSET_PART_OF}=${this.inventory.parent.id}`;
+    const lists = [];
+    const everywhere = [...this.start.namespaces];
+    for (const kind of /* @__PURE__ */ new Set([...dropKinds, ...dropNamespaces.length ? keep.kinds : []])) {
+      const info = resources.findGroupKind(kind);
+      if (!info) continue;
+      const namespaces = dropKinds.includes(kind) ? everywhere : dropNamespaces;
+      if (!info.namespaced) lists.push(listObjects(this.client, info, selector));
+      else for (const ns of namespaces) lists.push(listObjects(this.client, info, selector, ns));
+    }
+    return (await Promise.all(lists)).flat();
+  }
+  /** Writes `next(current record)` until no other writer came in between. */
+  async swap(next, mayCreateNamespace = false) {
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      if (!this.known) await this.read();
+      const current = entriesOf([], this.parentNamespace, this.live);
+      const wanted = next(current);
+      if (this.live && sameEntries(current, wanted)) return;
+      const body = parentObject(this.inventory.parent, [...wanted.kinds], [...wanted.namespaces]);
+      const response = this.live ? await this.update(body, this.live) : await this.client.request({
+        method: "POST",
+        path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps`,
+        query: { fieldManager: FIELD_MANAGER },
+        body
+      });
+      if (response.status === 200 || response.status === 201) {
+        this.live = response.body;
+        return;
+      }
+      if (response.status === 404 && !this.live) {
+        if (!mayCreateNamespace) this.fail(`namespace ${this.parentNamespace} does not exist`);
+        await this.createNamespace();
+        mayCreateNamespace = false;
+        continue;
+      }
+      if (response.status !== 409 && response.status !== 404) this.fail(statusMessage(response));
+      this.known = false;
+    }
+    this.fail(`changed by other runs ${MAX_ROUNDS} times in a row; try again`);
+  }
+  async createNamespace() {
+    const outcome = await serverSideApply(
+      this.client,
+      NAMESPACE_INFO,
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: this.parentNamespace } },
+      { dryRun: false, force: false }
+    );
+    if (!outcome.ok) this.fail(`cannot create its namespace: ${outcome.message}`);
+  }
+  /** Server-side apply with the resourceVersion read: a precondition, 409 if it moved. */
+  async update(body, live) {
+    const resourceVersion = live.metadata.resourceVersion;
+    const outcome = await serverSideApply(
+      this.client,
+      PARENT_INFO,
+      { ...body, metadata: { ...body.metadata, resourceVersion } },
+      { dryRun: false, force: true }
+    );
+    return outcome.ok ? { status: 200, body: outcome.object } : { status: outcome.status, body: { message: outcome.message } };
+  }
+  async read() {
+    const { name } = this.inventory.parent;
+    const response = await this.client.request({
+      method: "GET",
+      path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps/${encodeURIComponent(name)}`
+    });
+    if (response.status !== 200 && response.status !== 404)
+      this.fail(`cannot read it: HTTP ${response.status}`);
+    this.live = response.status === 200 ? response.body : void 0;
+    this.known = true;
+  }
+  fail(message) {
+    const { namespace, name } = this.inventory.parent;
+    throw new ApplyFailure(`inventory ${namespace}/${name}: ${message}`, this.report);
+  }
+};
+function entriesOf(objects, parentNamespace, parent) {
+  const annotations = parent?.metadata.annotations ?? {};
+  const kinds = /* @__PURE__ */ new Set([
+    ...parseGroupKinds(annotations[APPLYSET_GROUP_KINDS]),
+    ...objects.map(groupKind)
+  ]);
+  const namespaces = /* @__PURE__ */ new Set([
+    parentNamespace,
+    ...parseGroupKinds(annotations[APPLYSET_NAMESPACES]),
+    ...objects.map((o) => o.metadata.namespace ?? "").filter(Boolean)
+  ]);
+  return { kinds, namespaces };
+}
+function union(a, b) {
+  return {
+    kinds: /* @__PURE__ */ new Set([...a.kinds, ...b.kinds]),
+    namespaces: /* @__PURE__ */ new Set([...a.namespaces, ...b.namespaces])
+  };
+}
+function sameEntries(a, b) {
+  const same = (x, y) => x.size === y.size && [...x].every((v) => y.has(v));
+  return same(a.kinds, b.kinds) && same(a.namespaces, b.namespaces);
+}
+
 // src/commands/prune.ts
 async function prune(client, inventory, desiredIds, options, report, log) {
   const allowed = new Set(options.pruneAllow ?? []);
@@ -486,7 +674,7 @@ async function prune(client, inventory, desiredIds, options, report, log) {
 // src/commands/apply.ts
 async function apply(options, log) {
   const manifests = await readManifestDir(options.dir);
-  const client = KubeClient.connect(options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await applyObjects(
       client,
@@ -571,9 +759,11 @@ async function readState(client, objects, options, parent, report, log) {
     resources,
     desired,
     inventory,
-    schemas
+    schemas,
+    record: new InventoryRecord(client, inventory, report)
   };
 }
+var objectsOf = (desired) => desired.map((d) => d.object);
 function isPrerequisite(o) {
   return o.kind === "Namespace" || o.kind === "CustomResourceDefinition";
 }
@@ -587,9 +777,8 @@ async function applyPrerequisites(state, objects) {
     report
   );
   await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
+  if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
   await writePlanned(client, plan, state.inventory, writeOptions, report, log);
-  if (!dryRun && plan.writes.length > 0)
-    await recordKinds(client, parent, state.inventory, state.desired, report);
   const newCrds = plan.writes.filter((d) => d.object.kind === "CustomResourceDefinition");
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
@@ -628,12 +817,14 @@ async function applyTheRest(state, prerequisites) {
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
   if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
-    await recordKinds(client, parent, inventory, state.desired, report);
+    await state.record.add(objectsOf(state.desired));
   }
   for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
     const writes = plan.writes.filter((d) => d.phase === phase);
     await writePlanned(client, { ...plan, writes }, inventory, writeOptions, report, log);
   }
+  if (!dryRun && prerequisites.writes.length + plan.writes.length > 0)
+    await state.record.confirm(objectsOf(state.desired));
   return plan;
 }
 async function pruneAndRecord(state) {
@@ -646,8 +837,7 @@ async function pruneAndRecord(state) {
     report,
     log
   );
-  if (!options.dryRun)
-    await applyParent(client, parent, [...desired.map((d) => d.object), ...kept], report);
+  if (!options.dryRun) await state.record.shrink([...objectsOf(desired), ...kept], state.resources);
   const failed = report.objects.filter((o) => o.action === "failed");
   if (failed.length > 0)
     throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
@@ -692,36 +882,8 @@ async function waitForChanged(written, client, options, report, log) {
     );
   }
 }
-async function recordKinds(client, parent, inventory, desired, report) {
-  const previous = inventory.members.map((m) => m.object);
-  await applyParent(
-    client,
-    parent,
-    [...previous, ...desired.map((d) => d.object)],
-    report,
-    inventory.groupKinds,
-    inventory.namespaces
-  );
-}
-async function applyParent(client, parent, members, report, extraKinds = [], extraNamespaces = []) {
-  const kinds = [...extraKinds, ...members.map(groupKind)];
-  const namespaces = [...extraNamespaces, ...members.map((o) => o.metadata.namespace ?? "")].filter(
-    Boolean
-  );
-  const outcome = await serverSideApply(
-    client,
-    PARENT_INFO,
-    parentObject(parent, kinds, namespaces),
-    { dryRun: false, force: true }
-  );
-  if (!outcome.ok)
-    throw new ApplyFailure(
-      `inventory ${parent.namespace}/${parent.name}: ${outcome.message}`,
-      report
-    );
-}
 export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-UTAM3NIV.js.map
+//# sourceMappingURL=apply-ETGQ4S6F.js.map

@@ -4,8 +4,9 @@ import {
   drift,
   driftCheck,
   fingerprintOf
-} from "./chunk-KCE3SESQ.js";
-import "./chunk-2L3IVIRE.js";
+} from "./chunk-6GMCWCRB.js";
+import "./chunk-SMWALDZG.js";
+import "./chunk-TXCSX6PN.js";
 import "./chunk-TYR6WY75.js";
 import "./chunk-IBLPEF4U.js";
 import "./chunk-53QXY2GU.js";
@@ -17,4 +18,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-DCH4MGYX.js.map
+//# sourceMappingURL=drift-ENLYDY7E.js.map

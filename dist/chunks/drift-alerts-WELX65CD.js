@@ -7,13 +7,14 @@ import {
   DRIFT_FINGERPRINT,
   PARENT_INFO,
   serverSideApply
-} from "./chunk-2L3IVIRE.js";
+} from "./chunk-SMWALDZG.js";
 import {
   syncDriftIssue,
   syncDriftStatus,
   syncGitLabDriftIssue,
   syncGitLabDriftStatus
 } from "./chunk-XB4SEFDW.js";
+import "./chunk-TXCSX6PN.js";
 import "./chunk-TYR6WY75.js";
 import "./chunk-VMWRW4A6.js";
 import {
@@ -168,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-NMULQDJR.js.map
+//# sourceMappingURL=drift-alerts-WELX65CD.js.map

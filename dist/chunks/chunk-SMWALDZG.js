@@ -1,5 +1,15 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  MAX_ATTEMPTS,
+  TransportError,
+  formatMs,
+  isIdempotent,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  requestTimeouts,
+  retryDelayMs
+} from "./chunk-TXCSX6PN.js";
+import {
   APPLYSET_GROUP_KINDS,
   APPLYSET_NAMESPACES,
   APPLYSET_PART_OF,
@@ -23,8 +33,94 @@ import {
 } from "./chunk-O7TIUWNP.js";
 
 // src/adapters/kube/client.ts
-import { Agent, request } from "node:https";
+import { request } from "node:https";
+import { createRequire as createRequire2 } from "node:module";
+
+// src/adapters/kube/authenticators.ts
+import { Agent } from "node:https";
 import { createRequire } from "node:module";
+var { Agent: HttpAgent } = createRequire(import.meta.url)("node:http");
+var KeepAliveAuthenticator = class {
+  constructor(credentials, server) {
+    this.credentials = credentials;
+    this.server = server;
+  }
+  credentials;
+  server;
+  agent;
+  agentTls;
+  async prepare(options) {
+    const { tls, headers } = await this.credentials.authentication();
+    Object.assign(options.headers, headers);
+    if (tls !== this.agentTls) {
+      this.agent?.destroy();
+      this.agent = keepAliveAgent(this.server, tls);
+      this.agentTls = tls;
+    }
+    options.agent = this.agent;
+  }
+  invalidate() {
+    return this.credentials.invalidate();
+  }
+  close() {
+    this.agent?.destroy();
+  }
+};
+function keepAliveAgent(server, tls) {
+  const noProxy = [process.env.NO_PROXY ?? process.env.no_proxy, "localhost", "127.0.0.1", "::1"];
+  const settings = {
+    keepAlive: true,
+    maxSockets: 16,
+    proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(","), no_proxy: void 0 }
+  };
+  return server.protocol === "http:" ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
+}
+var ClientNodeAuthenticator = class {
+  constructor(target, options, server) {
+    this.target = target;
+    this.options = options;
+    this.server = server;
+  }
+  target;
+  options;
+  server;
+  config;
+  agent;
+  load() {
+    this.config ??= import("./client-node-config-EKYYU3UG.js").then(({ KubeConfig }) => {
+      const config = new KubeConfig();
+      try {
+        if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
+        else config.loadFromDefault();
+      } catch (error) {
+        throw new OperationError(`kubeconfig: ${error.message}`);
+      }
+      config.setCurrentContext(this.target.context);
+      return config;
+    });
+    return this.config;
+  }
+  async prepare(options) {
+    const config = await this.load();
+    await config.applyToHTTPSOptions(options);
+    if (!this.target.cluster.proxyUrl) {
+      this.agent ??= keepAliveAgent(this.server, {
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        rejectUnauthorized: options.rejectUnauthorized,
+        servername: options.servername
+      });
+      options.agent = this.agent;
+    }
+  }
+  invalidate() {
+    return false;
+  }
+  close() {
+    this.agent?.destroy();
+  }
+};
 
 // src/adapters/kube/credentials.ts
 import { spawn } from "node:child_process";
@@ -404,10 +500,7 @@ function inClusterTarget(env, dir) {
 }
 
 // src/adapters/kube/client.ts
-var { request: httpRequest, Agent: HttpAgent } = createRequire(import.meta.url)(
-  "node:http"
-);
-var MAX_ATTEMPTS = 5;
+var { request: httpRequest } = createRequire2(import.meta.url)("node:http");
 var DEFAULT_VERBS = {
   GET: "get",
   POST: "create",
@@ -416,14 +509,18 @@ var DEFAULT_VERBS = {
   DELETE: "delete"
 };
 var KubeClient = class _KubeClient {
-  constructor(target, server, auth) {
+  constructor(target, server, auth, timeouts, log) {
     this.target = target;
     this.server = server;
     this.auth = auth;
+    this.timeouts = timeouts;
+    this.log = log;
   }
   target;
   server;
   auth;
+  timeouts;
+  log;
   /** Requests made, by verb (`get`, `list`, `watch`, `patch`, `create`, `delete`, …). */
   counts = /* @__PURE__ */ new Map();
   /**
@@ -442,7 +539,9 @@ var KubeClient = class _KubeClient {
       );
     }
     const auth = target.user.authProvider || target.cluster.proxyUrl ? new ClientNodeAuthenticator(target, options, server) : new KeepAliveAuthenticator(new Credentials(target), server);
-    return new _KubeClient(target, server, auth);
+    const timeouts = requestTimeouts(options.requestTimeoutMs);
+    return new _KubeClient(target, server, auth, timeouts, options.log ?? (() => {
+    }));
   }
   /** The namespace of the current context, or `default`. */
   get contextNamespace() {
@@ -477,18 +576,35 @@ var KubeClient = class _KubeClient {
     return { ...options, url };
   }
   /**
-   * One request; resolves with any status (callers decide what an error is). 429 and 503 —
-   * throttling, or a resource whose storage is still initializing right after its CRD became
-   * Established — are retried after the server's Retry-After (every ferry request is idempotent).
+   * One request; resolves with any status (callers decide what an error is). Idempotent
+   * requests (see `isIdempotent`) are retried on a broken connection, 429 and 5xx, with backoff
+   * and the server's Retry-After, each retry logged; a timeout is never retried, so a stalled
+   * server fails the request within `--request-timeout`.
    */
   async request(spec) {
+    const idempotent = isIdempotent(spec);
     for (let attempt = 1; ; attempt++) {
-      const response = await this.send(spec);
-      if (response.status === 401 && attempt === 1 && this.auth.invalidate()) continue;
-      if (response.status !== 429 && response.status !== 503 || attempt >= MAX_ATTEMPTS)
-        return response;
-      const seconds = Math.min(Number(response.retryAfter ?? "1") || 1, 10);
-      await new Promise((done) => setTimeout(done, seconds * 1e3 * (0.5 + Math.random() / 2)));
+      let response;
+      let why;
+      try {
+        response = await this.send(spec);
+      } catch (error) {
+        const retry = error instanceof TransportError && error.retryable;
+        if (!retry || !idempotent || attempt >= MAX_ATTEMPTS) throw error;
+        why = error.message;
+      }
+      if (response) {
+        if (response.status === 401 && attempt === 1 && this.auth.invalidate()) continue;
+        if (!idempotent || !isRetryableStatus(response.status) || attempt >= MAX_ATTEMPTS)
+          return response;
+        why = `HTTP ${response.status} from ${this.server.origin}: ${statusMessage(response)}`;
+      }
+      const delay = retryDelayMs(attempt, response?.retryAfter);
+      if (delay === void 0) return response;
+      this.log(
+        `retrying ${spec.method} ${spec.path} in ${formatMs(delay)} (attempt ${attempt + 1} of ${MAX_ATTEMPTS}): ${why}`
+      );
+      await new Promise((done) => setTimeout(done, delay));
     }
   }
   async send(spec) {
@@ -496,11 +612,13 @@ var KubeClient = class _KubeClient {
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === "http:" ? httpRequest : request;
     const body = bodyOf(spec);
+    const what = `${spec.method} ${url.pathname}`;
     return new Promise((resolve, reject) => {
       const req = send(url, options, (res) => {
         const chunks = [];
         res.on("data", (chunk) => chunks.push(chunk));
         res.on("end", () => {
+          deadline.clear();
           const text = Buffer.concat(chunks).toString("utf8");
           let body2 = text;
           try {
@@ -514,43 +632,123 @@ var KubeClient = class _KubeClient {
             retryAfter: typeof retryAfter === "string" ? retryAfter : void 0
           });
         });
-        res.on("error", reject);
+        res.on("error", (error) => fail(error));
       });
-      req.on(
-        "error",
-        (error) => reject(
-          new OperationError(
-            `cannot reach the API server at ${this.server.origin}: ${error.message}`
-          )
-        )
-      );
+      const deadline = this.deadline(req, what, this.timeouts.requestMs);
+      const fail = (error) => {
+        deadline.clear();
+        reject(deadline.expired() ?? this.transportError(error, what));
+      };
+      req.on("error", fail);
       if (body !== void 0) req.write(body);
       req.end();
     });
   }
   /**
+   * Arms the connect timeout (dial and TLS handshake of a new connection) and the request's
+   * overall timeout (`ms`, 0: none); either destroys the request with a TransportError, which
+   * `expired` then returns (a destroyed response reports itself only as "aborted"). For a watch,
+   * `touch` restarts the overall one, which then limits silence, and expiring is retryable.
+   */
+  deadline(req, what, ms, watch = false) {
+    const origin = this.server.origin;
+    let expired;
+    const expire = (message, retryable) => {
+      expired = new TransportError(message, retryable);
+      req.destroy(expired);
+    };
+    let overall;
+    const arm = () => {
+      if (ms <= 0) return;
+      clearTimeout(overall);
+      overall = setTimeout(() => {
+        if (watch)
+          expire(
+            `${what} on the API server at ${origin} delivered nothing, not even a bookmark, for ${formatMs(ms)}`,
+            true
+          );
+        else
+          expire(
+            `no answer from the API server at ${origin} to ${what} within ${formatMs(ms)} (request-timeout)`,
+            false
+          );
+      }, ms);
+    };
+    let connect;
+    req.once("socket", (socket) => {
+      if (!socket.connecting) return;
+      const limit = this.timeouts.connectMs;
+      connect = setTimeout(
+        () => expire(
+          `cannot connect to the API server at ${origin} within ${formatMs(limit)} (connect timeout)`,
+          false
+        ),
+        limit
+      );
+      socket.once(
+        this.server.protocol === "https:" ? "secureConnect" : "connect",
+        () => clearTimeout(connect)
+      );
+    });
+    arm();
+    return {
+      clear: () => {
+        clearTimeout(overall);
+        clearTimeout(connect);
+      },
+      touch: arm,
+      expired: () => expired
+    };
+  }
+  /** A one-line error naming the server; retryable when the connection broke. */
+  transportError(error, what) {
+    if (error instanceof TransportError || error.name === "AbortError") return error;
+    return new TransportError(
+      `cannot reach the API server at ${this.server.origin}: ${error.message} (${what})`,
+      isRetryableNetworkError(error)
+    );
+  }
+  /**
    * Watches a collection; calls `onEvent` for each event until `signal` aborts or the server
-   * ends the stream (then resolves). Events are newline-delimited JSON.
+   * ends the stream (then resolves). Events are newline-delimited JSON. The server is asked to
+   * end the watch after the request timeout (`timeoutSeconds`), so silence — no event, no
+   * bookmark, no end — for longer than that plus a grace means the watch stalled: it rejects
+   * with a retryable TransportError (see `watchUntil` in watch.ts, which re-establishes it).
    */
   async watch(path, query, onEvent, signal) {
+    const windowMs = this.timeouts.requestMs > 0 ? this.timeouts.requestMs : 3e5;
     const spec = {
       verb: "watch",
       method: "GET",
       path,
-      query: { ...query, watch: "true", allowWatchBookmarks: "true" }
+      query: {
+        ...query,
+        watch: "true",
+        allowWatchBookmarks: "true",
+        timeoutSeconds: String(Math.ceil(windowMs / 1e3))
+      }
     };
     this.count(spec);
     const { url, ...options } = await this.options(spec);
     const send = url.protocol === "http:" ? httpRequest : request;
+    const silenceMs = Math.ceil(windowMs / 1e3) * 1e3 + Math.min(windowMs, 5e3);
     return new Promise((resolve, reject) => {
+      const end = (error) => {
+        deadline.clear();
+        if (!error || signal.aborted) resolve();
+        else reject(deadline.expired() ?? this.transportError(error, `watch ${path}`));
+      };
       const req = send(url, { ...options, signal }, (res) => {
+        deadline.touch();
         if ((res.statusCode ?? 0) >= 300) {
           res.resume();
+          deadline.clear();
           reject(new OperationError(`watch ${path} failed: HTTP ${res.statusCode}`));
           return;
         }
         let buffer = "";
         res.on("data", (chunk) => {
+          deadline.touch();
           buffer += chunk.toString("utf8");
           let newline;
           while ((newline = buffer.indexOf("\n")) >= 0) {
@@ -562,97 +760,17 @@ var KubeClient = class _KubeClient {
             }
           }
         });
-        res.on("end", () => resolve());
-        res.on("error", (error) => signal.aborted ? resolve() : reject(error));
+        res.on("end", () => end());
+        res.on("error", end);
       });
-      req.on("error", (error) => signal.aborted ? resolve() : reject(error));
+      const deadline = this.deadline(req, `watch ${path}`, silenceMs, true);
+      req.on("error", end);
       req.end();
     });
   }
   /** Closes idle connections so the process can exit. */
   close() {
     this.auth.close();
-  }
-};
-var KeepAliveAuthenticator = class {
-  constructor(credentials, server) {
-    this.credentials = credentials;
-    this.server = server;
-  }
-  credentials;
-  server;
-  agent;
-  agentTls;
-  async prepare(options) {
-    const { tls, headers } = await this.credentials.authentication();
-    Object.assign(options.headers, headers);
-    if (tls !== this.agentTls) {
-      this.agent?.destroy();
-      this.agent = keepAliveAgent(this.server, tls);
-      this.agentTls = tls;
-    }
-    options.agent = this.agent;
-  }
-  invalidate() {
-    return this.credentials.invalidate();
-  }
-  close() {
-    this.agent?.destroy();
-  }
-};
-function keepAliveAgent(server, tls) {
-  const noProxy = [process.env.NO_PROXY ?? process.env.no_proxy, "localhost", "127.0.0.1", "::1"];
-  const settings = {
-    keepAlive: true,
-    maxSockets: 16,
-    proxyEnv: { ...process.env, NO_PROXY: noProxy.filter(Boolean).join(","), no_proxy: void 0 }
-  };
-  return server.protocol === "http:" ? new HttpAgent(settings) : new Agent({ ...settings, ...tls });
-}
-var ClientNodeAuthenticator = class {
-  constructor(target, options, server) {
-    this.target = target;
-    this.options = options;
-    this.server = server;
-  }
-  target;
-  options;
-  server;
-  config;
-  agent;
-  load() {
-    this.config ??= import("./client-node-config-EKYYU3UG.js").then(({ KubeConfig }) => {
-      const config = new KubeConfig();
-      try {
-        if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
-        else config.loadFromDefault();
-      } catch (error) {
-        throw new OperationError(`kubeconfig: ${error.message}`);
-      }
-      config.setCurrentContext(this.target.context);
-      return config;
-    });
-    return this.config;
-  }
-  async prepare(options) {
-    const config = await this.load();
-    await config.applyToHTTPSOptions(options);
-    if (!this.target.cluster.proxyUrl) {
-      this.agent ??= keepAliveAgent(this.server, {
-        ca: options.ca,
-        cert: options.cert,
-        key: options.key,
-        rejectUnauthorized: options.rejectUnauthorized,
-        servername: options.servername
-      });
-      options.agent = this.agent;
-    }
-  }
-  invalidate() {
-    return false;
-  }
-  close() {
-    this.agent?.destroy();
   }
 };
 function bodyOf(spec) {
@@ -732,6 +850,34 @@ function objectPath(info, name, namespace) {
   return `${collectionPath(info, namespace)}/${encodeURIComponent(name)}`;
 }
 
+// src/adapters/kube/watch.ts
+var MIN_WATCH_MS = 1e3;
+async function watchUntil(client, path, query, onEvent, signal, onInterrupted = () => {
+}) {
+  while (!signal.aborted) {
+    const started = Date.now();
+    try {
+      await client.watch(path, query, onEvent, signal);
+    } catch (error) {
+      if (!(error instanceof TransportError && error.retryable)) throw error;
+      onInterrupted(error.message);
+    }
+    const pause = MIN_WATCH_MS - (Date.now() - started);
+    if (pause > 0 && !signal.aborted) await abortableSleep(pause, signal);
+  }
+}
+function abortableSleep(ms, signal) {
+  return new Promise((done) => {
+    const timer = setTimeout(finish, ms);
+    function finish() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", finish);
+      done();
+    }
+    signal.addEventListener("abort", finish);
+  });
+}
+
 // src/adapters/kube/objects.ts
 async function serverSideApply(client, info, object, call) {
   const response = await client.request({
@@ -809,7 +955,8 @@ async function waitForEstablished(client, name, timeoutMs) {
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let established = false;
   try {
-    await client.watch(
+    await watchUntil(
+      client,
       "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
       { fieldSelector: `metadata.name=${name}` },
       (_type, object) => {
@@ -1596,7 +1743,9 @@ export {
   discover,
   collectionPath,
   objectPath,
+  watchUntil,
   serverSideApply,
+  listObjects,
   deleteObject,
   waitForEstablished,
   validateAsNew,
@@ -1618,4 +1767,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-2L3IVIRE.js.map
+//# sourceMappingURL=chunk-SMWALDZG.js.map

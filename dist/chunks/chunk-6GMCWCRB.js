@@ -13,7 +13,7 @@ import {
   parseIgnoreRules,
   readInventory,
   serverSideApply
-} from "./chunk-2L3IVIRE.js";
+} from "./chunk-SMWALDZG.js";
 import {
   FIELD_MANAGER,
   MANIFEST_HASH,
@@ -165,7 +165,7 @@ async function mapLimit(items, limit, work) {
 async function drift(options, log) {
   const manifests = await readManifestDir(options.dir);
   const rules = options.ignore ? parseIgnoreRules(await readTextFile(options.ignore, "ignore file"), options.ignore) : [];
-  const client = KubeClient.connect(options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     const report = await driftCheck(
       client,
@@ -174,7 +174,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-NMULQDJR.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-WELX65CD.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -296,4 +296,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-KCE3SESQ.js.map
+//# sourceMappingURL=chunk-6GMCWCRB.js.map

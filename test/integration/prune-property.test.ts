@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { KubeClient } from '../../src/adapters/kube/client.js';
+import type { Logger } from '../../src/adapters/logger.js';
+import { applyObjects } from '../../src/commands/apply.js';
+import { APPLYSET_PART_OF, MANIFEST_HASH, applySetParent } from '../../src/core/applyset.js';
+import type { KubeObject } from '../../src/core/manifest.js';
+import { unrecordedMembers } from '../helpers/inventory.js';
+import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+
+const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
+const KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'] as const;
+const RESOURCES = 'configmaps,secrets,serviceaccounts';
+const ITERATIONS = 8;
+
+/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function object(
+  kind: (typeof KINDS)[number],
+  name: string,
+  namespace: string,
+  metadata: Partial<KubeObject['metadata']> = {},
+): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind,
+    metadata: { name, namespace, ...metadata },
+    ...(kind === 'ServiceAccount' ? {} : { data: {} }),
+  };
+}
+
+/** `Kind namespace/name` → uid and part-of label of everything of the test's kinds there. */
+async function liveObjects(
+  namespaces: string[],
+): Promise<Map<string, { uid: string; partOf?: string }>> {
+  const live = new Map<string, { uid: string; partOf?: string }>();
+  for (const ns of namespaces) {
+    const result = await kubectl(['-n', ns, 'get', RESOURCES, '-o', 'json']);
+    assert.equal(result.code, 0, result.stderr);
+    const items = (JSON.parse(result.stdout) as { items: KubeObject[] }).items;
+    for (const o of items)
+      live.set(`${o.kind} ${o.metadata.namespace}/${o.metadata.name}`, {
+        uid: String(o.metadata.uid),
+        partOf: o.metadata.labels?.[APPLYSET_PART_OF],
+      });
+  }
+  return live;
+}
+
+describe('prune, property: never deletes anything outside the inventory', needsCluster, () => {
+  const namespaces: Awaited<ReturnType<typeof testNamespace>>[] = [];
+  before(async () => {
+    namespaces.push(await testNamespace('ferry-prop-a'), await testNamespace('ferry-prop-b'));
+  });
+  after(async () => {
+    await Promise.all(namespaces.map((ns) => ns.remove()));
+  });
+
+  it(`random desired sets with bystanders in the same namespaces, ${ITERATIONS} runs`, async () => {
+    const [a, b] = namespaces.map((ns) => ns.name) as [string, string];
+    const inventory = 'prop';
+    const ours = applySetParent(inventory, a);
+    // Bystanders: unlabelled, another ApplySet's members (one with ferry's hash annotation),
+    // and one sharing a name with a member candidate in the other namespace.
+    const other = applySetParent('other', a).id;
+    const bystanders = [a, b].flatMap((ns) => [
+      object('ConfigMap', 'by-plain', ns),
+      object('Secret', 'by-other', ns, { labels: { [APPLYSET_PART_OF]: other } }),
+      object('ConfigMap', 'by-other-hashed', ns, {
+        labels: { [APPLYSET_PART_OF]: other },
+        annotations: { [MANIFEST_HASH]: 'x' },
+      }),
+      object('ServiceAccount', 'by-sa', ns),
+    ]);
+    bystanders.push(object('ConfigMap', 'p0', b, { labels: { app: 'not-ours' } }));
+    const created = await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: bystanders }),
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const before = await liveObjects([a, b]);
+    // Candidates: every kind, in both namespaces, except the name the bystander holds in b.
+    const pool = [a, b]
+      .flatMap((ns) => KINDS.flatMap((kind) => ['p0', 'p1'].map((name) => object(kind, name, ns))))
+      .filter(
+        (o) => !(o.metadata.namespace === b && o.kind === 'ConfigMap' && o.metadata.name === 'p0'),
+      );
+
+    const seed = Number(process.env.FERRY_PROPERTY_SEED ?? Date.now() % 100_000);
+    const next = random(seed);
+    for (let run = 0; run < ITERATIONS; run++) {
+      let desired = pool.filter(() => next() < 0.4);
+      if (desired.length === 0) desired = [pool[Math.floor(next() * pool.length)]!];
+      const client = KubeClient.connect({ kubeconfig: testKubeconfig() });
+      try {
+        await applyObjects(
+          client,
+          desired,
+          { dir: '', inventory, namespace: a, prune: true },
+          quiet,
+        );
+      } finally {
+        client.close();
+      }
+      const context = `seed ${seed}, run ${run}`;
+      const now = await liveObjects([a, b]);
+      for (const [name, { uid }] of before)
+        assert.equal(now.get(name)?.uid, uid, `${context}: bystander ${name} deleted or replaced`);
+      const members = [...now].filter(([, o]) => o.partOf === ours.id).map(([name]) => name);
+      const want = desired.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`);
+      assert.deepEqual(members.sort(), want.sort(), `${context}: members`);
+      assert.deepEqual(await unrecordedMembers(a, inventory, RESOURCES), [], context);
+    }
+  });
+});
