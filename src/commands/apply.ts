@@ -251,7 +251,7 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
 
 /** Phase 2: everything else, every change validated before any is made, written in order. */
 async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<WritePlan> {
-  const { client, writeOptions, parent, report, log, inventory } = state;
+  const { client, writeOptions, report, log, inventory } = state;
   const dryRun = writeOptions.dryRun;
   const plan = planWrites(
     state.desired.filter((d) => !isPrerequisite(d.object)),
@@ -290,7 +290,7 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
 
 /** Phase 3 (with --prune): delete what git dropped, then record exactly what the set holds. */
 async function pruneAndRecord(state: ApplyRun): Promise<void> {
-  const { client, options, parent, report, log, inventory, desired } = state;
+  const { client, options, report, log, inventory, desired } = state;
   const kept = await prune(
     client,
     inventory,

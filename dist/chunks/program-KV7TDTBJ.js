@@ -3610,7 +3610,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-ETGQ4S6F.js");
+    const { apply } = await import("./apply-D2NCWCMM.js");
     const { ApplyFailure, formatText } = await import("./apply-report-YKQT7YV4.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -4037,4 +4037,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-TGDSWFWM.js.map
+//# sourceMappingURL=program-KV7TDTBJ.js.map

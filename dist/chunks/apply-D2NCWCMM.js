@@ -798,7 +798,7 @@ async function applyPrerequisites(state, objects) {
   return plan;
 }
 async function applyTheRest(state, prerequisites) {
-  const { client, writeOptions, parent, report, log, inventory } = state;
+  const { client, writeOptions, report, log, inventory } = state;
   const dryRun = writeOptions.dryRun;
   const plan = planWrites(
     state.desired.filter((d) => !isPrerequisite(d.object)),
@@ -828,7 +828,7 @@ async function applyTheRest(state, prerequisites) {
   return plan;
 }
 async function pruneAndRecord(state) {
-  const { client, options, parent, report, log, inventory, desired } = state;
+  const { client, options, report, log, inventory, desired } = state;
   const kept = await prune(
     client,
     inventory,
@@ -886,4 +886,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-ETGQ4S6F.js.map
+//# sourceMappingURL=apply-D2NCWCMM.js.map

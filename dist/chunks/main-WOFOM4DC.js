@@ -19923,7 +19923,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-ETGQ4S6F.js");
+  const { apply } = await import("./apply-D2NCWCMM.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-YKQT7YV4.js");
   const { reportApplyStatus } = await import("./apply-status-AKFKUQO4.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -20194,4 +20194,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-NONOXTM5.js.map
+//# sourceMappingURL=main-WOFOM4DC.js.map
