@@ -170,11 +170,7 @@ async function readState(
     .map((o) => desiredObject(o, resources, parent));
   const [inventory, schemas] = await Promise.all([
     readInventory(client, resources, parent, desired),
-    loadSchemas(
-      client,
-      objects.map((o) => o.apiVersion),
-      crdsOf(objects),
-    ),
+    loadSchemas(client, objects, crdsOf(objects)),
   ]);
   const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
   if (inventory.parentLive && tooling && !tooling.startsWith('ferry/')) {

@@ -79,7 +79,7 @@ export async function driftCheck(
     readInventory(client, resources, parent, desired),
     loadSchemas(
       client,
-      desired.map((d) => d.object.apiVersion),
+      desired.map((d) => d.object),
       crdsOf(objects),
     ),
   ]);

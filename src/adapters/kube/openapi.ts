@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../../core/errors.js';
@@ -32,18 +32,21 @@ function indexPath(apiVersion: string): string {
   return apiVersion.includes('/') ? `apis/${apiVersion}` : `api/${apiVersion}`;
 }
 
+/** Versions of one group-version's document kept in the cache (several clusters may share it). */
+const VERSIONS_KEPT = 4;
+
 /**
- * Loads the schemas of `apiVersions`. A group-version the server does not publish yet (a CRD
- * created moments ago) takes its schema from a CRD among `crds`; with neither, its kinds compare
+ * Loads the schemas of the kinds of `objects`. A kind the server does not publish yet (its CRD
+ * was created moments ago) takes its schema from a CRD among `crds`; with neither, it compares
  * schema-less (maps granular, lists atomic, as structured-merge-diff deduces).
  */
 export async function loadSchemas(
   client: KubeClient,
-  apiVersions: Iterable<string>,
+  objects: Pick<KubeObject, 'apiVersion' | 'kind'>[],
   crds: KubeObject[] = [],
   directory = join(cacheDir(), 'openapi'),
 ): Promise<SchemaSet> {
-  const wanted = [...new Set(apiVersions)];
+  const wanted = [...new Set(objects.map((o) => o.apiVersion))];
   const tables = new Map<string, SchemaTable>();
   if (wanted.length === 0) return new SchemaSet(tables);
   const index = await client.request<OpenApiIndex>({
@@ -60,11 +63,26 @@ export async function loadSchemas(
   await Promise.all(
     wanted.map(async (apiVersion) => {
       const url = index.body.paths?.[indexPath(apiVersion)]?.serverRelativeURL;
-      const table = url ? await documentTable(client, url, directory) : crdTable(apiVersion, crds);
+      const published = url ? await documentTable(client, url, directory) : undefined;
+      const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+      const unpublished = objects.some(
+        (o) => o.apiVersion === apiVersion && !published?.kinds[`${group}/${version}/${o.kind}`],
+      );
+      const fromCrds = unpublished ? crdTable(apiVersion, crds) : undefined;
+      const table = merge(published, fromCrds);
       if (table) tables.set(apiVersion, table);
     }),
   );
   return new SchemaSet(tables);
+}
+
+function merge(...parts: (SchemaTable | undefined)[]): SchemaTable | undefined {
+  const tables = parts.filter((t): t is SchemaTable => t !== undefined);
+  if (tables.length <= 1) return tables[0];
+  return {
+    types: Object.assign({}, ...tables.map((t) => t.types)) as SchemaTable['types'],
+    kinds: Object.assign({}, ...tables.map((t) => t.kinds)) as SchemaTable['kinds'],
+  };
 }
 
 function crdTable(apiVersion: string, crds: KubeObject[]): SchemaTable | undefined {
@@ -72,11 +90,7 @@ function crdTable(apiVersion: string, crds: KubeObject[]): SchemaTable | undefin
   const tables = crds
     .filter((crd) => (crd.spec as { group?: string } | undefined)?.group === group)
     .map(convertCrd);
-  if (tables.length === 0) return undefined;
-  return {
-    types: Object.assign({}, ...tables.map((t) => t.types)) as SchemaTable['types'],
-    kinds: Object.assign({}, ...tables.map((t) => t.kinds)) as SchemaTable['kinds'],
-  };
+  return merge(...tables);
 }
 
 /** A cache file name for a document URL: its path and content hash, readable in a listing. */
@@ -93,7 +107,8 @@ async function documentTable(
   directory: string,
 ): Promise<SchemaTable> {
   const hashed = url.includes('hash=');
-  const file = join(directory, cacheFile(url));
+  const name = cacheFile(url);
+  const file = join(directory, name);
   if (hashed) {
     const cached = await readFile(file, 'utf8').catch(() => undefined);
     if (cached !== undefined) {
@@ -118,18 +133,32 @@ async function documentTable(
     );
   }
   const table = convertDocument(response.body);
-  if (hashed) await store(file, table);
+  if (hashed) await store(directory, name, table);
   return table;
 }
 
-/** Writes a cache file atomically; a cache that cannot be written only costs a request later. */
-async function store(file: string, table: SchemaTable): Promise<void> {
+/**
+ * Writes a cache file atomically, and drops the oldest versions of the same document; a cache
+ * that cannot be written only costs a request later.
+ */
+async function store(directory: string, name: string, table: SchemaTable): Promise<void> {
+  const file = join(directory, name);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(join(file, '..'), { recursive: true });
+    await mkdir(directory, { recursive: true });
     await writeFile(temporary, JSON.stringify(table));
     await rename(temporary, file);
+    const prefix = name.slice(0, name.indexOf('@') + 1);
+    const versions = (await readdir(directory)).filter(
+      (f) => f.startsWith(prefix) && f.endsWith('.json'),
+    );
+    if (versions.length <= VERSIONS_KEPT) return;
+    const dated = await Promise.all(
+      versions.map(async (f) => ({ f, at: (await stat(join(directory, f))).mtimeMs })),
+    );
+    dated.sort((a, b) => b.at - a.at);
+    await Promise.all(dated.slice(VERSIONS_KEPT).map(({ f }) => rm(join(directory, f))));
   } catch {
-    // read-only home, full disk: carry on without the cache
+    // read-only home, full disk, a concurrent run tidying up: carry on
   }
 }

@@ -4,7 +4,7 @@ import {
   drift,
   driftCheck,
   fingerprintOf
-} from "./chunk-6GMCWCRB.js";
+} from "./chunk-TBY5HLKO.js";
 import "./chunk-SMWALDZG.js";
 import "./chunk-TXCSX6PN.js";
 import "./chunk-TYR6WY75.js";
@@ -18,4 +18,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-ENLYDY7E.js.map
+//# sourceMappingURL=drift-NUY2PVZW.js.map

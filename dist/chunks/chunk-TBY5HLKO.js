@@ -35,7 +35,7 @@ import {
 import { createHash as createHash2 } from "node:crypto";
 
 // src/adapters/kube/openapi.ts
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 var CACHE_FORMAT = 1;
@@ -46,8 +46,9 @@ function cacheDir(env = process.env) {
 function indexPath(apiVersion) {
   return apiVersion.includes("/") ? `apis/${apiVersion}` : `api/${apiVersion}`;
 }
-async function loadSchemas(client, apiVersions, crds = [], directory = join(cacheDir(), "openapi")) {
-  const wanted = [...new Set(apiVersions)];
+var VERSIONS_KEPT = 4;
+async function loadSchemas(client, objects, crds = [], directory = join(cacheDir(), "openapi")) {
+  const wanted = [...new Set(objects.map((o) => o.apiVersion))];
   const tables = /* @__PURE__ */ new Map();
   if (wanted.length === 0) return new SchemaSet(tables);
   const index = await client.request({
@@ -64,20 +65,30 @@ async function loadSchemas(client, apiVersions, crds = [], directory = join(cach
   await Promise.all(
     wanted.map(async (apiVersion) => {
       const url = index.body.paths?.[indexPath(apiVersion)]?.serverRelativeURL;
-      const table = url ? await documentTable(client, url, directory) : crdTable(apiVersion, crds);
+      const published = url ? await documentTable(client, url, directory) : void 0;
+      const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+      const unpublished = objects.some(
+        (o) => o.apiVersion === apiVersion && !published?.kinds[`${group}/${version}/${o.kind}`]
+      );
+      const fromCrds = unpublished ? crdTable(apiVersion, crds) : void 0;
+      const table = merge(published, fromCrds);
       if (table) tables.set(apiVersion, table);
     })
   );
   return new SchemaSet(tables);
 }
-function crdTable(apiVersion, crds) {
-  const [group] = apiVersion.split("/");
-  const tables = crds.filter((crd) => crd.spec?.group === group).map(convertCrd);
-  if (tables.length === 0) return void 0;
+function merge(...parts) {
+  const tables = parts.filter((t) => t !== void 0);
+  if (tables.length <= 1) return tables[0];
   return {
     types: Object.assign({}, ...tables.map((t) => t.types)),
     kinds: Object.assign({}, ...tables.map((t) => t.kinds))
   };
+}
+function crdTable(apiVersion, crds) {
+  const [group] = apiVersion.split("/");
+  const tables = crds.filter((crd) => crd.spec?.group === group).map(convertCrd);
+  return merge(...tables);
 }
 function cacheFile(url) {
   const [path = "", query = ""] = url.split("?");
@@ -87,7 +98,8 @@ function cacheFile(url) {
 }
 async function documentTable(client, url, directory) {
   const hashed = url.includes("hash=");
-  const file = join(directory, cacheFile(url));
+  const name = cacheFile(url);
+  const file = join(directory, name);
   if (hashed) {
     const cached = await readFile(file, "utf8").catch(() => void 0);
     if (cached !== void 0) {
@@ -111,15 +123,26 @@ async function documentTable(client, url, directory) {
     );
   }
   const table = convertDocument(response.body);
-  if (hashed) await store(file, table);
+  if (hashed) await store(directory, name, table);
   return table;
 }
-async function store(file, table) {
+async function store(directory, name, table) {
+  const file = join(directory, name);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(join(file, ".."), { recursive: true });
+    await mkdir(directory, { recursive: true });
     await writeFile(temporary, JSON.stringify(table));
     await rename(temporary, file);
+    const prefix = name.slice(0, name.indexOf("@") + 1);
+    const versions = (await readdir(directory)).filter(
+      (f) => f.startsWith(prefix) && f.endsWith(".json")
+    );
+    if (versions.length <= VERSIONS_KEPT) return;
+    const dated = await Promise.all(
+      versions.map(async (f) => ({ f, at: (await stat(join(directory, f))).mtimeMs }))
+    );
+    dated.sort((a, b) => b.at - a.at);
+    await Promise.all(dated.slice(VERSIONS_KEPT).map(({ f }) => rm(join(directory, f))));
   } catch {
   }
 }
@@ -191,7 +214,7 @@ async function driftCheck(client, objects, options, log) {
     readInventory(client, resources, parent, desired),
     loadSchemas(
       client,
-      desired.map((d) => d.object.apiVersion),
+      desired.map((d) => d.object),
       crdsOf(objects)
     )
   ]);
@@ -296,4 +319,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-6GMCWCRB.js.map
+//# sourceMappingURL=chunk-TBY5HLKO.js.map

@@ -19923,7 +19923,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-D2NCWCMM.js");
+  const { apply } = await import("./apply-FWTL4LN3.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-YKQT7YV4.js");
   const { reportApplyStatus } = await import("./apply-status-AKFKUQO4.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19975,7 +19975,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-ENLYDY7E.js");
+  const { drift } = await import("./drift-NUY2PVZW.js");
   const { formatDriftMarkdown } = await import("./drift-report-Y52YCYRX.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20194,4 +20194,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-WOFOM4DC.js.map
+//# sourceMappingURL=main-GPLCSPHN.js.map

@@ -7,7 +7,7 @@ import {
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-6GMCWCRB.js";
+} from "./chunk-TBY5HLKO.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -730,11 +730,7 @@ async function readState(client, objects, options, parent, report, log) {
   const desired = objects.filter((o) => resources.find(o.apiVersion, o.kind)).map((o) => desiredObject(o, resources, parent));
   const [inventory, schemas] = await Promise.all([
     readInventory(client, resources, parent, desired),
-    loadSchemas(
-      client,
-      objects.map((o) => o.apiVersion),
-      crdsOf(objects)
-    )
+    loadSchemas(client, objects, crdsOf(objects))
   ]);
   const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
   if (inventory.parentLive && tooling && !tooling.startsWith("ferry/")) {
@@ -886,4 +882,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-D2NCWCMM.js.map
+//# sourceMappingURL=apply-FWTL4LN3.js.map

@@ -3610,7 +3610,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-D2NCWCMM.js");
+    const { apply } = await import("./apply-FWTL4LN3.js");
     const { ApplyFailure, formatText } = await import("./apply-report-YKQT7YV4.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
@@ -3712,7 +3712,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-ENLYDY7E.js");
+    const { drift } = await import("./drift-NUY2PVZW.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-Y52YCYRX.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -4037,4 +4037,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-KV7TDTBJ.js.map
+//# sourceMappingURL=program-UY2VORID.js.map
