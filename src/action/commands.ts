@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { render } from '../commands/render.js';
 import { actionsLogger } from './logger.js';
+import { maskSecret } from './mask.js';
+import { redactSecrets } from '../adapters/secrets.js';
 import type { ProposeResult, PullRequestOptions } from '../commands/propose-context.js';
 import { OperationError } from '../core/errors.js';
 import type {
@@ -42,11 +44,8 @@ export async function runRender(settings: RenderSettings): Promise<void> {
  * do, as a variable, never an argument.
  */
 function maskedTokenEnv(token: string | undefined): NodeJS.ProcessEnv {
-  if (token) core.setSecret(token);
-  for (const name of ['FERRY_GITHUB_TOKEN', 'GITHUB_TOKEN']) {
-    const value = process.env[name];
-    if (value) core.setSecret(value);
-  }
+  // The default token variables were masked as the step started (main.ts).
+  maskSecret(token);
   return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
 }
 
@@ -82,8 +81,8 @@ async function publishProposals(command: string, results: ProposeResult[]): Prom
       : `branch \`${result.branch}\``;
     core.summary
       .addHeading(`ferry ${command}: ${result.operation}${result.dryRun ? ' (dry run)' : ''}`, 3)
-      .addRaw(`${result.title} — ${where}\n\n`)
-      .addRaw(result.dryRun ? result.body : '');
+      .addRaw(redactSecrets(`${result.title} — ${where}\n\n`))
+      .addRaw(result.dryRun ? redactSecrets(result.body) : '');
   }
   await core.summary.write();
 }

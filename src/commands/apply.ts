@@ -17,8 +17,10 @@ import {
 } from '../core/applyset.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, withAnnotations, type KubeObject } from '../core/manifest.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/options.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from './apply-report.js';
+import { ValidationProblems, namespaceFailure, refuseEmptyPrune } from './apply-problems.js';
 import { mapLimit } from './concurrency.js';
 import {
   PARENT_INFO,
@@ -51,6 +53,8 @@ export interface ApplyOptions {
   /** Traceability written on every object this run changes (env-repo commit, run URL). */
   annotations?: Record<string, string>;
   concurrency?: number;
+  /** With `prune`, accept a folder with no manifests (every member is deleted). */
+  pruneEmpty?: boolean;
 }
 
 /**
@@ -60,6 +64,7 @@ export interface ApplyOptions {
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const manifests = await readManifestDir(options.dir);
+  refuseEmptyPrune(manifests.length, options);
   const client = KubeClient.connect(options);
   try {
     return await applyObjects(
@@ -261,12 +266,12 @@ async function validate(
   options: ApplyOptions,
   report: ApplyReport,
 ): Promise<void> {
-  const problems: string[] = [];
+  const problems = new ValidationProblems();
   await mapLimit(writes, options.concurrency ?? 8, async (d) => {
     const name = describeObject(d.object);
     const owner = options.adopt ? undefined : inventory.foreignOwner(d);
     if (owner) {
-      problems.push(`${name}: owned by ${owner}; refusing to adopt it (use --adopt)`);
+      problems.add(name, `owned by ${owner}; refusing to adopt it (use --adopt)`);
       record(report, name, 'failed', `owned by ${owner}`);
       return;
     }
@@ -280,20 +285,15 @@ async function validate(
       return;
     }
     const message = failureMessage(outcome);
-    problems.push(`${name}: ${message}`);
+    problems.add(name, message, outcome);
     record(report, name, 'failed', message);
   });
-  if (problems.length > 0) {
-    throw new ApplyFailure(
-      `${problems.length} object(s) failed validation, so nothing else was changed:\n  ${problems.sort().join('\n  ')}`,
-      report,
-    );
-  }
+  problems.throwIfAny(report);
 }
 
 /** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
 function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
-  if (outcome.conflicts.length === 0) return outcome.message;
+  if (outcome.conflicts.length === 0) return namespaceFailure(outcome) ?? outcome.message;
   const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
   return `${fields} (use --force-conflicts to take over)`;
 }
@@ -343,7 +343,9 @@ async function waitForChanged(
   );
   if (targets.length === 0) return;
   const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? 300_000, (line) => log.info(`  ${line}`)),
+    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
+      log.info(`  ${line}`),
+    ),
   );
   if (outcome.notReady.length > 0) {
     report.notReady = outcome.notReady;

@@ -7,7 +7,7 @@ import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
 import { applySetParent } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
 import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
-import { ConfigError } from '../core/errors.js';
+import { OperationError } from '../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { mapLimit } from './concurrency.js';
@@ -144,7 +144,7 @@ async function confirmFields(
     force: true,
   });
   if (!outcome.ok)
-    throw new ConfigError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
+    throw new OperationError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
   const changes = new Set(compareDesired(outcome.object, live).map((d) => d.path));
   const wouldChange = (path: string): boolean =>
     [...changes].some(

@@ -7,6 +7,8 @@ import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { useColour, type CliIO } from '../io.js';
+import { parsedOption } from '../parsed-option.js';
+import { parseClusterName, parseInventoryName } from '../../core/options.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
 export const DRIFT_EXIT_CODE = 3;
@@ -36,7 +38,13 @@ export function driftCommand(program: Command, io: CliIO): void {
     .command('drift')
     .description('compare the live cluster with the manifests in git and report what differs')
     .requiredOption('-d, --dir <dir>', 'folder of manifests, as applied')
-    .requiredOption('-i, --inventory <name>', 'inventory (ApplySet) name used by ferry apply')
+    .addOption(
+      parsedOption(
+        '-i, --inventory <name>',
+        'inventory (ApplySet) name used by ferry apply',
+        parseInventoryName,
+      ).makeOptionMandatory(),
+    )
     .option(
       '-n, --namespace <ns>',
       "namespace for objects that name none, and of the inventory (default: the context's)",
@@ -57,7 +65,13 @@ export function driftCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context')
-    .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
+    .addOption(
+      parsedOption(
+        '--cluster <name>',
+        'cluster name for alerts (status context, issue title)',
+        parseClusterName,
+      ).default('default'),
+    )
     .option(
       '--alert-issue',
       'open/update/close one GitHub (GitLab) issue for this cluster and inventory',
