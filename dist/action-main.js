@@ -7,7 +7,7 @@ import {
 import "./chunks/chunk-HRWRN4I5.js";
 import {
   applyTraceAnnotations
-} from "./chunks/chunk-YS2R72TL.js";
+} from "./chunks/chunk-LFMAHVTC.js";
 import {
   AUTO_MERGE_METHODS,
   DEFAULT_TIMEOUT_MS,
@@ -18,23 +18,24 @@ import {
   parseDurationOption,
   parseInventoryName,
   parseList
-} from "./chunks/chunk-2553WLMI.js";
+} from "./chunks/chunk-M3MUK5BQ.js";
 import {
   render
-} from "./chunks/chunk-EEVGZM6S.js";
-import "./chunks/chunk-6ZR53KGX.js";
+} from "./chunks/chunk-S36IOAYQ.js";
+import "./chunks/chunk-KVM55G7O.js";
 import {
   detectSource
 } from "./chunks/chunk-KNW4NEBO.js";
 import {
   yaml
-} from "./chunks/chunk-NCEOGV3V.js";
-import "./chunks/chunk-OHINQ3TB.js";
+} from "./chunks/chunk-4ZOAP5TU.js";
+import "./chunks/chunk-HWJ62L7M.js";
 import {
   ConfigError,
   FerryError,
-  OperationError
-} from "./chunks/chunk-O7TIUWNP.js";
+  OperationError,
+  messageOf
+} from "./chunks/chunk-PTXPLBH2.js";
 import {
   __commonJS,
   __require,
@@ -19781,7 +19782,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-OV4Z7U4D.js");
+  const { propose } = await import("./chunks/propose-TOXG2ZZQ.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19801,7 +19802,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-ZAUHSYHB.js");
+  const { promote } = await import("./chunks/promote-TCCE5DO2.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19828,7 +19829,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-KAQGCICV.js");
+  const { rollback } = await import("./chunks/rollback-BEVR4O2E.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19909,9 +19910,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-VUX2RGYF.js");
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-7R43MMOW.js");
-  const { reportApplyStatus } = await import("./chunks/apply-status-QLZYGJEY.js");
+  const { apply } = await import("./chunks/apply-EBB7F3Y3.js");
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-VV3NNATM.js");
+  const { reportApplyStatus } = await import("./chunks/apply-status-73I2NQ3N.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19959,7 +19960,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-VGGX6O44.js");
+  const { drift } = await import("./chunks/drift-JOWP4O26.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20156,7 +20157,7 @@ async function run() {
   }
 }
 function fail(error2, configDir = ".") {
-  const message = redactSecrets(error2 instanceof Error ? error2.message : String(error2));
+  const message = redactSecrets(messageOf(error2));
   if (error2 instanceof Error && !(error2 instanceof FerryError) && error2.stack)
     debug(redactSecrets(error2.stack));
   const at = /^([^\s:]+\.(?:ya?ml|hbs|json)):(\d+): /.exec(message);

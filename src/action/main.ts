@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TOKEN_VARIABLES, redactSecrets } from '../adapters/secrets.js';
-import { FerryError } from '../core/errors.js';
+import { FerryError, messageOf } from '../core/errors.js';
 import { runPromote, runPropose, runRender, runRollback } from './commands.js';
 import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
  * leaves its stack in the debug log.
  */
 export function fail(error: unknown, configDir = '.'): void {
-  const message = redactSecrets(error instanceof Error ? error.message : String(error));
+  const message = redactSecrets(messageOf(error));
   if (error instanceof Error && !(error instanceof FerryError) && error.stack)
     core.debug(redactSecrets(error.stack));
   const at = /^([^\s:]+\.(?:ya?ml|hbs|json)):(\d+): /.exec(message);

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { FERRY_VERSION } from '../core/applyset.js';
-import { ConfigError, FerryError } from '../core/errors.js';
+import { ConfigError, FerryError, messageOf } from '../core/errors.js';
 import { quoteForMessage } from '../core/image.js';
 import { applyCommand } from './commands/apply.js';
 import { driftCommand } from './commands/drift.js';
@@ -88,7 +88,7 @@ export async function runCli(argv: string[], terminal: CliIO = process): Promise
       return error.exitCode;
     }
     // A bug: anything thrown, an Error or not, is one line, and its stack with --debug.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const stack = error instanceof Error ? error.stack : undefined;
     const debug = argv.includes('--debug');
     io.stderr.write(

@@ -3,7 +3,7 @@ import {
   readTemplates,
   readTextFile,
   replaceDirectory
-} from "./chunk-6ZR53KGX.js";
+} from "./chunk-KVM55G7O.js";
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
@@ -16,13 +16,13 @@ import {
   parseDocuments,
   toYamlDocument,
   withAnnotations
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 import {
   imageReference
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import {
   __commonJS,
   __require,
@@ -20818,4 +20818,4 @@ export {
   renderEnvironment,
   render
 };
-//# sourceMappingURL=chunk-EEVGZM6S.js.map
+//# sourceMappingURL=chunk-S36IOAYQ.js.map

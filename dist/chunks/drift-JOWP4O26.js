@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-ZFBAERXK.js";
+} from "./chunk-BNXEVQVT.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,22 +15,22 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-4DKSA3NF.js";
+} from "./chunk-GZOXWRPE.js";
 import {
   applySetParent
-} from "./chunk-YS2R72TL.js";
-import "./chunk-2553WLMI.js";
+} from "./chunk-LFMAHVTC.js";
+import "./chunk-M3MUK5BQ.js";
 import {
   readManifestDir,
   readTextFile
-} from "./chunk-6ZR53KGX.js";
+} from "./chunk-KVM55G7O.js";
 import {
   describeObject
-} from "./chunk-NCEOGV3V.js";
-import "./chunk-OHINQ3TB.js";
+} from "./chunk-4ZOAP5TU.js";
+import "./chunk-HWJ62L7M.js";
 import {
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/drift.ts
@@ -47,7 +47,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-NWPXMM56.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-COEYJPRM.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -141,4 +141,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-VGGX6O44.js.map
+//# sourceMappingURL=drift-JOWP4O26.js.map

@@ -1,10 +1,10 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   parseList
-} from "./chunk-2553WLMI.js";
+} from "./chunk-M3MUK5BQ.js";
 import {
   groupOf
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -111,4 +111,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-YS2R72TL.js.map
+//# sourceMappingURL=chunk-LFMAHVTC.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   LostRaceError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/adapters/forge/gitlab.ts
 var GitLabRequestError = class extends Error {
@@ -131,4 +131,4 @@ export {
   gitlabError,
   gitlabTokenVariables
 };
-//# sourceMappingURL=chunk-UVABARX3.js.map
+//# sourceMappingURL=chunk-NUKUWNLF.js.map

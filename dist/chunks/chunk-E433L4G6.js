@@ -4,12 +4,12 @@ import {
   GitLabRequestError,
   gitlabError,
   gitlabTokenVariables
-} from "./chunk-UVABARX3.js";
+} from "./chunk-NUKUWNLF.js";
 import {
   ConfigError,
   LostRaceError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import {
   __commonJS,
   __toESM
@@ -6312,4 +6312,4 @@ export {
   openGitLabWorkspace,
   gitlabReportProject
 };
-//# sourceMappingURL=chunk-XOBF76R5.js.map
+//# sourceMappingURL=chunk-E433L4G6.js.map

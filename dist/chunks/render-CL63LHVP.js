@@ -4,12 +4,12 @@ import {
   loadEnvironment,
   render,
   renderEnvironment
-} from "./chunk-EEVGZM6S.js";
-import "./chunk-6ZR53KGX.js";
+} from "./chunk-S36IOAYQ.js";
+import "./chunk-KVM55G7O.js";
 import "./chunk-KNW4NEBO.js";
-import "./chunk-NCEOGV3V.js";
-import "./chunk-OHINQ3TB.js";
-import "./chunk-O7TIUWNP.js";
+import "./chunk-4ZOAP5TU.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 export {
   loadConfig,
@@ -17,4 +17,4 @@ export {
   render,
   renderEnvironment
 };
-//# sourceMappingURL=render-ARQWWRPC.js.map
+//# sourceMappingURL=render-CL63LHVP.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   statusContexts
-} from "./chunk-C6ZWWC2R.js";
+} from "./chunk-DDZOM2DW.js";
 
 // src/adapters/alerts/github.ts
 var LABEL = "ferry-drift";
@@ -156,4 +156,4 @@ export {
   syncGitLabDriftStatus,
   postGitLabApplyStatus
 };
-//# sourceMappingURL=chunk-6WN23ABX.js.map
+//# sourceMappingURL=chunk-HM3YOZKA.js.map

@@ -1,23 +1,23 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ACTIONS
-} from "./chunk-WZQV7YPD.js";
+} from "./chunk-DFMCQZRE.js";
 import {
   postApplyStatus,
   postGitLabApplyStatus
-} from "./chunk-6WN23ABX.js";
-import "./chunk-C6ZWWC2R.js";
+} from "./chunk-HM3YOZKA.js";
+import "./chunk-DDZOM2DW.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-XOBF76R5.js";
+} from "./chunk-E433L4G6.js";
 import {
   gitlabError
-} from "./chunk-UVABARX3.js";
-import "./chunk-OHINQ3TB.js";
+} from "./chunk-NUKUWNLF.js";
+import "./chunk-HWJ62L7M.js";
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/apply-status.ts
@@ -59,4 +59,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-QLZYGJEY.js.map
+//# sourceMappingURL=apply-status-73I2NQ3N.js.map

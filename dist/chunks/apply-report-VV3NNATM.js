@@ -6,8 +6,8 @@ import {
   formatMarkdown,
   formatText,
   record
-} from "./chunk-WZQV7YPD.js";
-import "./chunk-O7TIUWNP.js";
+} from "./chunk-DFMCQZRE.js";
+import "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 export {
   ACTIONS,
@@ -17,4 +17,4 @@ export {
   formatText,
   record
 };
-//# sourceMappingURL=apply-report-7R43MMOW.js.map
+//# sourceMappingURL=apply-report-VV3NNATM.js.map

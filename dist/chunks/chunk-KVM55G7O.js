@@ -3,10 +3,10 @@ import {
   checkUniqueIdentities,
   documentObjects,
   parseDocuments
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/adapters/files.ts
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -105,4 +105,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-6ZR53KGX.js.map
+//# sourceMappingURL=chunk-KVM55G7O.js.map

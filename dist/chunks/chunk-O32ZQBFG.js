@@ -5,10 +5,10 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   parseGitLabProject
-} from "./chunk-XOBF76R5.js";
+} from "./chunk-E433L4G6.js";
 import {
   inferForge
-} from "./chunk-EEVGZM6S.js";
+} from "./chunk-S36IOAYQ.js";
 import {
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
@@ -18,16 +18,16 @@ import {
   describeObject,
   identityOf,
   yaml
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 import {
   quoteForMessage,
   splitImageReference
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   LostRaceError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/core/git-names.ts
 var CONTROL = /[\x00-\x1f\x7f]/;
@@ -1330,4 +1330,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-KVS64T42.js.map
+//# sourceMappingURL=chunk-O32ZQBFG.js.map

@@ -3,7 +3,7 @@ import {
   ApplyFailure,
   emptyReport,
   record
-} from "./chunk-WZQV7YPD.js";
+} from "./chunk-DFMCQZRE.js";
 import {
   mapLimit
 } from "./chunk-UO3RZ2OS.js";
@@ -19,28 +19,28 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-4DKSA3NF.js";
+} from "./chunk-GZOXWRPE.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-YS2R72TL.js";
+} from "./chunk-LFMAHVTC.js";
 import {
   DEFAULT_TIMEOUT_MS
-} from "./chunk-2553WLMI.js";
+} from "./chunk-M3MUK5BQ.js";
 import {
   readManifestDir
-} from "./chunk-6ZR53KGX.js";
+} from "./chunk-KVM55G7O.js";
 import {
   describeObject,
   withAnnotations
-} from "./chunk-NCEOGV3V.js";
-import "./chunk-OHINQ3TB.js";
+} from "./chunk-4ZOAP5TU.js";
+import "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/core/rollout.ts
@@ -600,4 +600,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-VUX2RGYF.js.map
+//# sourceMappingURL=apply-EBB7F3Y3.js.map

@@ -5,21 +5,21 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-KVS64T42.js";
-import "./chunk-XOBF76R5.js";
-import "./chunk-UVABARX3.js";
+} from "./chunk-O32ZQBFG.js";
+import "./chunk-E433L4G6.js";
+import "./chunk-NUKUWNLF.js";
 import {
   loadEnvironment,
   render
-} from "./chunk-EEVGZM6S.js";
-import "./chunk-6ZR53KGX.js";
+} from "./chunk-S36IOAYQ.js";
+import "./chunk-KVM55G7O.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-NCEOGV3V.js";
-import "./chunk-OHINQ3TB.js";
-import "./chunk-O7TIUWNP.js";
+import "./chunk-4ZOAP5TU.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/propose.ts
@@ -54,4 +54,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-OV4Z7U4D.js.map
+//# sourceMappingURL=propose-TOXG2ZZQ.js.map

@@ -2,15 +2,15 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   evaluateGates,
   gateFailure
-} from "./chunk-C6ZWWC2R.js";
+} from "./chunk-DDZOM2DW.js";
 import {
   parseClusterName,
   parseDuration
-} from "./chunk-2553WLMI.js";
+} from "./chunk-M3MUK5BQ.js";
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-63TYY7AS.js";
+} from "./chunk-OUM74NOI.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,28 +19,28 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-KVS64T42.js";
-import "./chunk-XOBF76R5.js";
-import "./chunk-UVABARX3.js";
+} from "./chunk-O32ZQBFG.js";
+import "./chunk-E433L4G6.js";
+import "./chunk-NUKUWNLF.js";
 import {
   loadConfig,
   renderEnvironment
-} from "./chunk-EEVGZM6S.js";
-import "./chunk-6ZR53KGX.js";
+} from "./chunk-S36IOAYQ.js";
+import "./chunk-KVM55G7O.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-NCEOGV3V.js";
+import "./chunk-4ZOAP5TU.js";
 import {
   parseImageReference,
   quoteForMessage
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   FerryError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/promote-source.ts
@@ -185,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-ZAUHSYHB.js.map
+//# sourceMappingURL=promote-TCCE5DO2.js.map

@@ -1,10 +1,10 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   quoteForMessage
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/core/duration.ts
 function parseDuration(text, option) {
@@ -73,4 +73,4 @@ export {
   parseInventoryName,
   parseClusterName
 };
-//# sourceMappingURL=chunk-2553WLMI.js.map
+//# sourceMappingURL=chunk-M3MUK5BQ.js.map

@@ -25,11 +25,22 @@ var LostRaceError = class extends Error {
     this.name = "LostRaceError";
   }
 };
+function messageOf(thrown) {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === "object" && thrown !== null) {
+    try {
+      return JSON.stringify(thrown);
+    } catch {
+    }
+  }
+  return String(thrown);
+}
 
 export {
   FerryError,
   ConfigError,
   OperationError,
-  LostRaceError
+  LostRaceError,
+  messageOf
 };
-//# sourceMappingURL=chunk-O7TIUWNP.js.map
+//# sourceMappingURL=chunk-PTXPLBH2.js.map

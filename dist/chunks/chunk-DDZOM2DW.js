@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   quoteForMessage
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 
 // src/core/gates.ts
 function statusContexts(cluster) {
@@ -84,4 +84,4 @@ export {
   evaluateGates,
   gateFailure
 };
-//# sourceMappingURL=chunk-C6ZWWC2R.js.map
+//# sourceMappingURL=chunk-DDZOM2DW.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/core/image.ts
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -69,4 +69,4 @@ export {
   splitImageReference,
   parseImageReference
 };
-//# sourceMappingURL=chunk-OHINQ3TB.js.map
+//# sourceMappingURL=chunk-HWJ62L7M.js.map

@@ -6,12 +6,12 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-KVS64T42.js";
+} from "./chunk-O32ZQBFG.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
   openGitLabWorkspace
-} from "./chunk-XOBF76R5.js";
+} from "./chunk-E433L4G6.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-63TYY7AS.js.map
+//# sourceMappingURL=chunk-OUM74NOI.js.map

@@ -4,39 +4,39 @@ import {
   syncDriftStatus,
   syncGitLabDriftIssue,
   syncGitLabDriftStatus
-} from "./chunk-6WN23ABX.js";
+} from "./chunk-HM3YOZKA.js";
 import {
   driftSummary,
   formatDriftMarkdown
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-ZFBAERXK.js";
+} from "./chunk-BNXEVQVT.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-4DKSA3NF.js";
+} from "./chunk-GZOXWRPE.js";
 import {
   redact,
   redactWebhookUrl
 } from "./chunk-HRWRN4I5.js";
-import "./chunk-YS2R72TL.js";
-import "./chunk-C6ZWWC2R.js";
-import "./chunk-2553WLMI.js";
+import "./chunk-LFMAHVTC.js";
+import "./chunk-DDZOM2DW.js";
+import "./chunk-M3MUK5BQ.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-XOBF76R5.js";
+} from "./chunk-E433L4G6.js";
 import {
   gitlabError
-} from "./chunk-UVABARX3.js";
-import "./chunk-6ZR53KGX.js";
-import "./chunk-NCEOGV3V.js";
-import "./chunk-OHINQ3TB.js";
+} from "./chunk-NUKUWNLF.js";
+import "./chunk-KVM55G7O.js";
+import "./chunk-4ZOAP5TU.js";
+import "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/adapters/alerts/webhook.ts
@@ -168,4 +168,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-NWPXMM56.js.map
+//# sourceMappingURL=drift-alerts-COEYJPRM.js.map

@@ -7,7 +7,7 @@ import "./chunk-HRWRN4I5.js";
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-YS2R72TL.js";
+} from "./chunk-LFMAHVTC.js";
 import {
   AUTO_MERGE_METHODS,
   DEFAULT_TIMEOUT,
@@ -17,22 +17,23 @@ import {
   parseDurationOption,
   parseInventoryName,
   parseList
-} from "./chunk-2553WLMI.js";
+} from "./chunk-M3MUK5BQ.js";
 import {
   gitlabTokenVariables
-} from "./chunk-UVABARX3.js";
+} from "./chunk-NUKUWNLF.js";
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-NCEOGV3V.js";
+import "./chunk-4ZOAP5TU.js";
 import {
   quoteForMessage
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   FerryError,
-  OperationError
-} from "./chunk-O7TIUWNP.js";
+  OperationError,
+  messageOf
+} from "./chunk-PTXPLBH2.js";
 import {
   __commonJS,
   __require,
@@ -3643,12 +3644,12 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-VUX2RGYF.js");
-    const { ApplyFailure, formatText } = await import("./apply-report-7R43MMOW.js");
+    const { apply } = await import("./apply-EBB7F3Y3.js");
+    const { ApplyFailure, formatText } = await import("./apply-report-VV3NNATM.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-QLZYGJEY.js");
+      const { reportApplyStatus } = await import("./apply-status-73I2NQ3N.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3754,7 +3755,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-VGGX6O44.js");
+    const { drift } = await import("./drift-JOWP4O26.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3846,7 +3847,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-OV4Z7U4D.js");
+    const { propose } = await import("./propose-TOXG2ZZQ.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3913,7 +3914,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-ZAUHSYHB.js");
+    const { promote } = await import("./promote-TCCE5DO2.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3970,7 +3971,7 @@ Examples:
 `
   ).action(async (opts) => {
     const log = consoleLogger(io.stderr, !opts.out);
-    const { render } = await import("./render-ARQWWRPC.js");
+    const { render } = await import("./render-CL63LHVP.js");
     const result = await render(
       {
         config: opts.config,
@@ -4008,7 +4009,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-KAQGCICV.js");
+    const { rollback } = await import("./rollback-BEVR4O2E.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4087,7 +4088,7 @@ async function runCli(argv, terminal = process) {
 `);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const stack = error instanceof Error ? error.stack : void 0;
     const debug = argv.includes("--debug");
     io.stderr.write(
@@ -4101,4 +4102,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-PCYLXQBU.js.map
+//# sourceMappingURL=program-DXGIY2VN.js.map

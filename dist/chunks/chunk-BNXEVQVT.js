@@ -9,23 +9,23 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-4DKSA3NF.js";
+} from "./chunk-GZOXWRPE.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
-} from "./chunk-YS2R72TL.js";
+} from "./chunk-LFMAHVTC.js";
 import {
   parseList
-} from "./chunk-2553WLMI.js";
+} from "./chunk-M3MUK5BQ.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   groupOf,
   yaml
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/core/ignore.ts
 function parseIgnoreRules(text, file) {
@@ -182,4 +182,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-ZFBAERXK.js.map
+//# sourceMappingURL=chunk-BNXEVQVT.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/commands/apply-report.ts
 var ACTIONS = [
@@ -103,4 +103,4 @@ export {
   formatText,
   formatMarkdown
 };
-//# sourceMappingURL=chunk-WZQV7YPD.js.map
+//# sourceMappingURL=chunk-DFMCQZRE.js.map

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-63TYY7AS.js";
+} from "./chunk-OUM74NOI.js";
 import {
   imagesIn,
   pinPath,
@@ -13,29 +13,29 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-KVS64T42.js";
-import "./chunk-XOBF76R5.js";
-import "./chunk-UVABARX3.js";
+} from "./chunk-O32ZQBFG.js";
+import "./chunk-E433L4G6.js";
+import "./chunk-NUKUWNLF.js";
 import {
   loadEnvironment
-} from "./chunk-EEVGZM6S.js";
-import "./chunk-6ZR53KGX.js";
+} from "./chunk-S36IOAYQ.js";
+import "./chunk-KVM55G7O.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
-import "./chunk-NCEOGV3V.js";
+import "./chunk-4ZOAP5TU.js";
 import {
   isImageDigest,
   isImageTag,
   parseImageReference,
   quoteForMessage,
   splitImageReference
-} from "./chunk-OHINQ3TB.js";
+} from "./chunk-HWJ62L7M.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 
 // src/commands/rollback-revision.ts
@@ -174,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-KAQGCICV.js.map
+//# sourceMappingURL=rollback-BEVR4O2E.js.map

@@ -7,18 +7,18 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-YS2R72TL.js";
+} from "./chunk-LFMAHVTC.js";
 import {
   pathError
-} from "./chunk-6ZR53KGX.js";
+} from "./chunk-KVM55G7O.js";
 import {
   identityOf,
   yaml
-} from "./chunk-NCEOGV3V.js";
+} from "./chunk-4ZOAP5TU.js";
 import {
   ConfigError,
   OperationError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // src/adapters/kube/client.ts
 import { Agent, request } from "node:https";
@@ -1241,4 +1241,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-4DKSA3NF.js.map
+//# sourceMappingURL=chunk-GZOXWRPE.js.map

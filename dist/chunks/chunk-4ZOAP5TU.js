@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   ConfigError
-} from "./chunk-O7TIUWNP.js";
+} from "./chunk-PTXPLBH2.js";
 
 // ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -3249,4 +3249,4 @@ export {
   withAnnotations,
   toYamlDocument
 };
-//# sourceMappingURL=chunk-NCEOGV3V.js.map
+//# sourceMappingURL=chunk-4ZOAP5TU.js.map
