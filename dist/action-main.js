@@ -22,7 +22,9 @@ import {
 import {
   render
 } from "./chunks/chunk-S36IOAYQ.js";
-import "./chunks/chunk-KVM55G7O.js";
+import {
+  readTextFile
+} from "./chunks/chunk-KVM55G7O.js";
 import {
   detectSource
 } from "./chunks/chunk-KNW4NEBO.js";
@@ -19887,7 +19889,7 @@ async function prepareKubeconfig(input2) {
   const fromInput = await kubeconfigFromInput(input2);
   if (fromInput !== void 0) {
     if (input2 !== void 0 && !input2.includes("\n"))
-      maskKubeconfig(await readFile(fromInput, "utf8"));
+      maskKubeconfig(await readTextFile(fromInput, "kubeconfig"));
     return fromInput;
   }
   for (const file of (process.env.KUBECONFIG ?? "").split(delimiter).filter(Boolean))

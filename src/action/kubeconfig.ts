@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
+import { readTextFile } from '../adapters/files.js';
 import { maskSecret } from './mask.js';
 import type { GitHubReportSettings } from './settings.js';
 
@@ -55,7 +56,7 @@ export async function prepareKubeconfig(input: string | undefined): Promise<stri
   const fromInput = await kubeconfigFromInput(input);
   if (fromInput !== undefined) {
     if (input !== undefined && !input.includes('\n'))
-      maskKubeconfig(await readFile(fromInput, 'utf8'));
+      maskKubeconfig(await readTextFile(fromInput, 'kubeconfig'));
     return fromInput;
   }
   // Every file $KUBECONFIG lists: ferry merges them all, as kubectl does.
