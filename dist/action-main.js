@@ -19719,17 +19719,6 @@ var actionsLogger = {
   group: (title, work) => group(redactSecrets(title), work)
 };
 
-// src/action/mask.ts
-function maskSecret(value) {
-  if (value) {
-    rememberSecret(value);
-    setSecret(value);
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value) setSecret(encoded);
-  }
-  return value;
-}
-
 // src/action/commands.ts
 async function runRender(settings) {
   const result = await group(
@@ -19753,8 +19742,7 @@ async function runRender(settings) {
 
 `).addList(result.objects.map((object) => `\`${object}\``)).write();
 }
-function maskedTokenEnv(token) {
-  maskSecret(token);
+function tokenEnv(token) {
   return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
 }
 function pullRequestOptions(settings) {
@@ -19785,7 +19773,7 @@ async function publishProposals(command, results) {
 }
 async function runPropose(settings) {
   const { propose } = await import("./chunks/propose-TOXG2ZZQ.js");
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await group(
     "ferry propose",
     () => propose(
@@ -19805,7 +19793,7 @@ async function runPropose(settings) {
 }
 async function runPromote(settings) {
   const { promote } = await import("./chunks/promote-TCCE5DO2.js");
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await group(
     "ferry promote",
     () => promote(
@@ -19832,7 +19820,7 @@ async function runPromote(settings) {
 }
 async function runRollback(settings) {
   const { rollback } = await import("./chunks/rollback-BEVR4O2E.js");
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
     () => rollback(
@@ -19848,6 +19836,17 @@ async function runRollback(settings) {
     )
   );
   await publishProposals("rollback", [result]);
+}
+
+// src/action/mask.ts
+function maskSecret(value) {
+  if (value) {
+    rememberSecret(value);
+    setSecret(value);
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value) setSecret(encoded);
+  }
+  return value;
 }
 
 // src/action/kubeconfig.ts
