@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { sendWebhook } from '../../src/adapters/alerts/webhook.js';
 import { forgeError } from '../../src/adapters/forge/github.js';
@@ -113,6 +114,38 @@ describe('redaction', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /GitHub rejected the token \(401 Bad credentials: token \*\*\*\)/);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(token));
+  });
+});
+
+describe('an API server echoing the kubeconfig token', () => {
+  it('has the token scrubbed from the error', async (t) => {
+    const token = 'kube-token-echoed-0123456789';
+    const server = createServer((req, res) => {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end(`forbidden for ${req.headers.authorization}`);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    t.after(() => new Promise((done) => server.close(done)));
+    const { port } = server.address() as { port: number };
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-redact-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    const kubeconfig = join(dir, 'kubeconfig');
+    await writeFile(
+      kubeconfig,
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'c', cluster: { server: `http://127.0.0.1:${port}` } }],
+        users: [{ name: 'u', user: { token } }],
+        contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+        'current-context': 'c',
+      }),
+    );
+    const run = await runFerry(['apply', '-d', dir, '-i', 'demo', '--kubeconfig', kubeconfig]);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /HTTP 403: forbidden for Bearer \*\*\*/);
+    assert.ok(!run.stderr.includes(token));
   });
 });
 
