@@ -1,13 +1,10 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   TOKEN_VARIABLES,
+  applyTraceAnnotations,
   redactSecrets,
   rememberSecret
-} from "./chunks/chunk-WEZ4UF55.js";
-import "./chunks/chunk-HRWRN4I5.js";
-import {
-  applyTraceAnnotations
-} from "./chunks/chunk-LFMAHVTC.js";
+} from "./chunks/chunk-ASFJ4IBF.js";
 import {
   AUTO_MERGE_METHODS,
   DEFAULT_TIMEOUT_MS,
@@ -19911,7 +19908,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-EBB7F3Y3.js");
+  const { apply } = await import("./chunks/apply-TCE5ZAX5.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-VV3NNATM.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-73I2NQ3N.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19961,7 +19958,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-JOWP4O26.js");
+  const { drift } = await import("./chunks/drift-47ZUHEPU.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -12,10 +12,10 @@ function commands(t: TestContext, work: () => void): { lines: string[]; exitCode
   const lines: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   const exitCode = process.exitCode;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     lines.push(...String(chunk).split('\n').filter(Boolean));
     return true;
-  });
+  };
   try {
     work();
   } finally {

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-BNXEVQVT.js";
+} from "./chunk-WUX6W6EH.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,10 +15,10 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-GZOXWRPE.js";
+} from "./chunk-NHFPND3I.js";
 import {
   applySetParent
-} from "./chunk-LFMAHVTC.js";
+} from "./chunk-ASFJ4IBF.js";
 import "./chunk-M3MUK5BQ.js";
 import {
   readManifestDir,
@@ -47,7 +47,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-COEYJPRM.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-IJE5KOI2.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -141,4 +141,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-JOWP4O26.js.map
+//# sourceMappingURL=drift-47ZUHEPU.js.map

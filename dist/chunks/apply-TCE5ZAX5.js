@@ -19,13 +19,13 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-GZOXWRPE.js";
+} from "./chunk-NHFPND3I.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-LFMAHVTC.js";
+} from "./chunk-ASFJ4IBF.js";
 import {
   DEFAULT_TIMEOUT_MS
 } from "./chunk-M3MUK5BQ.js";
@@ -600,4 +600,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-EBB7F3Y3.js.map
+//# sourceMappingURL=apply-TCE5ZAX5.js.map

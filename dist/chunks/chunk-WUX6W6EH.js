@@ -9,11 +9,11 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-GZOXWRPE.js";
+} from "./chunk-NHFPND3I.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
-} from "./chunk-LFMAHVTC.js";
+} from "./chunk-ASFJ4IBF.js";
 import {
   parseList
 } from "./chunk-M3MUK5BQ.js";
@@ -182,4 +182,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-BNXEVQVT.js.map
+//# sourceMappingURL=chunk-WUX6W6EH.js.map

@@ -6,8 +6,9 @@ import {
   MANIFEST_HASH,
   asMember,
   foreignOwner,
-  parseGroupKinds
-} from "./chunk-LFMAHVTC.js";
+  parseGroupKinds,
+  rememberSecret
+} from "./chunk-ASFJ4IBF.js";
 import {
   pathError
 } from "./chunk-KVM55G7O.js";
@@ -54,6 +55,8 @@ var Credentials = class {
       token = credential.token ?? token;
       tls = credential.tls ?? tls;
     }
+    rememberSecret(token);
+    rememberSecret(user.password);
     if (token) headers.authorization = `Bearer ${token}`;
     else if (user.username !== void 0)
       headers.authorization = `Basic ${Buffer.from(`${user.username}:${user.password ?? ""}`).toString("base64")}`;
@@ -1241,4 +1244,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-GZOXWRPE.js.map
+//# sourceMappingURL=chunk-NHFPND3I.js.map

@@ -1,13 +1,10 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  FERRY_VERSION,
+  applyTraceAnnotations,
   redactSecrets,
   rememberEnvSecrets
-} from "./chunk-WEZ4UF55.js";
-import "./chunk-HRWRN4I5.js";
-import {
-  FERRY_VERSION,
-  applyTraceAnnotations
-} from "./chunk-LFMAHVTC.js";
+} from "./chunk-ASFJ4IBF.js";
 import {
   AUTO_MERGE_METHODS,
   DEFAULT_TIMEOUT,
@@ -3644,7 +3641,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-EBB7F3Y3.js");
+    const { apply } = await import("./apply-TCE5ZAX5.js");
     const { ApplyFailure, formatText } = await import("./apply-report-VV3NNATM.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
@@ -3755,7 +3752,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-JOWP4O26.js");
+    const { drift } = await import("./drift-47ZUHEPU.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -4102,4 +4099,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-DXGIY2VN.js.map
+//# sourceMappingURL=program-X2MAQGYP.js.map

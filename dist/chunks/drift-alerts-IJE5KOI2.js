@@ -11,16 +11,15 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-BNXEVQVT.js";
+} from "./chunk-WUX6W6EH.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-GZOXWRPE.js";
+} from "./chunk-NHFPND3I.js";
 import {
   redact,
   redactWebhookUrl
-} from "./chunk-HRWRN4I5.js";
-import "./chunk-LFMAHVTC.js";
+} from "./chunk-ASFJ4IBF.js";
 import "./chunk-DDZOM2DW.js";
 import "./chunk-M3MUK5BQ.js";
 import {
@@ -168,4 +167,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-COEYJPRM.js.map
+//# sourceMappingURL=drift-alerts-IJE5KOI2.js.map
