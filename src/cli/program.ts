@@ -61,7 +61,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
 function refuseStrayArguments(stray: readonly string[], argv: string[]): void {
   const word = stray[0];
   if (word === undefined) return;
-  const at = argv.indexOf(word);
+  const at = argv.lastIndexOf(word);
   const flag = at >= 2 && argv[at - 2]!.startsWith('-') ? argv[at - 2] : undefined;
   throw new ConfigError(
     flag

@@ -4063,7 +4063,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
 function refuseStrayArguments(stray, argv) {
   const word = stray[0];
   if (word === void 0) return;
-  const at = argv.indexOf(word);
+  const at = argv.lastIndexOf(word);
   const flag = at >= 2 && argv[at - 2].startsWith("-") ? argv[at - 2] : void 0;
   throw new ConfigError(
     flag ? `${flag}: unexpected ${quoteForMessage(word)} after ${quoteForMessage(argv[at - 1])} (quote a value that has spaces)` : `unexpected argument ${quoteForMessage(word)}`
@@ -4099,4 +4099,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-X2MAQGYP.js.map
+//# sourceMappingURL=program-RRX4HDVL.js.map
