@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { sendWebhook } from '../../src/adapters/alerts/webhook.js';
 import { forgeError } from '../../src/adapters/forge/github.js';
+import { GitLabClient } from '../../src/adapters/forge/gitlab.js';
 import { redact, redactWebhookUrl } from '../../src/core/redact.js';
 import { runFerry } from '../helpers/cli.js';
 import { TEMPLATES, appConfig } from '../helpers/propose-app.js';
@@ -169,5 +170,22 @@ describe('forge failures say what failed', () => {
       forgeError(answered, 'reading acme/envs').message,
       'reading acme/envs failed (500): Server Error',
     );
+  });
+
+  it('an unreachable GitLab API is named, with no status', async (t) => {
+    // A port that was just free: nothing listens there.
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    await new Promise((done) => server.close(done));
+    t.diagnostic(`port ${port}`);
+    const client = new GitLabClient({
+      token: 'glpat-unused',
+      apiUrl: `http://127.0.0.1:${port}/api/v4`,
+    });
+    await assert.rejects(client.request('GET', '/projects/1'), {
+      name: 'OperationError',
+      message: `cannot reach GitLab at http://127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`,
+    });
   });
 });
