@@ -11,5 +11,10 @@ if ((major ?? 0) < 22) {
 `);
   process.exit(2);
 }
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit();
+  });
 process.exitCode = await runCli(process.argv.slice(2));
 //# sourceMappingURL=cli.js.map
