@@ -4,12 +4,17 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 // src/cli/main.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { runCli } = await import("./chunks/program-UY2VORID.js");
+var { runCli } = await import("./chunks/program-KMREEE5U.js");
 var [major] = process.versions.node.split(".").map(Number);
 if ((major ?? 0) < 22) {
   process.stderr.write(`error: ferry needs Node.js 22 or newer (this is ${process.version})
 `);
   process.exit(2);
 }
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit();
+  });
 process.exitCode = await runCli(process.argv.slice(2));
 //# sourceMappingURL=cli.js.map

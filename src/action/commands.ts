@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { render } from '../commands/render.js';
 import { actionsLogger } from './logger.js';
+import { redactSecrets } from '../adapters/secrets.js';
 import type { ProposeResult, PullRequestOptions } from '../commands/propose-context.js';
 import { OperationError } from '../core/errors.js';
 import { proposalSummary, renderSummary } from '../core/job-summary.js';
@@ -42,16 +43,11 @@ export async function runRender(settings: RenderSettings): Promise<void> {
 }
 
 /**
- * The environment a pull request command runs with: every token it may use is masked before
- * anything can print it, and the `token` input reaches the command the way the CLI's tokens
- * do, as a variable, never an argument.
+ * The environment a pull request command runs with: the `token` input reaches the command the
+ * way the CLI's tokens do, as a variable, never an argument. Every token it may use is already
+ * masked (the input in settings.ts, the default variables as the step started, in main.ts).
  */
-function maskedTokenEnv(token: string | undefined): NodeJS.ProcessEnv {
-  if (token) core.setSecret(token);
-  for (const name of ['FERRY_GITHUB_TOKEN', 'GITHUB_TOKEN']) {
-    const value = process.env[name];
-    if (value) core.setSecret(value);
-  }
+function tokenEnv(token: string | undefined): NodeJS.ProcessEnv {
   return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
 }
 
@@ -81,14 +77,15 @@ async function publishProposals(command: string, results: ProposeResult[]): Prom
   output('pr-url', (result) => result.pullRequest?.url);
   output('head-sha', (result) => result.headSha);
   output('branch', (result) => result.branch);
-  for (const result of results) core.summary.addRaw(proposalSummary(command, result));
+  for (const result of results)
+    core.summary.addRaw(redactSecrets(proposalSummary(command, result)));
   await core.summary.write();
 }
 
 /** `command: propose`: see {@link publishProposals}. */
 export async function runPropose(settings: ProposeSettings): Promise<void> {
   const { propose } = await import('../commands/propose.js');
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await core.group('ferry propose', () =>
     propose(
       {
@@ -112,7 +109,7 @@ export async function runPropose(settings: ProposeSettings): Promise<void> {
  */
 export async function runPromote(settings: PromoteSettings): Promise<void> {
   const { promote } = await import('../commands/promote.js');
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await core.group('ferry promote', () =>
     promote(
       {
@@ -140,7 +137,7 @@ export async function runPromote(settings: PromoteSettings): Promise<void> {
 /** `command: rollback`: see {@link publishProposals}. */
 export async function runRollback(settings: RollbackSettings): Promise<void> {
   const { rollback } = await import('../commands/rollback.js');
-  const env = maskedTokenEnv(settings.token);
+  const env = tokenEnv(settings.token);
   const result = await core.group('ferry rollback', () =>
     rollback(
       {

@@ -1,8 +1,9 @@
-import * as core from '@actions/core';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
+import { readTextFile } from '../adapters/files.js';
+import { maskSecret } from './mask.js';
 import type { GitHubReportSettings } from './settings.js';
 
 /**
@@ -14,18 +15,18 @@ export function maskKubeconfig(text: string): void {
   try {
     parsed = yaml.load(text);
   } catch {
-    core.setSecret(text);
+    maskSecret(text);
     return;
   }
   const users = (parsed as { users?: { user?: unknown }[] } | null)?.users ?? [];
   const visit = (value: unknown): void => {
     if (typeof value === 'string' && value.length >= 4) {
-      core.setSecret(value);
+      maskSecret(value);
       // A base64 value may be printed decoded (a client key in an error message).
       const decoded = Buffer.from(value, 'base64').toString('utf8');
       if (/^[\x20-\x7e\s]+$/.test(decoded) && decoded.length >= 8)
         for (const line of decoded.split('\n'))
-          if (line.trim().length >= 8) core.setSecret(line.trim());
+          if (line.trim().length >= 8) maskSecret(line.trim());
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit);
   };
@@ -55,7 +56,7 @@ export async function prepareKubeconfig(input: string | undefined): Promise<stri
   const fromInput = await kubeconfigFromInput(input);
   if (fromInput !== undefined) {
     if (input !== undefined && !input.includes('\n'))
-      maskKubeconfig(await readFile(fromInput, 'utf8'));
+      maskKubeconfig(await readTextFile(fromInput, 'kubeconfig'));
     return fromInput;
   }
   // Every file $KUBECONFIG lists: ferry merges them all, as kubectl does.
@@ -71,7 +72,7 @@ export function reportTarget(
   const token = report.token ?? process.env.GITHUB_TOKEN;
   const repo = process.env.GITHUB_REPOSITORY;
   if (!token || !repo) return undefined;
-  core.setSecret(token);
+  maskSecret(token);
   const statusSha = report.commitStatus ? process.env.GITHUB_SHA : undefined;
   return {
     token,

@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import type { Logger } from '../adapters/logger.js';
+import { redactSecrets } from '../adapters/secrets.js';
 
-/** Logger backed by the Actions toolkit: phases become collapsible groups. */
+/** Logger backed by the Actions toolkit: phases become collapsible groups; credentials redacted. */
 export const actionsLogger: Logger = {
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  group: (title, work) => core.group(title, work),
+  info: (message) => core.info(redactSecrets(message)),
+  warning: (message) => core.warning(redactSecrets(message)),
+  group: (title, work) => core.group(redactSecrets(title), work),
 };

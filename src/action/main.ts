@@ -1,7 +1,10 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { TOKEN_VARIABLES, redactSecrets } from '../adapters/secrets.js';
+import { FerryError, messageOf } from '../core/errors.js';
 import { runPromote, runPropose, runRender, runRollback } from './commands.js';
+import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { readSettings } from './settings.js';
@@ -10,6 +13,7 @@ import { readSettings } from './settings.js';
 export async function run(): Promise<void> {
   let configDir = '.';
   try {
+    for (const name of TOKEN_VARIABLES) maskSecret(process.env[name]);
     const settings = readSettings();
     if ('config' in settings) configDir = dirname(settings.config);
     // Commands group their own long phases (Actions does not nest groups).
@@ -20,20 +24,24 @@ export async function run(): Promise<void> {
     else if (settings.command === 'rollback') await runRollback(settings);
     else await runDrift(settings);
   } catch (error) {
-    fail((error as Error).message, configDir);
+    fail(error, configDir);
   }
 }
 
 /**
- * Fails the step. A message that starts `file:line: ` (a template or ferry.yaml at fault) is
- * also an annotation on that line, so the pull request shows it where the mistake is.
+ * Fails the step with exactly one error annotation. A message that starts `file:line: ` (a
+ * template or ferry.yaml at fault) is annotated on that line, so the pull request shows it where
+ * the mistake is. Anything thrown, `Error` or not, ends here; a bug (not a FerryError) also
+ * leaves its stack in the debug log.
  */
-export function fail(message: string, configDir = '.'): void {
+export function fail(error: unknown, configDir = '.'): void {
+  const message = redactSecrets(messageOf(error));
+  if (error instanceof Error && !(error instanceof FerryError) && error.stack)
+    core.debug(redactSecrets(error.stack));
   const at = /^([^\s:]+\.(?:ya?ml|hbs|json)):(\d+): /.exec(message);
-  if (at) {
-    // Template names are relative to ferry.yaml's folder; annotations to the workspace.
-    const file = existsSync(at[1]!) ? at[1]! : join(configDir, at[1]!);
-    core.error(message, { file, startLine: Number(at[2]) });
-  }
-  core.setFailed(message);
+  // Template names are relative to ferry.yaml's folder; annotations to the workspace.
+  const file = at && (existsSync(at[1]!) ? at[1]! : join(configDir, at[1]!));
+  core.error(message, file ? { file, startLine: Number(at[2]) } : {});
+  // What core.setFailed does besides its own annotation, which would be the second one.
+  process.exitCode = core.ExitCode.Failure;
 }

@@ -1,8 +1,8 @@
 import { applyTraceAnnotations } from '../core/applyset.js';
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
+import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../commands/apply-report.js';
-import { parseDuration } from '../core/duration.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { ApplySettings } from './settings.js';
@@ -21,8 +21,8 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
     core.setOutput('restored', report.counts.restored);
-    core.setOutput('report', JSON.stringify(report));
-    await core.summary.addRaw(formatMarkdown(report)).write();
+    core.setOutput('report', redactSecrets(JSON.stringify(report)));
+    await core.summary.addRaw(redactSecrets(formatMarkdown(report))).write();
     if (target?.statusSha) {
       const status = {
         ...target,
@@ -40,10 +40,11 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         inventory: settings.inventory,
         namespace: settings.namespace,
         prune: settings.prune,
+        pruneEmpty: settings.pruneEmpty,
         pruneAllow: settings.pruneAllow,
         maxDeletions: settings.maxDeletions,
         wait: settings.wait,
-        timeoutMs: parseDuration(settings.timeout, 'input timeout'),
+        timeoutMs: settings.timeoutMs,
         dryRun: settings.dryRun,
         forceConflicts: settings.forceConflicts,
         gitWinsOver: settings.gitWinsOver,

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
+import { redactSecrets } from '../adapters/secrets.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { DriftSettings } from './settings.js';
@@ -49,9 +50,9 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
   for (const kind of ['drifted', 'missing', 'extra'] as const) {
     core.setOutput(`${kind}-objects`, report.counts[kind]);
   }
-  core.setOutput('report', JSON.stringify(report));
+  core.setOutput('report', redactSecrets(JSON.stringify(report)));
   await core.summary
-    .addRaw(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`))
+    .addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`)))
     .write();
   if (!report.clean && settings.failOnDrift)
     core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);

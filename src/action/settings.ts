@@ -1,6 +1,19 @@
 import * as core from '@actions/core';
 import { parseDuration } from '../core/duration.js';
 import { ConfigError } from '../core/errors.js';
+import {
+  AUTO_MERGE_METHODS,
+  DEFAULT_TIMEOUT_MS,
+  parseBoolean,
+  parseChoice,
+  parseClusterName,
+  parseCount,
+  parseDurationOption,
+  parseInventoryName,
+  parseList,
+  type AutoMergeMethod,
+} from '../core/options.js';
+import { maskSecret } from './mask.js';
 
 /** Commands the action exposes (only ones that work). */
 export const ACTION_COMMANDS = [
@@ -28,10 +41,12 @@ export interface ApplySettings {
   inventory: string;
   namespace: string | undefined;
   prune: boolean;
+  /** Prune even when the folder holds no manifests (deletes every member). */
+  pruneEmpty: boolean;
   pruneAllow: string[];
   maxDeletions: number | undefined;
   wait: boolean;
-  timeout: string;
+  timeoutMs: number;
   dryRun: boolean;
   forceConflicts: boolean;
   gitWinsOver: string[];
@@ -79,7 +94,7 @@ export interface PullRequestSettings {
   reviewers: string[];
   assignees: string[];
   draft: boolean;
-  autoMerge: 'merge' | 'squash' | 'rebase' | undefined;
+  autoMerge: AutoMergeMethod | undefined;
   dryRun: boolean;
 }
 
@@ -127,8 +142,17 @@ function optional(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** `input <name>`: how every message names an input, as the workflow wrote it. */
+const input = (name: string): string => `input ${name}`;
+
+/** An optional input parsed with one of the shared option parsers (core/options.ts). */
+function parsed<T>(name: string, parse: (text: string, option: string) => T): T | undefined {
+  const value = optional(name);
+  return value === undefined ? undefined : parse(value, input(name));
+}
+
 function flag(name: string): boolean {
-  return optional(name) === undefined ? false : core.getBooleanInput(name);
+  return parsed(name, parseBoolean) ?? false;
 }
 
 function required(name: string, command: string): string {
@@ -140,10 +164,7 @@ function required(name: string, command: string): string {
 
 /** A comma-separated input as a list, blanks dropped. */
 function list(name: string): string[] {
-  return (optional(name) ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
+  return parseList(optional(name));
 }
 
 /** The `request-timeout` input (kubectl's duration grammar), checked before any request. */
@@ -153,29 +174,25 @@ function requestTimeout(): number | undefined {
 }
 
 function pullRequestSettings(): PullRequestSettings {
-  const autoMerge = optional('auto-merge');
-  if (autoMerge !== undefined && !['merge', 'squash', 'rebase'].includes(autoMerge)) {
-    throw new ConfigError(`input auto-merge: "${autoMerge}" is not one of merge, squash, rebase`);
-  }
   return {
-    token: optional('token'),
+    token: maskSecret(optional('token')),
     apiUrl: optional('api-url'),
     labels: list('labels'),
     reviewers: list('reviewers'),
     assignees: list('assignees'),
     draft: flag('draft'),
-    autoMerge: autoMerge as PullRequestSettings['autoMerge'],
+    autoMerge: parsed('auto-merge', (text, option) =>
+      parseChoice(text, AUTO_MERGE_METHODS, option),
+    ),
     dryRun: flag('dry-run'),
   };
 }
 
 function reportSettings(): GitHubReportSettings {
-  const token = optional('token');
-  if (token) core.setSecret(token);
   return {
-    cluster: optional('cluster') ?? 'default',
+    cluster: parsed('cluster', parseClusterName) ?? 'default',
     commitStatus: flag('commit-status'),
-    token,
+    token: maskSecret(optional('token')),
     apiUrl: optional('api-url'),
   };
 }
@@ -210,8 +227,9 @@ export function readSettings(): ActionSettings {
         from: optional('from'),
         to: optional('to'),
         force: flag('force'),
-        minSoak: optional('min-soak'),
-        cluster: optional('cluster') ?? 'default',
+        // Checked here, so a bad value names the input; promote parses it again.
+        minSoak: parsed('min-soak', (text, option) => (parseDurationOption(text, option), text)),
+        cluster: parsed('cluster', parseClusterName) ?? 'default',
         ...pullRequestSettings(),
       };
     case 'rollback':
@@ -223,24 +241,18 @@ export function readSettings(): ActionSettings {
         reason: optional('reason'),
         ...pullRequestSettings(),
       };
-    case 'apply': {
-      const maxDeletions = optional('max-deletions');
-      if (maxDeletions !== undefined && !/^\d+$/.test(maxDeletions)) {
-        throw new ConfigError(`input max-deletions: "${maxDeletions}" is not a whole number`);
-      }
+    case 'apply':
       return {
         command,
         dir: required('dir', command),
-        inventory: required('inventory', command),
+        inventory: parseInventoryName(required('inventory', command), input('inventory')),
         namespace: optional('namespace'),
         prune: flag('prune'),
-        pruneAllow: (optional('prune-allow') ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        maxDeletions: maxDeletions === undefined ? undefined : Number(maxDeletions),
+        pruneEmpty: flag('prune-empty'),
+        pruneAllow: list('prune-allow'),
+        maxDeletions: parsed('max-deletions', parseCount),
         wait: flag('wait'),
-        timeout: optional('timeout') ?? '5m',
+        timeoutMs: parsed('timeout', parseDurationOption) ?? DEFAULT_TIMEOUT_MS,
         dryRun: flag('dry-run'),
         forceConflicts: flag('force-conflicts'),
         gitWinsOver: list('git-wins-over'),
@@ -250,26 +262,22 @@ export function readSettings(): ActionSettings {
         requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
       };
-    }
-    case 'drift': {
-      const webhookUrl = optional('webhook-url');
-      if (webhookUrl) core.setSecret(webhookUrl);
+    case 'drift':
       return {
         command,
         dir: required('dir', command),
-        inventory: required('inventory', command),
+        inventory: parseInventoryName(required('inventory', command), input('inventory')),
         namespace: optional('namespace'),
         failOnDrift: flag('fail-on-drift'),
         ignore: optional('ignore'),
         confirm: flag('confirm'),
         alertIssue: flag('alert-issue'),
-        webhookUrl,
+        webhookUrl: maskSecret(optional('webhook-url')),
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
       };
-    }
     default:
       throw new ConfigError(
         `input command: "${command}" is not one of ${ACTION_COMMANDS.join(', ')}`,

@@ -11,15 +11,39 @@ import type { TemplateFile } from '../core/render.js';
 
 const TEMPLATE_FILE = /\.(ya?ml|hbs)$/;
 
-/** Reads a file, turning "not found" into a one-line configuration error. */
+/** What each file-system error means for a path the user gave, in a few words. */
+const PATH_PROBLEMS: Record<string, { file: string; folder: string }> = {
+  ENOENT: { file: 'not found', folder: 'not found' },
+  EISDIR: { file: 'is a folder, not a file', folder: 'is a folder' },
+  ENOTDIR: { file: 'has a file where a folder should be', folder: 'is a file, not a folder' },
+  ELOOP: { file: 'is a symbolic link loop', folder: 'is a symbolic link loop' },
+  EACCES: {
+    file: 'cannot be read (permission denied)',
+    folder: 'cannot be read (permission denied)',
+  },
+};
+
+/**
+ * A user-given path that is not what it should be (missing, a folder for a file, a file for a
+ * folder, a link loop, unreadable) as a one-line ConfigError naming it: bad input, exit 2.
+ * Any other error is returned as it is.
+ */
+export function pathError(
+  error: unknown,
+  path: string,
+  what: string,
+  expected: 'file' | 'folder',
+): unknown {
+  const problem = PATH_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''];
+  return problem ? new ConfigError(`${path}: ${what} ${problem[expected]}`) : error;
+}
+
+/** Reads a file, turning a path that is not a readable file into a one-line configuration error. */
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ConfigError(`${path}: ${what} not found`);
-    }
-    throw error;
+    throw pathError(error, path, what, 'file');
   }
 }
 
@@ -29,18 +53,13 @@ export async function readTemplates(folder: string, displayRoot: string): Promis
   try {
     entries = (await readdir(folder, { recursive: true })).map(String);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ConfigError(
-        `${relative(displayRoot, folder) || folder}: templates folder not found`,
-      );
-    }
-    throw error;
+    throw pathError(error, relative(displayRoot, folder) || folder, 'templates folder', 'folder');
   }
   const names = entries.filter((name) => TEMPLATE_FILE.test(name)).sort();
   return Promise.all(
     names.map(async (name) => {
       const path = join(folder, name);
-      return { name: relative(displayRoot, path), text: await readFile(path, 'utf8') };
+      return { name: relative(displayRoot, path), text: await readTextFile(path, 'template') };
     }),
   );
 }
@@ -78,7 +97,7 @@ async function listIfExists(dir: string): Promise<string[] | undefined> {
     return await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw pathError(error, dir, 'output folder', 'folder');
   }
 }
 
@@ -88,16 +107,14 @@ export async function readManifestDir(dir: string): Promise<RenderedManifest[]> 
   try {
     entries = (await readdir(dir, { recursive: true })).map(String);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new ConfigError(`${dir}: manifests folder not found`);
-    throw error;
+    throw pathError(error, dir, 'manifests folder', 'folder');
   }
   const manifests: RenderedManifest[] = [];
   for (const name of entries
     .filter((entry) => /\.(ya?ml|json)$/.test(entry) && !/(^|\/)\./.test(entry))
     .sort()) {
     const source = join(dir, name);
-    const text = await readFile(source, 'utf8');
+    const text = await readTextFile(source, 'manifest');
     parseDocuments(text, source).forEach((document, index) => {
       if (document === null || document === undefined) return;
       for (const object of documentObjects(document, source, index))

@@ -1,17 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { FERRY_VERSION } from '../core/applyset.js';
-import { FerryError } from '../core/errors.js';
+import { ConfigError, FerryError, messageOf } from '../core/errors.js';
+import { quoteForMessage } from '../core/image.js';
 import { applyCommand } from './commands/apply.js';
 import { driftCommand } from './commands/drift.js';
 import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
 import { renderCommand } from './commands/render.js';
 import { rollbackCommand } from './commands/rollback.js';
-import type { CliIO } from './io.js';
+import { redactingIO, type CliIO } from './io.js';
+import { rememberEnvSecrets } from '../adapters/secrets.js';
 
 export type { CliIO } from './io.js';
 
-function buildProgram(io: CliIO): Command {
+function buildProgram(io: CliIO, argv: string[]): Command {
   const program = new Command('ferry')
     .description('Push-based GitOps for CI: carry an image tag from an app repo to a cluster.')
     .version(FERRY_VERSION)
@@ -21,6 +23,17 @@ function buildProgram(io: CliIO): Command {
       writeErr: (text) => io.stderr.write(text),
     })
     .exitOverride()
+    // Checked in the preAction hook below, to name the flag a stray word most likely belongs to.
+    .allowExcessArguments(true)
+    .hook('preAction', (_program, command) => {
+      refuseStrayArguments(command.args, argv);
+      // Tokens and webhooks named by flags are secrets too: redacted wherever they show.
+      const { tokenEnv, webhookEnv } = command.opts<{ tokenEnv?: string; webhookEnv?: string }>();
+      rememberEnvSecrets(
+        process.env,
+        [tokenEnv, webhookEnv].filter((name) => name !== undefined),
+      );
+    })
     .addHelpText(
       'after',
       `
@@ -41,9 +54,27 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   return program;
 }
 
+/**
+ * No command takes positional arguments: a stray word is most often the rest of an unquoted
+ * value (`--timeout 5 minutes`), so the message names the flag before it.
+ */
+function refuseStrayArguments(stray: readonly string[], argv: string[]): void {
+  const word = stray[0];
+  if (word === undefined) return;
+  const at = argv.lastIndexOf(word);
+  const flag = at >= 2 && argv[at - 2]!.startsWith('-') ? argv[at - 2] : undefined;
+  throw new ConfigError(
+    flag
+      ? `${flag}: unexpected ${quoteForMessage(word)} after ${quoteForMessage(argv[at - 1]!)} (quote a value that has spaces)`
+      : `unexpected argument ${quoteForMessage(word)}`,
+  );
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIO = process): Promise<number> {
-  const program = buildProgram(io);
+export async function runCli(argv: string[], terminal: CliIO = process): Promise<number> {
+  rememberEnvSecrets(process.env);
+  const io = redactingIO(terminal);
+  const program = buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -56,10 +87,12 @@ export async function runCli(argv: string[], io: CliIO = process): Promise<numbe
       io.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
-    const e = error as Error;
+    // A bug: anything thrown, an Error or not, is one line, and its stack with --debug.
+    const message = messageOf(error);
+    const stack = error instanceof Error ? error.stack : undefined;
     const debug = argv.includes('--debug');
     io.stderr.write(
-      `error: ${e.message}\n${debug ? `${e.stack}\n` : '(run with --debug for details)\n'}`,
+      `error: ${message}\n${debug ? `${stack ?? message}\n` : '(run with --debug for details)\n'}`,
     );
     return 1;
   }

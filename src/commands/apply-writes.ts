@@ -21,6 +21,7 @@ import {
   type ApplyReport,
   type RestoredField,
 } from './apply-report.js';
+import { namespaceFailure, ValidationProblems } from './apply-problems.js';
 import { mapLimit } from './concurrency.js';
 import type { DesiredObject, Inventory } from './inventory.js';
 
@@ -94,7 +95,7 @@ export function planWrites(
 
 /** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
 export function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
-  if (outcome.conflicts.length === 0) return outcome.message;
+  if (outcome.conflicts.length === 0) return namespaceFailure(outcome) ?? outcome.message;
   const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
   const managers = [...new Set(outcome.conflicts.map((c) => c.manager))].join(',');
   return `${fields} (to take it over: --git-wins-over ${managers}, or --force-conflicts for every manager)`;
@@ -131,13 +132,13 @@ export async function validateWrites(
   report: ApplyReport,
 ): Promise<void> {
   const handManagers = new Set<string>([...HAND_EDIT_MANAGERS, ...options.gitWinsOver]);
-  const problems: string[] = [];
+  const problems = new ValidationProblems();
   const restored: RestoredField[] = [];
   await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
     const name = describeObject(d.object);
     const owner = options.adopt ? undefined : inventory.foreignOwner(d);
-    const fail = (message: string): void => {
-      problems.push(`${name}: ${message}`);
+    const fail = (message: string, outcome?: Extract<ApplyOutcome, { ok: false }>): void => {
+      problems.add(name, message, outcome);
       record(report, name, 'failed', message);
     };
     if (owner) return fail(`owned by ${owner}; refusing to adopt it (use --adopt)`);
@@ -165,16 +166,11 @@ export async function validateWrites(
         if (live) restored.push(...restoredFields(d, live, schemas, handManagers));
       }
     }
-    if (!outcome.ok) return fail(failureMessage(outcome));
+    if (!outcome.ok) return fail(failureMessage(outcome), outcome);
     // In --dry-run this was the whole job: say what the write would have done.
     if (options.dryRun) record(report, name, outcome.created ? 'created' : 'configured');
   });
-  if (problems.length > 0) {
-    throw new ApplyFailure(
-      `${problems.length} object(s) failed validation, so nothing else was changed:\n  ${problems.sort().join('\n  ')}`,
-      report,
-    );
-  }
+  problems.throwIfAny(report);
   const order = (r: RestoredField): string => `${r.object} ${r.path}`;
   recordRestored(
     report,

@@ -9,9 +9,11 @@ import { APPLYSET_TOOLING, applySetParent, type ApplySetParent } from '../core/a
 import { isJob } from '../core/completed-jobs.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/options.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
 import type { SchemaSet } from '../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from './apply-report.js';
+import { refuseEmptyPrune } from './apply-problems.js';
 import {
   planWrites,
   validateWrites,
@@ -50,6 +52,8 @@ export interface ApplyOptions {
   annotations?: Record<string, string>;
   /** Field managers, besides kubectl's, whose changes git takes back (see HAND_EDIT_MANAGERS). */
   gitWinsOver?: string[];
+  /** With `prune`, accept a folder with no manifests (every member is deleted). */
+  pruneEmpty?: boolean;
 }
 
 /**
@@ -59,6 +63,7 @@ export interface ApplyOptions {
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const manifests = await readManifestDir(options.dir);
+  refuseEmptyPrune(manifests.length, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await applyObjects(
@@ -109,8 +114,6 @@ interface ApplyRun {
 
 /** How long to wait for a new CRD to be Established before applying its custom resources. */
 const CRD_ESTABLISHED_TIMEOUT_MS = 60_000;
-/** Default bound of the rollout wait. */
-const ROLLOUT_TIMEOUT_MS = 5 * 60_000;
 
 async function run(
   client: KubeClient,
@@ -333,7 +336,7 @@ async function waitForChanged(
   );
   if (targets.length === 0) return;
   const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? ROLLOUT_TIMEOUT_MS, (line) =>
+    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
       log.info(`  ${line}`),
     ),
   );

@@ -11,7 +11,7 @@ import { completedBefore } from '../core/completed-jobs.js';
 import { isPrefix } from '../core/field-path.js';
 import type { ObjectSchema } from '../core/schema.js';
 import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
-import { ConfigError } from '../core/errors.js';
+import { OperationError } from '../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { mapLimit } from './concurrency.js';
@@ -169,7 +169,7 @@ async function confirmFields(
     force: true,
   });
   if (!outcome.ok)
-    throw new ConfigError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
+    throw new OperationError(`--confirm: dry-run of ${drift.object} failed: ${outcome.message}`);
   const changes = compareDesired(outcome.object, live, schema).map((d) => d.path);
   return drift.fields.filter((f) =>
     changes.some((c) => isPrefix(c, f.segments) || isPrefix(f.segments, c)),

@@ -2,9 +2,9 @@ import { detectSource, sourceCommitUrl } from '../adapters/ci-environment.js';
 import type { Logger } from '../adapters/logger.js';
 import type { FerryConfig } from '../core/config.js';
 import { parseDuration } from '../core/duration.js';
+import { parseClusterName } from '../core/options.js';
 import { ConfigError, FerryError, OperationError } from '../core/errors.js';
 import {
-  checkClusterName,
   evaluateGates,
   forcedPromotionWarning,
   gateFailure,
@@ -73,7 +73,7 @@ export async function promote(
   const minSoakMs =
     options.minSoak === undefined ? undefined : parseDuration(options.minSoak, '--min-soak');
   const cluster = options.cluster ?? 'default';
-  checkClusterName(cluster);
+  parseClusterName(cluster, '--cluster');
   await refuseForkRuns(env, false, 'promote');
 
   const session = { options, env, log, throttleId: deps.throttleId };

@@ -1,6 +1,6 @@
 import type { EnvRepoWorkspace, FolderContent } from '../adapters/git.js';
 import { ConfigError, OperationError } from '../core/errors.js';
-import { quoteForMessage, splitImageReference } from '../core/image.js';
+import { isImageDigest, isImageTag, quoteForMessage, splitImageReference } from '../core/image.js';
 import { imagesIn } from '../core/proposal.js';
 import { withEnvRepo } from './env-repo-reader.js';
 import type { GitHubSession } from './github-session.js';
@@ -16,8 +16,6 @@ export type RollbackWanted =
 
 const HEX = /^[0-9a-f]{7,64}$/;
 const FULL_SHA = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /**
  * Parses `--to`: an env-repo commit SHA (7 or more hex digits), an image tag, or an image
@@ -28,8 +26,8 @@ export function parseRollbackTarget(to: string | undefined): RollbackWanted {
   if (to === undefined) return { kind: 'previous' };
   if (FULL_SHA.test(to.toLowerCase())) return { kind: 'commit', sha: to.toLowerCase() };
   if (HEX.test(to)) return { kind: 'commit-or-tag', value: to };
-  if (DIGEST.test(to)) return { kind: 'image', tag: '', digest: to };
-  if (TAG.test(to) && !to.includes('..')) return { kind: 'image', tag: to, digest: '' };
+  if (isImageDigest(to)) return { kind: 'image', tag: '', digest: to };
+  if (isImageTag(to) && !to.includes('..')) return { kind: 'image', tag: to, digest: '' };
   throw new ConfigError(
     `--to ${quoteForMessage(to)}: expected an environment-repo commit SHA, an image tag or an image digest`,
   );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { groupOf, type KubeObject } from './manifest.js';
+import { parseList } from './options.js';
 
 /**
  * ferry's inventory is a kubectl ApplySet (KEP-3659), so kubectl and other tools can see which
@@ -53,10 +54,7 @@ export function groupKind(object: Pick<KubeObject, 'apiVersion' | 'kind'>): stri
 
 /** Parses the contains-group-kinds annotation. */
 export function parseGroupKinds(annotation: string | undefined): string[] {
-  return (annotation ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return parseList(annotation);
 }
 
 /** The parent ConfigMap as ferry applies it. */

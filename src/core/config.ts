@@ -51,7 +51,14 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     const line = lines.linePos(yamlError.pos[0]).line;
     throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // The yaml package's guard against alias bombs (maxAliasCount) throws a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
+  }
   const validate = validator();
   if (!validate(data)) {
     const error = validate.errors?.[0];

@@ -36,3 +36,16 @@ export class LostRaceError extends Error {
     this.name = 'LostRaceError';
   }
 }
+
+/** The message of anything thrown: an Error's message, else the value itself, readably. */
+export function messageOf(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === 'object' && thrown !== null) {
+    try {
+      return JSON.stringify(thrown);
+    } catch {
+      // circular: fall through
+    }
+  }
+  return String(thrown);
+}

@@ -1,4 +1,3 @@
-import { ConfigError } from './errors.js';
 import { quoteForMessage } from './image.js';
 
 /**
@@ -43,15 +42,6 @@ export interface GateResult {
 /** The status contexts `ferry apply` and `ferry drift` post for a cluster. */
 export function statusContexts(cluster: string): { apply: string; drift: string } {
   return { apply: `ferry/apply (${cluster})`, drift: `ferry/drift (${cluster})` };
-}
-
-/** Refuses a cluster name that could not be one line of a status context. */
-export function checkClusterName(cluster: string): void {
-  if (cluster === '' || cluster.length > 100 || /[\x00-\x1f\x7f]/.test(cluster)) {
-    throw new ConfigError(
-      `--cluster ${quoteForMessage(cluster)}: expected a name of 1 to 100 characters, without control characters`,
-    );
-  }
 }
 
 const NO_STATUSES = 'not available for plain git (it has no commit statuses)';

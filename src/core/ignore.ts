@@ -9,6 +9,7 @@ import {
   type PathElement,
 } from './field-path.js';
 import { groupOf, type KubeObject } from './manifest.js';
+import { parseList } from './options.js';
 
 /**
  * Drift ignore rules, in the shape Flux uses (`spec.driftDetection.ignore` of a HelmRelease), so
@@ -60,18 +61,14 @@ function matchesSelector(
 ): boolean {
   if (!selector) return true;
   const map = values ?? {};
-  return selector
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .every((term) => {
-      const notEqual = /^([^!=]+)!=(.*)$/.exec(term);
-      if (notEqual) return map[notEqual[1]!.trim()] !== notEqual[2]!.trim();
-      const equal = /^([^!=]+)==?(.*)$/.exec(term);
-      if (equal) return map[equal[1]!.trim()] === equal[2]!.trim();
-      if (term.startsWith('!')) return !(term.slice(1) in map);
-      return term in map;
-    });
+  return parseList(selector).every((term) => {
+    const notEqual = /^([^!=]+)!=(.*)$/.exec(term);
+    if (notEqual) return map[notEqual[1]!.trim()] !== notEqual[2]!.trim();
+    const equal = /^([^!=]+)==?(.*)$/.exec(term);
+    if (equal) return map[equal[1]!.trim()] === equal[2]!.trim();
+    if (term.startsWith('!')) return !(term.slice(1) in map);
+    return term in map;
+  });
 }
 
 function targets(rule: IgnoreRule, object: KubeObject): boolean {

@@ -15,6 +15,16 @@ export interface ImageReference {
 // OCI distribution spec grammar: https://github.com/opencontainers/distribution-spec/blob/main/spec.md
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+/** Whether `value` is a valid OCI tag. */
+export function isImageTag(value: string): boolean {
+  return TAG.test(value);
+}
+
+/** Whether `value` is an image digest ferry accepts (`sha256:` and 64 lowercase hex digits). */
+export function isImageDigest(value: string): boolean {
+  return DIGEST.test(value);
+}
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const HOST =
   '(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]+)?)';
@@ -34,12 +44,12 @@ export function imageReference(repository: string, tag?: string, digest?: string
   if (!tag && !digest) {
     throw new ConfigError('image: give an image tag (--image-tag) or digest (--image-digest)');
   }
-  if (tag !== undefined && tag !== '' && !TAG.test(tag)) {
+  if (tag !== undefined && tag !== '' && !isImageTag(tag)) {
     throw new ConfigError(
       `image tag ${quoteForMessage(tag)} is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})`,
     );
   }
-  if (digest !== undefined && digest !== '' && !DIGEST.test(digest)) {
+  if (digest !== undefined && digest !== '' && !isImageDigest(digest)) {
     throw new ConfigError(
       `image digest ${quoteForMessage(digest)} is not valid (expected sha256: and 64 lowercase hex digits)`,
     );

@@ -51,3 +51,30 @@ const yaml11Ambiguous = new yaml.Type('tag:ferry.dev,2026:yaml11-ambiguous', {
 
 /** For writing manifests: strings that YAML 1.1 would not read as strings come out quoted. */
 export const KUBE_WRITE_SCHEMA = KUBE_READ_SCHEMA.extend({ implicit: [yaml11Ambiguous] });
+
+/**
+ * More values than any real manifest holds once aliases are expanded: an alias bomb (a few
+ * lines of `&a [*b, *b, …]` that expand to billions of values when serialised). go-yaml, which
+ * kubectl uses, refuses excessive aliasing the same way.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+/**
+ * How many values `document` holds with every alias expanded (each shared object counted as
+ * often as it is referenced), stopping once past {@link MAX_EXPANDED_VALUES}. Memoised per
+ * object, so the count costs one visit of each distinct node, never the expansion.
+ */
+export function expandedSize(document: unknown, sizes = new Map<object, number>()): number {
+  if (document === null || typeof document !== 'object') return 1;
+  const known = sizes.get(document);
+  if (known !== undefined) return known;
+  // A node that contains itself (js-yaml allows `&a [*a]`) expands without end.
+  sizes.set(document, MAX_EXPANDED_VALUES + 1);
+  let size = 1;
+  for (const child of Object.values(document)) {
+    size += expandedSize(child, sizes);
+    if (size > MAX_EXPANDED_VALUES) break;
+  }
+  sizes.set(document, size);
+  return size;
+}

@@ -1,6 +1,11 @@
 import yaml from 'js-yaml';
 import { ConfigError } from './errors.js';
-import { KUBE_READ_SCHEMA, KUBE_WRITE_SCHEMA } from './kube-yaml.js';
+import {
+  KUBE_READ_SCHEMA,
+  KUBE_WRITE_SCHEMA,
+  MAX_EXPANDED_VALUES,
+  expandedSize,
+} from './kube-yaml.js';
 
 /** A Kubernetes object as rendered: plain data, with the identity every check keys on. */
 export interface RenderedManifest {
@@ -48,11 +53,17 @@ export function describeObject(object: KubeObject): string {
  */
 export function parseDocuments(text: string, source: string, rendered = false): unknown[] {
   try {
-    return yaml.loadAll(text, undefined, {
+    const documents = yaml.loadAll(text, undefined, {
       filename: source,
       schema: KUBE_READ_SCHEMA,
       json: false,
     });
+    for (const document of documents)
+      if (expandedSize(document) > MAX_EXPANDED_VALUES)
+        throw new ConfigError(
+          `${source}: YAML aliases expand to more than ${MAX_EXPANDED_VALUES} values (an alias bomb?); refused`,
+        );
+    return documents;
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = (error.mark?.line ?? 0) + 1;

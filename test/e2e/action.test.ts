@@ -68,6 +68,8 @@ describe('the action renders as the runner runs it', () => {
     assert.notEqual(step.code, 0);
     const expected = `::error file=${join(dir, 'deploy/extra.yaml')},line=4::deploy/extra.yaml:4: unknown variable "values.nmae"`;
     assert.ok(step.log.split('\n').includes(expected), step.log);
+    const errors = step.log.split('\n').filter((line) => line.startsWith('::error'));
+    assert.deepEqual(errors, [expected], 'one annotation, on the line at fault');
   });
 
   it('rejects an unknown command', async () => {

@@ -112,8 +112,10 @@ export function assertStepPassed(step: StepResult): void {
   assert.equal(step.code, 0, `the step exited ${step.code}:\n${step.log}`);
 }
 
-/** The step failed as the runner would see it: a non-zero exit and an `::error::` line. */
+/** The step failed as the runner would see it: a non-zero exit and exactly one `::error::` line. */
 export function assertStepFailed(step: StepResult, message: RegExp): void {
   assert.notEqual(step.code, 0, `the step should have failed:\n${step.log}`);
   assert.match(step.log, new RegExp(`^::error[^:]*::${message.source}`, 'm'), step.log);
+  const errors = step.log.split('\n').filter((line) => line.startsWith('::error'));
+  assert.equal(errors.length, 1, `one annotation per failure:\n${step.log}`);
 }

@@ -395,7 +395,7 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     assert.equal(parent?.metadata.labels['applyset.kubernetes.io/id'], report.inventory.id);
     assert.equal(parent?.metadata.annotations['applyset.kubernetes.io/tooling'], 'ferry/v0.1.0');
     // kubectl computes the same id from the parent and refuses to manage a set another tool owns.
-    process.env.KUBECTL_APPLYSET = 'true';
+    // The variable goes to kubectl's environment only: nothing of this test outlives it.
     const attempt = await kubectl(
       [
         '-n',
@@ -408,8 +408,8 @@ describe('ferry apply on the real control plane', needsCluster, () => {
         '-',
       ],
       JSON.stringify(configMap('visible-2', { a: '1' }, ns.name)),
+      { KUBECTL_APPLYSET: 'true' },
     );
-    delete process.env.KUBECTL_APPLYSET;
     assert.notEqual(attempt.code, 0);
     assert.match(attempt.stderr, /managed by tooling "ferry"/);
   });

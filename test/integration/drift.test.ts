@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
@@ -89,6 +89,10 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       ...o,
       metadata: { ...o.metadata, namespace: ns.name },
     }));
+  });
+  // Every test starts from both sets as git has them, whatever the one before it changed, and
+  // whether or not it passed: no test depends on another's clean-up.
+  beforeEach(async () => {
     await apply(wide, 'wide');
     await apply(guestbook, 'guestbook');
   });
@@ -153,7 +157,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       live: 'trace',
       manager: 'kubectl-edit',
     });
-    await apply(wide, 'wide');
   });
 
   it('treats scaling a Deployment that an HPA drives as not drift, and scaling one without as drift', async () => {
@@ -162,7 +165,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     const report = await check(wide, 'wide');
     assert.deepEqual(findings(report), [`Deployment ${ns.name}/worker /spec/replicas`]);
     assert.equal(report.objects[0]?.fields[0]?.live, 7);
-    await apply(wide, 'wide');
   });
 
   it('reports kubectl set image at the container path', async () => {
@@ -172,7 +174,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       `Deployment ${ns.name}/guestbook /spec/template/spec/containers[name=guestbook]/image`,
     ]);
     assert.equal(report.objects[0]?.fields[0]?.manager, 'kubectl-set');
-    await apply(guestbook, 'guestbook');
   });
 
   it('reports a removed label', async () => {
@@ -180,7 +181,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     assert.deepEqual(findings(await check(guestbook, 'guestbook')), [
       `Service ${ns.name}/guestbook /metadata/labels/app.kubernetes.io~1name`,
     ]);
-    await apply(guestbook, 'guestbook');
   });
 
   it('reports a deleted object as missing and an object left in the inventory as extra', async () => {
@@ -191,7 +191,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       `CronJob ${ns.name}/report: extra`,
       `NetworkPolicy ${ns.name}/api: missing`,
     ]);
-    await apply(wide, 'wide');
   });
 
   it('reports a field another manager took over, naming that manager', async () => {
@@ -251,7 +250,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     ]);
     assert.equal(report.objects[0]?.fields[0]?.git, undefined);
     assert.equal(report.objects[0]?.fields[0]?.live, 'a,b');
-    await apply(wide, 'wide');
   });
 
   it('masks Secret values in every report', async () => {
@@ -298,7 +296,6 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     const report = await check(wide, 'wide', rules);
     assert.deepEqual(findings(report), [`StatefulSet ${ns.name}/db /spec/replicas`]);
     assert.equal(report.counts.ignored, 2);
-    await apply(wide, 'wide');
   });
 
   it('exits 3 with --fail-on-drift and prints a readable report', async () => {
@@ -340,6 +337,5 @@ describe('ferry drift on the real control plane', needsCluster, () => {
       markdown.stdout,
       /\| `Deployment .*\/guestbook` \| `\/spec\/replicas` \| `2` \| `9` \| changed by kubectl \|/,
     );
-    await apply(guestbook, 'guestbook');
   });
 });

@@ -56,6 +56,8 @@ async function envRepo(h: ForgeHarness, files: Record<string, string> = { 'READM
   return h.server.state.repo('acme', 'envs')!.gitDir;
 }
 
+const APP_MESSAGE = /ferry\.yaml:1: app: expected a DNS-1123 label/;
+
 const writesSince = (h: ForgeHarness, from: number) =>
   h.server.requests
     .slice(from)
@@ -367,6 +369,11 @@ describe('ferry propose on GitHub', () => {
     const h = await startForgeHarness(t);
     await envRepo(h);
     const config = await app(t, 'acme/envs');
+    // A valid token, so a check that let a value through would go on to make requests (and the
+    // message asserted below would be another one), not stop at "no GitHub token".
+    process.env.FERRY_TEST_TOKEN = h.server.token;
+    t.after(() => delete process.env.FERRY_TEST_TOKEN);
+    const withToken = ['--token-env', 'FERRY_TEST_TOKEN', '--api-url', h.server.apiUrl];
     // From the render fuzz corpus: newlines, YAML and shell syntax, option-like and oversized tags.
     const tags = [
       '1.0\n',
@@ -391,11 +398,11 @@ describe('ferry propose on GitHub', () => {
         'staging',
         '-t',
         tag,
-        '--api-url',
-        h.server.apiUrl,
+        ...withToken,
       ]);
       assert.equal(run.code, 2, `${JSON.stringify(tag)}: ${run.stderr}`);
       assert.equal(run.stderr.trimEnd().split('\n').length, 1);
+      assert.match(run.stderr, /^error: image tag ".*" is not a valid OCI tag/s, run.stderr);
     }
     const hostile: [string, RegExp][] = [
       ['    branch: "main..evil"\n', /must not contain '\.\.'/],
@@ -418,30 +425,56 @@ describe('ferry propose on GitHub', () => {
         'staging',
         '-t',
         '1.0.0',
-        '--api-url',
-        h.server.apiUrl,
+        ...withToken,
       ]);
       assert.equal(run.code, 2);
       assert.match(run.stderr, message);
     }
-    for (const path of ['apps/../../etc', '.git/hooks', 'apps/.GIT/x', 'a\\b']) {
+    // ferry.yaml's schema refuses '..' parts with the line; the proposal target the rest.
+    const schema = /ferry\.yaml:8: environments\.staging\.path: expected a relative path/;
+    const target = /environments\.staging\.path ".*" must be a relative folder inside/;
+    const paths: [string, RegExp][] = [
+      ['apps/../../etc', schema],
+      ['.git/hooks', target],
+      ['apps/.GIT/x', target],
+      ['a\\b', target],
+    ];
+    for (const [path, message] of paths) {
       const bad = await writeApp(
         TEMPLATES,
         appConfig('acme/envs').replace(`path: ${PATH}`, `path: ${JSON.stringify(path)}`),
       );
       t.after(() => rm(dirname(bad), { recursive: true, force: true }));
-      const run = await runFerry(['propose', '-c', bad, '-e', 'staging', '-t', '1.0.0']);
+      const run = await runFerry([
+        'propose',
+        '-c',
+        bad,
+        '-e',
+        'staging',
+        '-t',
+        '1.0.0',
+        ...withToken,
+      ]);
       assert.equal(run.code, 2, path);
+      assert.match(run.stderr, message, `${path}: ${run.stderr}`);
     }
     const badApp = await writeApp(
       TEMPLATES,
       appConfig('acme/envs').replace('app: demo', 'app: "de..mo"'),
     );
     t.after(() => rm(dirname(badApp), { recursive: true, force: true }));
-    assert.equal(
-      (await runFerry(['propose', '-c', badApp, '-e', 'staging', '-t', '1.0.0'])).code,
-      2,
-    );
+    const appRun = await runFerry([
+      'propose',
+      '-c',
+      badApp,
+      '-e',
+      'staging',
+      '-t',
+      '1.0.0',
+      ...withToken,
+    ]);
+    assert.equal(appRun.code, 2);
+    assert.match(appRun.stderr, APP_MESSAGE, appRun.stderr);
     assert.deepEqual(h.server.requests, [], 'nothing was read or written');
 
     // Hostile values that are allowed (CI variables, template values) stay inert in the body.

@@ -16,14 +16,18 @@ const sourceFlags = [
   'https://ci.example.com/run/1',
 ];
 
-/** Compares with a stored snapshot; UPDATE_SNAPSHOTS=1 rewrites it. */
+/**
+ * Compares with a stored snapshot. A missing snapshot fails (it would otherwise be written and
+ * then compared with itself); FERRY_UPDATE_SNAPSHOTS=1 writes or rewrites it, on purpose.
+ */
 function matchesSnapshot(actual: string, name: string): void {
   const path = join('test/fixtures/snapshots', name);
-  if (process.env.UPDATE_SNAPSHOTS === '1' || !existsSync(path)) writeFileSync(path, actual);
+  if (process.env.FERRY_UPDATE_SNAPSHOTS === '1') writeFileSync(path, actual);
+  assert.ok(existsSync(path), `snapshot ${path} is missing (FERRY_UPDATE_SNAPSHOTS=1 to write it)`);
   assert.equal(
     actual,
     readFileSync(path, 'utf8'),
-    `snapshot ${path} differs (UPDATE_SNAPSHOTS=1 to accept)`,
+    `snapshot ${path} differs (FERRY_UPDATE_SNAPSHOTS=1 to accept)`,
   );
 }
 

@@ -25,14 +25,29 @@ function run(file: string, args: string[]): Promise<{ code: number; output: stri
   });
 }
 
-describe('GitHub Actions workflows', { skip: hasGo ? false : 'go is not on PATH' }, () => {
-  it('have no actionlint findings', async () => {
+/**
+ * Without Go, actionlint cannot be built and these checks cannot run. That fails the run unless
+ * FERRY_TEST_ALLOW_NO_GO=1 says a skip is wanted; then the skip says so, loudly.
+ */
+const allowNoGo = process.env.FERRY_TEST_ALLOW_NO_GO === '1';
+const noGoReason = 'go is not on PATH, so actionlint cannot be built';
+if (!hasGo && allowNoGo)
+  process.stderr.write(
+    `WARNING: actionlint checks SKIPPED: ${noGoReason} (FERRY_TEST_ALLOW_NO_GO=1)\n`,
+  );
+
+describe('GitHub Actions workflows', { skip: !hasGo && allowNoGo ? noGoReason : false }, () => {
+  it('can be linted: Go is on PATH to build actionlint', () => {
+    assert.ok(hasGo, `${noGoReason}; install Go, or set FERRY_TEST_ALLOW_NO_GO=1 to skip`);
+  });
+
+  it('have no actionlint findings', { skip: !hasGo && 'no Go: see the test above' }, async () => {
     const result = await run('bash', ['test/tools/actionlint.sh']);
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /checking \d+ workflow file\(s\)/);
   });
 
-  it('are checked by a linter that does report findings', async () => {
+  it('are checked by a linter that does report findings', { skip: !hasGo && 'no Go' }, async () => {
     // Guards against a lint run that passes because it checks nothing.
     const dir = await mkdtemp(join(tmpdir(), 'ferry-actionlint-'));
     try {

@@ -1,16 +1,7 @@
 import { OperationError } from '../../core/errors.js';
 import type { DriftReport } from '../../core/drift.js';
 import { driftSummary } from '../../core/drift-report.js';
-
-/** A webhook URL as it may appear in messages: scheme and host only (the path often is the secret). */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}/…`;
-  } catch {
-    return '(invalid URL)';
-  }
-}
+import { redact, redactWebhookUrl } from '../../core/redact.js';
 
 /** The Slack-compatible body: `text` for any incoming-webhook consumer, `blocks` for Slack. */
 export function webhookBody(
@@ -45,8 +36,10 @@ export async function sendWebhook(url: string, body: unknown): Promise<void> {
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    throw new OperationError(`drift webhook ${redactUrl(url)}: ${(error as Error).message}`);
+    // fetch's own message may quote the whole URL (a malformed one): never show it.
+    const reason = redact((error as Error).message, [url]);
+    throw new OperationError(`drift webhook ${redactWebhookUrl(url)}: ${reason}`);
   }
   if (!response.ok)
-    throw new OperationError(`drift webhook ${redactUrl(url)}: HTTP ${response.status}`);
+    throw new OperationError(`drift webhook ${redactWebhookUrl(url)}: HTTP ${response.status}`);
 }

@@ -1,5 +1,9 @@
 import { LostRaceError, OperationError } from '../../core/errors.js';
 import type { GitHubClient } from './octokit.js';
+import type { AutoMergeMethod } from '../../core/options.js';
+
+/** Merge methods GraphQL's enablePullRequestAutoMerge takes (defined once in core/options.ts). */
+export type { AutoMergeMethod };
 
 /**
  * The few GitHub calls a proposal makes. Writes are compare-and-swap where GitHub offers it
@@ -33,9 +37,6 @@ export interface CommitStatusInfo {
 
 const STATES: CommitStatusInfo['state'][] = ['error', 'failure', 'pending', 'success'];
 
-/** Merge methods GraphQL's enablePullRequestAutoMerge takes. */
-export type AutoMergeMethod = 'merge' | 'squash' | 'rebase';
-
 /** A file change for createCommitOnBranch: additions carry base64 content. */
 export interface CommitChanges {
   additions: { path: string; contents: string }[];
@@ -45,6 +46,7 @@ export interface CommitChanges {
 interface RequestFailure {
   status?: number;
   message?: string;
+  request?: { url?: string };
   response?: { data?: { message?: string; errors?: { message?: string }[] } };
   errors?: { type?: string; message?: string }[];
 }
@@ -60,6 +62,12 @@ export function forgeError(error: unknown, what: string): Error {
     failure.message ??
     String(error);
   const firstLine = detail.split('\n')[0] ?? detail;
+  // Octokit reports a request that got no answer (DNS, refused, reset) as status 500 with no
+  // response: no server said 500, so none is shown; the server it tried is.
+  if (failure.status === 500 && failure.response === undefined && failure.request?.url)
+    return new OperationError(
+      `${what}: cannot reach GitHub at ${new URL(failure.request.url).origin}: ${firstLine}`,
+    );
   if (failure.status === 401)
     return new OperationError(`${what}: GitHub rejected the token (401 ${firstLine})`);
   if (failure.status === undefined && !failure.errors) return error as Error;

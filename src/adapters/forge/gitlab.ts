@@ -90,6 +90,12 @@ export class GitLabClient {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      }).catch((error: unknown) => {
+        // No answer at all (DNS, refused, reset): name the server, invent no status.
+        const cause = (error as { cause?: { message?: string } }).cause?.message;
+        throw new OperationError(
+          `cannot reach GitLab at ${url.origin}: ${cause ?? (error as Error).message}`,
+        );
       });
       const text = await response.text();
       if (response.ok)

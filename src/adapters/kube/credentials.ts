@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { OperationError } from '../../core/errors.js';
+import { rememberSecret } from '../secrets.js';
 import type { ExecPlugin, KubeCluster, KubeTarget } from './kubeconfig.js';
 
 /** What a request needs to authenticate: the agent's TLS options and the headers. */
@@ -57,6 +58,9 @@ export class Credentials {
       token = credential.token ?? token;
       tls = credential.tls ?? tls;
     }
+    // Known to the redaction at the edges, so a server or plugin echoing one is scrubbed.
+    rememberSecret(token);
+    rememberSecret(user.password);
     if (token) headers.authorization = `Bearer ${token}`;
     else if (user.username !== undefined)
       headers.authorization = `Basic ${Buffer.from(`${user.username}:${user.password ?? ''}`).toString('base64')}`;

@@ -1,5 +1,5 @@
-import { OperationError } from '../../core/errors.js';
-import type { KubeClient } from './client.js';
+import { ConfigError, OperationError } from '../../core/errors.js';
+import { statusMessage, type KubeClient, type KubeResponse } from './client.js';
 
 /** What the API server serves for one kind. */
 export interface ResourceInfo {
@@ -67,11 +67,8 @@ export async function discover(client: KubeClient): Promise<ResourceMap> {
       path,
       accept: AGGREGATED,
     });
-    if (response.status !== 200 || !Array.isArray(response.body?.items)) {
-      throw new OperationError(
-        `API discovery failed (${path}: HTTP ${response.status}); the API server must serve aggregated discovery (Kubernetes ≥ 1.30)`,
-      );
-    }
+    if (response.status !== 200 || !Array.isArray(response.body?.items))
+      throw discoveryError(path, response);
     for (const group of response.body.items) {
       const groupName = group.metadata?.name ?? '';
       for (const version of group.versions ?? []) {
@@ -94,6 +91,21 @@ export async function discover(client: KubeClient): Promise<ResourceMap> {
     }
   }
   return new ResourceMap(byKind);
+}
+
+/** Why discovery got no answer it could use, in the words that point at the fix. */
+function discoveryError(path: string, response: KubeResponse): Error {
+  const said = statusMessage(response).trim();
+  // Go's TLS server answers a plain HTTP request with this 400.
+  if (response.status === 400 && /HTTP request to an HTTPS server/i.test(said))
+    return new ConfigError(
+      `the API server speaks HTTPS but the kubeconfig's server URL starts with http:// (it answered "${said}"): use https://`,
+    );
+  if (response.status === 200 || response.status === 404 || response.status === 406)
+    return new OperationError(
+      `API discovery failed (${path}: HTTP ${response.status}); the API server must serve aggregated discovery (Kubernetes ≥ 1.30)`,
+    );
+  return new OperationError(`API discovery failed (${path}: HTTP ${response.status}: ${said})`);
 }
 
 /** URL path of a collection (`namespace` undefined: across all namespaces or cluster-scoped). */

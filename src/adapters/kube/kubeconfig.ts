@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { isIPv6 } from 'node:net';
 import yaml from 'js-yaml';
-import { OperationError } from '../../core/errors.js';
+import { ConfigError, OperationError } from '../../core/errors.js';
+import { pathError } from '../files.js';
 
 /**
  * Reads kubeconfig files the way kubectl does (client-go's loading rules), without loading
@@ -131,7 +132,7 @@ export function loadKubeTarget(options: LoadOptions = {}): KubeTarget {
 function kubeconfigFiles(options: LoadOptions, env: NodeJS.ProcessEnv): string[] {
   if (options.kubeconfig) {
     if (!existsSync(options.kubeconfig))
-      throw new OperationError(`kubeconfig: ${options.kubeconfig}: no such file`);
+      throw new ConfigError(`kubeconfig: ${options.kubeconfig}: no such file`);
     return [options.kubeconfig];
   }
   if (env.KUBECONFIG) {
@@ -162,6 +163,9 @@ function readKubeconfig(file: string): KubeconfigFile {
   try {
     document = yaml.load(readFileSync(file, 'utf8'));
   } catch (error) {
+    // A path that is not a readable file (a folder, a link loop) is bad input, exit 2.
+    const problem = pathError(error, file, 'kubeconfig', 'file');
+    if (problem instanceof ConfigError) throw problem;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     const line = (error as { mark?: { line: number } }).mark?.line;
     throw new OperationError(

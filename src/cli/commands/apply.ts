@@ -2,14 +2,22 @@ import { applyTraceAnnotations } from '../../core/applyset.js';
 import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { parseDuration } from '../../core/duration.js';
-import { checkClusterName } from '../../core/gates.js';
+import {
+  DEFAULT_TIMEOUT,
+  DEFAULT_TIMEOUT_MS,
+  parseClusterName,
+  parseCount,
+  parseDurationOption,
+  parseInventoryName,
+  parseList,
+} from '../../core/options.js';
 import type { ApplyReport } from '../../commands/apply-report.js';
 import type { ApplyStatusDestination } from '../../commands/apply-status.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
-import { addRequestTimeoutOption, requestTimeoutMs } from '../request-timeout.js';
+import { parsedOption } from '../parsed-option.js';
+import { addRequestTimeoutOption } from '../request-timeout.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
@@ -17,17 +25,18 @@ interface ApplyFlags {
   inventory: string;
   namespace?: string;
   prune?: boolean;
-  pruneAllow?: string;
-  maxDeletions?: string;
+  pruneEmpty?: boolean;
+  pruneAllow?: string[];
+  maxDeletions?: number;
   wait?: boolean;
-  timeout: string;
+  timeout: number;
   dryRun?: boolean;
   forceConflicts?: boolean;
-  gitWinsOver?: string;
+  gitWinsOver?: string[];
   adopt?: boolean;
   kubeconfig?: string;
   context?: string;
-  requestTimeout?: string;
+  requestTimeout?: number;
   output: 'text' | 'json';
   cluster: string;
   repo?: string;
@@ -44,9 +53,12 @@ export function applyCommand(program: Command, io: CliIO): void {
       'server-side apply a folder of manifests as one inventory, with safe prune and rollout wait',
     )
     .requiredOption('-d, --dir <dir>', 'folder of manifests (YAML/JSON, recursively)')
-    .requiredOption(
-      '-i, --inventory <name>',
-      'inventory (ApplySet) name, e.g. guestbook-production',
+    .addOption(
+      parsedOption(
+        '-i, --inventory <name>',
+        'inventory (ApplySet) name, e.g. guestbook-production',
+        parseInventoryName,
+      ).makeOptionMandatory(),
     )
     .option(
       '-n, --namespace <ns>',
@@ -54,15 +66,29 @@ export function applyCommand(program: Command, io: CliIO): void {
     )
     .option('--prune', 'delete objects of this inventory that are no longer in the manifests')
     .option(
-      '--prune-allow <kinds>',
-      'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
+      '--prune-empty',
+      'with --prune, accept a folder with no manifests: delete every member of the inventory',
     )
-    .option('--max-deletions <n>', 'abort before pruning more than n objects')
+    .addOption(
+      parsedOption(
+        '--prune-allow <kinds>',
+        'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
+        parseList,
+      ),
+    )
+    .addOption(
+      parsedOption('--max-deletions <n>', 'abort before pruning more than n objects', parseCount),
+    )
     .option(
       '--wait',
       'wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
     )
-    .option('--timeout <duration>', 'how long --wait waits', '5m')
+    .addOption(
+      parsedOption('--timeout <duration>', 'how long --wait waits', parseDurationOption, {
+        value: DEFAULT_TIMEOUT_MS,
+        shown: DEFAULT_TIMEOUT,
+      }),
+    )
     .option(
       '--dry-run',
       'validate everything on the server and report what would change; change nothing',
@@ -71,9 +97,12 @@ export function applyCommand(program: Command, io: CliIO): void {
       '--force-conflicts',
       'take over fields that other field managers own (hand edits by kubectl are taken back without it)',
     )
-    .option(
-      '--git-wins-over <managers>',
-      "field managers, besides kubectl's, whose changes apply takes back (comma-separated)",
+    .addOption(
+      parsedOption(
+        '--git-wins-over <managers>',
+        "field managers, besides kubectl's, whose changes apply takes back (comma-separated)",
+        parseList,
+      ),
     )
     .option('--adopt', 'take over objects owned by another ApplySet or tool')
     .option(
@@ -87,7 +116,13 @@ export function applyCommand(program: Command, io: CliIO): void {
         .choices(['text', 'json'])
         .default('text'),
     )
-    .option('--cluster <name>', 'cluster name for the commit status context', 'default')
+    .addOption(
+      parsedOption(
+        '--cluster <name>',
+        'cluster name for the commit status context',
+        parseClusterName,
+      ).default('default'),
+    )
     .option(
       '--commit-status [sha]',
       'post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)',
@@ -113,8 +148,6 @@ Examples:
       const { apply } = await import('../../commands/apply.js');
       const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
       const status = statusTarget(flags);
-      // Promote's --cluster refuses what could not be one line of a context: so does this.
-      if (status?.statusSha) checkClusterName(flags.cluster);
       const postStatus = async (report: ApplyReport, error?: Error): Promise<void> => {
         if (!status?.statusSha) return;
         const { reportApplyStatus } = await import('../../commands/apply-status.js');
@@ -141,23 +174,18 @@ Examples:
             inventory: flags.inventory,
             namespace: flags.namespace,
             prune: flags.prune,
-            pruneAllow: flags.pruneAllow
-              ?.split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-            maxDeletions: flags.maxDeletions === undefined ? undefined : Number(flags.maxDeletions),
+            pruneEmpty: flags.pruneEmpty,
+            pruneAllow: flags.pruneAllow,
+            maxDeletions: flags.maxDeletions,
             wait: flags.wait,
-            timeoutMs: parseDuration(flags.timeout, '--timeout'),
+            timeoutMs: flags.timeout,
             dryRun: flags.dryRun,
             forceConflicts: flags.forceConflicts,
-            gitWinsOver: flags.gitWinsOver
-              ?.split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
+            gitWinsOver: flags.gitWinsOver,
             adopt: flags.adopt,
             kubeconfig: flags.kubeconfig,
             context: flags.context,
-            requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
+            requestTimeoutMs: flags.requestTimeout,
             annotations: applyTraceAnnotations(source),
           },
           log,

@@ -6,8 +6,10 @@ import { ConfigError, FerryError } from '../../core/errors.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
-import { addRequestTimeoutOption, requestTimeoutMs } from '../request-timeout.js';
+import { addRequestTimeoutOption } from '../request-timeout.js';
 import { useColour, type CliIO } from '../io.js';
+import { parsedOption } from '../parsed-option.js';
+import { parseClusterName, parseInventoryName } from '../../core/options.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
 export const DRIFT_EXIT_CODE = 3;
@@ -22,7 +24,7 @@ interface DriftFlags {
   confirm?: boolean;
   kubeconfig?: string;
   context?: string;
-  requestTimeout?: string;
+  requestTimeout?: number;
   cluster?: string;
   alertIssue?: boolean;
   commitStatus?: string | boolean;
@@ -38,7 +40,13 @@ export function driftCommand(program: Command, io: CliIO): void {
     .command('drift')
     .description('compare the live cluster with the manifests in git and report what differs')
     .requiredOption('-d, --dir <dir>', 'folder of manifests, as applied')
-    .requiredOption('-i, --inventory <name>', 'inventory (ApplySet) name used by ferry apply')
+    .addOption(
+      parsedOption(
+        '-i, --inventory <name>',
+        'inventory (ApplySet) name used by ferry apply',
+        parseInventoryName,
+      ).makeOptionMandatory(),
+    )
     .option(
       '-n, --namespace <ns>',
       "namespace for objects that name none, and of the inventory (default: the context's)",
@@ -60,7 +68,13 @@ export function driftCommand(program: Command, io: CliIO): void {
     )
     .option('--context <name>', 'kubeconfig context');
   addRequestTimeoutOption(command)
-    .option('--cluster <name>', 'cluster name for alerts (status context, issue title)', 'default')
+    .addOption(
+      parsedOption(
+        '--cluster <name>',
+        'cluster name for alerts (status context, issue title)',
+        parseClusterName,
+      ).default('default'),
+    )
     .option(
       '--alert-issue',
       'open/update/close one GitHub (GitLab) issue for this cluster and inventory',
@@ -102,7 +116,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
           confirm: flags.confirm,
           kubeconfig: flags.kubeconfig,
           context: flags.context,
-          requestTimeoutMs: requestTimeoutMs(flags.requestTimeout),
+          requestTimeoutMs: flags.requestTimeout,
           alerts: alertOptions(flags),
         },
         log,

@@ -3,6 +3,8 @@ import { consoleLogger } from '../../adapters/logger.js';
 import type { PromoteResult } from '../../commands/promote.js';
 import { OperationError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
+import { parsedOption } from '../parsed-option.js';
+import { parseClusterName, parseDurationOption } from '../../core/options.js';
 import { formatResult } from './propose.js';
 import {
   addOutputOption,
@@ -30,11 +32,20 @@ export function promoteCommand(program: Command, io: CliIO): void {
     .option('--from <env>', "source environment (default: the target's promoteFrom)")
     .option('--to <env>', 'target environment (default: every environment promoted from --from)')
     .option('--force', 'promote even if gates fail (the pull request says so)')
-    .option('--min-soak <duration>', 'gate: minimum time since the source was deployed (e.g. 1h)')
-    .option(
-      '--cluster <name>',
-      'source cluster in the status contexts ferry/apply (<name>) and ferry/drift (<name>)',
-      'default',
+    .addOption(
+      parsedOption(
+        '--min-soak <duration>',
+        'gate: minimum time since the source was deployed (e.g. 1h)',
+        // Checked here, so a bad value fails before any request; promote parses it again.
+        (text, option) => (parseDurationOption(text, option), text),
+      ),
+    )
+    .addOption(
+      parsedOption(
+        '--cluster <name>',
+        'source cluster in the status contexts ferry/apply (<name>) and ferry/drift (<name>)',
+        parseClusterName,
+      ).default('default'),
     );
   addPullRequestOptions(command);
   addOutputOption(command)

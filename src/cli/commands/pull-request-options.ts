@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { PullRequestOptions } from '../../commands/propose-context.js';
+import { AUTO_MERGE_METHODS, parseList, type AutoMergeMethod } from '../../core/options.js';
 
 /** Flags every command that opens a pull request takes (propose, promote, rollback). */
 export interface PullRequestFlags {
@@ -10,7 +11,7 @@ export interface PullRequestFlags {
   reviewers?: string;
   assignees?: string;
   draft?: boolean;
-  autoMerge?: 'merge' | 'squash' | 'rebase';
+  autoMerge?: AutoMergeMethod;
   output: 'text' | 'json';
 }
 
@@ -31,11 +32,7 @@ export function addPullRequestOptions(command: Command): Command {
     .option('--assignees <u>', 'assignees')
     .option('--draft', 'open the pull request as a draft')
     .addOption(
-      new Option('--auto-merge <method>', 'enable auto-merge').choices([
-        'squash',
-        'merge',
-        'rebase',
-      ]),
+      new Option('--auto-merge <method>', 'enable auto-merge').choices(AUTO_MERGE_METHODS),
     );
 }
 
@@ -46,21 +43,15 @@ export function addOutputOption(command: Command): Command {
   );
 }
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /** The command options the pull request flags give. */
 export function pullRequestOptions(flags: PullRequestFlags): PullRequestOptions {
   return {
     dryRun: flags.dryRun,
     tokenEnv: flags.tokenEnv,
     apiUrl: flags.apiUrl,
-    labels: list(flags.labels),
-    reviewers: list(flags.reviewers),
-    assignees: list(flags.assignees),
+    labels: parseList(flags.labels),
+    reviewers: parseList(flags.reviewers),
+    assignees: parseList(flags.assignees),
     draft: flags.draft,
     autoMerge: flags.autoMerge,
   };
