@@ -252,7 +252,7 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     );
     assert.match(
       failure.message,
-      /ConfigMap .*\/contested: \.data\.key is managed by "intruder" \(use --force-conflicts/,
+      /ConfigMap .*\/contested: \.data\.key is managed by "intruder" \(to take it over: --git-wins-over intruder, or --force-conflicts/,
     );
     assert.equal((await live('configmap', 'contested', ns.name))?.data.key, 'theirs');
     const forced = await run([configMap('contested', { key: 'ours' })], {
