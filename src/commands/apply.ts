@@ -220,7 +220,7 @@ async function run(
 }
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
-function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
+export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
   const fromCrds = new Set<string>();
   for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
     const spec = crd.spec as

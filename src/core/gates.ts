@@ -40,9 +40,13 @@ export interface GateResult {
   value?: string;
 }
 
-/** The status contexts `ferry apply` and `ferry drift` post for a cluster. */
-export function statusContexts(cluster: string): { apply: string; drift: string } {
-  return { apply: `ferry/apply (${cluster})`, drift: `ferry/drift (${cluster})` };
+/** The status contexts `ferry apply`, `ferry drift` and `ferry plan` post for a cluster. */
+export function statusContexts(cluster: string): { apply: string; drift: string; plan: string } {
+  return {
+    apply: `ferry/apply (${cluster})`,
+    drift: `ferry/drift (${cluster})`,
+    plan: `ferry/plan (${cluster})`,
+  };
 }
 
 /** Refuses a cluster name that could not be one line of a status context. */

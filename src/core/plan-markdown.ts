@@ -1,0 +1,111 @@
+import {
+  ACTION_LABELS,
+  planSummary,
+  showValue,
+  type PlannedObject,
+  type PlanReport,
+} from './plan.js';
+
+/**
+ * Markdown of a plan for the job summary, the pull request comment and the merge request note,
+ * as GitHub renders it (cmark-gfm): each object a collapsed `<details>` section. An HTML line
+ * must be followed by a blank line, or cmark-gfm reads the markdown after it as raw HTML.
+ */
+
+/** GitHub refuses a comment body longer than this many characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** GitLab refuses a note longer than this. https://docs.gitlab.com/api/notes/ */
+export const GITLAB_NOTE_LIMIT = 1_000_000;
+
+/** Text for inside HTML (`<summary>`): markup in names or values must stay text. */
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A code span that holds any text: a backtick fence longer than the longest run inside, padded
+ * when the text starts or ends with a backtick (CommonMark 6.1); pipes escaped for table cells.
+ */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** One object as a collapsed section: a summary line, then its fields as a table. */
+export function objectSection(object: PlannedObject): string {
+  const flags = [
+    object.fields.length > 0 ? `${object.fields.length} field(s)` : '',
+    object.fields.some((f) => f.handEdit) ? '⚠️ overwrites a hand edit' : '',
+    object.rejected ? '❌ rejected by the server' : '',
+    object.note ?? '',
+  ].filter(Boolean);
+  const summary = `<code>${html(object.object)}</code>: ${html(ACTION_LABELS[object.action])}${flags.length > 0 ? ` (${html(flags.join('; '))})` : ''}`;
+  const lines = ['<details>', `<summary>${summary}</summary>`, ''];
+  if (object.rejected)
+    lines.push(`**Rejected by the server:** ${codeSpan(showValue(object.rejected))}`, '');
+  if (object.fields.length > 0) {
+    lines.push('| field | live | git | owner now |', '| --- | --- | --- | --- |');
+    for (const f of object.fields) {
+      const owner = f.manager ? `${codeSpan(f.manager)}${f.handEdit ? ' ⚠️ hand edit' : ''}` : '';
+      lines.push(
+        `| ${codeSpan(f.path)} | ${codeSpan(showValue(f.live))} | ${codeSpan(showValue(f.git))} | ${owner} |`,
+      );
+    }
+    lines.push('');
+  } else if (object.action === 'change') {
+    lines.push('Only ferry\u2019s own bookkeeping differs (the manifest hash).', '');
+  }
+  lines.push('</details>', '');
+  return lines.join('\n');
+}
+
+/** The heading and totals of a plan. */
+function header(report: PlanReport, title: string): string {
+  const verdict =
+    report.counts.rejected > 0
+      ? 'the server rejects some objects'
+      : report.objects.some((o) => o.action !== 'leave')
+        ? 'changes'
+        : 'no changes';
+  return [
+    `### ${title}: ${verdict}`,
+    '',
+    `Cluster ${codeSpan(report.cluster)}, inventory ${codeSpan(`${report.inventory.namespace}/${report.inventory.name}`)}: ${planSummary(report)}.`,
+    '',
+  ].join('\n');
+}
+
+export interface MarkdownOptions {
+  title?: string;
+  /** Fold sections beyond this many characters (a comment's limit). */
+  limit?: number;
+  /** Where the sections that did not fit can be read (the job summary). */
+  moreUrl?: string;
+}
+
+/**
+ * The plan as markdown: heading, totals, one collapsed section per object. With a `limit`,
+ * sections that would not fit are left out and counted, with a link to the rest.
+ */
+export function formatPlanMarkdown(report: PlanReport, options: MarkdownOptions = {}): string {
+  let text = header(report, options.title ?? 'ferry plan');
+  const sections = report.objects.map(objectSection);
+  const limit = options.limit ?? Infinity;
+  // Room for the closing line, and for whatever a caller adds (its hidden marker).
+  const reserve = 600;
+  let shown = 0;
+  for (const section of sections) {
+    if (text.length + section.length + reserve > limit) break;
+    text += `${section}\n`;
+    shown++;
+  }
+  const rest = sections.length - shown;
+  if (rest > 0) {
+    const where = options.moreUrl ? `: see the [job summary](${encodeURI(options.moreUrl)})` : '';
+    text += `_${rest} more object(s) did not fit in this comment${where}._\n`;
+  }
+  return text;
+}
