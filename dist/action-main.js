@@ -1,5 +1,8 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  ciPullRequest
+} from "./chunks/chunk-VU7PYMWE.js";
+import {
   applyTraceAnnotations
 } from "./chunks/chunk-PF3JOGFO.js";
 import {
@@ -19986,11 +19989,63 @@ async function runDrift(settings) {
     setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
 }
 
+// src/action/run-plan.ts
+async function runPlan(settings) {
+  const { planAndPublish } = await import("./chunks/plan-forge-O4CKYDNK.js");
+  const { formatPlanMarkdown } = await import("./chunks/plan-markdown-ER5DOLBE.js");
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const ci = await ciPullRequest(process.env);
+  const number = settings.pullRequest ?? ci.number;
+  if (settings.comment && number === void 0)
+    throw new ConfigError("input comment needs a pull_request event or input pull-request");
+  const target = reportTarget(settings.report);
+  if ((settings.comment || settings.report.commitStatus) && !target)
+    throw new ConfigError(
+      "a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY"
+    );
+  const statusSha = settings.report.commitStatus ? ci.headSha ?? target?.statusSha : void 0;
+  const runUrl = detectSource(process.env).runUrl || void 0;
+  const { report, comment } = await group(
+    "ferry plan",
+    () => planAndPublish(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        prune: settings.prune,
+        pruneAllow: settings.pruneAllow,
+        forceConflicts: settings.forceConflicts,
+        adopt: settings.adopt,
+        cluster: settings.report.cluster,
+        kubeconfig,
+        context: settings.context
+      },
+      {
+        ...target ? { target } : {},
+        ...settings.comment && number !== void 0 ? { comment: { number, runUrl } } : {},
+        ...statusSha ? { statusSha } : {},
+        runUrl
+      },
+      actionsLogger
+    )
+  );
+  setOutput("created", report.counts.created);
+  setOutput("changed", report.counts.changed);
+  setOutput("unchanged", report.counts.unchanged);
+  setOutput("pruned", report.counts.pruned);
+  setOutput("comment-url", comment?.url ?? "");
+  setOutput("report", JSON.stringify(report));
+  await summary.addRaw(formatPlanMarkdown(report, { title: `ferry plan for ${report.cluster}` })).write();
+  if (report.counts.rejected > 0)
+    setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);
+}
+
 // src/action/settings.ts
 var ACTION_COMMANDS = [
   "render",
   "propose",
   "apply",
+  "plan",
   "drift",
   "promote",
   "rollback"
@@ -20090,13 +20145,33 @@ function readSettings() {
         inventory: required("inventory", command),
         namespace: optional("namespace"),
         prune: flag("prune"),
-        pruneAllow: (optional("prune-allow") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+        pruneAllow: list("prune-allow"),
         maxDeletions: maxDeletions === void 0 ? void 0 : Number(maxDeletions),
         wait: flag("wait"),
         timeout: optional("timeout") ?? "5m",
         dryRun: flag("dry-run"),
         forceConflicts: flag("force-conflicts"),
         adopt: flag("adopt"),
+        kubeconfig: optional("kubeconfig"),
+        context: optional("context"),
+        report: reportSettings()
+      };
+    }
+    case "plan": {
+      const pullRequest = optional("pull-request");
+      if (pullRequest !== void 0 && !/^[1-9][0-9]{0,9}$/.test(pullRequest))
+        throw new ConfigError(`input pull-request: "${pullRequest}" is not a pull request number`);
+      return {
+        command,
+        dir: required("dir", command),
+        inventory: required("inventory", command),
+        namespace: optional("namespace"),
+        prune: flag("prune"),
+        pruneAllow: list("prune-allow"),
+        forceConflicts: flag("force-conflicts"),
+        adopt: flag("adopt"),
+        comment: flag("comment"),
+        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest),
         kubeconfig: optional("kubeconfig"),
         context: optional("context"),
         report: reportSettings()
@@ -20136,6 +20211,7 @@ async function run() {
     if (settings.command === "render") await runRender(settings);
     else if (settings.command === "propose") await runPropose(settings);
     else if (settings.command === "apply") await runApply(settings);
+    else if (settings.command === "plan") await runPlan(settings);
     else if (settings.command === "promote") await runPromote(settings);
     else if (settings.command === "rollback") await runRollback(settings);
     else await runDrift(settings);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { runPromote, runPropose, runRender, runRollback } from './commands.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
+import { runPlan } from './run-plan.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -16,6 +17,7 @@ export async function run(): Promise<void> {
     if (settings.command === 'render') await runRender(settings);
     else if (settings.command === 'propose') await runPropose(settings);
     else if (settings.command === 'apply') await runApply(settings);
+    else if (settings.command === 'plan') await runPlan(settings);
     else if (settings.command === 'promote') await runPromote(settings);
     else if (settings.command === 'rollback') await runRollback(settings);
     else await runDrift(settings);

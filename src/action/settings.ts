@@ -6,6 +6,7 @@ export const ACTION_COMMANDS = [
   'render',
   'propose',
   'apply',
+  'plan',
   'drift',
   'promote',
   'rollback',
@@ -35,6 +36,24 @@ export interface ApplySettings {
   forceConflicts: boolean;
   adopt: boolean;
   /** Kubeconfig file content or path; undefined: the standard locations. */
+  kubeconfig: string | undefined;
+  context: string | undefined;
+  report: GitHubReportSettings;
+}
+
+export interface PlanSettings {
+  command: 'plan';
+  dir: string;
+  inventory: string;
+  namespace: string | undefined;
+  prune: boolean;
+  pruneAllow: string[];
+  forceConflicts: boolean;
+  adopt: boolean;
+  /** Post the plan on the pull request, one comment per cluster edited in place. */
+  comment: boolean;
+  /** Pull request number; undefined: from the event payload. */
+  pullRequest: number | undefined;
   kubeconfig: string | undefined;
   context: string | undefined;
   report: GitHubReportSettings;
@@ -112,6 +131,7 @@ export type ActionSettings =
   | RenderSettings
   | ProposeSettings
   | ApplySettings
+  | PlanSettings
   | DriftSettings
   | PromoteSettings
   | RollbackSettings;
@@ -222,16 +242,33 @@ export function readSettings(): ActionSettings {
         inventory: required('inventory', command),
         namespace: optional('namespace'),
         prune: flag('prune'),
-        pruneAllow: (optional('prune-allow') ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        pruneAllow: list('prune-allow'),
         maxDeletions: maxDeletions === undefined ? undefined : Number(maxDeletions),
         wait: flag('wait'),
         timeout: optional('timeout') ?? '5m',
         dryRun: flag('dry-run'),
         forceConflicts: flag('force-conflicts'),
         adopt: flag('adopt'),
+        kubeconfig: optional('kubeconfig'),
+        context: optional('context'),
+        report: reportSettings(),
+      };
+    }
+    case 'plan': {
+      const pullRequest = optional('pull-request');
+      if (pullRequest !== undefined && !/^[1-9][0-9]{0,9}$/.test(pullRequest))
+        throw new ConfigError(`input pull-request: "${pullRequest}" is not a pull request number`);
+      return {
+        command,
+        dir: required('dir', command),
+        inventory: required('inventory', command),
+        namespace: optional('namespace'),
+        prune: flag('prune'),
+        pruneAllow: list('prune-allow'),
+        forceConflicts: flag('force-conflicts'),
+        adopt: flag('adopt'),
+        comment: flag('comment'),
+        pullRequest: pullRequest === undefined ? undefined : Number(pullRequest),
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
         report: reportSettings(),
