@@ -3,22 +3,21 @@ import {
   ciPullRequest
 } from "./chunks/chunk-VU7PYMWE.js";
 import {
-  applyTraceAnnotations
-} from "./chunks/chunk-PF3JOGFO.js";
-import {
   parseDuration
 } from "./chunks/chunk-SVE4YMVH.js";
 import {
   render
-} from "./chunks/chunk-YQMBUOBS.js";
+} from "./chunks/chunk-UYFJ4CKC.js";
 import {
   detectSource
 } from "./chunks/chunk-KNW4NEBO.js";
 import "./chunks/chunk-L67FNGXX.js";
-import "./chunks/chunk-MWIGHI5J.js";
+import "./chunks/chunk-J7QKQSVV.js";
+import "./chunks/chunk-NYAKFERY.js";
 import {
+  applyTraceAnnotations,
   yaml
-} from "./chunks/chunk-RJ335PBH.js";
+} from "./chunks/chunk-54IG2X6V.js";
 import {
   ConfigError,
   OperationError
@@ -19770,7 +19769,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./chunks/propose-FP6XKKJK.js");
+  const { propose } = await import("./chunks/propose-7E7VLAHT.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19790,7 +19789,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./chunks/promote-2B3NY27I.js");
+  const { promote } = await import("./chunks/promote-BSZVDBNX.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19817,7 +19816,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./chunks/rollback-L3E3HN2T.js");
+  const { rollback } = await import("./chunks/rollback-KQ63KXBD.js");
   const env = maskedTokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19898,7 +19897,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./chunks/apply-NWNUWCAJ.js");
+  const { apply } = await import("./chunks/apply-5KXLOXBK.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./chunks/apply-report-7R43MMOW.js");
   const { reportApplyStatus } = await import("./chunks/apply-status-3TWU3EPE.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19947,7 +19946,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./chunks/drift-XYDNNZYV.js");
+  const { drift } = await import("./chunks/drift-3BIAVIIQ.js");
   const { formatDriftMarkdown } = await import("./chunks/drift-report-3BKAMEKT.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -19991,8 +19990,8 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./chunks/plan-forge-O4CKYDNK.js");
-  const { formatPlanMarkdown } = await import("./chunks/plan-markdown-ER5DOLBE.js");
+  const { planAndPublish } = await import("./chunks/plan-forge-6ARRYURO.js");
+  const { formatPlanMarkdown } = await import("./chunks/plan-markdown-TVYUZK4T.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
   const number = settings.pullRequest ?? ci.number;

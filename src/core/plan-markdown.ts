@@ -25,13 +25,14 @@ function html(text: string): string {
 
 /**
  * A code span that holds any text: a backtick fence longer than the longest run inside, padded
- * when the text starts or ends with a backtick (CommonMark 6.1); pipes escaped for table cells.
+ * when the text starts or ends with a backtick (CommonMark 6.1); in a table `cell`, pipes are
+ * escaped (GFM splits cells before it reads code spans).
  */
-export function codeSpan(text: string): string {
+export function codeSpan(text: string, cell = false): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${cell ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
 /** One object as a collapsed section: a summary line, then its fields as a table. */
@@ -42,17 +43,25 @@ export function objectSection(object: PlannedObject): string {
     object.rejected ? '❌ rejected by the server' : '',
     object.note ?? '',
   ].filter(Boolean);
-  const summary = `<code>${html(object.object)}</code>: ${html(ACTION_LABELS[object.action])}${flags.length > 0 ? ` (${html(flags.join('; '))})` : ''}`;
-  const lines = ['<details>', `<summary>${summary}</summary>`, ''];
+  const what = `${html(ACTION_LABELS[object.action])}${flags.length > 0 ? ` (${html(flags.join('; '))})` : ''}`;
+  // Nothing to unfold (a creation, a prune): one line.
+  if (object.fields.length === 0 && !object.rejected && object.action !== 'change')
+    return `- ${codeSpan(object.object)}: ${what}\n`;
+  const lines = [
+    '<details>',
+    `<summary><code>${html(object.object)}</code>: ${what}</summary>`,
+    '',
+  ];
   if (object.rejected)
     lines.push(`**Rejected by the server:** ${codeSpan(showValue(object.rejected))}`, '');
   if (object.fields.length > 0) {
     lines.push('| field | live | git | owner now |', '| --- | --- | --- | --- |');
     for (const f of object.fields) {
-      const owner = f.manager ? `${codeSpan(f.manager)}${f.handEdit ? ' ⚠️ hand edit' : ''}` : '';
-      lines.push(
-        `| ${codeSpan(f.path)} | ${codeSpan(showValue(f.live))} | ${codeSpan(showValue(f.git))} | ${owner} |`,
-      );
+      const owner = f.manager
+        ? `${codeSpan(f.manager, true)}${f.handEdit ? ' ⚠️ hand edit' : ''}`
+        : '';
+      const cells = [f.path, showValue(f.live), showValue(f.git)].map((t) => codeSpan(t, true));
+      lines.push(`| ${cells.join(' | ')} | ${owner} |`);
     }
     lines.push('');
   } else if (object.action === 'change') {
@@ -74,6 +83,7 @@ function header(report: PlanReport, title: string): string {
     `### ${title}: ${verdict}`,
     '',
     `Cluster ${codeSpan(report.cluster)}, inventory ${codeSpan(`${report.inventory.namespace}/${report.inventory.name}`)}: ${planSummary(report)}.`,
+    '',
     '',
   ].join('\n');
 }

@@ -1,0 +1,18 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  GITHUB_COMMENT_LIMIT,
+  GITLAB_NOTE_LIMIT,
+  codeSpan,
+  formatPlanMarkdown,
+  objectSection
+} from "./chunk-6CSVXDOV.js";
+import "./chunk-JMDYWPF6.js";
+import "./chunk-57EZ2WE2.js";
+export {
+  GITHUB_COMMENT_LIMIT,
+  GITLAB_NOTE_LIMIT,
+  codeSpan,
+  formatPlanMarkdown,
+  objectSection
+};
+//# sourceMappingURL=plan-markdown-TVYUZK4T.js.map
