@@ -15,29 +15,27 @@ import {
   type PlannedObject,
   type PlanReport,
 } from '../core/plan.js';
-import { checkKindsKnown } from './apply.js';
+import { checkKindsKnown, type ApplyOptions } from './apply.js';
 import { mapLimit } from './concurrency.js';
 import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
 
-export interface PlanOptions {
-  /** Folder of manifests, as apply would apply them. */
-  dir: string;
-  inventory: string;
-  namespace?: string;
-  /** Plan as `apply --prune` would run: members no longer in git would be deleted. */
-  prune?: boolean;
-  /** Protected kinds apply's --prune-allow lets prune delete. */
-  pruneAllow?: string[];
-  /** Validate as `apply --force-conflicts` would apply: taking over other managers' fields. */
-  forceConflicts?: boolean;
-  /** Validate as `apply --adopt` would: objects of another ApplySet or tool may be taken over. */
-  adopt?: boolean;
-  /** Names the cluster in the report, the comment and the commit status. */
-  cluster?: string;
-  kubeconfig?: string;
-  context?: string;
-  concurrency?: number;
-}
+/**
+ * What `ferry plan` takes: apply's options that decide what an apply would do (the same prune,
+ * conflict and adoption rules), and the cluster's name for the report, comment and status.
+ */
+export type PlanOptions = Pick<
+  ApplyOptions,
+  | 'dir'
+  | 'inventory'
+  | 'namespace'
+  | 'prune'
+  | 'pruneAllow'
+  | 'forceConflicts'
+  | 'adopt'
+  | 'kubeconfig'
+  | 'context'
+  | 'concurrency'
+> & { cluster?: string };
 
 /**
  * `ferry plan`: what applying the manifests would do to the live cluster, read as apply reads

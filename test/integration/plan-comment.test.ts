@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import type { Logger } from '../../src/adapters/logger.js';
 import {
   postPlanComment,
@@ -43,19 +43,25 @@ const tagBump = (tag: string): PlannedObject[] => [
   },
 ];
 
+/** A fake GitHub with `acme/environments` and one pull request from `branch`. */
+async function pullRequest(t: TestContext, branch: string) {
+  const h = await startForgeHarness(t);
+  await h.server.createRepo('acme/environments', { files: { 'README.md': 'env repo\n' } });
+  const clone = await cloneRepo(h, 'acme/environments');
+  const head = await pushBranch(clone, branch, { 'change.txt': `${branch}\n` });
+  const pull = await h.octokit.rest.pulls.create({
+    owner: 'acme',
+    repo: 'environments',
+    head: branch,
+    base: 'main',
+    title: branch,
+  });
+  return { ...h, head, pull };
+}
+
 describe('ferry plan on the pull request', () => {
   it('GitHub: one comment per cluster, created once and edited on the next push; a status on the head', async (t) => {
-    const { server, octokit, work } = await startForgeHarness(t);
-    await server.createRepo('acme/environments', { files: { 'README.md': 'env repo\n' } });
-    const clone = await cloneRepo({ server, octokit, work }, 'acme/environments');
-    const head = await pushBranch(clone, 'bump', { 'tag.txt': '1.4.2\n' });
-    const pull = await octokit.rest.pulls.create({
-      owner: 'acme',
-      repo: 'environments',
-      head: 'bump',
-      base: 'main',
-      title: 'bump',
-    });
+    const { server, octokit, head, pull } = await pullRequest(t, 'bump');
     const target: PlanForgeTarget = {
       token: server.token,
       apiUrl: server.apiUrl,
@@ -140,17 +146,7 @@ describe('ferry plan on the pull request', () => {
   });
 
   it('GitHub: a plan too long for one comment is folded under 65,536 characters with a link to the job summary', async (t) => {
-    const { server, octokit, work } = await startForgeHarness(t);
-    await server.createRepo('acme/environments', { files: { 'README.md': 'env repo\n' } });
-    const clone = await cloneRepo({ server, octokit, work }, 'acme/environments');
-    await pushBranch(clone, 'big', { 'big.txt': 'x\n' });
-    const pull = await octokit.rest.pulls.create({
-      owner: 'acme',
-      repo: 'environments',
-      head: 'big',
-      base: 'main',
-      title: 'big',
-    });
+    const { server, octokit, pull } = await pullRequest(t, 'big');
     const many: PlannedObject[] = Array.from({ length: 600 }, (_, i) => ({
       object: `ConfigMap guestbook/settings-${String(i).padStart(3, '0')}`,
       action: 'change',

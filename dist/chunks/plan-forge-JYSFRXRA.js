@@ -332,4 +332,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-6ARRYURO.js.map
+//# sourceMappingURL=plan-forge-JYSFRXRA.js.map
