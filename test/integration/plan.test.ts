@@ -26,10 +26,20 @@ async function manifests(objects: KubeObject[]): Promise<string> {
 
 /** Non-dry-run and dry-run writes to one API group, from the API server's own request counter. */
 async function writesTo(group: string): Promise<{ real: number; dryRun: number }> {
-  const { stdout, code, stderr } = await kubectl(['get', '--raw', '/metrics']);
-  assert.equal(code, 0, stderr);
+  const client = KubeClient.connect({ kubeconfig: testKubeconfig() });
+  let text: string;
+  try {
+    const response = await client.request<string>({
+      method: 'GET',
+      path: '/metrics',
+      accept: 'text/plain',
+    });
+    text = String(response.body);
+  } finally {
+    client.close();
+  }
   const counts = { real: 0, dryRun: 0 };
-  for (const line of stdout.split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line.startsWith('apiserver_request_total{') || !line.includes(`group="${group}"`))
       continue;
     const verb = /verb="([A-Z]+)"/.exec(line)?.[1] ?? '';
@@ -180,8 +190,13 @@ describe('ferry plan on the real control plane', needsCluster, () => {
   it('reports created, changed (live → git, owner, hand edit), unchanged, left; hides Secret values; writes nothing', async () => {
     const versions = await resourceVersions();
     const before = await writesTo(group);
-    const { code, report, stdout } = await plan(next(), '--force-conflicts', '--output', 'json');
-    assert.equal(code, 0, stdout);
+    const { code, report, stdout, stderr } = await plan(
+      next(),
+      '--force-conflicts',
+      '--output',
+      'json',
+    );
+    assert.equal(code, 0, `${stderr}\n${stdout}`);
     const byObject = new Map(report!.objects.map((o) => [o.object, o]));
     assert.deepEqual(
       report!.objects.map((o) => `${o.object}: ${o.action}`),
@@ -291,9 +306,8 @@ describe('ferry plan on the real control plane', needsCluster, () => {
       markdown.stdout,
       /<summary><code>Deployment .*\/web<\/code>: change \(2 field\(s\); ⚠️ overwrites a hand edit\)<\/summary>\n\n/,
     );
-    // The live state as git has it: nothing to plan.
+    // Without the Deployment, whose scale git would undo, nothing would change (it is only left).
     const live = [
-      deployment('registry.example.com/web:1.0.0', 4),
       configMap('settings', 'a'),
       configMap('legacy', 'old'),
       secret('s3cret-old'),
@@ -301,7 +315,7 @@ describe('ferry plan on the real control plane', needsCluster, () => {
     ];
     const none = await plan(live, '--force-conflicts', '--detailed-exitcode');
     assert.equal(none.code, 0, none.stdout);
-    assert.match(none.stdout, /\n5 unchanged\n$/);
+    assert.match(none.stdout, /\n1 left in the cluster, 4 unchanged\n$/);
   });
 
   it('upgrading: objects an older ferry stamped with per-build annotations are not rewritten to drop them', async () => {
