@@ -19990,7 +19990,7 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./chunks/plan-forge-JYSFRXRA.js");
+  const { planAndPublish } = await import("./chunks/plan-forge-V75CG5CO.js");
   const { formatPlanMarkdown } = await import("./chunks/plan-markdown-TVYUZK4T.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);

@@ -139,7 +139,7 @@ export function plannedFields(inventory: Inventory, d: DesiredObject): PlannedFi
 
 /**
  * A server-side dry-run of every object that would be written, as apply validates them (same
- * force and ownership rules); a failure is recorded on its object. Objects in a namespace the
+ * force, git-wins-over-hand-edits and ownership rules); a failure is recorded on its object. Objects in a namespace the
  * plan creates cannot be checked yet and say so.
  */
 async function validate(
@@ -164,10 +164,21 @@ async function validate(
       entry.rejected = `owned by ${owner}; apply refuses to adopt it without --adopt`;
       return;
     }
-    const outcome = await serverSideApply(client, desired.info, desired.object, {
+    let outcome = await serverSideApply(client, desired.info, desired.object, {
       dryRun: true,
       force: options.forceConflicts ?? false,
     });
+    // Git wins over hand edits: apply takes such fields back (a forced apply), so they are a
+    // change, flagged on the field, not a rejection. Other managers' fields need --force-conflicts.
+    if (
+      !outcome.ok &&
+      outcome.conflicts.length > 0 &&
+      outcome.conflicts.every((c) => isHandEdit(c.manager))
+    )
+      outcome = await serverSideApply(client, desired.info, desired.object, {
+        dryRun: true,
+        force: true,
+      });
     if (outcome.ok) return;
     entry.rejected =
       outcome.conflicts.length === 0

@@ -101,17 +101,17 @@ describe('ferry plan on the real control plane', needsCluster, () => {
       report: flags.includes('json') ? (JSON.parse(run.stdout) as PlanReport) : undefined,
     };
   };
+  /**
+   * What a write would move: each object's resourceVersion, but a Deployment's generation (its
+   * controller keeps writing its status).
+   */
   const resourceVersions = async (): Promise<string> =>
     (
       await kubectl([
-        '-n',
-        ns.name,
-        'get',
-        'deployments,configmaps,secrets,services',
-        '-o',
-        'jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.resourceVersion}{"\\n"}{end}',
+        ...['-n', ns.name, 'get', 'deployments,configmaps,secrets,services', '-o'],
+        'jsonpath={range .items[*]}{.kind}/{.metadata.name}={.metadata.generation}:{.metadata.resourceVersion}{"\\n"}{end}',
       ])
-    ).stdout;
+    ).stdout.replace(/^(Deployment\/[^=]+=\d+):.*$/gm, '$1');
 
   before(async () => {
     ns = await testNamespace('plan');
@@ -261,12 +261,31 @@ describe('ferry plan on the real control plane', needsCluster, () => {
     assert.equal(report!.counts.pruned, 1);
   });
 
-  it('reports a conflict with the hand edit as the server rejecting the change, exit 1, unless apply would force it', async () => {
-    const { code, report } = await plan(next(), '--output', 'json');
-    assert.equal(code, 1);
-    const web = report!.objects.find((o) => o.object === `Deployment ${ns.name}/web`)!;
-    assert.match(web.rejected ?? '', /managed by "kubectl.*--force-conflicts/);
-    assert.equal(report!.counts.rejected, 1);
+  it('git wins over the hand edit (no rejection); a conflict with another manager is rejected, exit 1, unless apply would force it', async () => {
+    const handEdit = await plan(next(), '--output', 'json');
+    assert.equal(handEdit.code, 0, handEdit.stderr);
+    const web = (report: PlanReport) =>
+      report.objects.find((o) => o.object === `Deployment ${ns.name}/web`)!;
+    assert.equal(web(handEdit.report!).rejected, undefined);
+    assert.equal(handEdit.report!.counts.handEdits, 1);
+    // An operator (not a person) owns the replicas now.
+    const patched = await kubectl([
+      ...['-n', ns.name, 'patch', 'deployment', 'web', '--type=merge'],
+      ...['-p', '{"spec":{"replicas":6}}', '--field-manager=operator'],
+    ]);
+    assert.equal(patched.code, 0, patched.stderr);
+    try {
+      const { code, report } = await plan(next(), '--output', 'json');
+      assert.equal(code, 1);
+      assert.match(web(report!).rejected ?? '', /managed by "operator".*--force-conflicts/);
+      assert.equal(report!.counts.rejected, 1);
+      const replicas = web(report!).fields.find((f) => f.path === '/spec/replicas')!;
+      assert.deepEqual([replicas.manager, replicas.handEdit], ['operator', false]);
+      assert.equal((await plan(next(), '--force-conflicts', '--output', 'json')).code, 0);
+    } finally {
+      const back = await kubectl(['-n', ns.name, 'scale', 'deployment/web', '--replicas=4']);
+      assert.equal(back.code, 0, back.stderr);
+    }
   });
 
   it('reports a server-side validation failure on its object with exit 1', async () => {

@@ -195,10 +195,15 @@ async function validate(client, planned, inventory, options) {
       entry.rejected = `owned by ${owner}; apply refuses to adopt it without --adopt`;
       return;
     }
-    const outcome = await serverSideApply(client, desired.info, desired.object, {
+    let outcome = await serverSideApply(client, desired.info, desired.object, {
       dryRun: true,
       force: options.forceConflicts ?? false
     });
+    if (!outcome.ok && outcome.conflicts.length > 0 && outcome.conflicts.every((c) => isHandEdit(c.manager)))
+      outcome = await serverSideApply(client, desired.info, desired.object, {
+        dryRun: true,
+        force: true
+      });
     if (outcome.ok) return;
     entry.rejected = outcome.conflicts.length === 0 ? outcome.message : `${outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(", ")} (apply needs --force-conflicts to take over)`;
   });
@@ -332,4 +337,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-JYSFRXRA.js.map
+//# sourceMappingURL=plan-forge-V75CG5CO.js.map
