@@ -1,4 +1,4 @@
-import type { BUILD_ANNOTATION_KEYS} from './build-annotations.js';
+import type { BUILD_ANNOTATION_KEYS } from './build-annotations.js';
 import { usesImage } from './build-annotations.js';
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
