@@ -19990,8 +19990,8 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./chunks/plan-forge-V75CG5CO.js");
-  const { formatPlanMarkdown } = await import("./chunks/plan-markdown-TVYUZK4T.js");
+  const { planAndPublish } = await import("./chunks/plan-forge-I7OBZ4LH.js");
+  const { formatPlanMarkdown } = await import("./chunks/plan-markdown-F5GL2XTD.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
   const number = settings.pullRequest ?? ci.number;

@@ -2,6 +2,7 @@ import {
   ACTION_LABELS,
   planSummary,
   showValue,
+  type PlanAction,
   type PlannedObject,
   type PlanReport,
 } from './plan.js';
@@ -35,6 +36,11 @@ export function codeSpan(text: string, cell = false): string {
   return `${fence}${pad}${cell ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
+/** Whether an object has more to show than its name: fields, a rejection, or a change. */
+function detailed(object: PlannedObject): boolean {
+  return object.fields.length > 0 || object.rejected !== undefined || object.action === 'change';
+}
+
 /** One object as a collapsed section: a summary line, then its fields as a table. */
 export function objectSection(object: PlannedObject): string {
   const flags = [
@@ -44,9 +50,6 @@ export function objectSection(object: PlannedObject): string {
     object.note ?? '',
   ].filter(Boolean);
   const what = `${html(ACTION_LABELS[object.action])}${flags.length > 0 ? ` (${html(flags.join('; '))})` : ''}`;
-  // Nothing to unfold (a creation, a prune): one line.
-  if (object.fields.length === 0 && !object.rejected && object.action !== 'change')
-    return `- ${codeSpan(object.object)}: ${what}\n`;
   const lines = [
     '<details>',
     `<summary><code>${html(object.object)}</code>: ${what}</summary>`,
@@ -67,9 +70,16 @@ export function objectSection(object: PlannedObject): string {
   } else if (object.action === 'change') {
     lines.push('Only ferry\u2019s own bookkeeping differs (the manifest hash).', '');
   }
-  lines.push('</details>', '');
+  lines.push('</details>', '', '');
   return lines.join('\n');
 }
+
+/** Objects with nothing to unfold, one collapsed list per action, in this order. */
+const GROUPS: { action: PlanAction; label: string }[] = [
+  { action: 'create', label: 'to create' },
+  { action: 'prune', label: 'would be pruned' },
+  { action: 'leave', label: 'left in the cluster (in the inventory, no longer in git)' },
+];
 
 /** The heading and totals of a plan. */
 function header(report: PlanReport, title: string): string {
@@ -90,29 +100,53 @@ function header(report: PlanReport, title: string): string {
 
 export interface MarkdownOptions {
   title?: string;
-  /** Fold sections beyond this many characters (a comment's limit). */
+  /** Fold what does not fit in this many characters (a comment's limit). */
   limit?: number;
-  /** Where the sections that did not fit can be read (the job summary). */
+  /** Where the objects that did not fit can be read (the job summary). */
   moreUrl?: string;
 }
 
 /**
- * The plan as markdown: heading, totals, one collapsed section per object. With a `limit`,
- * sections that would not fit are left out and counted, with a link to the rest.
+ * The plan as markdown: heading, totals, a collapsed section per changed or rejected object,
+ * then one collapsed list each of objects to create, to prune and left. With a `limit`, what
+ * would not fit is left out (changes first kept) and counted, with a link to the rest.
  */
 export function formatPlanMarkdown(report: PlanReport, options: MarkdownOptions = {}): string {
   let text = header(report, options.title ?? 'ferry plan');
-  const sections = report.objects.map(objectSection);
   const limit = options.limit ?? Infinity;
   // Room for the closing line, and for whatever a caller adds (its hidden marker).
   const reserve = 600;
+  const fits = (more: string): boolean => text.length + more.length + reserve <= limit;
   let shown = 0;
-  for (const section of sections) {
-    if (text.length + section.length + reserve > limit) break;
-    text += `${section}\n`;
+  let full = false;
+  for (const object of report.objects.filter(detailed)) {
+    const section = objectSection(object);
+    if (!fits(section)) {
+      full = true;
+      break;
+    }
+    text += section;
     shown++;
   }
-  const rest = sections.length - shown;
+  for (const { action, label } of full ? [] : GROUPS) {
+    const items = report.objects.filter((o) => o.action === action && !detailed(o));
+    if (items.length === 0) continue;
+    const open = `<details>\n<summary>${items.length} ${html(label)}</summary>\n\n`;
+    const close = '\n</details>\n\n';
+    let list = '';
+    for (const item of items) {
+      const line = `- ${codeSpan(item.object)}${item.note ? ` (${codeSpan(item.note)})` : ''}\n`;
+      if (!fits(open + list + line + close)) {
+        full = true;
+        break;
+      }
+      list += line;
+      shown++;
+    }
+    if (list) text += open + list + close;
+    if (full) break;
+  }
+  const rest = report.objects.length - shown;
   if (rest > 0) {
     const where = options.moreUrl ? `: see the [job summary](${encodeURI(options.moreUrl)})` : '';
     text += `_${rest} more object(s) did not fit in this comment${where}._\n`;

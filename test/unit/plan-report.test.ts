@@ -100,7 +100,13 @@ describe('plan report', () => {
   });
 
   it('follows every HTML line by a blank line before markdown, as cmark-gfm needs', () => {
-    const markdown = formatPlanMarkdown(planOf([handEdited]));
+    const markdown = formatPlanMarkdown(
+      planOf([
+        handEdited,
+        { object: 'ConfigMap shop/new', action: 'create', fields: [] },
+        { object: 'ConfigMap shop/old', action: 'leave', fields: [], note: 'no --prune' },
+      ]),
+    );
     const lines = markdown.split('\n');
     lines.forEach((line, i) => {
       if (/^<(details|summary|\/summary)/.test(line) && /<\/summary>$/.test(line))
@@ -108,6 +114,15 @@ describe('plan report', () => {
     });
     assert.match(markdown, /<\/summary>\n\n\| field \| live \| git \| owner now \|/);
     assert.match(markdown, /\n\n<\/details>\n/);
+    // Objects with nothing to unfold: one collapsed list per action.
+    assert.match(
+      markdown,
+      /\n<details>\n<summary>1 to create<\/summary>\n\n- `ConfigMap shop\/new`\n\n<\/details>\n/,
+    );
+    assert.match(
+      markdown,
+      /<summary>1 left in the cluster \(in the inventory, no longer in git\)<\/summary>\n\n- `ConfigMap shop\/old` \(`no --prune`\)\n/,
+    );
   });
 
   it('folds sections that do not fit under a limit, with a link to the rest', () => {

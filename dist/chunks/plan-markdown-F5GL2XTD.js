@@ -5,7 +5,7 @@ import {
   codeSpan,
   formatPlanMarkdown,
   objectSection
-} from "./chunk-6CSVXDOV.js";
+} from "./chunk-H5OAXVSM.js";
 import "./chunk-JMDYWPF6.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -15,4 +15,4 @@ export {
   formatPlanMarkdown,
   objectSection
 };
-//# sourceMappingURL=plan-markdown-TVYUZK4T.js.map
+//# sourceMappingURL=plan-markdown-F5GL2XTD.js.map

@@ -3776,9 +3776,9 @@ Examples:
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-forge-V75CG5CO.js");
+    const { planAndPublish } = await import("./plan-forge-I7OBZ4LH.js");
     const { formatPlanText } = await import("./plan-text-TY3SPKR5.js");
-    const { formatPlanMarkdown } = await import("./plan-markdown-TVYUZK4T.js");
+    const { formatPlanMarkdown } = await import("./plan-markdown-F5GL2XTD.js");
     const { hasChanges } = await import("./plan-AGNGCK2N.js");
     checkClusterName(flags.cluster);
     const log = consoleLogger(io.stderr);
@@ -4121,4 +4121,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-4HY4N666.js.map
+//# sourceMappingURL=program-IORQ2MPI.js.map

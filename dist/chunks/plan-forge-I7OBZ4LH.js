@@ -26,7 +26,7 @@ import {
   GITHUB_COMMENT_LIMIT,
   GITLAB_NOTE_LIMIT,
   formatPlanMarkdown
-} from "./chunk-6CSVXDOV.js";
+} from "./chunk-H5OAXVSM.js";
 import {
   countPlan,
   isHandEdit,
@@ -337,4 +337,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-V75CG5CO.js.map
+//# sourceMappingURL=plan-forge-I7OBZ4LH.js.map

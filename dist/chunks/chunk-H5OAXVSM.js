@@ -17,6 +17,9 @@ function codeSpan(text, cell = false) {
   const pad = text.startsWith("`") || text.endsWith("`") || text === "" ? " " : "";
   return `${fence}${pad}${cell ? text.replace(/\|/g, "\\|") : text}${pad}${fence}`;
 }
+function detailed(object) {
+  return object.fields.length > 0 || object.rejected !== void 0 || object.action === "change";
+}
 function objectSection(object) {
   const flags = [
     object.fields.length > 0 ? `${object.fields.length} field(s)` : "",
@@ -25,9 +28,6 @@ function objectSection(object) {
     object.note ?? ""
   ].filter(Boolean);
   const what = `${html(ACTION_LABELS[object.action])}${flags.length > 0 ? ` (${html(flags.join("; "))})` : ""}`;
-  if (object.fields.length === 0 && !object.rejected && object.action !== "change")
-    return `- ${codeSpan(object.object)}: ${what}
-`;
   const lines = [
     "<details>",
     `<summary><code>${html(object.object)}</code>: ${what}</summary>`,
@@ -46,9 +46,14 @@ function objectSection(object) {
   } else if (object.action === "change") {
     lines.push("Only ferry\u2019s own bookkeeping differs (the manifest hash).", "");
   }
-  lines.push("</details>", "");
+  lines.push("</details>", "", "");
   return lines.join("\n");
 }
+var GROUPS = [
+  { action: "create", label: "to create" },
+  { action: "prune", label: "would be pruned" },
+  { action: "leave", label: "left in the cluster (in the inventory, no longer in git)" }
+];
 function header(report, title) {
   const verdict = report.counts.rejected > 0 ? "the server rejects some objects" : report.objects.some((o) => o.action !== "leave") ? "changes" : "no changes";
   return [
@@ -61,17 +66,43 @@ function header(report, title) {
 }
 function formatPlanMarkdown(report, options = {}) {
   let text = header(report, options.title ?? "ferry plan");
-  const sections = report.objects.map(objectSection);
   const limit = options.limit ?? Infinity;
   const reserve = 600;
+  const fits = (more) => text.length + more.length + reserve <= limit;
   let shown = 0;
-  for (const section of sections) {
-    if (text.length + section.length + reserve > limit) break;
-    text += `${section}
-`;
+  let full = false;
+  for (const object of report.objects.filter(detailed)) {
+    const section = objectSection(object);
+    if (!fits(section)) {
+      full = true;
+      break;
+    }
+    text += section;
     shown++;
   }
-  const rest = sections.length - shown;
+  for (const { action, label } of full ? [] : GROUPS) {
+    const items = report.objects.filter((o) => o.action === action && !detailed(o));
+    if (items.length === 0) continue;
+    const open = `<details>
+<summary>${items.length} ${html(label)}</summary>
+
+`;
+    const close = "\n</details>\n\n";
+    let list = "";
+    for (const item of items) {
+      const line = `- ${codeSpan(item.object)}${item.note ? ` (${codeSpan(item.note)})` : ""}
+`;
+      if (!fits(open + list + line + close)) {
+        full = true;
+        break;
+      }
+      list += line;
+      shown++;
+    }
+    if (list) text += open + list + close;
+    if (full) break;
+  }
+  const rest = report.objects.length - shown;
   if (rest > 0) {
     const where = options.moreUrl ? `: see the [job summary](${encodeURI(options.moreUrl)})` : "";
     text += `_${rest} more object(s) did not fit in this comment${where}._
@@ -87,4 +118,4 @@ export {
   objectSection,
   formatPlanMarkdown
 };
-//# sourceMappingURL=chunk-6CSVXDOV.js.map
+//# sourceMappingURL=chunk-H5OAXVSM.js.map
