@@ -68,6 +68,8 @@ describe('ferry plan on the pull request', () => {
       repo: 'acme/environments',
     };
     const options = { number: pull.data.number, runUrl: 'https://ci.example/run/1' };
+    const post = (cluster: string, tag: string) =>
+      postPlanComment(target, options, planOf(cluster, tagBump(tag)), quiet);
     const comments = async () =>
       (
         await octokit.rest.issues.listComments({
@@ -77,30 +79,10 @@ describe('ferry plan on the pull request', () => {
         })
       ).data;
 
-    const first = await postPlanComment(
-      target,
-      options,
-      planOf('prod-eu', tagBump('1.4.2')),
-      quiet,
-    );
-    const again = await postPlanComment(
-      target,
-      options,
-      planOf('prod-eu', tagBump('1.4.2')),
-      quiet,
-    );
-    const pushed = await postPlanComment(
-      target,
-      options,
-      planOf('prod-eu', tagBump('1.4.3')),
-      quiet,
-    );
-    const other = await postPlanComment(
-      target,
-      options,
-      planOf('prod-us', tagBump('1.4.3')),
-      quiet,
-    );
+    const first = await post('prod-eu', '1.4.2');
+    const again = await post('prod-eu', '1.4.2');
+    const pushed = await post('prod-eu', '1.4.3');
+    const other = await post('prod-us', '1.4.3');
     assert.deepEqual(
       [first.outcome, again.outcome, pushed.outcome, other.outcome],
       ['created', 'unchanged', 'updated', 'created'],
@@ -214,24 +196,11 @@ describe('ferry plan on the pull request', () => {
       number: 1,
       mergeRequestUrl: 'https://gitlab.example/acme/environments/-/merge_requests/1',
     };
-    const first = await postPlanComment(
-      target,
-      options,
-      planOf('prod-eu', tagBump('1.4.2')),
-      quiet,
-    );
-    const pushed = await postPlanComment(
-      target,
-      options,
-      planOf('prod-eu', tagBump('1.4.3')),
-      quiet,
-    );
-    const other = await postPlanComment(
-      target,
-      options,
-      planOf('prod-us', tagBump('1.4.3')),
-      quiet,
-    );
+    const post = (cluster: string, tag: string) =>
+      postPlanComment(target, options, planOf(cluster, tagBump(tag)), quiet);
+    const first = await post('prod-eu', '1.4.2');
+    const pushed = await post('prod-eu', '1.4.3');
+    const other = await post('prod-us', '1.4.3');
     assert.deepEqual(
       [first.outcome, pushed.outcome, other.outcome],
       ['created', 'updated', 'created'],
