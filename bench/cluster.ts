@@ -1,8 +1,8 @@
 /**
- * bench/cluster: ferry apply and ferry drift beside kubectl, on the same control plane, in one
+ * bench/cluster: ferry apply, plan and drift beside kubectl, on the same control plane, in one
  * run. For 100 and 1,000 objects over 8 kinds: first apply, re-apply unchanged, re-apply with
- * 10 changed (vs `kubectl apply --server-side`); clean check and 10 drifted (vs
- * `kubectl diff --server-side`). Wall time of each CLI as a process, and API requests by verb
+ * 10 changed (vs `kubectl apply --server-side`); plan of 10 changed, clean check and 10 drifted
+ * (vs `kubectl diff --server-side`). Wall time of each CLI as a process, and API requests by verb
  * from the API server's own `apiserver_request_total` metric (bench kinds only). Scenarios that
  * can repeat (unchanged re-apply, drift checks) run REPEAT times, ferry and kubectl alternating,
  * and report the median; the others run once.
@@ -276,6 +276,38 @@ async function main(): Promise<void> {
           () => kubectlApply(kubectlDir),
         ),
       );
+      const kubectlDiff = (dir: string): Promise<Sample> =>
+        measure(
+          client,
+          kubectl,
+          [
+            '--kubeconfig',
+            kubeconfig,
+            'diff',
+            '--server-side',
+            '--force-conflicts',
+            '--field-manager',
+            'bench',
+            '-f',
+            dir,
+          ],
+          [0, 1],
+        );
+      // What merging 10 changes would do: ferry plan (discovery, one LIST per kind, a dry-run per
+      // change) against kubectl diff (a GET and a dry-run per object), both on the applied set.
+      const ferryPlan = (dir: string): Promise<Sample> =>
+        measure(
+          client,
+          ...ferry(['plan', '--dir', dir, '--inventory', 'bench', '--namespace', nsFerry]),
+        );
+      compare(
+        'plan: 10 changed',
+        await alternate(
+          REPEAT,
+          () => ferryPlan(ferryChanged),
+          () => kubectlDiff(kubectlChanged),
+        ),
+      );
       compare(
         'apply: 10 changed',
         await alternate(
@@ -303,23 +335,6 @@ async function main(): Promise<void> {
           cold
             ? { ...process.env, FERRY_CACHE_DIR: await mkdtemp(join(work, 'cold-cache-')) }
             : process.env,
-        );
-      const kubectlDiff = (dir: string): Promise<Sample> =>
-        measure(
-          client,
-          kubectl,
-          [
-            '--kubeconfig',
-            kubeconfig,
-            'diff',
-            '--server-side',
-            '--force-conflicts',
-            '--field-manager',
-            'bench',
-            '-f',
-            dir,
-          ],
-          [0, 1],
         );
       compare(
         'drift: clean, warm cache',

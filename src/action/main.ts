@@ -7,6 +7,7 @@ import { runPromote, runPropose, runRender, runRollback } from './commands.js';
 import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
+import { runPlan } from './run-plan.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -20,6 +21,7 @@ export async function run(): Promise<void> {
     if (settings.command === 'render') await runRender(settings);
     else if (settings.command === 'propose') await runPropose(settings);
     else if (settings.command === 'apply') await runApply(settings);
+    else if (settings.command === 'plan') await runPlan(settings);
     else if (settings.command === 'promote') await runPromote(settings);
     else if (settings.command === 'rollback') await runRollback(settings);
     else await runDrift(settings);

@@ -20,6 +20,7 @@ export const ACTION_COMMANDS = [
   'render',
   'propose',
   'apply',
+  'plan',
   'drift',
   'promote',
   'rollback',
@@ -55,6 +56,26 @@ export interface ApplySettings {
   kubeconfig: string | undefined;
   context: string | undefined;
   /** `request-timeout` in ms; undefined: the client's default. */
+  requestTimeoutMs: number | undefined;
+  report: GitHubReportSettings;
+}
+
+export interface PlanSettings {
+  command: 'plan';
+  dir: string;
+  inventory: string;
+  namespace: string | undefined;
+  prune: boolean;
+  pruneAllow: string[];
+  forceConflicts: boolean;
+  gitWinsOver: string[];
+  adopt: boolean;
+  /** Post the plan on the pull request, one comment per cluster edited in place. */
+  comment: boolean;
+  /** Pull request number; undefined: from the event payload. */
+  pullRequest: number | undefined;
+  kubeconfig: string | undefined;
+  context: string | undefined;
   requestTimeoutMs: number | undefined;
   report: GitHubReportSettings;
 }
@@ -133,6 +154,7 @@ export type ActionSettings =
   | RenderSettings
   | ProposeSettings
   | ApplySettings
+  | PlanSettings
   | DriftSettings
   | PromoteSettings
   | RollbackSettings;
@@ -262,6 +284,28 @@ export function readSettings(): ActionSettings {
         requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
       };
+    case 'plan': {
+      const pullRequest = optional('pull-request');
+      if (pullRequest !== undefined && !/^[1-9][0-9]{0,9}$/.test(pullRequest))
+        throw new ConfigError(`input pull-request: "${pullRequest}" is not a pull request number`);
+      return {
+        command,
+        dir: required('dir', command),
+        inventory: parseInventoryName(required('inventory', command), input('inventory')),
+        namespace: optional('namespace'),
+        prune: flag('prune'),
+        pruneAllow: list('prune-allow'),
+        forceConflicts: flag('force-conflicts'),
+        gitWinsOver: list('git-wins-over'),
+        adopt: flag('adopt'),
+        comment: flag('comment'),
+        pullRequest: pullRequest === undefined ? undefined : Number(pullRequest),
+        kubeconfig: optional('kubeconfig'),
+        context: optional('context'),
+        requestTimeoutMs: requestTimeout(),
+        report: reportSettings(),
+      };
+    }
     case 'drift':
       return {
         command,

@@ -4,6 +4,7 @@ import { ConfigError, FerryError, messageOf } from '../core/errors.js';
 import { quoteForMessage } from '../core/image.js';
 import { applyCommand } from './commands/apply.js';
 import { driftCommand } from './commands/drift.js';
+import { planCommand } from './commands/plan.js';
 import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
 import { renderCommand } from './commands/render.js';
@@ -40,9 +41,10 @@ function buildProgram(io: CliIO, argv: string[]): Command {
 Examples:
   ferry render --config ferry.yaml --env staging --image-tag 1.4.2 --out rendered/
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
+  ferry plan --dir rendered/ --inventory guestbook-staging --namespace guestbook --prune
   ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift).
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift) or changes (plan --detailed-exitcode).
 `,
     );
   renderCommand(program, io);
@@ -50,6 +52,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   promoteCommand(program, io);
   rollbackCommand(program, io);
   applyCommand(program, io);
+  planCommand(program, io);
   driftCommand(program, io);
   return program;
 }

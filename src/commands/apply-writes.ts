@@ -9,6 +9,7 @@ import {
   type ApplyOutcome,
 } from '../adapters/kube/objects.js';
 import { completedBefore, isJob } from '../core/completed-jobs.js';
+import { isHandEdit } from '../core/hand-edits.js';
 import { differencesOf } from '../core/drift.js';
 import { formatPath } from '../core/field-path.js';
 import { ownersOf, type ManagedFieldsEntry } from '../core/managed-fields.js';
@@ -24,22 +25,6 @@ import {
 import { namespaceFailure, ValidationProblems } from './apply-problems.js';
 import { mapLimit } from './concurrency.js';
 import type { DesiredObject, Inventory } from './inventory.js';
-
-/**
- * Field managers that stand for a person changing the cluster by hand: git wins over them. A
- * conflict with any other manager (an HPA, an operator) is refused unless --force-conflicts.
- */
-export const HAND_EDIT_MANAGERS = [
-  'kubectl',
-  'kubectl-edit',
-  'kubectl-patch',
-  'kubectl-set',
-  'kubectl-scale',
-  'kubectl-label',
-  'kubectl-annotate',
-  'kubectl-client-side-apply',
-  'before-first-apply',
-] as const;
 
 /** Parallel requests for validating and writing objects. */
 export const WRITE_CONCURRENCY = 8;
@@ -94,7 +79,7 @@ export function planWrites(
 }
 
 /** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
-export function failureMessage(outcome: Extract<ApplyOutcome, { ok: false }>): string {
+export function failureMessage(outcome: FailedApply): string {
   if (outcome.conflicts.length === 0) return namespaceFailure(outcome) ?? outcome.message;
   const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
   const managers = [...new Set(outcome.conflicts.map((c) => c.manager))].join(',');
@@ -106,16 +91,56 @@ function restoredFields(
   d: DesiredObject,
   live: KubeObject,
   schemas: SchemaSet,
-  handManagers: ReadonlySet<string>,
+  gitWinsOver: readonly string[],
 ): RestoredField[] {
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
   const schema = schemas.forKind(d.object.apiVersion, d.object.kind);
   return differencesOf(d.object, live, schema, FIELD_MANAGER).flatMap((difference) => {
-    const manager = ownersOf(managed, difference.path).find((m) => handManagers.has(m));
+    const manager = ownersOf(managed, difference.path).find((m) => isHandEdit(m, gitWinsOver));
     return manager
       ? [{ object: describeObject(d.object), path: formatPath(difference.path), manager }]
       : [];
   });
+}
+
+type FailedApply = Extract<ApplyOutcome, { ok: false }>;
+
+/** What the server-side dry-run of one write said, as apply will do it. */
+export type WriteCheck =
+  | { ok: true; created: boolean; replaced: boolean; forced: boolean }
+  | { ok: false; message: string; outcome?: FailedApply };
+
+/**
+ * Validates one write as apply will make it: ownership (unless adopting), a replacement as a new
+ * object, then a server-side dry-run; a conflict only with managers git wins over is taken (a
+ * forced dry-run that must still pass), any other conflict fails unless forcing.
+ */
+export async function validateWrite(
+  client: KubeClient,
+  d: DesiredObject,
+  replace: boolean,
+  inventory: Inventory,
+  options: Pick<WriteOptions, 'adopt' | 'forceConflicts' | 'gitWinsOver'>,
+): Promise<WriteCheck> {
+  const owner = options.adopt ? undefined : inventory.foreignOwner(d);
+  if (owner) return { ok: false, message: `owned by ${owner}; refusing to adopt it (use --adopt)` };
+  if (replace) {
+    const problem = await validateAsNew(client, d.info, d.object);
+    return problem
+      ? { ok: false, message: problem }
+      : { ok: true, created: false, replaced: true, forced: false };
+  }
+  const dryRun = (force: boolean): Promise<ApplyOutcome> =>
+    serverSideApply(client, d.info, d.object, { dryRun: true, force });
+  let outcome = await dryRun(options.forceConflicts);
+  const handEditsOnly =
+    !outcome.ok &&
+    outcome.conflicts.length > 0 &&
+    outcome.conflicts.every((c) => isHandEdit(c.manager, options.gitWinsOver));
+  // Git wins over a hand edit: take those fields back, and only those.
+  if (handEditsOnly) outcome = await dryRun(true);
+  if (!outcome.ok) return { ok: false, message: failureMessage(outcome), outcome };
+  return { ok: true, created: outcome.created, replaced: false, forced: handEditsOnly };
 }
 
 /**
@@ -131,44 +156,24 @@ export async function validateWrites(
   options: WriteOptions,
   report: ApplyReport,
 ): Promise<void> {
-  const handManagers = new Set<string>([...HAND_EDIT_MANAGERS, ...options.gitWinsOver]);
   const problems = new ValidationProblems();
   const restored: RestoredField[] = [];
   await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
     const name = describeObject(d.object);
-    const owner = options.adopt ? undefined : inventory.foreignOwner(d);
-    const fail = (message: string, outcome?: Extract<ApplyOutcome, { ok: false }>): void => {
-      problems.add(name, message, outcome);
-      record(report, name, 'failed', message);
-    };
-    if (owner) return fail(`owned by ${owner}; refusing to adopt it (use --adopt)`);
-    if (plan.replace.has(d.id)) {
-      const problem = await validateAsNew(client, d.info, d.object);
-      if (problem) return fail(problem);
-      if (options.dryRun) record(report, name, 'replaced');
+    const check = await validateWrite(client, d, plan.replace.has(d.id), inventory, options);
+    if (!check.ok) {
+      problems.add(name, check.message, check.outcome);
+      record(report, name, 'failed', check.message);
       return;
     }
-    let outcome = await serverSideApply(client, d.info, d.object, {
-      dryRun: true,
-      force: options.forceConflicts,
-    });
-    const handEditsOnly =
-      !outcome.ok &&
-      outcome.conflicts.length > 0 &&
-      outcome.conflicts.every((c) => handManagers.has(c.manager));
-    if (handEditsOnly) {
-      // Git wins over a hand edit: take those fields back (and only those: the dry-run with
-      // force must still pass).
-      outcome = await serverSideApply(client, d.info, d.object, { dryRun: true, force: true });
-      if (outcome.ok) {
-        plan.force.add(d.id);
-        const live = inventory.liveOf(d.id);
-        if (live) restored.push(...restoredFields(d, live, schemas, handManagers));
-      }
+    if (check.forced) {
+      plan.force.add(d.id);
+      const live = inventory.liveOf(d.id);
+      if (live) restored.push(...restoredFields(d, live, schemas, options.gitWinsOver));
     }
-    if (!outcome.ok) return fail(failureMessage(outcome), outcome);
     // In --dry-run this was the whole job: say what the write would have done.
-    if (options.dryRun) record(report, name, outcome.created ? 'created' : 'configured');
+    if (options.dryRun)
+      record(report, name, check.replaced ? 'replaced' : check.created ? 'created' : 'configured');
   });
   problems.throwIfAny(report);
   const order = (r: RestoredField): string => `${r.object} ${r.path}`;

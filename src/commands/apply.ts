@@ -305,7 +305,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
 }
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
-function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
+export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
   const fromCrds = new Set<string>();
   for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
     const spec = crd.spec as

@@ -11,6 +11,7 @@ import {
   parseGroupKinds,
   type ApplySetParent,
 } from '../core/applyset.js';
+import { withLiveBuildAnnotations } from '../core/build-annotations.js';
 import { differencesOf } from '../core/drift.js';
 import type { SchemaSet } from '../core/schema.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
@@ -151,6 +152,8 @@ async function runPlan(
  * not yet in the set are seen too) plus ConfigMaps in the inventory's namespace, which holds its
  * parent; then, from the parent's record, members of kinds and namespaces the manifests no
  * longer have (filtered by the set's label). `extend` reads only `desired` (after a CRD appeared).
+ * A desired object that differs from its live one only by per-build annotations an older ferry
+ * stamped on it takes them over (see core/build-annotations.ts), so it is not rewritten.
  */
 export async function readInventory(
   client: KubeClient,
@@ -200,6 +203,12 @@ export async function readInventory(
       for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
     }
     members.push(...collect(await runPlan(client, second)));
+  }
+  // Objects applied by an older ferry still carry per-build annotations git no longer has.
+  for (const d of desired) {
+    const liveObject = live.get(d.id);
+    const carried = liveObject && withLiveBuildAnnotations(d.object, liveObject, parent);
+    if (carried) d.object = carried;
   }
   const inventory = new Inventory(
     parent,

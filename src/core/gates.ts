@@ -39,9 +39,13 @@ export interface GateResult {
   value?: string;
 }
 
-/** The status contexts `ferry apply` and `ferry drift` post for a cluster. */
-export function statusContexts(cluster: string): { apply: string; drift: string } {
-  return { apply: `ferry/apply (${cluster})`, drift: `ferry/drift (${cluster})` };
+/** The status contexts `ferry apply`, `ferry drift` and `ferry plan` post for a cluster. */
+export function statusContexts(cluster: string): { apply: string; drift: string; plan: string } {
+  return {
+    apply: `ferry/apply (${cluster})`,
+    drift: `ferry/drift (${cluster})`,
+    plan: `ferry/plan (${cluster})`,
+  };
 }
 
 const NO_STATUSES = 'not available for plain git (it has no commit statuses)';

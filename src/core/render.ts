@@ -1,3 +1,5 @@
+import type { BUILD_ANNOTATION_KEYS } from './build-annotations.js';
+import { usesImage } from './build-annotations.js';
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
@@ -66,9 +68,8 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     values: environment.values,
     source,
   };
-  const annotations = {
-    app: config.app,
-    environment: environment.name,
+  const always = { app: config.app, environment: environment.name };
+  const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
     image: image.ref,
     'source-repo': source.repo,
     'source-commit': source.commit,
@@ -84,14 +85,23 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
       if (document === null || document === undefined) return;
       const substituted = substituteValues(document, output, file.name);
       for (const object of documentObjects(substituted, file.name, index)) {
-        const manifest = { source: file.name, object: withAnnotations(object, annotations) };
+        const manifest = { source: file.name, object };
         checkNoPlaintextSecret(manifest);
         manifests.push(manifest);
       }
     });
   }
   checkUniqueIdentities(manifests);
-  return manifests;
+  // An app whose templates spell the image some other way still records it (on every object):
+  // promote and rollback read it back.
+  const users = manifests.filter((m) => usesImage(m.object, image));
+  return manifests.map(({ source: name, object }) => ({
+    source: name,
+    object: withAnnotations(object, {
+      ...always,
+      ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
+    }),
+  }));
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type PipelineRun,
 } from '../helpers/gitlab-ci-local.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import type { PlanReport } from '../../src/core/plan.js';
 import type { ApplyReport } from '../../src/commands/apply-report.js';
 import type { DriftReport } from '../../src/core/drift.js';
 
@@ -325,7 +326,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
     await cp(join(project, 'rendered'), join(root, 'applied'), { recursive: true });
   });
 
-  it('merge request: apply only dry-runs and drift only reports; nothing changes, nothing fails', async () => {
+  it('merge request: apply only plans and drift only reports; nothing changes, nothing fails', async () => {
     const before = await deployment();
     const run = await pipeline(
       ['TEST_IMAGE_TAG=1.4.3', 'CI_PIPELINE_SOURCE=merge_request_event'],
@@ -335,14 +336,21 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
     assert.match(run.output, /PASS +ferry-apply-dry-run\n/);
     assert.doesNotMatch(run.output, /PASS +ferry-apply\n/);
 
-    const dryRun = await applyReport('ferry-apply-dry-run');
-    assert.equal(dryRun.dryRun, true);
-    assert.ok(
-      dryRun.objects.some(
-        (o) => o.object === `Deployment ${ns.name}/guestbook` && o.action === 'configured',
-      ),
-      JSON.stringify(dryRun.objects),
+    // The merge request's job is `ferry plan`: a tag bump changes the Deployment's image only.
+    const plan = JSON.parse(await artifact('ferry-apply-dry-run', 'ferry-plan.json')) as PlanReport;
+    assert.deepEqual(
+      plan.objects.map((o) => [o.object, o.action]),
+      [[`Deployment ${ns.name}/guestbook`, 'change']],
     );
+    assert.ok(
+      plan.objects[0]!.fields.some(
+        (f) =>
+          /containers\[name=guestbook\]\/image$/.test(f.path) &&
+          f.git === 'registry.example.com/acme/guestbook:1.4.3',
+      ),
+      JSON.stringify(plan.objects),
+    );
+    assert.match(run.output, /the plan is not posted on the merge request/);
     const drift = await driftReport();
     assert.equal(drift.clean, false, 'the merge request differs from the cluster');
     const after = await deployment();

@@ -39,10 +39,13 @@ const APPLY = 'ferry/apply (staging)';
 const DRIFT = 'ferry/drift (staging)';
 const IMAGE = 'registry.example.com/acme/guestbook';
 
-/** The latest (not retried) status of each name in the project, as [name, state, sha]. */
+/**
+ * The latest (not retried) apply and drift status of each name in the project, as [name, state,
+ * sha] (a merge request's `ferry/plan` is checked where it is posted).
+ */
 const latestStatuses = (project: GitLabProjectState) =>
   project.statuses
-    .filter((status) => !status.retried)
+    .filter((status) => !status.retried && !status.name.startsWith('ferry/plan'))
     .map((status) => [status.name, status.status, status.sha]);
 
 describe('GitLab loop with the components: propose, apply, drift, promote', needsCluster, () => {
@@ -243,6 +246,39 @@ describe('GitLab loop with the components: propose, apply, drift, promote', need
     assert.ok(promotion && promotion.error === undefined && others.length === 0);
     assert.equal(promotion.operation, 'created');
     assert.equal(promotion.pullRequest?.number, 2);
+  });
+
+  it('environment project: a merge request pipeline posts the staging plan as one note on !2, never a second', async () => {
+    const mergeRequest = [
+      'CI_PIPELINE_SOURCE=merge_request_event',
+      'CI_MERGE_REQUEST_IID=2',
+      'CI_MERGE_REQUEST_PROJECT_URL=https://gitlab.example/acme/environments',
+    ];
+    const plan = async () => {
+      const run = await pipeline(environments, mergeRequest, [
+        ...['--unset-variable', 'CI_COMMIT_BRANCH', 'ferry-apply-dry-run'],
+      ]);
+      assert.equal(run.code, 0, run.output);
+      passed(run, 'ferry-apply-dry-run');
+      return run;
+    };
+    await plan();
+    const notes = envs.notes.filter((n) => n.mergeRequestIid === 2);
+    assert.equal(notes.length, 1, JSON.stringify(envs.notes));
+    assert.match(notes[0]!.body, /^<!-- ferry-plan:staging:/);
+    assert.match(notes[0]!.body, /### ferry plan for staging: no changes/);
+    const second = await plan();
+    assert.match(
+      second.output,
+      /plan comment unchanged: https:\/\/gitlab\.example\/acme\/environments\/-\/merge_requests\/2#note_\d+/,
+    );
+    assert.deepEqual(
+      envs.notes.filter((n) => n.mergeRequestIid === 2).map((n) => n.id),
+      [notes[0]!.id],
+      'the same note, not a second one',
+    );
+    const planStatus = envs.statuses.filter((st) => st.name === 'ferry/plan (staging)').at(-1);
+    assert.deepEqual([planStatus?.status, planStatus?.description], ['success', '5 unchanged']);
   });
 
   it('a change by hand: the scheduled drift job fails, ferry/drift turns failed and one issue opens, once; promote is then blocked', async () => {

@@ -93,7 +93,7 @@ export function commentJson(
     body: comment.body,
     user: loginJson(links, comment.author),
     created_at: comment.createdAt,
-    updated_at: comment.createdAt,
+    updated_at: comment.updatedAt ?? comment.createdAt,
     issue_url: `${links.api}/repos/${repo.fullName}/issues/${issue.number}`,
     author_association: 'OWNER',
   };

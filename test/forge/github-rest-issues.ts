@@ -4,6 +4,7 @@ import { commentJson, issueJson, issueLabelsJson } from './github-objects.js';
 import {
   bodyOf,
   issueOf,
+  notFound,
   paginate,
   refreshPull,
   sortByDate,
@@ -14,6 +15,14 @@ import {
 import type { CommentRecord, IssueRecord } from './github-state.js';
 
 type LabelInput = string | { name: string };
+
+/** GitHub refuses issue and comment bodies longer than this (its 422 says so). */
+const BODY_LIMIT = 65_536;
+
+function checkBodyLength(body: string | null | undefined): void {
+  if (body && body.length > BODY_LIMIT)
+    throw unprocessable(`Body is too long (maximum is ${BODY_LIMIT} characters)`);
+}
 
 function labelNames(context: RestContext, labels: LabelInput[]): string[] {
   const names: string[] = [];
@@ -46,6 +55,16 @@ function matchesAssignee(issue: IssueRecord, assignee: string | undefined): bool
   if (assignee === '*') return issue.assignees.length > 0;
   if (assignee === 'none') return issue.assignees.length === 0;
   return issue.assignees.some((login) => login.toLowerCase() === assignee.toLowerCase());
+}
+
+/** The comment `comment_id` names, and the issue (or pull request) it is on. */
+function commentOf(context: RestContext): { issue: IssueRecord; comment: CommentRecord } {
+  const id = Number(context.request.params.comment_id);
+  for (const issue of context.repo.issues.values()) {
+    const comment = issue.comments.find((c) => c.id === id);
+    if (comment) return { issue, comment };
+  }
+  throw notFound();
 }
 
 /** Handlers keyed by operationId. */
@@ -177,6 +196,7 @@ export const issueHandlers: Record<string, RestHandler> = {
   'issues/create-comment': (context) => {
     const issue = issueOf(context);
     const body = bodyOf(context) as { body: string };
+    checkBodyLength(body.body);
     const id = context.state.nextId();
     const comment: CommentRecord = {
       id,
@@ -189,5 +209,34 @@ export const issueHandlers: Record<string, RestHandler> = {
     issue.updatedAt = comment.createdAt;
     const json = commentJson(context.links, context.repo, issue, comment);
     return { status: 201, body: json, headers: { location: json.url } };
+  },
+
+  'issues/list-comments': (context) => {
+    const issue = issueOf(context);
+    const since = context.request.query.since;
+    const comments = issue.comments.filter(
+      (comment) => since === undefined || (comment.updatedAt ?? comment.createdAt) >= since,
+    );
+    const { page, headers } = paginate(context, comments);
+    return {
+      status: 200,
+      body: page.map((comment) => commentJson(context.links, context.repo, issue, comment)),
+      headers,
+    };
+  },
+
+  'issues/get-comment': (context) => {
+    const { issue, comment } = commentOf(context);
+    return { status: 200, body: commentJson(context.links, context.repo, issue, comment) };
+  },
+
+  'issues/update-comment': (context) => {
+    const { issue, comment } = commentOf(context);
+    const { body } = bodyOf(context) as { body: string };
+    checkBodyLength(body);
+    comment.body = body;
+    comment.updatedAt = context.state.now();
+    issue.updatedAt = comment.updatedAt;
+    return { status: 200, body: commentJson(context.links, context.repo, issue, comment) };
   },
 };

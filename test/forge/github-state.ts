@@ -27,6 +27,8 @@ export interface CommentRecord {
   body: string;
   author: string;
   createdAt: string;
+  /** Set when the comment was edited. */
+  updatedAt?: string;
 }
 
 /** Auto-merge as enabled through GraphQL `enablePullRequestAutoMerge`. */

@@ -36,6 +36,16 @@ export interface StoredIssue {
   created_at: string;
 }
 
+/** A merge request note (comment), as GitLab keeps it. */
+export interface StoredNote {
+  id: number;
+  mergeRequestIid: number;
+  body: string;
+  system: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoredStatus {
   id: number;
   sha: string;
@@ -60,6 +70,7 @@ export interface GitLabProjectState extends BareRepository {
   mergeRequests: StoredMergeRequest[];
   issues: StoredIssue[];
   statuses: StoredStatus[];
+  notes: StoredNote[];
 }
 
 /** An answer: status, JSON body, and headers beyond the content type. */
@@ -295,6 +306,43 @@ export async function updateMergeRequest(
   if (body.state_event === 'close') mr.state = 'closed';
   if (body.state_event === 'reopen') mr.state = 'opened';
   return ok(await mergeRequestJson(project, mr, links));
+}
+
+/** A note as GitLab answers it. */
+export function noteJson(project: GitLabProjectState, note: StoredNote) {
+  return {
+    id: note.id,
+    type: null,
+    body: note.body,
+    author: { id: 1, username: 'ferry-bot', name: 'ferry bot' },
+    created_at: note.created_at,
+    updated_at: note.updated_at,
+    system: note.system,
+    noteable_id: note.mergeRequestIid,
+    noteable_type: 'MergeRequest',
+    project_id: project.id,
+    noteable_iid: note.mergeRequestIid,
+    resolvable: false,
+    internal: false,
+  };
+}
+
+/** POST /projects/:id/merge_requests/:iid/notes. */
+export function newNote(
+  project: GitLabProjectState,
+  mergeRequestIid: number,
+  body: { body: string },
+): StoredNote {
+  const note: StoredNote = {
+    id: nextId++,
+    mergeRequestIid,
+    body: body.body,
+    system: false,
+    created_at: now(),
+    updated_at: now(),
+  };
+  project.notes.push(note);
+  return note;
 }
 
 /** An issue as GitLab answers it. */

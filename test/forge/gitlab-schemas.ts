@@ -3,7 +3,7 @@
 // refused, so a typo or an attribute GitLab does not take is a violation.
 // https://docs.gitlab.com/api/commits/#create-a-commit-with-multiple-files-and-actions
 // https://docs.gitlab.com/api/merge_requests/  https://docs.gitlab.com/api/issues/
-// https://docs.gitlab.com/api/commits/#commit-status
+// https://docs.gitlab.com/api/commits/#commit-status  https://docs.gitlab.com/api/notes/
 import { Ajv, type ValidateFunction } from 'ajv';
 
 const sha = { type: 'string', pattern: '^[0-9a-f]{40}$' };
@@ -130,6 +130,24 @@ const bodies: Record<string, object> = {
       confidential: { type: 'boolean' },
     },
   },
+  // https://docs.gitlab.com/api/notes/#create-new-merge-request-note: at most 1,000,000 characters.
+  'POST /projects/:id/merge_requests/:iid/notes': {
+    type: 'object',
+    required: ['body'],
+    additionalProperties: false,
+    properties: {
+      body: { type: 'string', minLength: 1, maxLength: 1000000 },
+      internal: { type: 'boolean' },
+      created_at: { type: 'string' },
+      merge_request_diff_head_sha: sha,
+    },
+  },
+  'PUT /projects/:id/merge_requests/:iid/notes/:note_id': {
+    type: 'object',
+    required: ['body'],
+    additionalProperties: false,
+    properties: { body: { type: 'string', minLength: 1, maxLength: 1000000 } },
+  },
   'PUT /projects/:id/issues/:iid': {
     type: 'object',
     minProperties: 1,
@@ -169,6 +187,13 @@ const queries: Record<string, object> = {
       all: { enum: ['true', 'false'] },
       order_by: { enum: ['id', 'pipeline_id'] },
       sort: { enum: ['asc', 'desc'] },
+      ...page,
+    },
+  },
+  'GET /projects/:id/merge_requests/:iid/notes': {
+    properties: {
+      sort: { enum: ['asc', 'desc'] },
+      order_by: { enum: ['created_at', 'updated_at'] },
       ...page,
     },
   },

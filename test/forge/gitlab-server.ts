@@ -120,6 +120,7 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
       if (before === 'statuses' || (before === 'commits' && index === rest.length - 2))
         return ':sha';
       if ((before === 'merge_requests' || before === 'issues') && /^\d+$/.test(part)) return ':iid';
+      if (before === 'notes' && /^\d+$/.test(part)) return ':note_id';
       return part;
     });
     const routeName = `${method} /projects/:id${shape.length ? `/${shape.join('/')}` : ''}`;
@@ -167,6 +168,28 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
           (body as { merge_when_pipeline_succeeds?: boolean })?.merge_when_pipeline_succeeds ??
           false;
         return { status: 200, body: await api.mergeRequestJson(project, mr, links) };
+      }
+      case 'GET /projects/:id/merge_requests/:iid/notes': {
+        const mr = mrOf(param(':iid'));
+        if (!mr) return notFound('Merge Request');
+        const notes = project.notes.filter((n) => n.mergeRequestIid === mr.iid);
+        if (query.sort !== 'asc') notes.reverse();
+        return { status: 200, body: notes.map((n) => api.noteJson(project, n)) };
+      }
+      case 'POST /projects/:id/merge_requests/:iid/notes': {
+        const mr = mrOf(param(':iid'));
+        if (!mr) return notFound('Merge Request');
+        return { status: 201, body: api.noteJson(project, api.newNote(project, mr.iid, b)) };
+      }
+      case 'PUT /projects/:id/merge_requests/:iid/notes/:note_id': {
+        const mr = mrOf(param(':iid'));
+        const note = project.notes.find(
+          (n) => n.id === Number(param(':note_id')) && n.mergeRequestIid === mr?.iid,
+        );
+        if (!note) return notFound('Note');
+        note.body = (body as { body: string }).body;
+        note.updated_at = new Date().toISOString();
+        return { status: 200, body: api.noteJson(project, note) };
       }
       case 'POST /projects/:id/statuses/:sha': {
         const sha = param(':sha');
@@ -245,6 +268,7 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
         mergeRequests: [],
         issues: [],
         statuses: [],
+        notes: [],
       };
       await mkdir(project.gitDir, { recursive: true });
       await initBareRepository(project, 'main');

@@ -162,6 +162,10 @@ describe('ferry propose on GitHub', () => {
     );
     assert.match(next.body, /- changed `Deployment demo\/demo`/);
     assert.doesNotMatch(next.body, /changed `Service/);
+    // A tag bump's diff is the image lines of the objects that use the image, nothing else.
+    assert.match(next.body, /^\+ +image: registry\.example\.com\/acme\/demo:2\.0\.0$/m);
+    assert.match(next.body, /^\+ +ferry\.dev\/image: registry\.example\.com\/acme\/demo:2\.0\.0$/m);
+    assert.doesNotMatch(next.body, /\/service-demo\.yaml/);
     await assertBasePlusOne(h, gitDir, 2);
 
     // Going back to what the base already runs makes the open proposal moot: it is closed.

@@ -67,7 +67,7 @@ describe('ferry render', () => {
     assert.equal(first.stdout, second.stdout);
   });
 
-  it('adds traceability annotations to every object', async () => {
+  it('adds per-build annotations only to the objects that use the image; app and environment to all', async () => {
     const { stdout } = await runFerry([
       'render',
       '--config',
@@ -78,16 +78,27 @@ describe('ferry render', () => {
       '1.4.2',
       ...sourceFlags,
     ]);
-    const objects = yaml.loadAll(stdout) as { metadata: { annotations: Record<string, string> } }[];
+    const objects = yaml.loadAll(stdout) as {
+      kind: string;
+      metadata: { annotations: Record<string, string> };
+    }[];
     assert.ok(objects.length >= 5);
     for (const object of objects) {
-      assert.equal(
-        object.metadata.annotations['ferry.dev/image'],
-        'registry.example.com/acme/guestbook:1.4.2',
-      );
-      assert.equal(object.metadata.annotations['ferry.dev/source-commit'], sourceFlags[1]);
-      assert.equal(object.metadata.annotations['ferry.dev/run-url'], sourceFlags[3]);
+      assert.equal(object.metadata.annotations['ferry.dev/app'], 'guestbook');
+      assert.equal(object.metadata.annotations['ferry.dev/environment'], 'staging');
     }
+    const stamped = objects.filter((o) => o.metadata.annotations['ferry.dev/image'] !== undefined);
+    assert.deepEqual(
+      stamped.map((o) => o.kind),
+      ['Deployment'],
+      'a tag bump changes only the object that runs the image',
+    );
+    const deployment = stamped[0]!.metadata.annotations;
+    assert.equal(deployment['ferry.dev/image'], 'registry.example.com/acme/guestbook:1.4.2');
+    assert.equal(deployment['ferry.dev/source-commit'], sourceFlags[1]);
+    assert.equal(deployment['ferry.dev/run-url'], sourceFlags[3]);
+    for (const object of objects.filter((o) => o.kind !== 'Deployment'))
+      assert.equal(object.metadata.annotations['ferry.dev/source-commit'], undefined);
   });
 
   it('writes one file per object with --out, replacing the folder wholesale', async () => {

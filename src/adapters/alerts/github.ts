@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../forge/octokit.js';
 import type { DriftReport } from '../../core/drift.js';
+import { statusContexts } from '../../core/gates.js';
 
 export interface GitHubAlertTarget {
   owner: string;
@@ -127,12 +128,25 @@ export async function postApplyStatus(
   description: string,
   targetUrl?: string,
 ): Promise<void> {
+  await postClusterStatus(client, target, sha, 'apply', succeeded, description, targetUrl);
+}
+
+/** Commit status `ferry/<check> (<cluster>)`: success or failure, described in one line. */
+export async function postClusterStatus(
+  client: GitHubClient,
+  target: GitHubAlertTarget,
+  sha: string,
+  check: 'apply' | 'plan',
+  succeeded: boolean,
+  description: string,
+  targetUrl?: string,
+): Promise<void> {
   await client.rest.repos.createCommitStatus({
     owner: target.owner,
     repo: target.repo,
     sha,
     state: succeeded ? 'success' : 'failure',
-    context: `ferry/apply (${target.cluster})`,
+    context: statusContexts(target.cluster)[check],
     description: description.slice(0, 140),
     ...(targetUrl ? { target_url: targetUrl } : {}),
   });

@@ -80,10 +80,11 @@ export async function postGitLabApplyStatus(
   succeeded: boolean,
   description: string,
   targetUrl?: string,
+  check: 'apply' | 'plan' = 'apply',
 ): Promise<void> {
   await project.postStatus(sha, {
     state: succeeded ? 'success' : 'failed',
-    name: statusContexts(cluster).apply,
+    name: statusContexts(cluster)[check],
     description: description.slice(0, 255),
     ...(targetUrl && targetUrl.length <= 255 ? { target_url: targetUrl } : {}),
   });

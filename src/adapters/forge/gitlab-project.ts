@@ -35,6 +35,12 @@ export interface IssueInfo {
   description: string;
 }
 
+/** A merge request note (comment). */
+export interface NoteInfo {
+  id: number;
+  body: string;
+}
+
 /** One commit status. */
 export interface GitLabStatusInfo {
   id: number;
@@ -295,6 +301,25 @@ export class GitLabProject {
     change: { title?: string; description?: string; state_event?: 'close' },
   ): Promise<void> {
     await this.call('PUT', `/issues/${iid}`, { body: change });
+  }
+
+  /** The notes (comments) of a merge request, system notes included. */
+  async mergeRequestNotes(iid: number): Promise<NoteInfo[]> {
+    const data = await this.client.requestAll<{ id: number; body: string; system?: boolean }>(
+      `/projects/${this.id}/merge_requests/${iid}/notes`,
+      { sort: 'asc' },
+    );
+    return data.filter((n) => !n.system).map((n) => ({ id: n.id, body: n.body }));
+  }
+
+  async createMergeRequestNote(iid: number, body: string): Promise<NoteInfo> {
+    return this.call<NoteInfo>('POST', `/merge_requests/${iid}/notes`, { body: { body } });
+  }
+
+  async updateMergeRequestNote(iid: number, noteId: number, body: string): Promise<NoteInfo> {
+    return this.call<NoteInfo>('PUT', `/merge_requests/${iid}/notes/${noteId}`, {
+      body: { body },
+    });
   }
 }
 

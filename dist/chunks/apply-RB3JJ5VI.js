@@ -1,0 +1,25 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  apply,
+  applyObjects,
+  checkKindsKnown
+} from "./chunk-FAKQCCH7.js";
+import "./chunk-OBWSCWUF.js";
+import "./chunk-UICMRAO3.js";
+import "./chunk-XS6GLAA3.js";
+import "./chunk-JCWAVRYV.js";
+import "./chunk-UTVWGJBY.js";
+import "./chunk-FQUUC5EA.js";
+import "./chunk-QCKBONQO.js";
+import "./chunk-2MBPYCZ5.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-G5LPO4MJ.js";
+import "./chunk-JYCF66TB.js";
+import "./chunk-PTXPLBH2.js";
+import "./chunk-57EZ2WE2.js";
+export {
+  apply,
+  applyObjects,
+  checkKindsKnown
+};
+//# sourceMappingURL=apply-RB3JJ5VI.js.map

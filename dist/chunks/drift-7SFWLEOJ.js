@@ -1,0 +1,23 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
+} from "./chunk-OBWSCWUF.js";
+import "./chunk-UICMRAO3.js";
+import "./chunk-XS6GLAA3.js";
+import "./chunk-JCWAVRYV.js";
+import "./chunk-FQUUC5EA.js";
+import "./chunk-QCKBONQO.js";
+import "./chunk-2MBPYCZ5.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-PTXPLBH2.js";
+import "./chunk-57EZ2WE2.js";
+export {
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
+};
+//# sourceMappingURL=drift-7SFWLEOJ.js.map

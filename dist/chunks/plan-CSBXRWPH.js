@@ -1,0 +1,29 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  ACTION_LABELS,
+  countPlan,
+  hasChanges,
+  otherOwner,
+  planSummary,
+  showValue
+} from "./chunk-MONPYU5F.js";
+import {
+  HAND_EDIT_MANAGERS,
+  isHandEdit
+} from "./chunk-UTVWGJBY.js";
+import "./chunk-FQUUC5EA.js";
+import "./chunk-2MBPYCZ5.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-PTXPLBH2.js";
+import "./chunk-57EZ2WE2.js";
+export {
+  ACTION_LABELS,
+  HAND_EDIT_MANAGERS,
+  countPlan,
+  hasChanges,
+  isHandEdit,
+  otherOwner,
+  planSummary,
+  showValue
+};
+//# sourceMappingURL=plan-CSBXRWPH.js.map

@@ -1,0 +1,23 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  GITHUB_COMMENT_LIMIT,
+  GITLAB_NOTE_LIMIT,
+  codeSpan,
+  formatPlanMarkdown,
+  objectSection
+} from "./chunk-B4ZKZN5G.js";
+import "./chunk-MONPYU5F.js";
+import "./chunk-UTVWGJBY.js";
+import "./chunk-FQUUC5EA.js";
+import "./chunk-2MBPYCZ5.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-PTXPLBH2.js";
+import "./chunk-57EZ2WE2.js";
+export {
+  GITHUB_COMMENT_LIMIT,
+  GITLAB_NOTE_LIMIT,
+  codeSpan,
+  formatPlanMarkdown,
+  objectSection
+};
+//# sourceMappingURL=plan-markdown-IKTSEBSK.js.map

@@ -1,0 +1,65 @@
+import * as core from '@actions/core';
+import { ciPullRequest } from '../adapters/ci-pull-request.js';
+import { detectSource } from '../adapters/ci-environment.js';
+import { ConfigError } from '../core/errors.js';
+import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { actionsLogger } from './logger.js';
+import type { PlanSettings } from './settings.js';
+
+/**
+ * `command: plan`: outputs the counts, the comment's URL and the JSON report; the job summary is
+ * the whole plan; with `comment`, one comment per cluster on the pull request, edited on every
+ * push; with `commit-status`, `ferry/plan (<cluster>)` on the pull request's head commit. The
+ * step fails when the server rejects an object (merging would fail to apply).
+ */
+export async function runPlan(settings: PlanSettings): Promise<void> {
+  const { planAndPublish } = await import('../commands/plan-forge.js');
+  const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
+  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const ci = await ciPullRequest(process.env);
+  const number = settings.pullRequest ?? ci.number;
+  if (settings.comment && number === undefined)
+    throw new ConfigError('input comment needs a pull_request event or input pull-request');
+  const target = reportTarget(settings.report);
+  if ((settings.comment || settings.report.commitStatus) && !target)
+    throw new ConfigError(
+      'a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+    );
+  // On a pull request, the status belongs on its head commit (GITHUB_SHA is a test merge).
+  const statusSha = settings.report.commitStatus ? (ci.headSha ?? target?.statusSha) : undefined;
+  const runUrl = detectSource(process.env).runUrl || undefined;
+  const { report, comment } = await core.group('ferry plan', () =>
+    planAndPublish(
+      {
+        dir: settings.dir,
+        inventory: settings.inventory,
+        namespace: settings.namespace,
+        prune: settings.prune,
+        pruneAllow: settings.pruneAllow,
+        forceConflicts: settings.forceConflicts,
+        adopt: settings.adopt,
+        cluster: settings.report.cluster,
+        kubeconfig,
+        context: settings.context,
+      },
+      {
+        ...(target ? { target } : {}),
+        ...(settings.comment && number !== undefined ? { comment: { number, runUrl } } : {}),
+        ...(statusSha ? { statusSha } : {}),
+        runUrl,
+      },
+      actionsLogger,
+    ),
+  );
+  core.setOutput('created', report.counts.created);
+  core.setOutput('changed', report.counts.changed);
+  core.setOutput('unchanged', report.counts.unchanged);
+  core.setOutput('pruned', report.counts.pruned);
+  core.setOutput('comment-url', comment?.url ?? '');
+  core.setOutput('report', JSON.stringify(report));
+  await core.summary
+    .addRaw(formatPlanMarkdown(report, { title: `ferry plan for ${report.cluster}` }))
+    .write();
+  if (report.counts.rejected > 0)
+    core.setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);
+}
