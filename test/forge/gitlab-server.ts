@@ -136,10 +136,6 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
     switch (routeName) {
       case 'GET /projects/:id':
         return api.getProject(project, links);
-      case 'GET /projects/:id/repository/branches/:branch':
-        return api.getBranch(project, param(':branch'));
-      case 'POST /projects/:id/repository/commits':
-        return api.createCommit(project, b, links);
       case 'GET /projects/:id/merge_requests': {
         const found = project.mergeRequests.filter(
           (mr) =>

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-PDT7QIXN.js";
+} from "./chunk-LJCBRQL4.js";
 import {
   imagesIn,
   pinPath,
@@ -13,13 +13,13 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-TGHFBUTB.js";
-import "./chunk-VSXDL2I2.js";
+} from "./chunk-UEDL5BEZ.js";
+import "./chunk-EZP5OGJT.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment
-} from "./chunk-CPZAHX5J.js";
-import "./chunk-IBLPEF4U.js";
+} from "./chunk-PF6AWLQB.js";
+import "./chunk-MWIGHI5J.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -29,7 +29,7 @@ import {
   quoteForMessage,
   splitImageReference
 } from "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import {
   ConfigError,
   OperationError
@@ -174,4 +174,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-ILPCVER4.js.map
+//# sourceMappingURL=rollback-Y4VUY4PC.js.map

@@ -6,7 +6,7 @@ import {
   DRIFT_FINGERPRINT,
   driftOf,
   parseIgnoreRules
-} from "./chunk-RKYJVJEM.js";
+} from "./chunk-6XBAB5G7.js";
 import {
   FIELD_MANAGER,
   KubeClient,
@@ -15,17 +15,17 @@ import {
   discover,
   readInventory,
   serverSideApply
-} from "./chunk-YDYJNO3C.js";
+} from "./chunk-FX6LBB4U.js";
 import {
   applySetParent
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   readManifestDir,
   readTextFile
-} from "./chunk-IBLPEF4U.js";
+} from "./chunk-MWIGHI5J.js";
 import {
   describeObject
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -45,7 +45,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-RAJYSTVD.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-WYMMZHZB.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -139,4 +139,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-NWXVZCK2.js.map
+//# sourceMappingURL=drift-INPJ34K5.js.map

@@ -5,20 +5,20 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-TGHFBUTB.js";
-import "./chunk-VSXDL2I2.js";
+} from "./chunk-UEDL5BEZ.js";
+import "./chunk-EZP5OGJT.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadEnvironment,
   render
-} from "./chunk-CPZAHX5J.js";
-import "./chunk-IBLPEF4U.js";
+} from "./chunk-PF6AWLQB.js";
+import "./chunk-MWIGHI5J.js";
 import {
   detectSource,
   sourceCommitUrl
 } from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 
@@ -54,4 +54,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-DCNNGG2C.js.map
+//# sourceMappingURL=propose-EPJPSWZJ.js.map

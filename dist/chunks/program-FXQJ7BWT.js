@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   FERRY_VERSION,
   applyTraceAnnotations
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   checkClusterName
 } from "./chunk-YZ7SOTKQ.js";
@@ -16,7 +16,7 @@ import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import {
   ConfigError,
   FerryError,
@@ -28,9 +28,9 @@ import {
   __toESM
 } from "./chunk-57EZ2WE2.js";
 
-// node_modules/commander/lib/error.js
+// ../../main/node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "node_modules/commander/lib/error.js"(exports) {
+  "../../main/node_modules/commander/lib/error.js"(exports) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -63,9 +63,9 @@ var require_error = __commonJS({
   }
 });
 
-// node_modules/commander/lib/argument.js
+// ../../main/node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "node_modules/commander/lib/argument.js"(exports) {
+  "../../main/node_modules/commander/lib/argument.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Argument2 = class {
       /**
@@ -191,9 +191,9 @@ var require_argument = __commonJS({
   }
 });
 
-// node_modules/commander/lib/help.js
+// ../../main/node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "node_modules/commander/lib/help.js"(exports) {
+  "../../main/node_modules/commander/lib/help.js"(exports) {
     var { humanReadableArgName } = require_argument();
     var Help2 = class {
       constructor() {
@@ -793,9 +793,9 @@ ${itemIndentStr}`);
   }
 });
 
-// node_modules/commander/lib/option.js
+// ../../main/node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "node_modules/commander/lib/option.js"(exports) {
+  "../../main/node_modules/commander/lib/option.js"(exports) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var Option2 = class {
       /**
@@ -1106,9 +1106,9 @@ var require_option = __commonJS({
   }
 });
 
-// node_modules/commander/lib/suggestSimilar.js
+// ../../main/node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "node_modules/commander/lib/suggestSimilar.js"(exports) {
+  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
@@ -1186,9 +1186,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// node_modules/commander/lib/command.js
+// ../../main/node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "node_modules/commander/lib/command.js"(exports) {
+  "../../main/node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path = __require("node:path");
@@ -3432,9 +3432,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// node_modules/commander/index.js
+// ../../main/node_modules/commander/index.js
 var require_commander = __commonJS({
-  "node_modules/commander/index.js"(exports) {
+  "../../main/node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
     var { Command: Command2 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
@@ -3454,7 +3454,7 @@ var require_commander = __commonJS({
   }
 });
 
-// node_modules/commander/esm.mjs
+// ../../main/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
 var {
   program,
@@ -3589,13 +3589,13 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-NUBMZOBI.js");
+    const { apply } = await import("./apply-7QG5SLGM.js");
     const { ApplyFailure, formatText } = await import("./apply-report-7R43MMOW.js");
     const status = statusTarget(flags);
     if (status?.statusSha) checkClusterName(flags.cluster);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-7C2TCWKH.js");
+      const { reportApplyStatus } = await import("./apply-status-KWK6PHI3.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3688,7 +3688,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-NWXVZCK2.js");
+    const { drift } = await import("./drift-INPJ34K5.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-3BKAMEKT.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3785,7 +3785,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-DCNNGG2C.js");
+    const { propose } = await import("./propose-EPJPSWZJ.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -3843,7 +3843,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-BZK7GYV4.js");
+    const { promote } = await import("./promote-2R6W45JE.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -3900,7 +3900,7 @@ Examples:
 `
   ).action(async (opts) => {
     const log = consoleLogger(io.stderr, !opts.out);
-    const { render } = await import("./render-JMEHWK7S.js");
+    const { render } = await import("./render-SALMYYFF.js");
     const result = await render(
       {
         config: opts.config,
@@ -3938,7 +3938,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-ILPCVER4.js");
+    const { rollback } = await import("./rollback-Y4VUY4PC.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4012,4 +4012,4 @@ ${debug ? `${e.stack}
 export {
   runCli
 };
-//# sourceMappingURL=program-EPFCKXSF.js.map
+//# sourceMappingURL=program-FXQJ7BWT.js.map

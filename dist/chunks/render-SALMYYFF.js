@@ -4,11 +4,11 @@ import {
   loadEnvironment,
   render,
   renderEnvironment
-} from "./chunk-CPZAHX5J.js";
-import "./chunk-IBLPEF4U.js";
+} from "./chunk-PF6AWLQB.js";
+import "./chunk-MWIGHI5J.js";
 import "./chunk-KNW4NEBO.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import "./chunk-O7TIUWNP.js";
 import "./chunk-57EZ2WE2.js";
 export {
@@ -17,4 +17,4 @@ export {
   render,
   renderEnvironment
 };
-//# sourceMappingURL=render-JMEHWK7S.js.map
+//# sourceMappingURL=render-SALMYYFF.js.map

@@ -11,22 +11,22 @@ import {
 } from "./chunk-WI7CDD3B.js";
 import {
   DRIFT_FINGERPRINT
-} from "./chunk-RKYJVJEM.js";
+} from "./chunk-6XBAB5G7.js";
 import {
   PARENT_INFO,
   serverSideApply
-} from "./chunk-YDYJNO3C.js";
-import "./chunk-MXQYYHB2.js";
+} from "./chunk-FX6LBB4U.js";
+import "./chunk-PF3JOGFO.js";
 import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-VSXDL2I2.js";
+} from "./chunk-EZP5OGJT.js";
 import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
 import "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import {
   ConfigError,
   OperationError
@@ -169,4 +169,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-RAJYSTVD.js.map
+//# sourceMappingURL=drift-alerts-WYMMZHZB.js.map

@@ -15,9 +15,9 @@ import {
   __toESM
 } from "./chunk-57EZ2WE2.js";
 
-// node_modules/bottleneck/light.js
+// ../../main/node_modules/bottleneck/light.js
 var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
+  "../../main/node_modules/bottleneck/light.js"(exports, module) {
     (function(global2, factory) {
       typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
     })(exports, (function() {
@@ -1334,7 +1334,7 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -1345,7 +1345,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/before-after-hook/lib/register.js
+// ../../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -1368,7 +1368,7 @@ function register(state, name, method, options) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -1403,7 +1403,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -1417,7 +1417,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../../main/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -1451,7 +1451,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -1764,7 +1764,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -1948,7 +1948,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -2283,7 +2283,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -2322,7 +2322,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -2504,7 +2504,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../../main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -2614,7 +2614,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -2659,10 +2659,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../../main/node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -2796,10 +2796,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options) => {
     octokit.log.debug("request", options);
@@ -2823,7 +2823,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -2939,10 +2939,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -5234,7 +5234,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -5357,7 +5357,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -5374,17 +5374,17 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../../main/node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../../main/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
   }
 );
 
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION9 = "0.0.0-development";
 function isRequestError(error) {
@@ -5458,7 +5458,7 @@ function retry(octokit, octokitOptions) {
 }
 retry.VERSION = VERSION9;
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light2 = __toESM(require_light(), 1);
 var VERSION10 = "0.0.0-development";
 var noop3 = () => Promise.resolve();
@@ -5755,35 +5755,6 @@ var GitLabProject = class {
       throw gitlabError(error, `reading ${this.fullPath}`);
     }
   }
-  /** The tip of `branch`, or undefined when it does not exist. */
-  async branchTip(branch) {
-    try {
-      const data = await this.call(
-        "GET",
-        `/repository/branches/${encodeURIComponent(branch)}`
-      );
-      return data.commit.id;
-    } catch (error) {
-      if (error instanceof GitLabRequestError && error.status === 404) return void 0;
-      throw gitlabError(error, `reading branch ${branch}`);
-    }
-  }
-  /**
-   * One commit on `branch` whose parent is `startSha` (the branch is created, or with `force`
-   * reset, there). A 400 saying a file "has been changed" or a branch exists, or a 409, is
-   * another writer in between: a lost race.
-   */
-  async commit(branch, startSha, message, actions, force) {
-    try {
-      const body = { branch, start_sha: startSha, commit_message: message, actions, force };
-      const data = await this.call("POST", "/repository/commits", { body });
-      return data.id;
-    } catch (error) {
-      if (error instanceof GitLabRequestError && (error.status === 409 || error.status === 400 && /has been changed|already exists|changed since/i.test(error.detail)))
-        throw new LostRaceError(`${branch} moved before the commit (${error.detail})`);
-      throw gitlabError(error, `committing to ${branch}`);
-    }
-  }
   /** The open merge request from `source` into `target`, if any. */
   async findOpenMergeRequest(source, target) {
     try {
@@ -5982,6 +5953,57 @@ function firstError(text) {
   return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? "no output";
 }
 
+// src/adapters/git-push.ts
+var RACE_REJECTIONS = /* @__PURE__ */ new Set(["stale info", "fetch first", "non-fast-forward"]);
+var RACE_REMOTE_REASONS = /^(incorrect old value provided|reference already exists)$/;
+var RACE_REMOTE_LINE = new RegExp(
+  [
+    /cannot lock ref '[^']*': is at [0-9a-f]+ but expected [0-9a-f]+/,
+    /cannot lock ref '[^']*': reference (already exists|is missing)/,
+    /cannot lock ref '[^']*': unable to resolve reference/,
+    // Another receive-pack holds the ref's lock file right now (core.filesRefLockTimeout passed).
+    /cannot lock ref '[^']*': Unable to create '[^']*\.lock': File exists/,
+    /incorrect old value provided/
+  ].map((pattern) => pattern.source).join("|")
+);
+function parsePushStatus(stdout) {
+  const refs = [];
+  for (const line of stdout.split("\n")) {
+    const match = /^([ +\-*=!])\t([^\t]*):([^\t]*)\t(.*?)(?: \((.*)\))?$/.exec(line);
+    if (match) refs.push({ flag: match[1], to: match[3], summary: match[4], reason: match[5] });
+  }
+  return refs;
+}
+function remoteLines(stderr) {
+  return stderr.split("\n").filter((line) => line.startsWith("remote: ") || line === "remote:").map(
+    (line) => line.slice("remote:".length).replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "").trim()
+  );
+}
+function judgePush(ref, stdout, stderr) {
+  const status = parsePushStatus(stdout).find((line) => line.to === ref);
+  const remote = remoteLines(stderr);
+  if (status && status.flag !== "!") return { kind: "pushed" };
+  if (status) {
+    const said = `${status.summary}${status.reason === void 0 ? "" : ` (${status.reason})`}`;
+    if (status.summary === "[rejected]" && RACE_REJECTIONS.has(status.reason ?? ""))
+      return { kind: "lost-race", reason: said };
+    if (status.summary === "[remote rejected]") {
+      const raced = RACE_REMOTE_REASONS.test(status.reason ?? "") || remote.some((line) => RACE_REMOTE_LINE.test(line));
+      if (raced) return { kind: "lost-race", reason: said };
+    }
+    return { kind: "failed", reason: withRemote(`${ref} ${said}`, remote) };
+  }
+  return { kind: "failed", reason: withRemote(firstError(stderr), remote) };
+}
+var MAX_REMOTE_LINES = 20;
+function withRemote(headline, remote) {
+  const lines = remote.filter((line, i) => line !== "" || remote[i - 1] !== "");
+  const shown = lines.slice(0, MAX_REMOTE_LINES).map((line) => `remote: ${line}`.trimEnd());
+  if (lines.length > MAX_REMOTE_LINES)
+    shown.push(`remote: \u2026 ${lines.length - MAX_REMOTE_LINES} more lines`);
+  return [headline, ...shown].join("\n");
+}
+
 // src/adapters/git.ts
 var ZERO_OID = "0000000000000000000000000000000000000000";
 var EnvRepoWorkspace = class _EnvRepoWorkspace {
@@ -5997,7 +6019,9 @@ var EnvRepoWorkspace = class _EnvRepoWorkspace {
     const config = [
       // The user's hooks (core.hooksPath) must not run on ferry's pushes.
       ["core.hooksPath", "/dev/null"],
-      ["protocol.ext.allow", "never"]
+      ["protocol.ext.allow", "never"],
+      // A throwaway repository: no background maintenance after each fetch.
+      ["maintenance.auto", "false"]
     ];
     if (auth2) {
       const basic = Buffer.from(`${auth2.user ?? "x-access-token"}:${auth2.token}`).toString(
@@ -6220,26 +6244,30 @@ var EnvRepoWorkspace = class _EnvRepoWorkspace {
     return commit.trim();
   }
   /**
-   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
-   * exist). A lost race throws {@link LostRaceError}.
+   * Points `branch` on `remote` at `commit` (undefined: deletes it) if it is still at `expected`
+   * (undefined: must not exist). A lost race throws {@link LostRaceError}; any other refusal
+   * an OperationError with git's reason and the remote's own lines.
    */
   async push(remote, commit, branch, expected) {
     const ref = `refs/heads/${branch}`;
-    const result = await this.repo(
+    const { stdout, stderr } = await this.run(
       [
         "push",
         "--porcelain",
         "--no-verify",
         `--force-with-lease=${ref}:${expected ?? ""}`,
         "--",
-        remote
-      ].concat([`${commit ?? ""}:${ref}`]),
-      { okExitCodes: [1] }
+        remote,
+        `${commit ?? ""}:${ref}`
+      ],
+      // 1: a ref was refused; 128: git gave up before pushing. Both are told from the output.
+      { okExitCodes: [1, 128] }
     );
-    if (result.includes("	[rejected] (stale info)") || /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result))
-      throw new LostRaceError(`${branch} moved on ${remote}`);
-    if (!/^[*+= -]\t/m.test(result))
-      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
+    const outcome = judgePush(ref, stdout.toString("utf8"), stderr);
+    if (outcome.kind === "lost-race")
+      throw new LostRaceError(`${branch} moved on ${displayRemote(remote)}: ${outcome.reason}`);
+    if (outcome.kind === "failed")
+      throw new OperationError(`git push to ${displayRemote(remote)} failed: ${outcome.reason}`);
   }
   repo(args, options = {}) {
     return this.runner.text(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
@@ -6251,6 +6279,9 @@ var EnvRepoWorkspace = class _EnvRepoWorkspace {
     return this.runner.run(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
   }
 };
+function displayRemote(remote) {
+  return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1***@");
+}
 
 // src/commands/gitlab-session.ts
 function readGitLabToken(session) {
@@ -6312,4 +6343,4 @@ export {
   openGitLabWorkspace,
   gitlabReportProject
 };
-//# sourceMappingURL=chunk-VSXDL2I2.js.map
+//# sourceMappingURL=chunk-EZP5OGJT.js.map

@@ -9,17 +9,17 @@ import {
   lastManager,
   ownersOf,
   pathSegments
-} from "./chunk-YDYJNO3C.js";
+} from "./chunk-FX6LBB4U.js";
 import {
   APPLY_TRACE_KEYS,
   MANIFEST_HASH
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   ANNOTATION_PREFIX,
   describeObject,
   groupOf,
   yaml
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -179,4 +179,4 @@ export {
   DRIFT_FINGERPRINT,
   driftOf
 };
-//# sourceMappingURL=chunk-RKYJVJEM.js.map
+//# sourceMappingURL=chunk-6XBAB5G7.js.map

@@ -3,7 +3,7 @@ import {
   checkUniqueIdentities,
   documentObjects,
   parseDocuments
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
@@ -100,4 +100,4 @@ export {
   replaceDirectory,
   readManifestDir
 };
-//# sourceMappingURL=chunk-IBLPEF4U.js.map
+//# sourceMappingURL=chunk-MWIGHI5J.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   groupOf
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 
 // src/core/applyset.ts
 import { createHash } from "node:crypto";
@@ -108,4 +108,4 @@ export {
   asMember,
   foreignOwner
 };
-//# sourceMappingURL=chunk-MXQYYHB2.js.map
+//# sourceMappingURL=chunk-PF3JOGFO.js.map

@@ -10,7 +10,7 @@ import "./chunk-YZ7SOTKQ.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-VSXDL2I2.js";
+} from "./chunk-EZP5OGJT.js";
 import {
   gitlabError
 } from "./chunk-FAYQYGGE.js";
@@ -59,4 +59,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-7C2TCWKH.js.map
+//# sourceMappingURL=apply-status-KWK6PHI3.js.map

@@ -7,11 +7,11 @@ import {
   asMember,
   foreignOwner,
   parseGroupKinds
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   identityOf,
   yaml
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 import {
   OperationError
 } from "./chunk-O7TIUWNP.js";
@@ -615,7 +615,7 @@ var ClientNodeAuthenticator = class {
   config;
   agent;
   load() {
-    this.config ??= import("./client-node-config-EKYYU3UG.js").then(({ KubeConfig }) => {
+    this.config ??= import("./client-node-config-GIQVBMWG.js").then(({ KubeConfig }) => {
       const config = new KubeConfig();
       try {
         if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
@@ -1226,4 +1226,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-YDYJNO3C.js.map
+//# sourceMappingURL=chunk-FX6LBB4U.js.map

@@ -19,20 +19,20 @@ import {
   readInventory,
   serverSideApply,
   waitForEstablished
-} from "./chunk-YDYJNO3C.js";
+} from "./chunk-FX6LBB4U.js";
 import {
   APPLYSET_TOOLING,
   applySetParent,
   groupKind,
   parentObject
-} from "./chunk-MXQYYHB2.js";
+} from "./chunk-PF3JOGFO.js";
 import {
   readManifestDir
-} from "./chunk-IBLPEF4U.js";
+} from "./chunk-MWIGHI5J.js";
 import {
   describeObject,
   withAnnotations
-} from "./chunk-53QXY2GU.js";
+} from "./chunk-RJ335PBH.js";
 import {
   ConfigError,
   OperationError
@@ -559,4 +559,4 @@ export {
   apply,
   applyObjects
 };
-//# sourceMappingURL=apply-NUBMZOBI.js.map
+//# sourceMappingURL=apply-7QG5SLGM.js.map

@@ -10,7 +10,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-PDT7QIXN.js";
+} from "./chunk-LJCBRQL4.js";
 import {
   headBranchName,
   imagesIn,
@@ -19,14 +19,14 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-TGHFBUTB.js";
-import "./chunk-VSXDL2I2.js";
+} from "./chunk-UEDL5BEZ.js";
+import "./chunk-EZP5OGJT.js";
 import "./chunk-FAYQYGGE.js";
 import {
   loadConfig,
   renderEnvironment
-} from "./chunk-CPZAHX5J.js";
-import "./chunk-IBLPEF4U.js";
+} from "./chunk-PF6AWLQB.js";
+import "./chunk-MWIGHI5J.js";
 import {
   detectSource,
   sourceCommitUrl
@@ -35,7 +35,7 @@ import {
   parseImageReference,
   quoteForMessage
 } from "./chunk-L67FNGXX.js";
-import "./chunk-53QXY2GU.js";
+import "./chunk-RJ335PBH.js";
 import {
   ConfigError,
   FerryError,
@@ -185,4 +185,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-BZK7GYV4.js.map
+//# sourceMappingURL=promote-2R6W45JE.js.map

@@ -3,7 +3,7 @@ import {
   ConfigError
 } from "./chunk-O7TIUWNP.js";
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }
@@ -3229,4 +3229,4 @@ export {
   withAnnotations,
   toYamlDocument
 };
-//# sourceMappingURL=chunk-53QXY2GU.js.map
+//# sourceMappingURL=chunk-RJ335PBH.js.map

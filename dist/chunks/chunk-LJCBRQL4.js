@@ -6,12 +6,12 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-TGHFBUTB.js";
+} from "./chunk-UEDL5BEZ.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
   openGitLabWorkspace
-} from "./chunk-VSXDL2I2.js";
+} from "./chunk-EZP5OGJT.js";
 
 // src/core/promotion-text.ts
 function cell(markdown) {
@@ -107,4 +107,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-PDT7QIXN.js.map
+//# sourceMappingURL=chunk-LJCBRQL4.js.map
