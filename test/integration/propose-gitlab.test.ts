@@ -160,6 +160,65 @@ describe('ferry propose on GitLab', () => {
     assert.deepEqual(server.violations, []);
   });
 
+  it('pushes with a lease: a commit pushed by someone else meanwhile is seen, not overwritten blind', async (t) => {
+    const { server, project, work } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    await onGitLab(server, config, '1.0.0');
+    const clone = join(work, 'clone');
+    await git(work, 'clone', '--quiet', server.gitUrl('acme/envs'), clone);
+    let intruder = '';
+    const lines: string[] = [];
+    const log: Logger = { ...quiet, warning: (line) => lines.push(line) };
+    const result = await propose(
+      { config, env: 'staging', imageTag: '2.0.0', apiUrl: server.apiUrl },
+      log,
+      {
+        env: { FERRY_GITLAB_TOKEN: server.token },
+        retry: { baseDelayMs: 10 },
+        beforeWrite: async (attempt) => {
+          if (attempt !== 1) return;
+          await git(clone, 'fetch', '--quiet', 'origin', BRANCH);
+          await git(clone, 'checkout', '--quiet', '-B', BRANCH, 'FETCH_HEAD');
+          intruder = await pushBranch(clone, BRANCH, { 'intruder.txt': 'x\n' });
+        },
+      },
+    );
+    assert.equal(result.attempts, 2);
+    assert.match(
+      lines.join('\n'),
+      /lost a race \(ferry\/demo\/staging moved on .*\[rejected\] \(stale info\)\)/,
+    );
+    assert.notEqual(result.headSha, intruder);
+    assert.equal(
+      await bare(project.gitDir, 'rev-parse', `${BRANCH}^`),
+      await bare(project.gitDir, 'rev-parse', 'main'),
+    );
+    assert.match(project.mergeRequests[0]!.title, /demo 2\.0\.0 /);
+    assert.deepEqual(server.violations, []);
+  });
+
+  it("describes a later run's commit that lands between its push and its merge request write", async (t) => {
+    const { server, project } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    await onGitLab(server, config, '1.0.0');
+    // As 2.0.0 writes its words, a run of 3.0.0 completes: 2.0.0's words would be stale.
+    let later: ProposeResult | undefined;
+    server.beforeApiRequest(async (method, path) => {
+      if (later !== undefined || method !== 'PUT' || !path.endsWith('/merge_requests/1')) return;
+      server.beforeApiRequest(undefined);
+      later = await onGitLab(server, config, '3.0.0');
+    });
+    const result = await onGitLab(server, config, '2.0.0');
+    assert.equal(result.operation, 'updated');
+    assert.equal(later?.operation, 'updated');
+    assert.equal(await bare(project.gitDir, 'rev-parse', BRANCH), later?.headSha);
+    const mr = project.mergeRequests[0]!;
+    assert.match(mr.title, /demo 3\.0\.0 /);
+    assert.match(mr.description, /3\.0\.0/);
+    assert.doesNotMatch(mr.description, /2\.0\.0/);
+    assert.deepEqual(server.violations, []);
+  });
+
   it('fails on a bad token with one line and writes nothing', async (t) => {
     const { server, project } = await gitlabEnvRepo(t);
     const config = await app(t);

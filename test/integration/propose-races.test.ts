@@ -100,14 +100,14 @@ describe('concurrent proposals', () => {
     const { server, project } = await gitlabEnvRepo(t);
     const config = await app(t, 'acme/envs', '    forge: gitlab\n');
     const env = { FERRY_GITLAB_TOKEN: server.token };
-    for (let round = 1; round <= 2; round++) {
-      const tags = await contend({ config, apiUrl: server.apiUrl }, round, 10, env);
-      const tag = await proposedTag(project.gitDir);
-      assert.ok(tags.includes(tag), `round ${round}: one of its tags`);
-      const open = project.mergeRequests.filter((mr) => mr.state === 'opened');
-      assert.equal(open.length, 1, `round ${round}: one open merge request`);
-      assert.match(open[0]!.title, new RegExp(`demo ${tag.replaceAll('.', '\\.')} `));
-    }
+    const tags = await contend({ config, apiUrl: server.apiUrl }, 1, 10, env);
+    const tag = await proposedTag(project.gitDir);
+    assert.ok(tags.includes(tag), 'one of the tags');
+    // The merge request describes the commit its branch holds, whichever run wrote it last.
+    assert.match(
+      project.mergeRequests[0]!.title,
+      new RegExp(`demo ${tag.replaceAll('.', '\\.')} `),
+    );
     assert.equal(project.mergeRequests.length, 1);
     await assertFsckClean(project.gitDir);
     assert.deepEqual(server.violations, []);
