@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
@@ -217,6 +217,32 @@ describe('ferry propose on GitLab', () => {
     assert.match(mr.description, /3\.0\.0/);
     assert.doesNotMatch(mr.description, /2\.0\.0/);
     assert.deepEqual(server.violations, []);
+  });
+
+  it('hands the token to git in its environment, never in an argument, URL or log line', async (t) => {
+    const { server, work } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    // GIT_TRACE logs the arguments of every git process, children included.
+    const trace = join(work, 'git-trace.log');
+    process.env.GIT_TRACE = trace;
+    const lines: string[] = [];
+    const log: Logger = { ...quiet, info: (line) => lines.push(line) };
+    try {
+      await propose({ config, env: 'staging', imageTag: '1.0.0', apiUrl: server.apiUrl }, log, {
+        env: { FERRY_GITLAB_TOKEN: server.token },
+        retry: { baseDelayMs: 10 },
+      });
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    const argv = await readFile(trace, 'utf8');
+    assert.match(argv, /git push --porcelain/, 'the trace holds the push');
+    const basic = Buffer.from(`oauth2:${server.token}`).toString('base64');
+    for (const secret of [server.token, basic]) {
+      assert.ok(!argv.includes(secret), 'the token is in an argument');
+      assert.ok(!lines.join('\n').includes(secret), 'the token is in a log line');
+    }
+    assert.ok(server.requests.some((r) => r.path.endsWith('/git-receive-pack')));
   });
 
   it('fails on a bad token with one line and writes nothing', async (t) => {
