@@ -68,10 +68,11 @@ function onGitLab(
   tag: string,
   options: Partial<ProposeOptions> = {},
   deps: ProposeDeps = {},
+  log = quiet,
 ): Promise<ProposeResult> {
   return propose(
     { config, env: 'staging', imageTag: tag, apiUrl: server.apiUrl, ...options },
-    quiet,
+    log,
     {
       env: { FERRY_GITLAB_TOKEN: server.token },
       retry: { baseDelayMs: 10 },
@@ -135,19 +136,12 @@ describe('ferry propose on GitLab', () => {
     await git(work, 'clone', '--quiet', server.gitUrl('acme/envs'), clone);
     const lines: string[] = [];
     const log: Logger = { ...quiet, warning: (line) => lines.push(line) };
-    const result = await propose(
-      { config, env: 'staging', imageTag: '1.0.0', apiUrl: server.apiUrl },
-      log,
-      {
-        env: { FERRY_GITLAB_TOKEN: server.token },
-        retry: { baseDelayMs: 10 },
-        beforeWrite: async (attempt) => {
-          if (attempt !== 1) return;
-          await mkdir(join(clone, PATH), { recursive: true });
-          await pushBranch(clone, 'main', { [`${PATH}/hand-edit.yaml`]: 'kind: ConfigMap\n' });
-        },
-      },
-    );
+    const beforeWrite = async (attempt: number) => {
+      if (attempt !== 1) return;
+      await mkdir(join(clone, PATH), { recursive: true });
+      await pushBranch(clone, 'main', { [`${PATH}/hand-edit.yaml`]: 'kind: ConfigMap\n' });
+    };
+    const result = await onGitLab(server, config, '1.0.0', {}, { beforeWrite }, log);
     assert.equal(result.operation, 'created');
     assert.equal(result.attempts, 2);
     assert.match(lines.join('\n'), /lost a race \(the base branch moved/);
@@ -169,20 +163,13 @@ describe('ferry propose on GitLab', () => {
     let intruder = '';
     const lines: string[] = [];
     const log: Logger = { ...quiet, warning: (line) => lines.push(line) };
-    const result = await propose(
-      { config, env: 'staging', imageTag: '2.0.0', apiUrl: server.apiUrl },
-      log,
-      {
-        env: { FERRY_GITLAB_TOKEN: server.token },
-        retry: { baseDelayMs: 10 },
-        beforeWrite: async (attempt) => {
-          if (attempt !== 1) return;
-          await git(clone, 'fetch', '--quiet', 'origin', BRANCH);
-          await git(clone, 'checkout', '--quiet', '-B', BRANCH, 'FETCH_HEAD');
-          intruder = await pushBranch(clone, BRANCH, { 'intruder.txt': 'x\n' });
-        },
-      },
-    );
+    const beforeWrite = async (attempt: number) => {
+      if (attempt !== 1) return;
+      await git(clone, 'fetch', '--quiet', 'origin', BRANCH);
+      await git(clone, 'checkout', '--quiet', '-B', BRANCH, 'FETCH_HEAD');
+      intruder = await pushBranch(clone, BRANCH, { 'intruder.txt': 'x\n' });
+    };
+    const result = await onGitLab(server, config, '2.0.0', {}, { beforeWrite }, log);
     assert.equal(result.attempts, 2);
     assert.match(
       lines.join('\n'),
@@ -228,10 +215,7 @@ describe('ferry propose on GitLab', () => {
     const lines: string[] = [];
     const log: Logger = { ...quiet, info: (line) => lines.push(line) };
     try {
-      await propose({ config, env: 'staging', imageTag: '1.0.0', apiUrl: server.apiUrl }, log, {
-        env: { FERRY_GITLAB_TOKEN: server.token },
-        retry: { baseDelayMs: 10 },
-      });
+      await onGitLab(server, config, '1.0.0', {}, {}, log);
     } finally {
       delete process.env.GIT_TRACE;
     }
