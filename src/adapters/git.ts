@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, LostRaceError, OperationError } from '../core/errors.js';
 import type { FileMap } from '../core/proposal.js';
-import { firstError, GitRunner, type GitOutput, type GitRunOptions } from './git-runner.js';
+import { redact } from '../core/redact.js';
+import { judgePush } from './git-push.js';
+import { GitRunner, type GitOutput, type GitRunOptions } from './git-runner.js';
 
 /**
  * git for proposals: a private, throwaway bare repository that fetches the env repo shallowly,
@@ -58,6 +60,8 @@ export class EnvRepoWorkspace {
       // The user's hooks (core.hooksPath) must not run on ferry's pushes.
       ['core.hooksPath', '/dev/null'],
       ['protocol.ext.allow', 'never'],
+      // A throwaway repository: no background maintenance after each fetch.
+      ['maintenance.auto', 'false'],
     ];
     if (auth) {
       const basic = Buffer.from(`${auth.user ?? 'x-access-token'}:${auth.token}`).toString(
@@ -317,17 +321,18 @@ export class EnvRepoWorkspace {
   }
 
   /**
-   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
-   * exist). A lost race throws {@link LostRaceError}.
+   * Points `branch` on `remote` at `commit` (undefined: deletes it) if it is still at `expected`
+   * (undefined: must not exist). A lost race throws {@link LostRaceError}; any other refusal
+   * an OperationError with git's reason and the remote's own lines.
    */
   async push(
     remote: string,
     commit: string | undefined,
     branch: string,
     expected: string | undefined,
-  ) {
+  ): Promise<void> {
     const ref = `refs/heads/${branch}`;
-    const result = await this.repo(
+    const { stdout, stderr } = await this.run(
       [
         'push',
         '--porcelain',
@@ -335,16 +340,16 @@ export class EnvRepoWorkspace {
         `--force-with-lease=${ref}:${expected ?? ''}`,
         '--',
         remote,
-      ].concat([`${commit ?? ''}:${ref}`]),
-      { okExitCodes: [1] },
+        `${commit ?? ''}:${ref}`,
+      ],
+      // 1: a ref was refused; 128: git gave up before pushing. Both are told from the output.
+      { okExitCodes: [1, 128] },
     );
-    if (
-      result.includes('\t[rejected] (stale info)') ||
-      /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result)
-    )
-      throw new LostRaceError(`${branch} moved on ${remote}`);
-    if (!/^[*+= -]\t/m.test(result))
-      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
+    const outcome = judgePush(ref, stdout.toString('utf8'), stderr);
+    if (outcome.kind === 'lost-race')
+      throw new LostRaceError(`${branch} moved on ${redact(remote)}: ${outcome.reason}`);
+    if (outcome.kind === 'failed')
+      throw new OperationError(`git push to ${redact(remote)} failed: ${outcome.reason}`);
   }
 
   private repo(args: string[], options: GitRunOptions = {}): Promise<string> {

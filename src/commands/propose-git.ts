@@ -8,6 +8,7 @@ import {
   type ProposeOperation,
   type ProposeResult,
 } from './propose-context.js';
+import { commitProposal } from './proposal-commit.js';
 import { retryLostRaces } from './race-retry.js';
 
 /**
@@ -36,7 +37,7 @@ async function attemptWithGit(
   workspace: EnvRepoWorkspace,
   attempt: number,
 ): Promise<Omit<ProposeResult, 'attempts'>> {
-  const { log, repo, base, branch, path } = context;
+  const { log, repo, base, branch } = context;
   log.info(`reading ${repo} (${base}, ${branch})`);
   const { tips, baseFiles, plan } = await readProposalState(context, workspace, repo);
   const words = proposalWords(context, baseFiles);
@@ -62,17 +63,7 @@ async function attemptWithGit(
     log.info(`deleted ${branch}: ${base} already has this content`);
     return result('closed', undefined);
   }
-  const message = `${words.message.headline}\n\n${words.message.body}\n`;
-  const { write, path: pinPath } = context.pin;
-  const content = {
-    files: context.files,
-    bytes: context.bytes,
-    companions: new Map(write === undefined ? [] : [[pinPath, write]]),
-  };
-  const commit = await workspace.commitFolder(tips.base, path, content, message, {
-    name: context.env.GIT_AUTHOR_NAME || 'ferry',
-    email: context.env.GIT_AUTHOR_EMAIL || 'ferry@localhost',
-  });
+  const commit = await commitProposal(context, workspace, tips.base, words);
   await workspace.push(repo, commit, branch, tips.head);
   const operation = tips.head === undefined ? 'created' : 'updated';
   log.info(`${operation} ${branch} at ${commit} (base ${base} + one commit)`);

@@ -1,4 +1,3 @@
-import { sourceCommitUrl } from '../adapters/ci-environment.js';
 import {
   PullRequestExistsError,
   type GitHubEnvRepo,
@@ -6,7 +5,7 @@ import {
 } from '../adapters/forge/github.js';
 import type { EnvRepoWorkspace, FetchedBranches } from '../adapters/git.js';
 import { LostRaceError } from '../core/errors.js';
-import { recordedOrigin, type FileMap, type ProposalPlan } from '../core/proposal.js';
+import type { FileMap, ProposalPlan } from '../core/proposal.js';
 import { openGitHubRepo, openGitHubWorkspace } from './github-session.js';
 import {
   baseResult,
@@ -16,6 +15,7 @@ import {
   type ProposeOperation,
   type ProposeResult,
 } from './propose-context.js';
+import { laterProposalWords } from './proposal-settle.js';
 import { retryLostRaces } from './race-retry.js';
 
 /**
@@ -194,20 +194,10 @@ async function settle(
 ): Promise<PullRequestInfo> {
   for (let round = 0; round < 3 && written.headSha !== head; round++) {
     const tips = await workspace.fetch(cloneUrl, context.base, context.branch);
-    // Mid-reset by another run: that run writes its own words after its commit.
-    if (tips.head === undefined || tips.head === tips.base) return written;
-    const files = await workspace.readFolder(tips.head, context.path);
-    const origin = recordedOrigin(files);
-    if (!origin) return written;
-    context.log.info(`a later run committed ${tips.head}; describing its proposal instead`);
-    const baseFiles = await workspace.readFolder(tips.base, context.path);
-    const words = proposalWords(context, baseFiles, {
-      files,
-      ...origin,
-      sourceCommitUrl: sourceCommitUrl(context.env, origin.source),
-    });
+    const words = await laterProposalWords(context, workspace, tips);
+    if (!words) return written;
     written = await github.updatePull(written.number, { title: words.title, body: words.body });
-    [head, base] = [tips.head, tips.base];
+    [head, base] = [tips.head!, tips.base];
   }
   if (written.baseSha !== base)
     throw new LostRaceError(`the base branch moved to ${written.baseSha.slice(0, 12)}`);

@@ -1,11 +1,7 @@
-import type {
-  CommitAction,
-  GitLabProject,
-  MergeRequestInfo,
-} from '../adapters/forge/gitlab-project.js';
+import type { GitLabProject, MergeRequestInfo } from '../adapters/forge/gitlab-project.js';
 import type { EnvRepoWorkspace } from '../adapters/git.js';
 import { LostRaceError } from '../core/errors.js';
-import type { FileMap, ProposalPlan } from '../core/proposal.js';
+import type { ProposalPlan } from '../core/proposal.js';
 import { openGitLabProject, openGitLabWorkspace } from './gitlab-session.js';
 import {
   baseResult,
@@ -15,6 +11,8 @@ import {
   type ProposeOperation,
   type ProposeResult,
 } from './propose-context.js';
+import { commitProposal } from './proposal-commit.js';
+import { laterProposalWords } from './proposal-settle.js';
 import { retryLostRaces } from './race-retry.js';
 
 type AttemptResult = Omit<ProposeResult, 'attempts'>;
@@ -22,10 +20,11 @@ type AttemptResult = Omit<ProposeResult, 'attempts'>;
 /**
  * The GitLab half of `ferry propose`. Reads: the project (clone URL and token check), the open
  * merge request, and one shallow `git fetch` of both branches. Writes, when the folder changed:
- * one commit that creates or resets the head branch on the base tip read (`start_sha`, `force`),
- * then creates or updates the merge request. GitLab has no "only if the base is still X", so the
- * base is read again after the writes: a base that moved means the diff was against an old base,
- * a lost race that is re-read and re-planned.
+ * base + one commit built with git plumbing, pushed over HTTPS with
+ * `--force-with-lease=<branch>:<tip we read>` (GitLab's commits API has no "only if the branch
+ * is still X": concurrent runs would overwrite each other unseen), then the merge request through
+ * the API. A push that loses, or a base that moved by the time the merge request is written, is
+ * a lost race: re-read, re-plan, retry.
  */
 export async function proposeOnGitLab(context: ProposalContext): Promise<ProposeResult> {
   const { project, token } = openGitLabProject(context.repo, {
@@ -64,7 +63,7 @@ async function attemptOnGitLab(
 ): Promise<AttemptResult> {
   const { log, base, branch, path } = context;
   log.info(`reading ${project.fullPath} (${base}, ${branch})`);
-  const { tips, baseFiles, basePin, plan } = await readProposalState(context, workspace, cloneUrl);
+  const { tips, baseFiles, plan } = await readProposalState(context, workspace, cloneUrl);
   const open = await project.findOpenMergeRequest(branch, base);
   const words = proposalWords(context, baseFiles);
   const result = (
@@ -100,23 +99,22 @@ async function attemptOnGitLab(
     const opened = await writeMergeRequest(context, project, undefined, text);
     if (opened.created) done.created = true;
     const operation = opened.created ? 'created' : 'unchanged';
-    await checkBase(project, base, tips.base);
-    await finish(context, project, opened.written, operation);
-    return result(operation, tips.head, opened.written);
+    const mr = await settle(context, project, workspace, cloneUrl, opened.written, tips);
+    await finish(context, project, mr, operation);
+    return result(operation, tips.head, mr);
   }
 
-  const message = `${words.message.headline}\n\n${words.message.body}\n`;
-  const actions = commitActions(context, baseFiles, basePin);
-  const sha = await project.commit(branch, tips.base, message, actions, tips.head !== undefined);
+  const sha = await commitProposal(context, workspace, tips.base, words);
+  await workspace.push(cloneUrl, sha, branch, tips.head);
   done.committed = true;
-  log.info(`committed ${sha} to ${branch}`);
+  log.info(`pushed ${sha} to ${branch} (base ${base} + one commit)`);
   const { written, created } = await writeMergeRequest(context, project, open, text);
   if (created) done.created = true;
-  await checkBase(project, base, tips.base);
+  const mr = await settle(context, project, workspace, cloneUrl, written, { ...tips, head: sha });
   const operation = created ? 'created' : 'updated';
-  await finish(context, project, written, operation);
-  log.info(`${operation} merge request !${written.iid}: ${written.url}`);
-  return result(operation, sha, written);
+  await finish(context, project, mr, operation);
+  log.info(`${operation} merge request !${mr.iid}: ${mr.url}`);
+  return result(operation, sha, mr);
 }
 
 /** Updates the open merge request or opens one; one opened meanwhile by another run is updated. */
@@ -145,11 +143,34 @@ async function writeMergeRequest(
   }
 }
 
-/** The base the proposal was planned on must still be the tip, else re-plan. */
-async function checkBase(project: GitLabProject, base: string, planned: string): Promise<void> {
-  const tip = await project.branchTip(base);
-  if (tip !== planned)
-    throw new LostRaceError(`the base branch moved to ${(tip ?? 'nothing').slice(0, 12)}`);
+/**
+ * Makes the merge request's words describe its head, on the base they were computed against.
+ * GitLab cannot update a merge request "only if its head is still X", so a run whose commit was
+ * replaced by a later run's just before its own write may have put stale words over the later
+ * run's: the branches are read again after the write (from git: the merge request's `sha`
+ * follows a push only once GitLab has processed it), and another run's commit is described
+ * instead. A base that moved means the diff was against an old base: a lost race.
+ */
+async function settle(
+  context: ProposalContext,
+  project: GitLabProject,
+  workspace: EnvRepoWorkspace,
+  cloneUrl: string,
+  mr: MergeRequestInfo,
+  planned: { base: string; head: string | undefined },
+): Promise<MergeRequestInfo> {
+  let head = planned.head;
+  for (let round = 0; round < 3; round++) {
+    const tips = await workspace.fetch(cloneUrl, context.base, context.branch);
+    if (tips.base !== planned.base)
+      throw new LostRaceError(`the base branch moved to ${tips.base.slice(0, 12)}`);
+    if (tips.head === head) return mr;
+    const words = await laterProposalWords(context, workspace, tips);
+    if (!words) return mr;
+    mr = await project.updateMergeRequest(mr.iid, { title: words.title, description: words.body });
+    head = tips.head;
+  }
+  return mr;
 }
 
 /** Labels the merge request lacks, reviewers and assignees by numeric id, and auto-merge. */
@@ -184,34 +205,4 @@ function predicted(plan: ProposalPlan, hasMergeRequest: boolean): ProposeOperati
   if (plan.kind === 'nothing-to-propose') return hasMergeRequest ? 'closed' : 'unchanged';
   if (plan.kind === 'up-to-date') return hasMergeRequest ? 'unchanged' : 'created';
   return hasMergeRequest ? 'updated' : 'created';
-}
-
-/** Commit actions on the base tip: changed files created or updated, vanished ones deleted. */
-function commitActions(
-  context: ProposalContext,
-  baseFiles: FileMap,
-  basePin: string | undefined,
-): CommitAction[] {
-  const prefix = `${context.path}/`;
-  const base64 = (text: string, name?: string) =>
-    ((name !== undefined && context.bytes?.get(name)) || Buffer.from(text)).toString('base64');
-  const actions: CommitAction[] = [...context.files]
-    .filter(([name, text]) => baseFiles.get(name) !== text)
-    .map(([name, text]) => ({
-      action: baseFiles.has(name) ? 'update' : 'create',
-      file_path: `${prefix}${name}`,
-      content: base64(text, name),
-      encoding: 'base64',
-    }));
-  for (const name of baseFiles.keys())
-    if (!context.files.has(name)) actions.push({ action: 'delete', file_path: `${prefix}${name}` });
-  const { write, path } = context.pin;
-  if (write !== undefined && write !== basePin)
-    actions.push({
-      action: basePin === undefined ? 'create' : 'update',
-      file_path: path,
-      content: base64(write),
-      encoding: 'base64',
-    });
-  return actions;
 }

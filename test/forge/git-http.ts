@@ -1,8 +1,9 @@
 // Serves bare repositories over git's smart HTTP protocol by running `git http-backend` as a CGI
 // program, so `git clone` and `git push` in tests talk to real git on the other side.
 // https://git-scm.com/docs/git-http-backend
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GitRunner } from './git-runner.js';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GitRunner } from './git-runner.js';
 
 /** Where the repositories live and which token, if any, a client must present. */
 export interface GitHttpOptions {
@@ -138,4 +139,39 @@ function parseCgiHead(
     else headers[name] = value;
   }
   return { status, headers, rest: buffer.subarray(end + (useCrlf ? 4 : 2)) };
+}
+
+/** A smart-HTTP server for the bare repositories under one folder, with no forge around it. */
+export interface GitHttpServer {
+  /** `http://127.0.0.1:<port>/git/<name>`: the URL of `<root>/<name>` (`owner/repo.git`). */
+  url(name: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves `root`'s `<owner>/<name>.git` repositories on a free loopback port, without auth. */
+export async function startGitHttpServer(root: string): Promise<GitHttpServer> {
+  const git = new GitRunner();
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/git/')) {
+      response.writeHead(404).end();
+      return;
+    }
+    const pathInfo = decodeURIComponent(url.pathname.slice('/git'.length));
+    serveGitHttp(request, response, pathInfo, url.search.slice(1), { root, git });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (name) => `http://127.0.0.1:${port}/git/${name}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await git.close();
+    },
+  };
 }

@@ -1,14 +1,6 @@
 // The GitLab REST v4 endpoints ferry uses, over real bare repositories: what GitLab does
-// server-side (API commits, branch updates) is done with git plumbing, so clones see it.
-import {
-  commitExists,
-  compareAndSwapRef,
-  InvalidPathError,
-  readRef,
-  writeCommit,
-  ZERO_OID,
-  type BareRepository,
-} from './git-plumbing.js';
+// server-side (merge request heads, statuses) reads the repositories with git, so pushes count.
+import { readRef, type BareRepository } from './git-plumbing.js';
 
 /** A merge request as the server keeps it. */
 export interface StoredMergeRequest {
@@ -103,102 +95,6 @@ export function getProject(project: GitLabProjectState, links: Links): Answer {
       group_access: null,
     },
   });
-}
-
-/** GET /projects/:id/repository/branches/:branch */
-export async function getBranch(project: GitLabProjectState, branch: string): Promise<Answer> {
-  const tip = await readRef(project, `refs/heads/${branch}`);
-  if (!tip) return fail(404, '404 Branch Not Found');
-  return ok({ name: branch, commit: { id: tip, short_id: tip.slice(0, 8) }, protected: false });
-}
-
-interface CommitBody {
-  branch: string;
-  commit_message: string;
-  start_branch?: string;
-  start_sha?: string;
-  force?: boolean;
-  actions: { action: string; file_path: string; content?: string; encoding?: string }[];
-}
-
-/**
- * POST /projects/:id/repository/commits. As GitLab: a new branch needs a start; an existing
- * one with a start needs `force` (then it is reset to the start plus this commit).
- */
-export async function createCommit(project: GitLabProjectState, body: CommitBody, links: Links) {
-  const ref = `refs/heads/${body.branch}`;
-  const current = await readRef(project, ref);
-  const start =
-    body.start_sha ??
-    (body.start_branch && (await readRef(project, `refs/heads/${body.start_branch}`)));
-  if (current && start && !body.force && body.start_sha !== current)
-    return fail(
-      400,
-      `A branch called '${body.branch}' already exists. Switch to that branch in order to make changes`,
-    );
-  if (!current && !start)
-    return fail(400, 'You can only create or edit files when you are on a branch');
-  if (body.start_sha && !(await commitExists(project, body.start_sha)))
-    return fail(400, 'Invalid start_sha');
-  const parent = (start || current)!;
-  const additions: { path: string; contents: Buffer }[] = [];
-  const deletions: string[] = [];
-  for (const action of body.actions) {
-    const exists = await fileExists(project, parent, action.file_path);
-    if (action.action === 'create' && exists)
-      return fail(400, `A file with this name already exists`);
-    if ((action.action === 'update' || action.action === 'delete') && !exists)
-      return fail(400, `A file with this name doesn't exist`);
-    if (action.action === 'delete') deletions.push(action.file_path);
-    else {
-      const encoding = action.encoding === 'base64' ? 'base64' : 'utf8';
-      additions.push({
-        path: action.file_path,
-        contents: Buffer.from(action.content ?? '', encoding),
-      });
-    }
-  }
-  const who = { name: 'Ferry Bot', email: 'bot@ferry.test' };
-  let sha: string;
-  try {
-    sha = await writeCommit(project, {
-      parent,
-      changes: { additions, deletions },
-      message: body.commit_message,
-      author: who,
-      committer: who,
-    });
-  } catch (error) {
-    if (error instanceof InvalidPathError) return fail(400, error.message);
-    throw error;
-  }
-  if (!(await compareAndSwapRef(project, ref, sha, current ?? ZERO_OID)))
-    return fail(409, 'Could not update the branch: it has been changed');
-  const [title = ''] = body.commit_message.split('\n');
-  return ok(
-    {
-      id: sha,
-      short_id: sha.slice(0, 8),
-      title,
-      message: body.commit_message,
-      author_name: who.name,
-      author_email: who.email,
-      committer_name: who.name,
-      committer_email: who.email,
-      created_at: now(),
-      parent_ids: [parent],
-      web_url: `${links.web}/${project.path}/-/commit/${sha}`,
-    },
-    201,
-  );
-}
-
-async function fileExists(project: GitLabProjectState, commit: string, path: string) {
-  const result = await project.git.run(
-    ['--git-dir', project.gitDir, 'cat-file', '-e', `${commit}:${path}`],
-    { okExitCodes: [1, 128] },
-  );
-  return result.exitCode === 0;
 }
 
 /** A merge request as GitLab answers it; `sha` is the source branch's tip now. */

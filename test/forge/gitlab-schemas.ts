@@ -16,39 +16,6 @@ const page = {
 
 /** JSON bodies, by `METHOD route`. */
 const bodies: Record<string, object> = {
-  'POST /projects/:id/repository/commits': {
-    type: 'object',
-    required: ['branch', 'commit_message', 'actions'],
-    additionalProperties: false,
-    properties: {
-      branch: { type: 'string', minLength: 1 },
-      commit_message: { type: 'string', minLength: 1 },
-      start_branch: { type: 'string' },
-      start_sha: sha,
-      start_project: { type: ['string', 'integer'] },
-      author_email: { type: 'string' },
-      author_name: { type: 'string' },
-      stats: { type: 'boolean' },
-      force: { type: 'boolean' },
-      actions: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['action', 'file_path'],
-          additionalProperties: false,
-          properties: {
-            action: { enum: ['create', 'delete', 'move', 'update', 'chmod'] },
-            file_path: { type: 'string', minLength: 1 },
-            previous_path: { type: 'string' },
-            content: { type: 'string' },
-            encoding: { enum: ['text', 'base64'] },
-            last_commit_id: sha,
-            execute_filemode: { type: 'boolean' },
-          },
-        },
-      },
-    },
-  },
   'POST /projects/:id/merge_requests': {
     type: 'object',
     required: ['source_branch', 'target_branch', 'title'],
@@ -167,7 +134,6 @@ const bodies: Record<string, object> = {
 /** Query strings (all values strings), by `METHOD route`. */
 const queries: Record<string, object> = {
   'GET /projects/:id': { properties: { statistics: { enum: ['true', 'false'] } } },
-  'GET /projects/:id/repository/branches/:branch': { properties: {} },
   'GET /projects/:id/merge_requests': {
     properties: {
       state: { enum: ['opened', 'closed', 'locked', 'merged', 'all'] },

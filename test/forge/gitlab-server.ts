@@ -29,6 +29,8 @@ export interface GitLabServer {
   requests: RecordedRequest[];
   /** Makes the next `count` API requests answer 429 with Retry-After. */
   failNextRequests(count: number, retryAfterSeconds: number): void;
+  /** Runs `hook` before each authorized API request is answered (undefined: none). */
+  beforeApiRequest(hook: ((method: string, path: string) => Promise<void>) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
   const requests: RecordedRequest[] = [];
   const links: api.Links = { web: '' };
   const faults = { count: 0, retryAfter: 0 };
+  let hook: ((method: string, path: string) => Promise<void>) | undefined;
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -91,6 +94,7 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
         request.headers['job-token'] ??
         /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (presented !== token) return send({ status: 401, body: { message: '401 Unauthorized' } });
+      await hook?.(request.method ?? 'GET', url.pathname);
       let body: unknown;
       if (raw !== '') {
         if (!/^application\/json/.test(request.headers['content-type'] ?? ''))
@@ -137,10 +141,6 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
     switch (routeName) {
       case 'GET /projects/:id':
         return api.getProject(project, links);
-      case 'GET /projects/:id/repository/branches/:branch':
-        return api.getBranch(project, param(':branch'));
-      case 'POST /projects/:id/repository/commits':
-        return api.createCommit(project, b, links);
       case 'GET /projects/:id/merge_requests': {
         const found = project.mergeRequests.filter(
           (mr) =>
@@ -297,6 +297,9 @@ export async function startGitLabServer(options: { root: string }): Promise<GitL
     failNextRequests(count, retryAfterSeconds) {
       faults.count += count;
       faults.retryAfter = retryAfterSeconds;
+    },
+    beforeApiRequest(next) {
+      hook = next;
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { propose, type ProposeDeps } from '../../src/commands/propose.js';
@@ -123,5 +123,32 @@ describe('ferry propose with plain git', () => {
     const errors = failed.stderr.split('\n').filter((line) => line.startsWith('error:'));
     assert.equal(errors.length, 1, failed.stderr);
     assert.match(errors[0]!, /^error: git fetch failed: fatal: .*missing\.git/);
+  });
+  it("shows git's reason and the remote's lines when a push is refused for another reason", async (t) => {
+    const propose1 = (config: string) =>
+      runFerry(['propose', '-c', config, '-e', 'staging', '-t', '1.0.0']);
+    // A non-bare repository with the proposal branch checked out refuses to move it.
+    const { seed } = await localEnvRepo(t);
+    await git(seed, 'checkout', '--quiet', '-b', BRANCH);
+    const checkedOut = await propose1(await app(t, seed, '    forge: git\n'));
+    assert.equal(checkedOut.code, 1, checkedOut.stderr);
+    assert.match(
+      checkedOut.stderr,
+      /^error: git push to .*seed failed: refs\/heads\/ferry\/demo\/staging \[remote rejected\] \(branch is currently checked out\)\nremote: error: refusing to update checked out branch: refs\/heads\/ferry\/demo\/staging\n/m,
+    );
+    assert.doesNotMatch(checkedOut.stderr, /lost a race|failed to push some refs/);
+
+    // A pre-receive hook that says why it declines.
+    const { remote } = await localEnvRepo(t);
+    const hook = join(remote, 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "deploys are frozen until Monday" >&2\nexit 1\n');
+    await chmod(hook, 0o755);
+    const frozen = await propose1(await app(t, remote, '    forge: git\n'));
+    assert.equal(frozen.code, 1, frozen.stderr);
+    assert.match(
+      frozen.stderr,
+      /^error: git push to .*envs\.git failed: refs\/heads\/ferry\/demo\/staging \[remote rejected\] \(pre-receive hook declined\)\nremote: deploys are frozen until Monday\n/m,
+    );
+    assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
@@ -68,10 +68,11 @@ function onGitLab(
   tag: string,
   options: Partial<ProposeOptions> = {},
   deps: ProposeDeps = {},
+  log = quiet,
 ): Promise<ProposeResult> {
   return propose(
     { config, env: 'staging', imageTag: tag, apiUrl: server.apiUrl, ...options },
-    quiet,
+    log,
     {
       env: { FERRY_GITLAB_TOKEN: server.token },
       retry: { baseDelayMs: 10 },
@@ -135,19 +136,12 @@ describe('ferry propose on GitLab', () => {
     await git(work, 'clone', '--quiet', server.gitUrl('acme/envs'), clone);
     const lines: string[] = [];
     const log: Logger = { ...quiet, warning: (line) => lines.push(line) };
-    const result = await propose(
-      { config, env: 'staging', imageTag: '1.0.0', apiUrl: server.apiUrl },
-      log,
-      {
-        env: { FERRY_GITLAB_TOKEN: server.token },
-        retry: { baseDelayMs: 10 },
-        beforeWrite: async (attempt) => {
-          if (attempt !== 1) return;
-          await mkdir(join(clone, PATH), { recursive: true });
-          await pushBranch(clone, 'main', { [`${PATH}/hand-edit.yaml`]: 'kind: ConfigMap\n' });
-        },
-      },
-    );
+    const beforeWrite = async (attempt: number) => {
+      if (attempt !== 1) return;
+      await mkdir(join(clone, PATH), { recursive: true });
+      await pushBranch(clone, 'main', { [`${PATH}/hand-edit.yaml`]: 'kind: ConfigMap\n' });
+    };
+    const result = await onGitLab(server, config, '1.0.0', {}, { beforeWrite }, log);
     assert.equal(result.operation, 'created');
     assert.equal(result.attempts, 2);
     assert.match(lines.join('\n'), /lost a race \(the base branch moved/);
@@ -158,6 +152,81 @@ describe('ferry propose on GitLab', () => {
     );
     assert.equal(project.mergeRequests.length, 1);
     assert.deepEqual(server.violations, []);
+  });
+
+  it('pushes with a lease: a commit pushed by someone else meanwhile is seen, not overwritten blind', async (t) => {
+    const { server, project, work } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    await onGitLab(server, config, '1.0.0');
+    const clone = join(work, 'clone');
+    await git(work, 'clone', '--quiet', server.gitUrl('acme/envs'), clone);
+    let intruder = '';
+    const lines: string[] = [];
+    const log: Logger = { ...quiet, warning: (line) => lines.push(line) };
+    const beforeWrite = async (attempt: number) => {
+      if (attempt !== 1) return;
+      await git(clone, 'fetch', '--quiet', 'origin', BRANCH);
+      await git(clone, 'checkout', '--quiet', '-B', BRANCH, 'FETCH_HEAD');
+      intruder = await pushBranch(clone, BRANCH, { 'intruder.txt': 'x\n' });
+    };
+    const result = await onGitLab(server, config, '2.0.0', {}, { beforeWrite }, log);
+    assert.equal(result.attempts, 2);
+    assert.match(
+      lines.join('\n'),
+      /lost a race \(ferry\/demo\/staging moved on .*\[rejected\] \(stale info\)\)/,
+    );
+    assert.notEqual(result.headSha, intruder);
+    assert.equal(
+      await bare(project.gitDir, 'rev-parse', `${BRANCH}^`),
+      await bare(project.gitDir, 'rev-parse', 'main'),
+    );
+    assert.match(project.mergeRequests[0]!.title, /demo 2\.0\.0 /);
+    assert.deepEqual(server.violations, []);
+  });
+
+  it("describes a later run's commit that lands between its push and its merge request write", async (t) => {
+    const { server, project } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    await onGitLab(server, config, '1.0.0');
+    // As 2.0.0 writes its words, a run of 3.0.0 completes: 2.0.0's words would be stale.
+    let later: ProposeResult | undefined;
+    server.beforeApiRequest(async (method, path) => {
+      if (later !== undefined || method !== 'PUT' || !path.endsWith('/merge_requests/1')) return;
+      server.beforeApiRequest(undefined);
+      later = await onGitLab(server, config, '3.0.0');
+    });
+    const result = await onGitLab(server, config, '2.0.0');
+    assert.equal(result.operation, 'updated');
+    assert.equal(later?.operation, 'updated');
+    assert.equal(await bare(project.gitDir, 'rev-parse', BRANCH), later?.headSha);
+    const mr = project.mergeRequests[0]!;
+    assert.match(mr.title, /demo 3\.0\.0 /);
+    assert.match(mr.description, /3\.0\.0/);
+    assert.doesNotMatch(mr.description, /2\.0\.0/);
+    assert.deepEqual(server.violations, []);
+  });
+
+  it('hands the token to git in its environment, never in an argument, URL or log line', async (t) => {
+    const { server, work } = await gitlabEnvRepo(t);
+    const config = await app(t);
+    // GIT_TRACE logs the arguments of every git process, children included.
+    const trace = join(work, 'git-trace.log');
+    process.env.GIT_TRACE = trace;
+    const lines: string[] = [];
+    const log: Logger = { ...quiet, info: (line) => lines.push(line) };
+    try {
+      await onGitLab(server, config, '1.0.0', {}, {}, log);
+    } finally {
+      delete process.env.GIT_TRACE;
+    }
+    const argv = await readFile(trace, 'utf8');
+    assert.match(argv, /git push --porcelain/, 'the trace holds the push');
+    const basic = Buffer.from(`oauth2:${server.token}`).toString('base64');
+    for (const secret of [server.token, basic]) {
+      assert.ok(!argv.includes(secret), 'the token is in an argument');
+      assert.ok(!lines.join('\n').includes(secret), 'the token is in a log line');
+    }
+    assert.ok(server.requests.some((r) => r.path.endsWith('/git-receive-pack')));
   });
 
   it('fails on a bad token with one line and writes nothing', async (t) => {

@@ -20,14 +20,6 @@ export interface MergeRequestInfo {
   autoMerge: boolean;
 }
 
-/** A commit action of POST /projects/:id/repository/commits (content base64). */
-export interface CommitAction {
-  action: 'create' | 'update' | 'delete';
-  file_path: string;
-  content?: string;
-  encoding?: 'base64';
-}
-
 /** An issue, as a drift alert needs it. */
 export interface IssueInfo {
   iid: number;
@@ -116,48 +108,6 @@ export class GitLabProject {
       return project.http_url_to_repo;
     } catch (error) {
       throw gitlabError(error, `reading ${this.fullPath}`);
-    }
-  }
-
-  /** The tip of `branch`, or undefined when it does not exist. */
-  async branchTip(branch: string): Promise<string | undefined> {
-    try {
-      const data = await this.call<{ commit: { id: string } }>(
-        'GET',
-        `/repository/branches/${encodeURIComponent(branch)}`,
-      );
-      return data.commit.id;
-    } catch (error) {
-      if (error instanceof GitLabRequestError && error.status === 404) return undefined;
-      throw gitlabError(error, `reading branch ${branch}`);
-    }
-  }
-
-  /**
-   * One commit on `branch` whose parent is `startSha` (the branch is created, or with `force`
-   * reset, there). A 400 saying a file "has been changed" or a branch exists, or a 409, is
-   * another writer in between: a lost race.
-   */
-  async commit(
-    branch: string,
-    startSha: string,
-    message: string,
-    actions: CommitAction[],
-    force: boolean,
-  ): Promise<string> {
-    try {
-      const body = { branch, start_sha: startSha, commit_message: message, actions, force };
-      const data = await this.call<{ id: string }>('POST', '/repository/commits', { body });
-      return data.id;
-    } catch (error) {
-      if (
-        error instanceof GitLabRequestError &&
-        (error.status === 409 ||
-          (error.status === 400 &&
-            /has been changed|already exists|changed since/i.test(error.detail)))
-      )
-        throw new LostRaceError(`${branch} moved before the commit (${error.detail})`);
-      throw gitlabError(error, `committing to ${branch}`);
     }
   }
 

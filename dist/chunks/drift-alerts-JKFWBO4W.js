@@ -7,12 +7,9 @@ import {
   DRIFT_FINGERPRINT,
   PARENT_INFO,
   serverSideApply
-} from "./chunk-UICMRAO3.js";
+} from "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
-import {
-  redact,
-  redactWebhookUrl
-} from "./chunk-JCWAVRYV.js";
+import "./chunk-WEZ4UF55.js";
 import {
   syncDriftIssue,
   syncDriftStatus,
@@ -24,10 +21,14 @@ import "./chunk-PVPH2W2K.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-37AOOXFC.js";
+} from "./chunk-UJYHSZQH.js";
 import {
   gitlabError
 } from "./chunk-NUKUWNLF.js";
+import {
+  redact,
+  redactWebhookUrl
+} from "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
@@ -167,4 +168,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-4OZE7KJE.js.map
+//# sourceMappingURL=drift-alerts-JKFWBO4W.js.map

@@ -3,13 +3,14 @@ import {
   apply,
   applyObjects,
   checkKindsKnown
-} from "./chunk-FAKQCCH7.js";
-import "./chunk-OBWSCWUF.js";
-import "./chunk-UICMRAO3.js";
+} from "./chunk-2UTNVRD5.js";
+import "./chunk-NOPJTSFO.js";
+import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
-import "./chunk-JCWAVRYV.js";
+import "./chunk-WEZ4UF55.js";
 import "./chunk-UTVWGJBY.js";
 import "./chunk-FQUUC5EA.js";
+import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
@@ -22,4 +23,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=apply-RB3JJ5VI.js.map
+//# sourceMappingURL=apply-7TN4452J.js.map

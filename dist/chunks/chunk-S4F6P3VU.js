@@ -9,7 +9,7 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   parseGitLabProject
-} from "./chunk-37AOOXFC.js";
+} from "./chunk-UJYHSZQH.js";
 import {
   inferForge
 } from "./chunk-F2F43ZSX.js";
@@ -499,6 +499,24 @@ async function readProposalState(context, workspace, remote) {
   return { tips, baseFiles, basePin, plan };
 }
 
+// src/commands/proposal-commit.ts
+function commitProposal(context, workspace, parent, words) {
+  const message = `${words.message.headline}
+
+${words.message.body}
+`;
+  const { write, path: pinPath2 } = context.pin;
+  const content = {
+    files: context.files,
+    bytes: context.bytes,
+    companions: new Map(write === void 0 ? [] : [[pinPath2, write]])
+  };
+  return workspace.commitFolder(parent, context.path, content, message, {
+    name: context.env.GIT_AUTHOR_NAME || "ferry",
+    email: context.env.GIT_AUTHOR_EMAIL || "ferry@localhost"
+  });
+}
+
 // src/commands/race-retry.ts
 var DEFAULT_RETRY = {
   attempts: 5,
@@ -543,7 +561,7 @@ async function proposeWithGit(context) {
   }
 }
 async function attemptWithGit(context, workspace, attempt) {
-  const { log, repo, base, branch, path } = context;
+  const { log, repo, base, branch } = context;
   log.info(`reading ${repo} (${base}, ${branch})`);
   const { tips, baseFiles, plan } = await readProposalState(context, workspace, repo);
   const words = proposalWords(context, baseFiles);
@@ -566,20 +584,7 @@ async function attemptWithGit(context, workspace, attempt) {
     log.info(`deleted ${branch}: ${base} already has this content`);
     return result("closed", void 0);
   }
-  const message = `${words.message.headline}
-
-${words.message.body}
-`;
-  const { write, path: pinPath2 } = context.pin;
-  const content = {
-    files: context.files,
-    bytes: context.bytes,
-    companions: new Map(write === void 0 ? [] : [[pinPath2, write]])
-  };
-  const commit = await workspace.commitFolder(tips.base, path, content, message, {
-    name: context.env.GIT_AUTHOR_NAME || "ferry",
-    email: context.env.GIT_AUTHOR_EMAIL || "ferry@localhost"
-  });
+  const commit = await commitProposal(context, workspace, tips.base, words);
   await workspace.push(repo, commit, branch, tips.head);
   const operation = tips.head === void 0 ? "created" : "updated";
   log.info(`${operation} ${branch} at ${commit} (base ${base} + one commit)`);
@@ -624,6 +629,21 @@ async function openGitHubWorkspace(github, token, needPush) {
   const cloneUrl = await github.cloneUrl(needPush);
   const workspace = await EnvRepoWorkspace.open({ origin: new URL(cloneUrl).origin, token });
   return { workspace, cloneUrl };
+}
+
+// src/commands/proposal-settle.ts
+async function laterProposalWords(context, workspace, tips) {
+  if (tips.head === void 0 || tips.head === tips.base) return void 0;
+  const files = await workspace.readFolder(tips.head, context.path);
+  const origin = recordedOrigin(files);
+  if (!origin) return void 0;
+  context.log.info(`a later run committed ${tips.head}; describing its proposal instead`);
+  const baseFiles = await workspace.readFolder(tips.base, context.path);
+  return proposalWords(context, baseFiles, {
+    files,
+    ...origin,
+    sourceCommitUrl: sourceCommitUrl(context.env, origin.source)
+  });
 }
 
 // src/commands/propose-github.ts
@@ -748,17 +768,8 @@ function predicted2(plan, hasPull) {
 async function settle(context, github, workspace, cloneUrl, written, head, base) {
   for (let round = 0; round < 3 && written.headSha !== head; round++) {
     const tips = await workspace.fetch(cloneUrl, context.base, context.branch);
-    if (tips.head === void 0 || tips.head === tips.base) return written;
-    const files = await workspace.readFolder(tips.head, context.path);
-    const origin = recordedOrigin(files);
-    if (!origin) return written;
-    context.log.info(`a later run committed ${tips.head}; describing its proposal instead`);
-    const baseFiles = await workspace.readFolder(tips.base, context.path);
-    const words = proposalWords(context, baseFiles, {
-      files,
-      ...origin,
-      sourceCommitUrl: sourceCommitUrl(context.env, origin.source)
-    });
+    const words = await laterProposalWords(context, workspace, tips);
+    if (!words) return written;
     written = await github.updatePull(written.number, { title: words.title, body: words.body });
     [head, base] = [tips.head, tips.base];
   }
@@ -812,15 +823,15 @@ async function proposeOnGitLab(context) {
 async function attemptOnGitLab(context, project, workspace, cloneUrl, attempt, done) {
   const { log, base, branch, path } = context;
   log.info(`reading ${project.fullPath} (${base}, ${branch})`);
-  const { tips, baseFiles, basePin, plan } = await readProposalState(context, workspace, cloneUrl);
+  const { tips, baseFiles, plan } = await readProposalState(context, workspace, cloneUrl);
   const open = await project.findOpenMergeRequest(branch, base);
   const words = proposalWords(context, baseFiles);
-  const result = (operation2, headSha, mr) => ({
+  const result = (operation2, headSha, mr2) => ({
     operation: operation2,
     ...baseResult(context, words),
     forge: "gitlab",
     headSha,
-    pullRequest: mr && { number: mr.iid, url: mr.url }
+    pullRequest: mr2 && { number: mr2.iid, url: mr2.url }
   });
   if (context.options.dryRun) return result(predicted3(plan, open !== void 0), tips.head, open);
   await context.beforeWrite(attempt);
@@ -846,25 +857,21 @@ _Closed by ferry: ${base} already holds ${context.image.ref} in \`${path}\`._`
     const opened = await writeMergeRequest(context, project, void 0, text);
     if (opened.created) done.created = true;
     const operation2 = opened.created ? "created" : "unchanged";
-    await checkBase(project, base, tips.base);
-    await finish2(context, project, opened.written, operation2);
-    return result(operation2, tips.head, opened.written);
+    const mr2 = await settle2(context, project, workspace, cloneUrl, opened.written, tips);
+    await finish2(context, project, mr2, operation2);
+    return result(operation2, tips.head, mr2);
   }
-  const message = `${words.message.headline}
-
-${words.message.body}
-`;
-  const actions = commitActions(context, baseFiles, basePin);
-  const sha = await project.commit(branch, tips.base, message, actions, tips.head !== void 0);
+  const sha = await commitProposal(context, workspace, tips.base, words);
+  await workspace.push(cloneUrl, sha, branch, tips.head);
   done.committed = true;
-  log.info(`committed ${sha} to ${branch}`);
+  log.info(`pushed ${sha} to ${branch} (base ${base} + one commit)`);
   const { written, created } = await writeMergeRequest(context, project, open, text);
   if (created) done.created = true;
-  await checkBase(project, base, tips.base);
+  const mr = await settle2(context, project, workspace, cloneUrl, written, { ...tips, head: sha });
   const operation = created ? "created" : "updated";
-  await finish2(context, project, written, operation);
-  log.info(`${operation} merge request !${written.iid}: ${written.url}`);
-  return result(operation, sha, written);
+  await finish2(context, project, mr, operation);
+  log.info(`${operation} merge request !${mr.iid}: ${mr.url}`);
+  return result(operation, sha, mr);
 }
 async function writeMergeRequest(context, project, open, text) {
   if (open) return { written: await project.updateMergeRequest(open.iid, text), created: false };
@@ -885,10 +892,19 @@ async function writeMergeRequest(context, project, open, text) {
     return { written: await project.updateMergeRequest(existing.iid, text), created: false };
   }
 }
-async function checkBase(project, base, planned) {
-  const tip = await project.branchTip(base);
-  if (tip !== planned)
-    throw new LostRaceError(`the base branch moved to ${(tip ?? "nothing").slice(0, 12)}`);
+async function settle2(context, project, workspace, cloneUrl, mr, planned) {
+  let head = planned.head;
+  for (let round = 0; round < 3; round++) {
+    const tips = await workspace.fetch(cloneUrl, context.base, context.branch);
+    if (tips.base !== planned.base)
+      throw new LostRaceError(`the base branch moved to ${tips.base.slice(0, 12)}`);
+    if (tips.head === head) return mr;
+    const words = await laterProposalWords(context, workspace, tips);
+    if (!words) return mr;
+    mr = await project.updateMergeRequest(mr.iid, { title: words.title, description: words.body });
+    head = tips.head;
+  }
+  return mr;
 }
 async function finish2(context, project, mr, operation) {
   const { labels = [], assignees = [], reviewers = [], autoMerge } = context.options;
@@ -914,27 +930,6 @@ function predicted3(plan, hasMergeRequest) {
   if (plan.kind === "nothing-to-propose") return hasMergeRequest ? "closed" : "unchanged";
   if (plan.kind === "up-to-date") return hasMergeRequest ? "unchanged" : "created";
   return hasMergeRequest ? "updated" : "created";
-}
-function commitActions(context, baseFiles, basePin) {
-  const prefix = `${context.path}/`;
-  const base64 = (text, name) => (name !== void 0 && context.bytes?.get(name) || Buffer.from(text)).toString("base64");
-  const actions = [...context.files].filter(([name, text]) => baseFiles.get(name) !== text).map(([name, text]) => ({
-    action: baseFiles.has(name) ? "update" : "create",
-    file_path: `${prefix}${name}`,
-    content: base64(text, name),
-    encoding: "base64"
-  }));
-  for (const name of baseFiles.keys())
-    if (!context.files.has(name)) actions.push({ action: "delete", file_path: `${prefix}${name}` });
-  const { write, path } = context.pin;
-  if (write !== void 0 && write !== basePin)
-    actions.push({
-      action: basePin === void 0 ? "create" : "update",
-      file_path: path,
-      content: base64(write),
-      encoding: "base64"
-    });
-  return actions;
 }
 
 // src/commands/proposal-target.ts
@@ -1002,4 +997,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-Z3KUGGYX.js.map
+//# sourceMappingURL=chunk-S4F6P3VU.js.map

@@ -12,7 +12,7 @@ import {
   parseIgnoreRules,
   readInventory,
   serverSideApply
-} from "./chunk-UICMRAO3.js";
+} from "./chunk-ZB5T3EQN.js";
 import {
   isPrefix
 } from "./chunk-FQUUC5EA.js";
@@ -196,7 +196,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-4OZE7KJE.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-JKFWBO4W.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -318,4 +318,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-OBWSCWUF.js.map
+//# sourceMappingURL=chunk-NOPJTSFO.js.map

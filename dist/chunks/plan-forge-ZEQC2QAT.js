@@ -3,14 +3,14 @@ import {
   WRITE_CONCURRENCY,
   checkKindsKnown,
   validateWrite
-} from "./chunk-FAKQCCH7.js";
+} from "./chunk-2UTNVRD5.js";
 import {
   completedBefore,
   crdsOf,
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-OBWSCWUF.js";
+} from "./chunk-NOPJTSFO.js";
 import {
   KubeClient,
   PRUNE_PROTECTED_KINDS,
@@ -18,9 +18,9 @@ import {
   discover,
   driftOf,
   readInventory
-} from "./chunk-UICMRAO3.js";
+} from "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
-import "./chunk-JCWAVRYV.js";
+import "./chunk-WEZ4UF55.js";
 import {
   postClusterStatus,
   postGitLabApplyStatus
@@ -45,10 +45,11 @@ import {
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-37AOOXFC.js";
+} from "./chunk-UJYHSZQH.js";
 import {
   gitlabError
 } from "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import {
   readManifestDir
 } from "./chunk-QCKBONQO.js";
@@ -344,4 +345,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-77YH5EZ5.js.map
+//# sourceMappingURL=plan-forge-ZEQC2QAT.js.map

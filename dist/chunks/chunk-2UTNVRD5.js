@@ -7,7 +7,7 @@ import {
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-OBWSCWUF.js";
+} from "./chunk-NOPJTSFO.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -27,7 +27,7 @@ import {
   waitForEstablished,
   waitUntilGone,
   watchUntil
-} from "./chunk-UICMRAO3.js";
+} from "./chunk-ZB5T3EQN.js";
 import {
   isHandEdit
 } from "./chunk-UTVWGJBY.js";
@@ -906,4 +906,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-FAKQCCH7.js.map
+//# sourceMappingURL=chunk-2UTNVRD5.js.map

@@ -4,11 +4,12 @@ import {
   drift,
   driftCheck,
   fingerprintOf
-} from "./chunk-OBWSCWUF.js";
-import "./chunk-UICMRAO3.js";
+} from "./chunk-NOPJTSFO.js";
+import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
-import "./chunk-JCWAVRYV.js";
+import "./chunk-WEZ4UF55.js";
 import "./chunk-FQUUC5EA.js";
+import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
@@ -20,4 +21,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-7SFWLEOJ.js.map
+//# sourceMappingURL=drift-VMCWGZ6Y.js.map

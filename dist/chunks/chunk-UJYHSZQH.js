@@ -6,6 +6,9 @@ import {
   gitlabTokenVariables
 } from "./chunk-NUKUWNLF.js";
 import {
+  redact
+} from "./chunk-HRWRN4I5.js";
+import {
   ConfigError,
   LostRaceError,
   OperationError
@@ -5755,35 +5758,6 @@ var GitLabProject = class {
       throw gitlabError(error, `reading ${this.fullPath}`);
     }
   }
-  /** The tip of `branch`, or undefined when it does not exist. */
-  async branchTip(branch) {
-    try {
-      const data = await this.call(
-        "GET",
-        `/repository/branches/${encodeURIComponent(branch)}`
-      );
-      return data.commit.id;
-    } catch (error) {
-      if (error instanceof GitLabRequestError && error.status === 404) return void 0;
-      throw gitlabError(error, `reading branch ${branch}`);
-    }
-  }
-  /**
-   * One commit on `branch` whose parent is `startSha` (the branch is created, or with `force`
-   * reset, there). A 400 saying a file "has been changed" or a branch exists, or a 409, is
-   * another writer in between: a lost race.
-   */
-  async commit(branch, startSha, message, actions, force) {
-    try {
-      const body = { branch, start_sha: startSha, commit_message: message, actions, force };
-      const data = await this.call("POST", "/repository/commits", { body });
-      return data.id;
-    } catch (error) {
-      if (error instanceof GitLabRequestError && (error.status === 409 || error.status === 400 && /has been changed|already exists|changed since/i.test(error.detail)))
-        throw new LostRaceError(`${branch} moved before the commit (${error.detail})`);
-      throw gitlabError(error, `committing to ${branch}`);
-    }
-  }
   /** The open merge request from `source` into `target`, if any. */
   async findOpenMergeRequest(source, target) {
     try {
@@ -5998,6 +5972,57 @@ function firstError(text) {
   return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? "no output";
 }
 
+// src/adapters/git-push.ts
+var RACE_REJECTIONS = /* @__PURE__ */ new Set(["stale info", "fetch first", "non-fast-forward"]);
+var RACE_REMOTE_REASONS = /^(incorrect old value provided|reference already exists)$/;
+var RACE_REMOTE_LINE = new RegExp(
+  [
+    /cannot lock ref '[^']*': is at [0-9a-f]+ but expected [0-9a-f]+/,
+    /cannot lock ref '[^']*': reference (already exists|is missing)/,
+    /cannot lock ref '[^']*': unable to resolve reference/,
+    // Another receive-pack holds the ref's lock file right now (core.filesRefLockTimeout passed).
+    /cannot lock ref '[^']*': Unable to create '[^']*\.lock': File exists/,
+    /incorrect old value provided/
+  ].map((pattern) => pattern.source).join("|")
+);
+function parsePushStatus(stdout) {
+  const refs = [];
+  for (const line of stdout.split("\n")) {
+    const match = /^([ +\-*=!])\t([^\t]*):([^\t]*)\t(.*?)(?: \((.*)\))?$/.exec(line);
+    if (match) refs.push({ flag: match[1], to: match[3], summary: match[4], reason: match[5] });
+  }
+  return refs;
+}
+function remoteLines(stderr) {
+  return stderr.split("\n").filter((line) => line.startsWith("remote: ") || line === "remote:").map(
+    (line) => line.slice("remote:".length).replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "").trim()
+  );
+}
+function judgePush(ref, stdout, stderr) {
+  const status = parsePushStatus(stdout).find((line) => line.to === ref);
+  const remote = remoteLines(stderr);
+  if (status && status.flag !== "!") return { kind: "pushed" };
+  if (status) {
+    const said = `${status.summary}${status.reason === void 0 ? "" : ` (${status.reason})`}`;
+    if (status.summary === "[rejected]" && RACE_REJECTIONS.has(status.reason ?? ""))
+      return { kind: "lost-race", reason: said };
+    if (status.summary === "[remote rejected]") {
+      const raced = RACE_REMOTE_REASONS.test(status.reason ?? "") || remote.some((line) => RACE_REMOTE_LINE.test(line));
+      if (raced) return { kind: "lost-race", reason: said };
+    }
+    return { kind: "failed", reason: withRemote(`${ref} ${said}`, remote) };
+  }
+  return { kind: "failed", reason: withRemote(firstError(stderr), remote) };
+}
+var MAX_REMOTE_LINES = 20;
+function withRemote(headline, remote) {
+  const lines = remote.filter((line, i) => line !== "" || remote[i - 1] !== "");
+  const shown = lines.slice(0, MAX_REMOTE_LINES).map((line) => `remote: ${line}`.trimEnd());
+  if (lines.length > MAX_REMOTE_LINES)
+    shown.push(`remote: \u2026 ${lines.length - MAX_REMOTE_LINES} more lines`);
+  return [headline, ...shown].join("\n");
+}
+
 // src/adapters/git.ts
 var ZERO_OID = "0000000000000000000000000000000000000000";
 var EnvRepoWorkspace = class _EnvRepoWorkspace {
@@ -6013,7 +6038,9 @@ var EnvRepoWorkspace = class _EnvRepoWorkspace {
     const config = [
       // The user's hooks (core.hooksPath) must not run on ferry's pushes.
       ["core.hooksPath", "/dev/null"],
-      ["protocol.ext.allow", "never"]
+      ["protocol.ext.allow", "never"],
+      // A throwaway repository: no background maintenance after each fetch.
+      ["maintenance.auto", "false"]
     ];
     if (auth2) {
       const basic = Buffer.from(`${auth2.user ?? "x-access-token"}:${auth2.token}`).toString(
@@ -6236,26 +6263,30 @@ var EnvRepoWorkspace = class _EnvRepoWorkspace {
     return commit.trim();
   }
   /**
-   * Points `branch` on `remote` at `commit` if it is still at `expected` (undefined: must not
-   * exist). A lost race throws {@link LostRaceError}.
+   * Points `branch` on `remote` at `commit` (undefined: deletes it) if it is still at `expected`
+   * (undefined: must not exist). A lost race throws {@link LostRaceError}; any other refusal
+   * an OperationError with git's reason and the remote's own lines.
    */
   async push(remote, commit, branch, expected) {
     const ref = `refs/heads/${branch}`;
-    const result = await this.repo(
+    const { stdout, stderr } = await this.run(
       [
         "push",
         "--porcelain",
         "--no-verify",
         `--force-with-lease=${ref}:${expected ?? ""}`,
         "--",
-        remote
-      ].concat([`${commit ?? ""}:${ref}`]),
-      { okExitCodes: [1] }
+        remote,
+        `${commit ?? ""}:${ref}`
+      ],
+      // 1: a ref was refused; 128: git gave up before pushing. Both are told from the output.
+      { okExitCodes: [1, 128] }
     );
-    if (result.includes("	[rejected] (stale info)") || /\t\[rejected\] \((fetch first|non-fast-forward)\)/.test(result))
-      throw new LostRaceError(`${branch} moved on ${remote}`);
-    if (!/^[*+= -]\t/m.test(result))
-      throw new OperationError(`git push to ${remote} failed: ${firstError(result)}`);
+    const outcome = judgePush(ref, stdout.toString("utf8"), stderr);
+    if (outcome.kind === "lost-race")
+      throw new LostRaceError(`${branch} moved on ${redact(remote)}: ${outcome.reason}`);
+    if (outcome.kind === "failed")
+      throw new OperationError(`git push to ${redact(remote)} failed: ${outcome.reason}`);
   }
   repo(args, options = {}) {
     return this.runner.text(["--git-dir", join(this.dir, "repo.git"), ...args], options, args[0]);
@@ -6328,4 +6359,4 @@ export {
   openGitLabWorkspace,
   gitlabReportProject
 };
-//# sourceMappingURL=chunk-37AOOXFC.js.map
+//# sourceMappingURL=chunk-UJYHSZQH.js.map

@@ -8,10 +8,11 @@ import {
 import {
   redactSecrets,
   rememberEnvSecrets
-} from "./chunk-JCWAVRYV.js";
+} from "./chunk-WEZ4UF55.js";
 import {
   gitlabTokenVariables
 } from "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
@@ -3667,12 +3668,12 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-RB3JJ5VI.js");
+    const { apply } = await import("./apply-7TN4452J.js");
     const { ApplyFailure, formatText } = await import("./apply-report-QPQTP3QL.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-J6MXH6DC.js");
+      const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3781,7 +3782,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-7SFWLEOJ.js");
+    const { drift } = await import("./drift-VMCWGZ6Y.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-7PNTL6Z6.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3893,7 +3894,7 @@ Examples:
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-forge-77YH5EZ5.js");
+    const { planAndPublish } = await import("./plan-forge-ZEQC2QAT.js");
     const { formatPlanText } = await import("./plan-text-6DLBXBDX.js");
     const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
     const { hasChanges } = await import("./plan-CSBXRWPH.js");
@@ -4005,7 +4006,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-Z5I62PNF.js");
+    const { propose } = await import("./propose-GMKPUFZP.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -4072,7 +4073,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-ENKLUCX6.js");
+    const { promote } = await import("./promote-WX7TGBHB.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -4167,7 +4168,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-SE53P4YY.js");
+    const { rollback } = await import("./rollback-G4YG4MZP.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4262,4 +4263,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-3VPQ45BQ.js.map
+//# sourceMappingURL=program-WGU62CJZ.js.map

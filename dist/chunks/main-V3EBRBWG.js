@@ -6,7 +6,8 @@ import {
   TOKEN_VARIABLES,
   redactSecrets,
   rememberSecret
-} from "./chunk-JCWAVRYV.js";
+} from "./chunk-WEZ4UF55.js";
+import "./chunk-HRWRN4I5.js";
 import {
   render
 } from "./chunk-F2F43ZSX.js";
@@ -19800,7 +19801,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./propose-Z5I62PNF.js");
+  const { propose } = await import("./propose-GMKPUFZP.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19820,7 +19821,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./promote-ENKLUCX6.js");
+  const { promote } = await import("./promote-WX7TGBHB.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19847,7 +19848,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./rollback-SE53P4YY.js");
+  const { rollback } = await import("./rollback-G4YG4MZP.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19939,9 +19940,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-RB3JJ5VI.js");
+  const { apply } = await import("./apply-7TN4452J.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-QPQTP3QL.js");
-  const { reportApplyStatus } = await import("./apply-status-J6MXH6DC.js");
+  const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19992,7 +19993,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-7SFWLEOJ.js");
+  const { drift } = await import("./drift-VMCWGZ6Y.js");
   const { formatDriftMarkdown } = await import("./drift-report-7PNTL6Z6.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20037,7 +20038,7 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-forge-77YH5EZ5.js");
+  const { planAndPublish } = await import("./plan-forge-ZEQC2QAT.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -20284,4 +20285,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-4NEFTRKC.js.map
+//# sourceMappingURL=main-V3EBRBWG.js.map

@@ -11,7 +11,7 @@ import {
 } from "./chunk-XS6GLAA3.js";
 import {
   rememberSecret
-} from "./chunk-JCWAVRYV.js";
+} from "./chunk-WEZ4UF55.js";
 import {
   UNKNOWN_MANAGER,
   appliedFields,
@@ -1702,4 +1702,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-UICMRAO3.js.map
+//# sourceMappingURL=chunk-ZB5T3EQN.js.map

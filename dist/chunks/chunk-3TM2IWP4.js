@@ -2,12 +2,12 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   openGitHubRepo,
   openGitHubWorkspace
-} from "./chunk-Z3KUGGYX.js";
+} from "./chunk-S4F6P3VU.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
   openGitLabWorkspace
-} from "./chunk-37AOOXFC.js";
+} from "./chunk-UJYHSZQH.js";
 import {
   commitMessage,
   imageLabel,
@@ -109,4 +109,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-M4L3GFUX.js.map
+//# sourceMappingURL=chunk-3TM2IWP4.js.map

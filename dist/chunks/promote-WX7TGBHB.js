@@ -7,7 +7,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-M4L3GFUX.js";
+} from "./chunk-3TM2IWP4.js";
 import {
   headBranchName,
   imagesIn,
@@ -16,10 +16,11 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-Z3KUGGYX.js";
+} from "./chunk-S4F6P3VU.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-37AOOXFC.js";
+import "./chunk-UJYHSZQH.js";
 import "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import {
   loadConfig,
   renderEnvironment
@@ -187,4 +188,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-ENKLUCX6.js.map
+//# sourceMappingURL=promote-WX7TGBHB.js.map

@@ -24,32 +24,8 @@ function redactWebhookUrl(url) {
   }
 }
 
-// src/adapters/secrets.ts
-var known = /* @__PURE__ */ new Set();
-var TOKEN_VARIABLES = [
-  "FERRY_GITHUB_TOKEN",
-  "GITHUB_TOKEN",
-  "FERRY_GITLAB_TOKEN",
-  "GITLAB_TOKEN",
-  "CI_JOB_TOKEN"
-];
-function rememberSecret(value) {
-  if (value) known.add(value);
-  return value;
-}
-function rememberEnvSecrets(env, names = TOKEN_VARIABLES) {
-  for (const name of names) rememberSecret(env[name]);
-}
-function redactSecrets(text) {
-  return redact(text, known);
-}
-
 export {
   redact,
-  redactWebhookUrl,
-  TOKEN_VARIABLES,
-  rememberSecret,
-  rememberEnvSecrets,
-  redactSecrets
+  redactWebhookUrl
 };
-//# sourceMappingURL=chunk-JCWAVRYV.js.map
+//# sourceMappingURL=chunk-HRWRN4I5.js.map

@@ -7,10 +7,11 @@ import "./chunk-PVPH2W2K.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-37AOOXFC.js";
+} from "./chunk-UJYHSZQH.js";
 import {
   gitlabError
 } from "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import "./chunk-HWJ62L7M.js";
 import {
   summaryLine
@@ -59,4 +60,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-J6MXH6DC.js.map
+//# sourceMappingURL=apply-status-ANEMDCDV.js.map

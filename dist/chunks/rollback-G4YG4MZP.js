@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-M4L3GFUX.js";
+} from "./chunk-3TM2IWP4.js";
 import {
   imagesIn,
   pinPath,
@@ -13,10 +13,11 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-Z3KUGGYX.js";
+} from "./chunk-S4F6P3VU.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-37AOOXFC.js";
+import "./chunk-UJYHSZQH.js";
 import "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import {
   loadEnvironment
 } from "./chunk-F2F43ZSX.js";
@@ -176,4 +177,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-SE53P4YY.js.map
+//# sourceMappingURL=rollback-G4YG4MZP.js.map

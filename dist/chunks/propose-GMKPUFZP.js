@@ -5,10 +5,11 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-Z3KUGGYX.js";
+} from "./chunk-S4F6P3VU.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-37AOOXFC.js";
+import "./chunk-UJYHSZQH.js";
 import "./chunk-NUKUWNLF.js";
+import "./chunk-HRWRN4I5.js";
 import {
   loadEnvironment,
   render
@@ -56,4 +57,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-Z5I62PNF.js.map
+//# sourceMappingURL=propose-GMKPUFZP.js.map
