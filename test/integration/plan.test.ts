@@ -215,6 +215,8 @@ describe('ferry plan on the real control plane', needsCluster, () => {
         path: '/spec/template/spec/containers[name=web]/image',
         live: 'registry.example.com/web:1.0.0',
         git: 'registry.example.com/web:1.1.0',
+        // Only ferry owns it: git moved on since the last apply.
+        manager: 'ferry',
         handEdit: false,
       },
     );
