@@ -226,7 +226,13 @@ describe('ferry plan on the real control plane', needsCluster, () => {
     assert.match(replicas.manager ?? '', /^kubectl/);
     assert.equal(replicas.handEdit, true, 'merging overwrites the kubectl scale');
     assert.deepEqual(byObject.get(`Secret ${ns.name}/creds`)!.fields, [
-      { path: '/data/password', live: '(hidden)', git: '(hidden)', handEdit: false },
+      {
+        path: '/data/password',
+        live: '(hidden)',
+        git: '(hidden)',
+        manager: 'ferry',
+        handEdit: false,
+      },
     ]);
     assert.equal(byObject.get(`ConfigMap ${ns.name}/legacy`)!.note, 'no --prune');
     assert.deepEqual(report!.counts, {
