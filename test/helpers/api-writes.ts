@@ -1,7 +1,14 @@
-import { kubectl } from './kube.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { kubectl, testKubeconfig } from './kube.js';
 
-/** The verbs `apiserver_request_total` counts as changes (APPLY is a server-side apply patch). */
-const WRITE_VERBS = new Set(['POST', 'PUT', 'PATCH', 'APPLY', 'DELETE', 'DELETECOLLECTION']);
+/**
+ * The verbs `apiserver_request_total` counts as changes an apply can make: APPLY (a server-side
+ * apply patch, which is also how ferry creates), PATCH, PUT and deletes. POST is left out: ferry
+ * never creates with it, and on a shared cluster it is mostly other clients' creations (the
+ * ServiceAccount controller in every new namespace, other tests' kubectl create).
+ */
+const WRITE_VERBS = new Set(['PUT', 'PATCH', 'APPLY', 'DELETE', 'DELETECOLLECTION']);
 
 /** A resource as the API server's metrics name it: group ('' for core) and plural. */
 export interface MetricResource {
@@ -13,16 +20,20 @@ const key = (r: MetricResource): string => `${r.group}/${r.resource}`;
 
 /**
  * Writes the API server has served so far, by `group/resource`, read from its own
- * `apiserver_request_total`: mutating verbs only, dry-runs excluded (`dry_run` label set), and
+ * `apiserver_request_total`: WRITE_VERBS only, dry-runs excluded (`dry_run` label set), and
  * status or other subresources excluded (controllers write those; an apply of manifests does not).
  * This is the server's count, independent of what ferry says it did.
  */
 export async function serverWrites(resources: MetricResource[]): Promise<Map<string, number>> {
   const wanted = new Set(resources.map(key));
-  const result = await kubectl(['get', '--raw', '/metrics']);
-  if (result.code !== 0) throw new Error(`kubectl get --raw /metrics: ${result.stderr}`);
+  // The whole metrics page is several MB, past execFile's default output limit.
+  const { stdout } = await promisify(execFile)(
+    process.env.FERRY_TEST_KUBECTL || 'kubectl',
+    ['--kubeconfig', testKubeconfig()!, 'get', '--raw', '/metrics'],
+    { maxBuffer: 256 * 1024 * 1024 },
+  );
   const counts = new Map<string, number>();
-  for (const line of result.stdout.split('\n')) {
+  for (const line of stdout.split('\n')) {
     if (!line.startsWith('apiserver_request_total{')) continue;
     const labels = Object.fromEntries(
       [...line.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]] as const),

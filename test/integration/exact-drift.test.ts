@@ -88,12 +88,13 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
       ),
     ]);
     await applied(t);
-    assert.deepEqual(driftLines(await ferryDrift(t)), []);
+    const drift = driftLines(await ferryDrift(t));
     let again: Awaited<ReturnType<typeof applied>> | undefined;
     const writes = await writesDuring([{ group: 'apps', resource: 'deployments' }], async () => {
       again = await applied(t);
     });
-    assert.deepEqual(writes, [], 'the API server counted writes to Deployments');
+    // Both at once, so a failure says whether drift, the writes, or both are wrong.
+    assert.deepEqual({ drift, writes }, { drift: [], writes: [] });
     assert.equal(again?.counts.unchanged, 1, JSON.stringify(again?.objects));
   });
 
@@ -346,15 +347,14 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
       '{"metadata":{"managedFields":[{}]}}',
     );
     const report = await ferryDrift(t);
-    const named = fieldsOf(report, 'ConfigMap', 'named');
+    const said = (name: string) =>
+      fieldsOf(report, 'ConfigMap', name).map((f) => [f.path, f.git, f.manager]);
     assert.deepEqual(
-      named.map((f) => [f.path, f.git, f.manager]),
-      [['/metadata/labels/team', 'payments', 'kubectl-label']],
-    );
-    const forgotten = fieldsOf(report, 'ConfigMap', 'forgotten');
-    assert.deepEqual(
-      forgotten.map((f) => [f.path, f.manager]),
-      [['/metadata/labels/team', 'unknown']],
+      { named: said('named'), forgotten: said('forgotten') },
+      {
+        named: [['/metadata/labels/team', 'payments', 'kubectl-label']],
+        forgotten: [['/metadata/labels/team', 'payments', 'unknown']],
+      },
     );
     await applied(t);
     assert.deepEqual(driftLines(await ferryDrift(t)), []);
