@@ -114,6 +114,8 @@ interface ApplyRun {
 
 /** How long to wait for a new CRD to be Established before applying its custom resources. */
 const CRD_ESTABLISHED_TIMEOUT_MS = 60_000;
+/** Pause between discovery reads while a just-Established CRD's kind is not served yet. */
+const DISCOVERY_RETRY_MS = 500;
 
 async function run(
   client: KubeClient,
@@ -233,19 +235,41 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
       for (const crd of newCrds)
         await waitForEstablished(client, crd.object.metadata.name, CRD_ESTABLISHED_TIMEOUT_MS);
     });
-    state.resources = await discover(client);
+    state.resources = await discoverServing(client, awaitingCrd);
     const added = awaitingCrd
       .filter((o) => state.resources.find(o.apiVersion, o.kind))
       .map((o) => desiredObject(o, state.resources, parent));
     state.inventory = await readInventory(client, state.resources, parent, added, state.inventory);
     state.desired.push(...added);
   }
-  // Only possible in --dry-run: a kind whose CRD is not installed yet cannot be checked.
-  for (const o of objects.filter((x) => !state.resources.find(x.apiVersion, x.kind))) {
+  const unserved = objects.filter((x) => !state.resources.find(x.apiVersion, x.kind));
+  if (!dryRun && unserved.length > 0) {
+    const kinds = [...new Set(unserved.map((o) => `${o.kind} (${o.apiVersion})`))].join(', ');
+    throw new ApplyFailure(
+      `the API server does not serve ${kinds} yet, though its CRD is Established; nothing of those kinds was applied: run apply again`,
+      report,
+    );
+  }
+  // In --dry-run a kind whose CRD is not installed yet cannot be checked.
+  for (const o of unserved) {
     const reason = 'dry run: not validated, its CRD is not installed yet';
     record(report, describeObject(o), 'created', reason);
   }
   return plan;
+}
+
+/**
+ * Discovery once new CRDs are Established: aggregated discovery can lag behind the condition
+ * by a moment, so it is read again (bounded) until it serves every kind waiting for a CRD.
+ */
+async function discoverServing(client: KubeClient, awaiting: KubeObject[]): Promise<ResourceMap> {
+  const deadline = Date.now() + CRD_ESTABLISHED_TIMEOUT_MS;
+  for (;;) {
+    const resources = await discover(client);
+    const served = awaiting.every((o) => resources.find(o.apiVersion, o.kind));
+    if (served || Date.now() >= deadline) return resources;
+    await new Promise((done) => setTimeout(done, DISCOVERY_RETRY_MS));
+  }
 }
 
 /** Phase 2: everything else, every change validated before any is made, written in order. */

@@ -253,7 +253,7 @@ describe('ferry plan on the real control plane', needsCluster, () => {
     assert.equal(report!.requests.patch, 4, JSON.stringify(report!.requests));
     assert.deepEqual(
       Object.keys(report!.requests).filter(
-        (verb) => !['discovery', 'get', 'list', 'patch'].includes(verb),
+        (verb) => !['discovery', 'openapi', 'get', 'list', 'patch'].includes(verb),
       ),
       [],
     );

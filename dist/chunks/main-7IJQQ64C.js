@@ -19940,7 +19940,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-7TN4452J.js");
+  const { apply } = await import("./apply-OZN5ZN2L.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-QPQTP3QL.js");
   const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -20038,7 +20038,7 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-forge-ZEQC2QAT.js");
+  const { planAndPublish } = await import("./plan-forge-QXSNGWMU.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -20285,4 +20285,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-V3EBRBWG.js.map
+//# sourceMappingURL=main-7IJQQ64C.js.map

@@ -3,7 +3,7 @@ import {
   apply,
   applyObjects,
   checkKindsKnown
-} from "./chunk-2UTNVRD5.js";
+} from "./chunk-JCICMRF3.js";
 import "./chunk-NOPJTSFO.js";
 import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
@@ -23,4 +23,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=apply-7TN4452J.js.map
+//# sourceMappingURL=apply-OZN5ZN2L.js.map

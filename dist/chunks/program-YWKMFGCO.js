@@ -3668,7 +3668,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-7TN4452J.js");
+    const { apply } = await import("./apply-OZN5ZN2L.js");
     const { ApplyFailure, formatText } = await import("./apply-report-QPQTP3QL.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
@@ -3894,7 +3894,7 @@ Examples:
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-forge-ZEQC2QAT.js");
+    const { planAndPublish } = await import("./plan-forge-QXSNGWMU.js");
     const { formatPlanText } = await import("./plan-text-6DLBXBDX.js");
     const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
     const { hasChanges } = await import("./plan-CSBXRWPH.js");
@@ -4263,4 +4263,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-WGU62CJZ.js.map
+//# sourceMappingURL=program-YWKMFGCO.js.map

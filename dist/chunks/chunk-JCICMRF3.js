@@ -720,6 +720,7 @@ async function applyObjects(client, objects, options, log) {
   return report;
 }
 var CRD_ESTABLISHED_TIMEOUT_MS = 6e4;
+var DISCOVERY_RETRY_MS = 500;
 async function run(client, objects, options, parent, report, log) {
   const state = await readState(client, objects, options, parent, report, log);
   const prerequisites = await applyPrerequisites(state, objects);
@@ -802,16 +803,33 @@ async function applyPrerequisites(state, objects) {
       for (const crd of newCrds)
         await waitForEstablished(client, crd.object.metadata.name, CRD_ESTABLISHED_TIMEOUT_MS);
     });
-    state.resources = await discover(client);
+    state.resources = await discoverServing(client, awaitingCrd);
     const added = awaitingCrd.filter((o) => state.resources.find(o.apiVersion, o.kind)).map((o) => desiredObject(o, state.resources, parent));
     state.inventory = await readInventory(client, state.resources, parent, added, state.inventory);
     state.desired.push(...added);
   }
-  for (const o of objects.filter((x) => !state.resources.find(x.apiVersion, x.kind))) {
+  const unserved = objects.filter((x) => !state.resources.find(x.apiVersion, x.kind));
+  if (!dryRun && unserved.length > 0) {
+    const kinds = [...new Set(unserved.map((o) => `${o.kind} (${o.apiVersion})`))].join(", ");
+    throw new ApplyFailure(
+      `the API server does not serve ${kinds} yet, though its CRD is Established; nothing of those kinds was applied: run apply again`,
+      report
+    );
+  }
+  for (const o of unserved) {
     const reason = "dry run: not validated, its CRD is not installed yet";
     record(report, describeObject(o), "created", reason);
   }
   return plan;
+}
+async function discoverServing(client, awaiting) {
+  const deadline = Date.now() + CRD_ESTABLISHED_TIMEOUT_MS;
+  for (; ; ) {
+    const resources = await discover(client);
+    const served = awaiting.every((o) => resources.find(o.apiVersion, o.kind));
+    if (served || Date.now() >= deadline) return resources;
+    await new Promise((done) => setTimeout(done, DISCOVERY_RETRY_MS));
+  }
 }
 async function applyTheRest(state, prerequisites) {
   const { client, writeOptions, report, log, inventory } = state;
@@ -906,4 +924,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-2UTNVRD5.js.map
+//# sourceMappingURL=chunk-JCICMRF3.js.map

@@ -3,7 +3,7 @@ import {
   WRITE_CONCURRENCY,
   checkKindsKnown,
   validateWrite
-} from "./chunk-2UTNVRD5.js";
+} from "./chunk-JCICMRF3.js";
 import {
   completedBefore,
   crdsOf,
@@ -345,4 +345,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-ZEQC2QAT.js.map
+//# sourceMappingURL=plan-forge-QXSNGWMU.js.map
