@@ -276,7 +276,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
       '.gitlab-ci.yml': dump({
         stages: ['build', 'deploy'],
         include: [
-          // ferry-package's way in (the default): npx runs the npm package, here packed from this checkout.
+          // ferry-package's way in (an override): npx runs the npm package, here packed from this checkout.
           include('render', {
             config: 'app/ferry.yaml',
             environment: 'staging',
