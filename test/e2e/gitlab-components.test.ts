@@ -103,6 +103,7 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       (await readdir(TEMPLATES)).sort(),
       COMPONENTS.map((name) => `${name}.yml`).sort(),
     );
+    const ferryFunctions = new Set<string>();
     for (const name of COMPONENTS) {
       const text = await readFile(join(TEMPLATES, `${name}.yml`), 'utf8');
       // The component context: ferry runs from the commit the component was included at.
@@ -132,11 +133,22 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       // (which GitLab has checked is true or false) is safe.
       for (const job of Object.values(body as Record<string, { script?: string[] | string }>)) {
         const script = [job.script ?? []].flat().join('\n');
+        // Every job runs ferry the same way: by default the ferry of the component's own commit.
+        const runner = /ferry\(\) \{\n[\s\S]*?\n\}\n/.exec(script)?.[0];
+        if (runner) {
+          ferryFunctions.add(runner);
+          assert.match(
+            runner,
+            /FERRY_COMPONENT_SHA/,
+            `${name}: ferry() runs the component's commit`,
+          );
+        }
         for (const [, input] of script.matchAll(/\$\[\[ inputs\.([\w-]+) \]\]/g)) {
           assert.equal(inputs[input!]?.type, 'boolean', `${name}: input ${input} in a script`);
         }
       }
     }
+    assert.equal(ferryFunctions.size, 1, [...ferryFunctions].join('\n---\n'));
   });
 
   it("passes gitlab-ci-local's schema check with every component included", async () => {
@@ -265,7 +277,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
       '.gitlab-ci.yml': dump({
         stages: ['build', 'deploy'],
         include: [
-          // ferry-package's way in (the default): npx runs the npm package, here packed from this checkout.
+          // ferry-package's way in (an override): npx runs the npm package, here packed from this checkout.
           include('render', {
             config: 'app/ferry.yaml',
             environment: 'staging',

@@ -1,4 +1,4 @@
-// The npm package the GitLab components install (`ferry-package`) and CLI users run with npx:
+// The npm package the GitLab components can install (`ferry-package`) and CLI users run with npx:
 // packed from this checkout by scripts/pack.mjs, installed without a registry, and run.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

@@ -47,7 +47,11 @@ async function ensureRenderer(): Promise<void> {
   await mkdir(join(cacheDir, 'tools'), { recursive: true });
   const building = await mkdtemp(`${venv}.building-`);
   try {
-    await exec('python3', ['-m', 'venv', building]);
+    await exec('python3', ['-m', 'venv', building]).catch((error: Error) => {
+      throw new Error(
+        `the markdown tests need Python 3 with its venv module (see the README): ${error.message}`,
+      );
+    });
     await exec(
       join(building, 'bin', 'python'),
       [
