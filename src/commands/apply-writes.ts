@@ -51,7 +51,7 @@ export interface WritePlan {
 }
 
 /** Why a Job that is not on the cluster is not created again. */
-export const COMPLETED_AND_REMOVED = 'completed for this manifest, then removed by its TTL';
+export const COMPLETED_AND_REMOVED = 'ran for this manifest, then removed by its TTL';
 
 /** The objects that need writing; the rest are recorded as unchanged. */
 export function planWrites(

@@ -6,7 +6,7 @@ import { waitForEstablished } from '../adapters/kube/objects.js';
 import { loadSchemas } from '../adapters/kube/openapi.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
 import { APPLYSET_TOOLING, applySetParent, type ApplySetParent } from '../core/applyset.js';
-import { isJob } from '../core/completed-jobs.js';
+import { hasTtl, isJob } from '../core/completed-jobs.js';
 import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/options.js';
@@ -130,14 +130,19 @@ async function run(
   const rest = await applyTheRest(state, prerequisites);
   if (!options.dryRun) {
     const written = [...prerequisites.writes, ...rest.writes];
-    // Jobs seen complete for their manifest are recorded before their TTL removes them.
-    const completed = unrecordedCompletions(state.desired, state.inventory);
+    // Jobs that ran for their manifest are recorded before their TTL removes them: those seen
+    // complete, those just started that declare a TTL (the TTL may well remove them before the
+    // next run looks), and with --wait every Job the wait saw through.
+    const ran = [
+      ...unrecordedCompletions(state.desired, state.inventory),
+      ...written.filter((d) => isJob(d.object) && hasTtl(d.object)),
+    ];
     if (options.wait) {
       await waitForChanged(written, client, options, report, log);
-      completed.push(...written.filter((d) => isJob(d.object)));
+      ran.push(...written.filter((d) => isJob(d.object)));
     }
     if (state.inventory.parentLive || written.length > 0)
-      await recordCompletions(client, parent, completed);
+      await recordCompletions(client, parent, [...new Set(ran)]);
   }
   if (options.prune) await pruneAndRecord(state);
   // Without prune, the record written before the writes stands: members dropped from the
@@ -207,6 +212,10 @@ async function readState(
 
 const objectsOf = (desired: DesiredObject[]): KubeObject[] => desired.map((d) => d.object);
 
+function namespaceObject(name: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+}
+
 function isPrerequisite(o: KubeObject): boolean {
   return o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
 }
@@ -228,6 +237,9 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
   // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
   if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
   await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  // The record's own namespace was created bare just before; this run's write completed it.
+  const created = state.record.createdNamespace;
+  if (created !== undefined) record(report, describeObject(namespaceObject(created)), 'created');
   const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {

@@ -98,7 +98,7 @@ export async function driftCheck(
   let ignored = 0;
   const flagged: { desired: DesiredObject; drift: DriftedObject }[] = [];
   for (const d of desired) {
-    // A Job that completed for this manifest and was removed by its TTL is done, not missing.
+    // A Job that ran for this manifest and was removed by its TTL is done, not missing.
     if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) continue;
     const result = driftOf(
       d.object,

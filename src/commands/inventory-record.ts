@@ -49,6 +49,8 @@ export class InventoryRecord {
   /** The parent as last read or written; undefined before the first read when not known. */
   private live: KubeObject | undefined;
   private known: boolean;
+  /** The parent's own namespace, when this run created it (bare) to hold the record. */
+  createdNamespace: string | undefined;
   private readonly start: RecordEntries;
 
   constructor(
@@ -174,6 +176,7 @@ export class InventoryRecord {
       { dryRun: false, force: false },
     );
     if (!outcome.ok) this.fail(`cannot create its namespace: ${outcome.message}`);
+    if (outcome.created) this.createdNamespace = this.parentNamespace;
   }
 
   /** Server-side apply with the resourceVersion read: a precondition, 409 if it moved. */

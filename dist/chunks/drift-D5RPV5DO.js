@@ -4,7 +4,7 @@ import {
   drift,
   driftCheck,
   fingerprintOf
-} from "./chunk-NOPJTSFO.js";
+} from "./chunk-4CVTPU74.js";
 import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
@@ -21,4 +21,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-VMCWGZ6Y.js.map
+//# sourceMappingURL=drift-D5RPV5DO.js.map

@@ -4,10 +4,11 @@ import {
   completedJobKey,
   crdsOf,
   hasCompleted,
+  hasTtl,
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-NOPJTSFO.js";
+} from "./chunk-4CVTPU74.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -333,7 +334,7 @@ var ValidationProblems = class {
 // src/commands/apply-writes.ts
 var WRITE_CONCURRENCY = 8;
 var REPLACE_DELETE_TIMEOUT_MS = 6e4;
-var COMPLETED_AND_REMOVED = "completed for this manifest, then removed by its TTL";
+var COMPLETED_AND_REMOVED = "ran for this manifest, then removed by its TTL";
 function planWrites(desired, inventory, schemas, report) {
   const plan = { writes: [], replace: /* @__PURE__ */ new Set(), force: /* @__PURE__ */ new Set() };
   for (const d of desired) {
@@ -510,6 +511,8 @@ var InventoryRecord = class {
   /** The parent as last read or written; undefined before the first read when not known. */
   live;
   known;
+  /** The parent's own namespace, when this run created it (bare) to hold the record. */
+  createdNamespace;
   start;
   get parentNamespace() {
     return this.inventory.parent.namespace;
@@ -599,6 +602,7 @@ var InventoryRecord = class {
       { dryRun: false, force: false }
     );
     if (!outcome.ok) this.fail(`cannot create its namespace: ${outcome.message}`);
+    if (outcome.created) this.createdNamespace = this.parentNamespace;
   }
   /** Server-side apply with the resourceVersion read: a precondition, 409 if it moved. */
   async update(body, live) {
@@ -727,13 +731,16 @@ async function run(client, objects, options, parent, report, log) {
   const rest = await applyTheRest(state, prerequisites);
   if (!options.dryRun) {
     const written = [...prerequisites.writes, ...rest.writes];
-    const completed = unrecordedCompletions(state.desired, state.inventory);
+    const ran = [
+      ...unrecordedCompletions(state.desired, state.inventory),
+      ...written.filter((d) => isJob(d.object) && hasTtl(d.object))
+    ];
     if (options.wait) {
       await waitForChanged(written, client, options, report, log);
-      completed.push(...written.filter((d) => isJob(d.object)));
+      ran.push(...written.filter((d) => isJob(d.object)));
     }
     if (state.inventory.parentLive || written.length > 0)
-      await recordCompletions(client, parent, completed);
+      await recordCompletions(client, parent, [...new Set(ran)]);
   }
   if (options.prune) await pruneAndRecord(state);
 }
@@ -781,6 +788,9 @@ async function readState(client, objects, options, parent, report, log) {
   };
 }
 var objectsOf = (desired) => desired.map((d) => d.object);
+function namespaceObject(name) {
+  return { apiVersion: "v1", kind: "Namespace", metadata: { name } };
+}
 function isPrerequisite(o) {
   return o.kind === "Namespace" || o.kind === "CustomResourceDefinition";
 }
@@ -796,6 +806,8 @@ async function applyPrerequisites(state, objects) {
   await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
   if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
   await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  const created = state.record.createdNamespace;
+  if (created !== void 0) record(report, describeObject(namespaceObject(created)), "created");
   const newCrds = plan.writes.filter((d) => d.object.kind === "CustomResourceDefinition");
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
@@ -924,4 +936,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-JCICMRF3.js.map
+//# sourceMappingURL=chunk-G6J2POBO.js.map

@@ -19940,7 +19940,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-OZN5ZN2L.js");
+  const { apply } = await import("./apply-R4OOA2YW.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-QPQTP3QL.js");
   const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19993,7 +19993,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-VMCWGZ6Y.js");
+  const { drift } = await import("./drift-D5RPV5DO.js");
   const { formatDriftMarkdown } = await import("./drift-report-7PNTL6Z6.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20038,7 +20038,7 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-forge-QXSNGWMU.js");
+  const { planAndPublish } = await import("./plan-forge-YLLNOOAM.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -20285,4 +20285,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-7IJQQ64C.js.map
+//# sourceMappingURL=main-CK2LY2GY.js.map

@@ -148,12 +148,16 @@ async function store(directory, name, table) {
 
 // src/core/completed-jobs.ts
 import { createHash } from "node:crypto";
-var COMPLETED_JOB_PREFIX = "completed-job.ferry.dev/";
+var COMPLETED_JOB_PREFIX = "ran-job.ferry.dev/";
 function isJob(object) {
   return object.kind === "Job" && object.apiVersion.startsWith("batch/");
 }
 function completedJobKey(id) {
   return `${COMPLETED_JOB_PREFIX}${createHash("sha256").update(id).digest("hex").slice(0, 20)}`;
+}
+function hasTtl(job) {
+  const spec = job.spec;
+  return typeof spec?.ttlSecondsAfterFinished === "number";
 }
 function hasCompleted(live) {
   const conditions = live.status?.conditions ?? [];
@@ -310,6 +314,7 @@ export {
   loadSchemas,
   isJob,
   completedJobKey,
+  hasTtl,
   hasCompleted,
   completedBefore,
   mapLimit,
@@ -318,4 +323,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-NOPJTSFO.js.map
+//# sourceMappingURL=chunk-4CVTPU74.js.map

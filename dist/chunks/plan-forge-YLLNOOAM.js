@@ -3,14 +3,14 @@ import {
   WRITE_CONCURRENCY,
   checkKindsKnown,
   validateWrite
-} from "./chunk-JCICMRF3.js";
+} from "./chunk-G6J2POBO.js";
 import {
   completedBefore,
   crdsOf,
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-NOPJTSFO.js";
+} from "./chunk-4CVTPU74.js";
 import {
   KubeClient,
   PRUNE_PROTECTED_KINDS,
@@ -345,4 +345,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-QXSNGWMU.js.map
+//# sourceMappingURL=plan-forge-YLLNOOAM.js.map

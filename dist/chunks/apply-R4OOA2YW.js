@@ -3,8 +3,8 @@ import {
   apply,
   applyObjects,
   checkKindsKnown
-} from "./chunk-JCICMRF3.js";
-import "./chunk-NOPJTSFO.js";
+} from "./chunk-G6J2POBO.js";
+import "./chunk-4CVTPU74.js";
 import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
@@ -23,4 +23,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=apply-OZN5ZN2L.js.map
+//# sourceMappingURL=apply-R4OOA2YW.js.map
