@@ -1,3 +1,4 @@
+import { GIT_STALL_SECONDS } from './deadline.js';
 import { spawn } from 'node:child_process';
 import { OperationError } from '../core/errors.js';
 
@@ -84,6 +85,9 @@ export class GitRunner {
       // Paths are data, never pathspec magic; only transports that cannot run commands.
       GIT_LITERAL_PATHSPECS: '1',
       GIT_ALLOW_PROTOCOL: 'file:git:http:https:ssh',
+      // A remote that stops sending (under 1 byte/s for a minute) aborts instead of hanging.
+      GIT_HTTP_LOW_SPEED_LIMIT: '1',
+      GIT_HTTP_LOW_SPEED_TIME: String(GIT_STALL_SECONDS),
       LC_ALL: 'C',
       ...extra,
     };

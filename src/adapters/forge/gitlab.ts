@@ -1,3 +1,4 @@
+import { fetchWithDeadline } from '../deadline.js';
 import { LostRaceError, OperationError } from '../../core/errors.js';
 import type { Logger } from '../logger.js';
 
@@ -18,6 +19,8 @@ export interface GitLabConnection {
   /** Retries of a 429/5xx answer; default 3. */
   retries?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Deadline of one request (default FORGE_REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 /** A failed GitLab call: its HTTP status and GitLab's message. */
@@ -86,7 +89,7 @@ export class GitLabClient {
     const retries = this.connection.retries ?? 3;
     const sleep = this.connection.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(url, {
+      const response = await fetchWithDeadline(this.connection.timeoutMs)(url, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),

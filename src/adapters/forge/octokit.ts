@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { fetchWithDeadline } from '../deadline.js';
 import type { Logger } from '../logger.js';
 
 const FerryOctokit = Octokit.plugin(throttling, retry);
@@ -18,6 +19,8 @@ export interface GitHubConnection {
    * in one process gives each its own, as separate processes would have.
    */
   throttleId?: string;
+  /** Deadline of one request (default FORGE_REQUEST_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 /**
@@ -57,5 +60,7 @@ export function githubClient(connection: GitHubConnection): GitHubClient {
       },
     },
     retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451] },
+    // A server that accepts the connection and never answers must not hang the pipeline.
+    request: { fetch: fetchWithDeadline(connection.timeoutMs) },
   });
 }

@@ -1,10 +1,12 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  GIT_STALL_SECONDS,
   GitLabClient,
   GitLabRequestError,
+  fetchWithDeadline,
   gitlabError,
   gitlabTokenVariables
-} from "./chunk-NUKUWNLF.js";
+} from "./chunk-IHZBOTKP.js";
 import {
   redact
 } from "./chunk-HRWRN4I5.js";
@@ -5718,7 +5720,9 @@ function githubClient(connection) {
         return retryCount < 3;
       }
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451] }
+    retry: { doNotRetry: [400, 401, 403, 404, 409, 422, 451] },
+    // A server that accepts the connection and never answers must not hang the pipeline.
+    request: { fetch: fetchWithDeadline(connection.timeoutMs) }
   });
 }
 
@@ -5962,6 +5966,9 @@ var GitRunner = class {
       // Paths are data, never pathspec magic; only transports that cannot run commands.
       GIT_LITERAL_PATHSPECS: "1",
       GIT_ALLOW_PROTOCOL: "file:git:http:https:ssh",
+      // A remote that stops sending (under 1 byte/s for a minute) aborts instead of hanging.
+      GIT_HTTP_LOW_SPEED_LIMIT: "1",
+      GIT_HTTP_LOW_SPEED_TIME: String(GIT_STALL_SECONDS),
       LC_ALL: "C",
       ...extra
     };
@@ -6359,4 +6366,4 @@ export {
   openGitLabWorkspace,
   gitlabReportProject
 };
-//# sourceMappingURL=chunk-UJYHSZQH.js.map
+//# sourceMappingURL=chunk-QNDTS6LE.js.map

@@ -7,7 +7,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-3TM2IWP4.js";
+} from "./chunk-O7YNDNBY.js";
 import {
   headBranchName,
   imagesIn,
@@ -16,10 +16,10 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-S4F6P3VU.js";
+} from "./chunk-4CGYWJUB.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-UJYHSZQH.js";
-import "./chunk-NUKUWNLF.js";
+import "./chunk-QNDTS6LE.js";
+import "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import {
   loadConfig,
@@ -188,4 +188,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-WX7TGBHB.js.map
+//# sourceMappingURL=promote-5XS6RES7.js.map

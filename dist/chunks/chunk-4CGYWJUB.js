@@ -9,7 +9,7 @@ import {
   openGitLabProject,
   openGitLabWorkspace,
   parseGitLabProject
-} from "./chunk-UJYHSZQH.js";
+} from "./chunk-QNDTS6LE.js";
 import {
   inferForge
 } from "./chunk-F2F43ZSX.js";
@@ -997,4 +997,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-S4F6P3VU.js.map
+//# sourceMappingURL=chunk-4CGYWJUB.js.map

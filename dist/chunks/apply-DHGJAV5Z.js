@@ -1,24 +1,26 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  crdsOf,
-  drift,
-  driftCheck,
-  fingerprintOf
-} from "./chunk-4CVTPU74.js";
+  apply,
+  applyObjects,
+  checkKindsKnown
+} from "./chunk-SG3YEN74.js";
+import "./chunk-I5C6NCWY.js";
 import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
+import "./chunk-UTVWGJBY.js";
 import "./chunk-FQUUC5EA.js";
 import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
+import "./chunk-G5LPO4MJ.js";
+import "./chunk-JYCF66TB.js";
 import "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 export {
-  crdsOf,
-  drift,
-  driftCheck,
-  fingerprintOf
+  apply,
+  applyObjects,
+  checkKindsKnown
 };
-//# sourceMappingURL=drift-D5RPV5DO.js.map
+//# sourceMappingURL=apply-DHGJAV5Z.js.map

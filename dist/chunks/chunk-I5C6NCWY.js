@@ -200,7 +200,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-JKFWBO4W.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-AFL3VQ6X.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -323,4 +323,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-4CVTPU74.js.map
+//# sourceMappingURL=chunk-I5C6NCWY.js.map

@@ -8,7 +8,7 @@ import {
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-4CVTPU74.js";
+} from "./chunk-I5C6NCWY.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -936,4 +936,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-G6J2POBO.js.map
+//# sourceMappingURL=chunk-SG3YEN74.js.map

@@ -11,7 +11,7 @@ import {
 } from "./chunk-WEZ4UF55.js";
 import {
   gitlabTokenVariables
-} from "./chunk-NUKUWNLF.js";
+} from "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import {
   detectSource
@@ -3668,12 +3668,12 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-R4OOA2YW.js");
+    const { apply } = await import("./apply-DHGJAV5Z.js");
     const { ApplyFailure, formatText } = await import("./apply-report-QPQTP3QL.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
-      const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
+      const { reportApplyStatus } = await import("./apply-status-RPEQ3W3K.js");
       const subject = {
         sha: status.statusSha,
         cluster: flags.cluster,
@@ -3782,7 +3782,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-D5RPV5DO.js");
+    const { drift } = await import("./drift-CCIDX73K.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-7PNTL6Z6.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3894,7 +3894,7 @@ Examples:
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-forge-YLLNOOAM.js");
+    const { planAndPublish } = await import("./plan-forge-MGJD6ZMQ.js");
     const { formatPlanText } = await import("./plan-text-6DLBXBDX.js");
     const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
     const { hasChanges } = await import("./plan-CSBXRWPH.js");
@@ -4006,7 +4006,7 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
   ).action(async (flags) => {
-    const { propose } = await import("./propose-GMKPUFZP.js");
+    const { propose } = await import("./propose-GW4WES4P.js");
     const result = await propose(
       {
         ...pullRequestOptions(flags),
@@ -4073,7 +4073,7 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
   ).action(async (flags) => {
-    const { promote } = await import("./promote-WX7TGBHB.js");
+    const { promote } = await import("./promote-5XS6RES7.js");
     const result = await promote(
       {
         ...pullRequestOptions(flags),
@@ -4168,7 +4168,7 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
   ).action(async (flags) => {
-    const { rollback } = await import("./rollback-G4YG4MZP.js");
+    const { rollback } = await import("./rollback-Z5UI6ILC.js");
     const result = await rollback(
       {
         ...pullRequestOptions(flags),
@@ -4263,4 +4263,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-IY3HCIBR.js.map
+//# sourceMappingURL=program-MFVWE2S4.js.map

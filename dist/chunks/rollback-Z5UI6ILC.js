@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-3TM2IWP4.js";
+} from "./chunk-O7YNDNBY.js";
 import {
   imagesIn,
   pinPath,
@@ -13,10 +13,10 @@ import {
   refuseForkRuns,
   rollbackBranchName,
   runProposal
-} from "./chunk-S4F6P3VU.js";
+} from "./chunk-4CGYWJUB.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-UJYHSZQH.js";
-import "./chunk-NUKUWNLF.js";
+import "./chunk-QNDTS6LE.js";
+import "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import {
   loadEnvironment
@@ -177,4 +177,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-G4YG4MZP.js.map
+//# sourceMappingURL=rollback-Z5UI6ILC.js.map

@@ -3,14 +3,14 @@ import {
   WRITE_CONCURRENCY,
   checkKindsKnown,
   validateWrite
-} from "./chunk-G6J2POBO.js";
+} from "./chunk-SG3YEN74.js";
 import {
   completedBefore,
   crdsOf,
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-4CVTPU74.js";
+} from "./chunk-I5C6NCWY.js";
 import {
   KubeClient,
   PRUNE_PROTECTED_KINDS,
@@ -45,10 +45,10 @@ import {
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-UJYHSZQH.js";
+} from "./chunk-QNDTS6LE.js";
 import {
   gitlabError
-} from "./chunk-NUKUWNLF.js";
+} from "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import {
   readManifestDir
@@ -345,4 +345,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-YLLNOOAM.js.map
+//# sourceMappingURL=plan-forge-MGJD6ZMQ.js.map

@@ -1,26 +1,24 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  apply,
-  applyObjects,
-  checkKindsKnown
-} from "./chunk-G6J2POBO.js";
-import "./chunk-4CVTPU74.js";
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
+} from "./chunk-I5C6NCWY.js";
 import "./chunk-ZB5T3EQN.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
-import "./chunk-UTVWGJBY.js";
 import "./chunk-FQUUC5EA.js";
 import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
-import "./chunk-G5LPO4MJ.js";
-import "./chunk-JYCF66TB.js";
 import "./chunk-PTXPLBH2.js";
 import "./chunk-57EZ2WE2.js";
 export {
-  apply,
-  applyObjects,
-  checkKindsKnown
+  crdsOf,
+  drift,
+  driftCheck,
+  fingerprintOf
 };
-//# sourceMappingURL=apply-R4OOA2YW.js.map
+//# sourceMappingURL=drift-CCIDX73K.js.map

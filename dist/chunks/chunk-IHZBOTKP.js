@@ -4,6 +4,22 @@ import {
   OperationError
 } from "./chunk-PTXPLBH2.js";
 
+// src/adapters/deadline.ts
+var FORGE_REQUEST_TIMEOUT_MS = 6e4;
+var GIT_STALL_SECONDS = 60;
+function fetchWithDeadline(ms = FORGE_REQUEST_TIMEOUT_MS) {
+  return async (input, init) => {
+    const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (error) {
+      if (error.name === "TimeoutError")
+        throw new Error(`no answer within ${ms / 1e3}s`);
+      throw error;
+    }
+  };
+}
+
 // src/adapters/forge/gitlab.ts
 var GitLabRequestError = class extends Error {
   constructor(status, detail) {
@@ -61,7 +77,7 @@ var GitLabClient = class {
     const retries = this.connection.retries ?? 3;
     const sleep = this.connection.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
-      const response = await fetch(url, {
+      const response = await fetchWithDeadline(this.connection.timeoutMs)(url, {
         method,
         headers,
         body: options.body === void 0 ? void 0 : JSON.stringify(options.body)
@@ -126,9 +142,11 @@ function gitlabTokenVariables(tokenEnv) {
 }
 
 export {
+  GIT_STALL_SECONDS,
+  fetchWithDeadline,
   GitLabRequestError,
   GitLabClient,
   gitlabError,
   gitlabTokenVariables
 };
-//# sourceMappingURL=chunk-NUKUWNLF.js.map
+//# sourceMappingURL=chunk-IHZBOTKP.js.map

@@ -5,10 +5,10 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-S4F6P3VU.js";
+} from "./chunk-4CGYWJUB.js";
 import "./chunk-ZM4E25VW.js";
-import "./chunk-UJYHSZQH.js";
-import "./chunk-NUKUWNLF.js";
+import "./chunk-QNDTS6LE.js";
+import "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import {
   loadEnvironment,
@@ -57,4 +57,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-GMKPUFZP.js.map
+//# sourceMappingURL=propose-GW4WES4P.js.map

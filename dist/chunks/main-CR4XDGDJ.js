@@ -19801,7 +19801,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose(settings) {
-  const { propose } = await import("./propose-GMKPUFZP.js");
+  const { propose } = await import("./propose-GW4WES4P.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry propose",
@@ -19821,7 +19821,7 @@ async function runPropose(settings) {
   await publishProposals("propose", [result]);
 }
 async function runPromote(settings) {
-  const { promote } = await import("./promote-WX7TGBHB.js");
+  const { promote } = await import("./promote-5XS6RES7.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry promote",
@@ -19848,7 +19848,7 @@ async function runPromote(settings) {
   }
 }
 async function runRollback(settings) {
-  const { rollback } = await import("./rollback-G4YG4MZP.js");
+  const { rollback } = await import("./rollback-Z5UI6ILC.js");
   const env = tokenEnv(settings.token);
   const result = await group(
     "ferry rollback",
@@ -19940,9 +19940,9 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-R4OOA2YW.js");
+  const { apply } = await import("./apply-DHGJAV5Z.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-QPQTP3QL.js");
-  const { reportApplyStatus } = await import("./apply-status-ANEMDCDV.js");
+  const { reportApplyStatus } = await import("./apply-status-RPEQ3W3K.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -19993,7 +19993,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-D5RPV5DO.js");
+  const { drift } = await import("./drift-CCIDX73K.js");
   const { formatDriftMarkdown } = await import("./drift-report-7PNTL6Z6.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20038,7 +20038,7 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-forge-YLLNOOAM.js");
+  const { planAndPublish } = await import("./plan-forge-MGJD6ZMQ.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -20285,4 +20285,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-CK2LY2GY.js.map
+//# sourceMappingURL=main-CR4XDGDJ.js.map

@@ -7,10 +7,10 @@ import "./chunk-PVPH2W2K.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-UJYHSZQH.js";
+} from "./chunk-QNDTS6LE.js";
 import {
   gitlabError
-} from "./chunk-NUKUWNLF.js";
+} from "./chunk-IHZBOTKP.js";
 import "./chunk-HRWRN4I5.js";
 import "./chunk-HWJ62L7M.js";
 import {
@@ -60,4 +60,4 @@ async function reportApplyStatus(options, report, error, log) {
 export {
   reportApplyStatus
 };
-//# sourceMappingURL=apply-status-ANEMDCDV.js.map
+//# sourceMappingURL=apply-status-RPEQ3W3K.js.map

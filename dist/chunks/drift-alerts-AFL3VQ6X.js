@@ -21,10 +21,10 @@ import "./chunk-PVPH2W2K.js";
 import {
   githubClient,
   gitlabReportProject
-} from "./chunk-UJYHSZQH.js";
+} from "./chunk-QNDTS6LE.js";
 import {
   gitlabError
-} from "./chunk-NUKUWNLF.js";
+} from "./chunk-IHZBOTKP.js";
 import {
   redact,
   redactWebhookUrl
@@ -168,4 +168,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-JKFWBO4W.js.map
+//# sourceMappingURL=drift-alerts-AFL3VQ6X.js.map

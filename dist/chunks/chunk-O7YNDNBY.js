@@ -2,12 +2,12 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   openGitHubRepo,
   openGitHubWorkspace
-} from "./chunk-S4F6P3VU.js";
+} from "./chunk-4CGYWJUB.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
   openGitLabWorkspace
-} from "./chunk-UJYHSZQH.js";
+} from "./chunk-QNDTS6LE.js";
 import {
   commitMessage,
   imageLabel,
@@ -109,4 +109,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-3TM2IWP4.js.map
+//# sourceMappingURL=chunk-O7YNDNBY.js.map
