@@ -1,4 +1,13 @@
-import { isRecord, itemKey, jsonEqual, type FieldPath, type PathElement } from './field-path.js';
+import {
+  extend,
+  isRecord,
+  itemKey,
+  jsonEqual,
+  ROOT_TRAIL,
+  toPath,
+  type FieldPath,
+  type Trail,
+} from './field-path.js';
 import { ownsPath, type FieldSet } from './managed-fields.js';
 import { quantityEquals } from './quantity.js';
 import { ANY, type ObjectSchema, type TypeNode } from './schema.js';
@@ -37,7 +46,7 @@ export function compareDesired(
   applied?: FieldSet,
 ): FieldDifference[] {
   const walk: Walk = { schema, applied, out: [] };
-  compareValue(desired, live, schema.root, [], walk);
+  compareValue(desired, live, schema.root, ROOT_TRAIL, walk);
   return walk.out;
 }
 
@@ -49,7 +58,7 @@ function compareValue(
   desired: unknown,
   live: unknown,
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   // null sets nothing: server-side apply leaves the field to the server and other managers
@@ -57,15 +66,16 @@ function compareValue(
   if (desired === null) return;
   const node = walk.schema.resolve(type);
   if (isRecord(desired) && (node.t === 'map' || node.t === 'any')) {
-    if (node.t === 'map' && node.atomic) compareAtomic(desired, live, type, path, walk);
-    else compareFields(desired, live, type, path, walk);
+    if (node.t === 'map' && node.atomic) compareAtomic(desired, live, type, trail, walk);
+    else compareFields(desired, live, type, trail, walk);
   } else if (Array.isArray(desired) && (node.t === 'list' || node.t === 'any')) {
-    compareList(desired, live, type, node.t === 'list' ? node : undefined, path, walk);
+    compareList(desired, live, type, node.t === 'list' ? node : undefined, trail, walk);
   } else if (!scalarEquals(desired, live, node.t === 'scalar' && node.quantity === true)) {
     // The API server omits a non-pointer field's zero value (`readOnly: false`): a field ferry
     // applied and still owns that is absent live holds exactly that value.
-    if (live === undefined && isZeroScalar(desired) && ownsPath(walk.applied, path)) return;
-    walk.out.push({ path, desired, live });
+    if (live === undefined && isZeroScalar(desired) && ownsPath(walk.applied, toPath(trail)))
+      return;
+    walk.out.push({ path: toPath(trail), desired, live });
   }
 }
 
@@ -73,12 +83,12 @@ function compareFields(
   desired: Record<string, unknown>,
   live: unknown,
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   if (!isRecord(live)) {
     if (live === undefined && Object.keys(desired).length === 0) return;
-    walk.out.push({ path, desired, live });
+    walk.out.push({ path: toPath(trail), desired, live });
     return;
   }
   for (const [name, value] of Object.entries(desired)) {
@@ -86,7 +96,7 @@ function compareFields(
       value,
       live[name],
       walk.schema.field(type, name),
-      [...path, { field: name }],
+      extend(trail, { field: name }),
       walk,
     );
   }
@@ -97,17 +107,21 @@ function compareList(
   live: unknown,
   type: TypeNode,
   node: Extract<TypeNode, { t: 'list' }> | undefined,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   if (!Array.isArray(live)) {
     if (desired.length === 0 && (live === undefined || live === null)) return;
-    walk.out.push({ path, desired, live });
+    walk.out.push({ path: toPath(trail), desired, live });
     return;
   }
   if (node?.list === 'set') {
     for (const item of desired.filter((d) => !live.some((l) => jsonEqual(l, d)))) {
-      walk.out.push({ path: [...path, { value: item }], desired: item, live: undefined });
+      walk.out.push({
+        path: toPath(extend(trail, { value: item })),
+        desired: item,
+        live: undefined,
+      });
     }
     return;
   }
@@ -117,7 +131,7 @@ function compareList(
   const desiredKeys = desired.map((item) => itemKey(item, keys, defaults));
   // Atomic (or keys the server would reject anyway): the list is one value.
   if (!node || keys.length === 0 || desiredKeys.some((k) => k === undefined)) {
-    compareAtomic(desired, live, type, path, walk);
+    compareAtomic(desired, live, type, trail, walk);
     return;
   }
   desired.forEach((item, i) => {
@@ -125,8 +139,9 @@ function compareList(
     const match: unknown = live.find((candidate) =>
       jsonEqual(itemKey(candidate, keys, defaults), key),
     );
-    const itemPath = [...path, { key }];
-    if (match === undefined) walk.out.push({ path: itemPath, desired: item, live: undefined });
+    const itemPath = extend(trail, { key });
+    if (match === undefined)
+      walk.out.push({ path: toPath(itemPath), desired: item, live: undefined });
     else compareValue(item, match, node.items, itemPath, walk);
   });
 }
@@ -140,12 +155,13 @@ function compareAtomic(
   desired: unknown,
   live: unknown,
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   if (sameValue(desired, live, type, walk.schema, true)) return;
-  if (ownsPath(walk.applied, path) && sameValue(desired, live, type, walk.schema, false)) return;
-  walk.out.push({ path, desired, live });
+  if (ownsPath(walk.applied, toPath(trail)) && sameValue(desired, live, type, walk.schema, false))
+    return;
+  walk.out.push({ path: toPath(trail), desired, live });
 }
 
 /**

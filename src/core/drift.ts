@@ -90,7 +90,11 @@ export function differencesOf(
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
   const applied = appliedFields(live, fieldManager);
   const differences = compareDesired(comparable(desired), live, schema, applied);
-  if (applied) {
+  // Same manifest hash: ferry's last apply was this very manifest, so ferry owns no field git
+  // lacks (its own per-apply annotations aside), and the walk can be skipped.
+  const hash = desired.metadata.annotations?.[MANIFEST_HASH];
+  const sameManifest = hash !== undefined && live.metadata.annotations?.[MANIFEST_HASH] === hash;
+  if (applied && !sameManifest) {
     for (const removed of removedInGit(applied, desired, live, schema, VOLATILE)) {
       const others = ownersOf(managed, removed.path).filter((m) => m !== fieldManager);
       if (others.length === 0) differences.push(removed);

@@ -88,3 +88,29 @@ export function itemKey(
 export function isPrefix(prefix: FieldPath, path: FieldPath): boolean {
   return prefix.length <= path.length && prefix.every((element, i) => jsonEqual(element, path[i]));
 }
+
+/**
+ * A path while a comparison walks an object: each step points at its parent, so descending into
+ * a field allocates one small node, not a copy of the whole path; it becomes a FieldPath only
+ * where one is reported or looked up.
+ */
+export interface Trail {
+  readonly parent?: Trail;
+  readonly element?: PathElement;
+}
+
+/** The trail of the object itself. */
+export const ROOT_TRAIL: Trail = {};
+
+/** One step further down. */
+export function extend(trail: Trail, element: PathElement): Trail {
+  return { parent: trail, element };
+}
+
+/** The trail as a path, root first. */
+export function toPath(trail: Trail): FieldPath {
+  const elements: PathElement[] = [];
+  for (let step: Trail | undefined = trail; step?.element; step = step.parent)
+    elements.push(step.element);
+  return elements.reverse();
+}

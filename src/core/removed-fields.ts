@@ -1,5 +1,14 @@
 import type { FieldDifference } from './compare.js';
-import { isRecord, itemKey, jsonEqual, type PathElement } from './field-path.js';
+import {
+  extend,
+  isRecord,
+  itemKey,
+  jsonEqual,
+  ROOT_TRAIL,
+  toPath,
+  type PathElement,
+  type Trail,
+} from './field-path.js';
 import { parseMember, type FieldSet } from './managed-fields.js';
 import type { ObjectSchema, TypeNode } from './schema.js';
 
@@ -23,7 +32,7 @@ export function removedInGit(
   volatile: ReadonlySet<string>,
 ): FieldDifference[] {
   const walk: Walk = { schema, volatile, out: [] };
-  visit(applied, git, live, schema.root, [], walk);
+  visit(applied, git, live, schema.root, ROOT_TRAIL, walk);
   return walk.out;
 }
 
@@ -32,24 +41,24 @@ function visit(
   git: unknown,
   live: unknown,
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   for (const [member, child] of Object.entries(fields)) {
     const sub = isRecord(child) ? child : {};
     if (member.startsWith('f:') && isRecord(live)) {
       const name = member.slice(2);
-      if (isAnnotations(path) && walk.volatile.has(name)) continue;
+      if (isAnnotations(trail) && walk.volatile.has(name)) continue;
       visitChild(
         sub,
         asRecord(git)?.[name],
         live[name],
         walk.schema.field(type, name),
-        [...path, { field: name }],
+        extend(trail, { field: name }),
         walk,
       );
     } else if ((member.startsWith('k:') || member.startsWith('v:')) && Array.isArray(live)) {
-      visitItem(member, sub, git, live, type, path, walk);
+      visitItem(member, sub, git, live, type, trail, walk);
     }
   }
 }
@@ -60,7 +69,7 @@ function visitItem(
   git: unknown,
   live: unknown[],
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   const id = parseMember(member);
@@ -69,7 +78,7 @@ function visitItem(
   if (member.startsWith('v:')) {
     const element: PathElement = { value: id };
     if (live.some((l) => jsonEqual(l, id)) && !gitList.some((g) => jsonEqual(g, id)))
-      walk.out.push({ path: [...path, element], desired: undefined, live: id });
+      walk.out.push({ path: toPath(extend(trail, element)), desired: undefined, live: id });
     return;
   }
   if (!isRecord(id)) return;
@@ -79,7 +88,14 @@ function visitItem(
   const defaults = element.t === 'map' ? element.defaults : undefined;
   const keys = Object.keys(id);
   const sameItem = (item: unknown): boolean => jsonEqual(itemKey(item, keys, defaults), id);
-  visitChild(sub, gitList.find(sameItem), live.find(sameItem), items, [...path, { key: id }], walk);
+  visitChild(
+    sub,
+    gitList.find(sameItem),
+    live.find(sameItem),
+    items,
+    extend(trail, { key: id }),
+    walk,
+  );
 }
 
 function visitChild(
@@ -87,19 +103,26 @@ function visitChild(
   git: unknown,
   live: unknown,
   type: TypeNode,
-  path: PathElement[],
+  trail: Trail,
   walk: Walk,
 ): void {
   if (live === undefined) return;
-  if (git === undefined) walk.out.push({ path, desired: undefined, live });
-  else if (Object.keys(sub).length > 0) visit(sub, git, live, type, path, walk);
+  if (git === undefined) walk.out.push({ path: toPath(trail), desired: undefined, live });
+  else if (Object.keys(sub).length > 0) visit(sub, git, live, type, trail, walk);
 }
 
-function isAnnotations(path: PathElement[]): boolean {
+/** Whether the trail is `/metadata/annotations`. */
+function isAnnotations(trail: Trail): boolean {
+  const annotations = trail.element;
+  const metadata = trail.parent?.element;
   return (
-    path.length === 2 &&
-    jsonEqual(path[0], { field: 'metadata' }) &&
-    jsonEqual(path[1], { field: 'annotations' })
+    trail.parent?.parent?.element === undefined &&
+    annotations !== undefined &&
+    'field' in annotations &&
+    annotations.field === 'annotations' &&
+    metadata !== undefined &&
+    'field' in metadata &&
+    metadata.field === 'metadata'
   );
 }
 

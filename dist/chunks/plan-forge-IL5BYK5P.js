@@ -3,14 +3,14 @@ import {
   WRITE_CONCURRENCY,
   checkKindsKnown,
   validateWrite
-} from "./chunk-SG3YEN74.js";
+} from "./chunk-ZTYVI5U2.js";
 import {
   completedBefore,
   crdsOf,
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-I5C6NCWY.js";
+} from "./chunk-XGHRJXCU.js";
 import {
   KubeClient,
   PRUNE_PROTECTED_KINDS,
@@ -18,7 +18,7 @@ import {
   discover,
   driftOf,
   readInventory
-} from "./chunk-ZB5T3EQN.js";
+} from "./chunk-3WS5T5O7.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
 import {
@@ -29,15 +29,15 @@ import {
   GITHUB_COMMENT_LIMIT,
   GITLAB_NOTE_LIMIT,
   formatPlanMarkdown
-} from "./chunk-B4ZKZN5G.js";
+} from "./chunk-ZT2RLHCD.js";
 import {
   countPlan,
   planSummary
-} from "./chunk-MONPYU5F.js";
+} from "./chunk-HRRWQQQB.js";
 import {
   isHandEdit
 } from "./chunk-UTVWGJBY.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-PVPH2W2K.js";
 import {
   forgeError
@@ -345,4 +345,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-forge-MGJD6ZMQ.js.map
+//# sourceMappingURL=plan-forge-IL5BYK5P.js.map

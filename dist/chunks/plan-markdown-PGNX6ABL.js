@@ -5,10 +5,10 @@ import {
   codeSpan,
   formatPlanMarkdown,
   objectSection
-} from "./chunk-B4ZKZN5G.js";
-import "./chunk-MONPYU5F.js";
+} from "./chunk-ZT2RLHCD.js";
+import "./chunk-HRRWQQQB.js";
 import "./chunk-UTVWGJBY.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
 import "./chunk-PTXPLBH2.js";
@@ -20,4 +20,4 @@ export {
   formatPlanMarkdown,
   objectSection
 };
-//# sourceMappingURL=plan-markdown-IKTSEBSK.js.map
+//# sourceMappingURL=plan-markdown-PGNX6ABL.js.map

@@ -3668,7 +3668,7 @@ Examples:
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
   ).action(async (flags) => {
-    const { apply } = await import("./apply-DHGJAV5Z.js");
+    const { apply } = await import("./apply-YHRX7DSH.js");
     const { ApplyFailure, formatText } = await import("./apply-report-QPQTP3QL.js");
     const status = statusTarget(flags);
     const postStatus = async (report, error) => {
@@ -3782,7 +3782,7 @@ Examples:
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { drift } = await import("./drift-CCIDX73K.js");
+    const { drift } = await import("./drift-FMKEKZKR.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-7PNTL6Z6.js");
     const log = consoleLogger(io.stderr);
     const report = await drift(
@@ -3894,10 +3894,10 @@ Examples:
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
   ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-forge-MGJD6ZMQ.js");
-    const { formatPlanText } = await import("./plan-text-6DLBXBDX.js");
-    const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
-    const { hasChanges } = await import("./plan-CSBXRWPH.js");
+    const { planAndPublish } = await import("./plan-forge-IL5BYK5P.js");
+    const { formatPlanText } = await import("./plan-text-W7U5OGEH.js");
+    const { formatPlanMarkdown } = await import("./plan-markdown-PGNX6ABL.js");
+    const { hasChanges } = await import("./plan-DLBJBMZ2.js");
     const log = consoleLogger(io.stderr);
     const publishing = await publishingOf(flags);
     const { report } = await planAndPublish(
@@ -4263,4 +4263,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-MFVWE2S4.js.map
+//# sourceMappingURL=program-UBNBQ3V5.js.map

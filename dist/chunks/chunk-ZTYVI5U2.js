@@ -8,7 +8,7 @@ import {
   isJob,
   loadSchemas,
   mapLimit
-} from "./chunk-I5C6NCWY.js";
+} from "./chunk-XGHRJXCU.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -28,14 +28,14 @@ import {
   waitForEstablished,
   waitUntilGone,
   watchUntil
-} from "./chunk-ZB5T3EQN.js";
+} from "./chunk-3WS5T5O7.js";
 import {
   isHandEdit
 } from "./chunk-UTVWGJBY.js";
 import {
   formatPath,
   ownersOf
-} from "./chunk-FQUUC5EA.js";
+} from "./chunk-IBUBWRKG.js";
 import {
   readManifestDir
 } from "./chunk-QCKBONQO.js";
@@ -936,4 +936,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-SG3YEN74.js.map
+//# sourceMappingURL=chunk-ZTYVI5U2.js.map

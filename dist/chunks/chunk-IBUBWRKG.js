@@ -50,6 +50,16 @@ function itemKey(item, keys, defaults) {
 function isPrefix(prefix, path) {
   return prefix.length <= path.length && prefix.every((element, i) => jsonEqual(element, path[i]));
 }
+var ROOT_TRAIL = {};
+function extend(trail, element) {
+  return { parent: trail, element };
+}
+function toPath(trail) {
+  const elements = [];
+  for (let step = trail; step?.element; step = step.parent)
+    elements.push(step.element);
+  return elements.reverse();
+}
 
 // src/core/managed-fields.ts
 var UNKNOWN_MANAGER = "unknown";
@@ -106,6 +116,9 @@ export {
   isRecord,
   itemKey,
   isPrefix,
+  ROOT_TRAIL,
+  extend,
+  toPath,
   UNKNOWN_MANAGER,
   parseMember,
   ownsPath,
@@ -113,4 +126,4 @@ export {
   ownersOf,
   lastUpdater
 };
-//# sourceMappingURL=chunk-FQUUC5EA.js.map
+//# sourceMappingURL=chunk-IBUBWRKG.js.map

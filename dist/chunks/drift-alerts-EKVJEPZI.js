@@ -7,7 +7,7 @@ import {
   DRIFT_FINGERPRINT,
   PARENT_INFO,
   serverSideApply
-} from "./chunk-ZB5T3EQN.js";
+} from "./chunk-3WS5T5O7.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
 import {
@@ -16,7 +16,7 @@ import {
   syncGitLabDriftIssue,
   syncGitLabDriftStatus
 } from "./chunk-XZVG5AY6.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-PVPH2W2K.js";
 import {
   githubClient,
@@ -168,4 +168,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-AFL3VQ6X.js.map
+//# sourceMappingURL=drift-alerts-EKVJEPZI.js.map

@@ -4,9 +4,9 @@ import {
   otherOwner,
   planSummary,
   showValue
-} from "./chunk-MONPYU5F.js";
+} from "./chunk-HRRWQQQB.js";
 import "./chunk-UTVWGJBY.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
 import "./chunk-PTXPLBH2.js";
@@ -43,4 +43,4 @@ function formatPlanText(report, colour) {
 export {
   formatPlanText
 };
-//# sourceMappingURL=plan-text-6DLBXBDX.js.map
+//# sourceMappingURL=plan-text-W7U5OGEH.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   UNKNOWN_MANAGER
-} from "./chunk-FQUUC5EA.js";
+} from "./chunk-IBUBWRKG.js";
 import {
   FIELD_MANAGER
 } from "./chunk-2MBPYCZ5.js";
@@ -60,4 +60,4 @@ export {
   ACTION_LABELS,
   otherOwner
 };
-//# sourceMappingURL=chunk-MONPYU5F.js.map
+//# sourceMappingURL=chunk-HRRWQQQB.js.map

@@ -3,13 +3,13 @@ import {
   apply,
   applyObjects,
   checkKindsKnown
-} from "./chunk-SG3YEN74.js";
-import "./chunk-I5C6NCWY.js";
-import "./chunk-ZB5T3EQN.js";
+} from "./chunk-ZTYVI5U2.js";
+import "./chunk-XGHRJXCU.js";
+import "./chunk-3WS5T5O7.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
 import "./chunk-UTVWGJBY.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
@@ -23,4 +23,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=apply-DHGJAV5Z.js.map
+//# sourceMappingURL=apply-YHRX7DSH.js.map

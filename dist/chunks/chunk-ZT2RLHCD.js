@@ -4,7 +4,7 @@ import {
   otherOwner,
   planSummary,
   showValue
-} from "./chunk-MONPYU5F.js";
+} from "./chunk-HRRWQQQB.js";
 
 // src/core/plan-markdown.ts
 var GITHUB_COMMENT_LIMIT = 65536;
@@ -119,4 +119,4 @@ export {
   objectSection,
   formatPlanMarkdown
 };
-//# sourceMappingURL=chunk-B4ZKZN5G.js.map
+//# sourceMappingURL=chunk-ZT2RLHCD.js.map

@@ -12,10 +12,10 @@ import {
   parseIgnoreRules,
   readInventory,
   serverSideApply
-} from "./chunk-ZB5T3EQN.js";
+} from "./chunk-3WS5T5O7.js";
 import {
   isPrefix
-} from "./chunk-FQUUC5EA.js";
+} from "./chunk-IBUBWRKG.js";
 import {
   readManifestDir,
   readTextFile
@@ -200,7 +200,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-AFL3VQ6X.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-EKVJEPZI.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -323,4 +323,4 @@ export {
   crdsOf,
   fingerprintOf
 };
-//# sourceMappingURL=chunk-I5C6NCWY.js.map
+//# sourceMappingURL=chunk-XGHRJXCU.js.map

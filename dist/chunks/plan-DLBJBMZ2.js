@@ -6,12 +6,12 @@ import {
   otherOwner,
   planSummary,
   showValue
-} from "./chunk-MONPYU5F.js";
+} from "./chunk-HRRWQQQB.js";
 import {
   HAND_EDIT_MANAGERS,
   isHandEdit
 } from "./chunk-UTVWGJBY.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
 import "./chunk-PTXPLBH2.js";
@@ -26,4 +26,4 @@ export {
   planSummary,
   showValue
 };
-//# sourceMappingURL=plan-CSBXRWPH.js.map
+//# sourceMappingURL=plan-DLBJBMZ2.js.map

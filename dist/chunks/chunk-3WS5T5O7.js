@@ -13,9 +13,11 @@ import {
   rememberSecret
 } from "./chunk-WEZ4UF55.js";
 import {
+  ROOT_TRAIL,
   UNKNOWN_MANAGER,
   appliedFields,
   escapeField,
+  extend,
   formatPath,
   isRecord,
   itemKey,
@@ -23,8 +25,9 @@ import {
   lastUpdater,
   ownersOf,
   ownsPath,
-  parseMember
-} from "./chunk-FQUUC5EA.js";
+  parseMember,
+  toPath
+} from "./chunk-IBUBWRKG.js";
 import {
   pathError,
   withLiveBuildAnnotations
@@ -1204,29 +1207,30 @@ var SchemaSet = class {
 // src/core/compare.ts
 function compareDesired(desired, live, schema, applied) {
   const walk = { schema, applied, out: [] };
-  compareValue(desired, live, schema.root, [], walk);
+  compareValue(desired, live, schema.root, ROOT_TRAIL, walk);
   return walk.out;
 }
 function isZeroScalar(value) {
   return value === false || value === 0 || value === "";
 }
-function compareValue(desired, live, type, path, walk) {
+function compareValue(desired, live, type, trail, walk) {
   if (desired === null) return;
   const node = walk.schema.resolve(type);
   if (isRecord(desired) && (node.t === "map" || node.t === "any")) {
-    if (node.t === "map" && node.atomic) compareAtomic(desired, live, type, path, walk);
-    else compareFields(desired, live, type, path, walk);
+    if (node.t === "map" && node.atomic) compareAtomic(desired, live, type, trail, walk);
+    else compareFields(desired, live, type, trail, walk);
   } else if (Array.isArray(desired) && (node.t === "list" || node.t === "any")) {
-    compareList(desired, live, type, node.t === "list" ? node : void 0, path, walk);
+    compareList(desired, live, type, node.t === "list" ? node : void 0, trail, walk);
   } else if (!scalarEquals(desired, live, node.t === "scalar" && node.quantity === true)) {
-    if (live === void 0 && isZeroScalar(desired) && ownsPath(walk.applied, path)) return;
-    walk.out.push({ path, desired, live });
+    if (live === void 0 && isZeroScalar(desired) && ownsPath(walk.applied, toPath(trail)))
+      return;
+    walk.out.push({ path: toPath(trail), desired, live });
   }
 }
-function compareFields(desired, live, type, path, walk) {
+function compareFields(desired, live, type, trail, walk) {
   if (!isRecord(live)) {
     if (live === void 0 && Object.keys(desired).length === 0) return;
-    walk.out.push({ path, desired, live });
+    walk.out.push({ path: toPath(trail), desired, live });
     return;
   }
   for (const [name, value] of Object.entries(desired)) {
@@ -1234,20 +1238,24 @@ function compareFields(desired, live, type, path, walk) {
       value,
       live[name],
       walk.schema.field(type, name),
-      [...path, { field: name }],
+      extend(trail, { field: name }),
       walk
     );
   }
 }
-function compareList(desired, live, type, node, path, walk) {
+function compareList(desired, live, type, node, trail, walk) {
   if (!Array.isArray(live)) {
     if (desired.length === 0 && (live === void 0 || live === null)) return;
-    walk.out.push({ path, desired, live });
+    walk.out.push({ path: toPath(trail), desired, live });
     return;
   }
   if (node?.list === "set") {
     for (const item of desired.filter((d) => !live.some((l) => jsonEqual(l, d)))) {
-      walk.out.push({ path: [...path, { value: item }], desired: item, live: void 0 });
+      walk.out.push({
+        path: toPath(extend(trail, { value: item })),
+        desired: item,
+        live: void 0
+      });
     }
     return;
   }
@@ -1256,7 +1264,7 @@ function compareList(desired, live, type, node, path, walk) {
   const keys = node?.list === "map" ? node.keys ?? [] : [];
   const desiredKeys = desired.map((item) => itemKey(item, keys, defaults));
   if (!node || keys.length === 0 || desiredKeys.some((k) => k === void 0)) {
-    compareAtomic(desired, live, type, path, walk);
+    compareAtomic(desired, live, type, trail, walk);
     return;
   }
   desired.forEach((item, i) => {
@@ -1264,15 +1272,17 @@ function compareList(desired, live, type, node, path, walk) {
     const match = live.find(
       (candidate) => jsonEqual(itemKey(candidate, keys, defaults), key)
     );
-    const itemPath = [...path, { key }];
-    if (match === void 0) walk.out.push({ path: itemPath, desired: item, live: void 0 });
+    const itemPath = extend(trail, { key });
+    if (match === void 0)
+      walk.out.push({ path: toPath(itemPath), desired: item, live: void 0 });
     else compareValue(item, match, node.items, itemPath, walk);
   });
 }
-function compareAtomic(desired, live, type, path, walk) {
+function compareAtomic(desired, live, type, trail, walk) {
   if (sameValue(desired, live, type, walk.schema, true)) return;
-  if (ownsPath(walk.applied, path) && sameValue(desired, live, type, walk.schema, false)) return;
-  walk.out.push({ path, desired, live });
+  if (ownsPath(walk.applied, toPath(trail)) && sameValue(desired, live, type, walk.schema, false))
+    return;
+  walk.out.push({ path: toPath(trail), desired, live });
 }
 function sameValue(desired, live, type, schema, exact) {
   if (desired === null) return !exact || live === null || live === void 0;
@@ -1381,36 +1391,36 @@ function ignoredBy(rules, live, path) {
 // src/core/removed-fields.ts
 function removedInGit(applied, git, live, schema, volatile) {
   const walk = { schema, volatile, out: [] };
-  visit(applied, git, live, schema.root, [], walk);
+  visit(applied, git, live, schema.root, ROOT_TRAIL, walk);
   return walk.out;
 }
-function visit(fields, git, live, type, path, walk) {
+function visit(fields, git, live, type, trail, walk) {
   for (const [member, child] of Object.entries(fields)) {
     const sub = isRecord(child) ? child : {};
     if (member.startsWith("f:") && isRecord(live)) {
       const name = member.slice(2);
-      if (isAnnotations(path) && walk.volatile.has(name)) continue;
+      if (isAnnotations(trail) && walk.volatile.has(name)) continue;
       visitChild(
         sub,
         asRecord(git)?.[name],
         live[name],
         walk.schema.field(type, name),
-        [...path, { field: name }],
+        extend(trail, { field: name }),
         walk
       );
     } else if ((member.startsWith("k:") || member.startsWith("v:")) && Array.isArray(live)) {
-      visitItem(member, sub, git, live, type, path, walk);
+      visitItem(member, sub, git, live, type, trail, walk);
     }
   }
 }
-function visitItem(member, sub, git, live, type, path, walk) {
+function visitItem(member, sub, git, live, type, trail, walk) {
   const id = parseMember(member);
   if (id === void 0) return;
   const gitList = Array.isArray(git) ? git : [];
   if (member.startsWith("v:")) {
     const element2 = { value: id };
     if (live.some((l) => jsonEqual(l, id)) && !gitList.some((g) => jsonEqual(g, id)))
-      walk.out.push({ path: [...path, element2], desired: void 0, live: id });
+      walk.out.push({ path: toPath(extend(trail, element2)), desired: void 0, live: id });
     return;
   }
   if (!isRecord(id)) return;
@@ -1420,15 +1430,24 @@ function visitItem(member, sub, git, live, type, path, walk) {
   const defaults = element.t === "map" ? element.defaults : void 0;
   const keys = Object.keys(id);
   const sameItem = (item) => jsonEqual(itemKey(item, keys, defaults), id);
-  visitChild(sub, gitList.find(sameItem), live.find(sameItem), items, [...path, { key: id }], walk);
+  visitChild(
+    sub,
+    gitList.find(sameItem),
+    live.find(sameItem),
+    items,
+    extend(trail, { key: id }),
+    walk
+  );
 }
-function visitChild(sub, git, live, type, path, walk) {
+function visitChild(sub, git, live, type, trail, walk) {
   if (live === void 0) return;
-  if (git === void 0) walk.out.push({ path, desired: void 0, live });
-  else if (Object.keys(sub).length > 0) visit(sub, git, live, type, path, walk);
+  if (git === void 0) walk.out.push({ path: toPath(trail), desired: void 0, live });
+  else if (Object.keys(sub).length > 0) visit(sub, git, live, type, trail, walk);
 }
-function isAnnotations(path) {
-  return path.length === 2 && jsonEqual(path[0], { field: "metadata" }) && jsonEqual(path[1], { field: "annotations" });
+function isAnnotations(trail) {
+  const annotations = trail.element;
+  const metadata = trail.parent?.element;
+  return trail.parent?.parent?.element === void 0 && annotations !== void 0 && "field" in annotations && annotations.field === "annotations" && metadata !== void 0 && "field" in metadata && metadata.field === "metadata";
 }
 function asRecord(value) {
   return isRecord(value) ? value : void 0;
@@ -1457,7 +1476,9 @@ function differencesOf(desired, live, schema, fieldManager) {
   const managed = live.metadata.managedFields;
   const applied = appliedFields(live, fieldManager);
   const differences = compareDesired(comparable(desired), live, schema, applied);
-  if (applied) {
+  const hash = desired.metadata.annotations?.[MANIFEST_HASH];
+  const sameManifest = hash !== void 0 && live.metadata.annotations?.[MANIFEST_HASH] === hash;
+  if (applied && !sameManifest) {
     for (const removed of removedInGit(applied, desired, live, schema, VOLATILE)) {
       const others = ownersOf(managed, removed.path).filter((m) => m !== fieldManager);
       if (others.length === 0) differences.push(removed);
@@ -1624,10 +1645,10 @@ async function runPlan(client, plan) {
   });
   return Promise.all(lists);
 }
-async function readInventory(client, resources, parent, desired, extend) {
+async function readInventory(client, resources, parent, desired, extend2) {
   const first = /* @__PURE__ */ new Map();
   for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, "");
-  if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, "");
+  if (!extend2) addToPlan(first, PARENT_INFO, parent.namespace, "");
   const results = await runPlan(client, first);
   const live = /* @__PURE__ */ new Map();
   const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
@@ -1639,14 +1660,14 @@ async function readInventory(client, resources, parent, desired, extend) {
     })
   );
   const members = collect(results);
-  const parentLive = extend ? extend.parentLive : live.get(parentId);
+  const parentLive = extend2 ? extend2.parentLive : live.get(parentId);
   const annotations = parentLive?.metadata.annotations ?? {};
   const recordedKinds = parseGroupKinds(annotations[APPLYSET_GROUP_KINDS]);
   const recordedNamespaces = [
     parent.namespace,
     ...parseGroupKinds(annotations[APPLYSET_NAMESPACES])
   ];
-  if (!extend) {
+  if (!extend2) {
     const second = /* @__PURE__ */ new Map();
     for (const key of recordedKinds) {
       const info = resources.findGroupKind(key);
@@ -1672,7 +1693,7 @@ async function readInventory(client, resources, parent, desired, extend) {
     live,
     members
   );
-  return extend ? extend.merge(inventory) : inventory;
+  return extend2 ? extend2.merge(inventory) : inventory;
 }
 
 export {
@@ -1702,4 +1723,4 @@ export {
   desiredObject,
   readInventory
 };
-//# sourceMappingURL=chunk-ZB5T3EQN.js.map
+//# sourceMappingURL=chunk-3WS5T5O7.js.map

@@ -19940,7 +19940,7 @@ function reportTarget(report) {
 
 // src/action/run-apply.ts
 async function runApply(settings) {
-  const { apply } = await import("./apply-DHGJAV5Z.js");
+  const { apply } = await import("./apply-YHRX7DSH.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-QPQTP3QL.js");
   const { reportApplyStatus } = await import("./apply-status-RPEQ3W3K.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
@@ -19993,7 +19993,7 @@ async function runApply(settings) {
 
 // src/action/run-drift.ts
 async function runDrift(settings) {
-  const { drift } = await import("./drift-CCIDX73K.js");
+  const { drift } = await import("./drift-FMKEKZKR.js");
   const { formatDriftMarkdown } = await import("./drift-report-7PNTL6Z6.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
@@ -20038,8 +20038,8 @@ async function runDrift(settings) {
 
 // src/action/run-plan.ts
 async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-forge-MGJD6ZMQ.js");
-  const { formatPlanMarkdown } = await import("./plan-markdown-IKTSEBSK.js");
+  const { planAndPublish } = await import("./plan-forge-IL5BYK5P.js");
+  const { formatPlanMarkdown } = await import("./plan-markdown-PGNX6ABL.js");
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
   const number = settings.pullRequest ?? ci.number;
@@ -20285,4 +20285,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-CR4XDGDJ.js.map
+//# sourceMappingURL=main-WGCJBKMG.js.map

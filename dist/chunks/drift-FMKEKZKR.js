@@ -4,11 +4,11 @@ import {
   drift,
   driftCheck,
   fingerprintOf
-} from "./chunk-I5C6NCWY.js";
-import "./chunk-ZB5T3EQN.js";
+} from "./chunk-XGHRJXCU.js";
+import "./chunk-3WS5T5O7.js";
 import "./chunk-XS6GLAA3.js";
 import "./chunk-WEZ4UF55.js";
-import "./chunk-FQUUC5EA.js";
+import "./chunk-IBUBWRKG.js";
 import "./chunk-HRWRN4I5.js";
 import "./chunk-QCKBONQO.js";
 import "./chunk-2MBPYCZ5.js";
@@ -21,4 +21,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-CCIDX73K.js.map
+//# sourceMappingURL=drift-FMKEKZKR.js.map
