@@ -10,6 +10,8 @@ import { imageReference } from '../../src/core/image.js';
 import { proposalSummary, renderSummary } from '../../src/core/job-summary.js';
 import { promotionText, rollbackText } from '../../src/core/promotion-text.js';
 import { proposalBody, type ProposalFacts } from '../../src/core/proposal-text.js';
+import { countPlan, type PlanReport } from '../../src/core/plan.js';
+import { formatPlanMarkdown } from '../../src/core/plan-markdown.js';
 import { NO_SOURCE } from '../../src/core/render.js';
 import { assertRendersCleanly } from '../helpers/markdown.js';
 
@@ -188,5 +190,65 @@ describe('pull request bodies render on GitHub', () => {
     });
     const html = await assertRendersCleanly(rollback.body);
     assert.match(html, /<strong>To unpin<\/strong>/);
+  });
+});
+
+describe('the plan renders on GitHub (job summary, PR comment, MR note)', () => {
+  const plan = (objects: PlanReport['objects']): PlanReport => ({
+    cluster: 'prod-eu',
+    inventory: { name: 'web', namespace: 'prod', id: 'applyset-x-v1' },
+    prune: true,
+    objects,
+    counts: countPlan(objects, 3),
+    requests: {},
+  });
+  const changed = (i: number): PlanReport['objects'][number] => ({
+    object: `Deployment prod/web-${i}`,
+    action: 'change',
+    fields: [
+      { path: '/spec/replicas', live: 5, git: 2, manager: 'kubectl-scale', handEdit: true },
+      {
+        path: '/spec/template/spec/containers[name=web]/image',
+        live: 'web:1 `x` | **y**',
+        git: 'web:2',
+        manager: 'ferry',
+        handEdit: false,
+      },
+    ],
+  });
+  const report = plan([
+    changed(1),
+    { object: 'ConfigMap prod/a|b', action: 'create', fields: [] },
+    {
+      object: 'Service prod/bad',
+      action: 'change',
+      fields: [],
+      rejected: 'port `70000` **invalid**',
+    },
+    { object: 'ConfigMap prod/legacy', action: 'prune', fields: [] },
+    {
+      object: 'Namespace prod',
+      action: 'leave',
+      fields: [],
+      note: 'Namespace is only pruned with --prune-allow Namespace',
+    },
+  ]);
+
+  it('every section, value and list renders, no markup left as text', async () => {
+    const html = await assertRendersCleanly(formatPlanMarkdown(report));
+    assert.match(html, /<details>/);
+    assert.match(html, /<code>Deployment prod\/web-1<\/code>/);
+    assert.match(html, /<table>/);
+  });
+
+  it('a plan folded under a comment limit still renders, with its link to the rest', async () => {
+    const big = plan(Array.from({ length: 300 }, (_, i) => changed(i)));
+    const markdown = formatPlanMarkdown(big, {
+      limit: 20_000,
+      moreUrl: 'https://github.com/acme/env/actions/runs/1',
+    });
+    assert.ok(markdown.length <= 20_000, String(markdown.length));
+    const html = await assertRendersCleanly(markdown);
+    assert.ok(html.includes('href="https://github.com/acme/env/actions/runs/1"'), html.slice(-500));
   });
 });
