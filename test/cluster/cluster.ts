@@ -252,6 +252,9 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
       join(dir, 'certs', 'apiserver.crt'),
       '--controllers',
       '*,-nodeipam,-cloud-node-lifecycle,-route,-service',
+      // kwok renews the fake node's heartbeat from this same busy 2-core machine: with the 40 s
+      // default, a late renewal marks the node NotReady and every pod unready mid-test.
+      '--node-monitor-grace-period=5m',
     ]);
     startProcess(state, 'kube-scheduler', join(bin, 'kube-scheduler'), [
       '--kubeconfig',

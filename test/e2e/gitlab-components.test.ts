@@ -366,7 +366,11 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
     const drift = await driftReport();
     assert.equal(drift.clean, false, 'the merge request differs from the cluster');
     const after = await deployment();
-    assert.equal(after.metadata.resourceVersion, before.metadata.resourceVersion);
+    assert.equal(
+      after.metadata.resourceVersion,
+      before.metadata.resourceVersion,
+      JSON.stringify([before.metadata.managedFields, after.metadata.managedFields, after.status]),
+    );
   });
 
   it('schedule: a change made by hand fails the drift job, with the drift in its artifacts', async () => {

@@ -307,7 +307,7 @@ describe('GitLab loop with the components: propose, apply, drift, promote', need
     assert.deepEqual(issue.labels, ['ferry-drift']);
     assert.ok(
       issue.description.includes(
-        `| \`Deployment ${staging.name}/guestbook\` | \`/spec/template/spec/containers[name=guestbook]/image\` | \`${IMAGE}:1.4.2\` | \`${IMAGE}:6.6.6\` | kubectl-set |`,
+        `| \`Deployment ${staging.name}/guestbook\` | \`/spec/template/spec/containers[name=guestbook]/image\` | \`${IMAGE}:1.4.2\` | \`${IMAGE}:6.6.6\` | changed by kubectl-set |`,
       ),
       issue.description,
     );
