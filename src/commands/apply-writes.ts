@@ -8,7 +8,7 @@ import {
   waitUntilGone,
   type ApplyOutcome,
 } from '../adapters/kube/objects.js';
-import { completedBefore, isJob } from '../core/completed-jobs.js';
+import { isJob } from '../core/completed-jobs.js';
 import { isHandEdit } from '../core/hand-edits.js';
 import { differencesOf } from '../core/drift.js';
 import { formatPath } from '../core/field-path.js';
@@ -62,7 +62,7 @@ export function planWrites(
 ): WritePlan {
   const plan: WritePlan = { writes: [], replace: new Set(), force: new Set() };
   for (const d of desired) {
-    if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) {
+    if (inventory.ranAndRemoved(d)) {
       record(report, describeObject(d.object), 'unchanged', COMPLETED_AND_REMOVED);
       continue;
     }

@@ -3,11 +3,10 @@ import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../adapters/kube/discovery.js';
 import { waitForEstablished } from '../adapters/kube/objects.js';
-import { loadSchemas } from '../adapters/kube/openapi.js';
 import { waitForRollouts } from '../adapters/kube/rollout.js';
-import { APPLYSET_TOOLING, applySetParent, type ApplySetParent } from '../core/applyset.js';
+import { applySetParent, type ApplySetParent } from '../core/applyset.js';
 import { hasTtl, isJob } from '../core/completed-jobs.js';
-import { ConfigError, OperationError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/options.js';
 import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../core/rollout.js';
@@ -21,9 +20,9 @@ import {
   type WriteOptions,
   type WritePlan,
 } from './apply-writes.js';
-import { crdsOf } from './drift.js';
 import { recordCompletions, unrecordedCompletions } from './job-records.js';
 import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+import { readLiveState, refuseForeignTooling, refuseParentClash } from './live-state.js';
 import { InventoryRecord } from './inventory-record.js';
 import { prune } from './prune.js';
 
@@ -163,31 +162,9 @@ async function readState(
 ): Promise<ApplyRun> {
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
-  const clash = objects.find(
-    (o) =>
-      o.kind === 'ConfigMap' &&
-      o.apiVersion === 'v1' &&
-      o.metadata.name === parent.name &&
-      (o.metadata.namespace ?? parent.namespace) === parent.namespace,
-  );
-  if (clash) {
-    throw new ConfigError(
-      `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`,
-    );
-  }
-  const desired = objects
-    .filter((o) => resources.find(o.apiVersion, o.kind))
-    .map((o) => desiredObject(o, resources, parent));
-  const [inventory, schemas] = await Promise.all([
-    readInventory(client, resources, parent, desired),
-    loadSchemas(client, objects, crdsOf(objects)),
-  ]);
-  const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (inventory.parentLive && tooling && !tooling.startsWith('ferry/')) {
-    throw new OperationError(
-      `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`,
-    );
-  }
+  refuseParentClash(objects, parent);
+  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
+  refuseForeignTooling(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,

@@ -4,10 +4,8 @@ import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover } from '../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../adapters/kube/objects.js';
-import { loadSchemas } from '../adapters/kube/openapi.js';
 import { applySetParent } from '../core/applyset.js';
 import { compareDesired } from '../core/compare.js';
-import { completedBefore } from '../core/completed-jobs.js';
 import { isPrefix } from '../core/field-path.js';
 import type { ObjectSchema } from '../core/schema.js';
 import { DRIFT_FINGERPRINT, driftOf, type DriftReport, type DriftedObject } from '../core/drift.js';
@@ -16,7 +14,8 @@ import { parseIgnoreRules, type IgnoreRule } from '../core/ignore.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { mapLimit } from './concurrency.js';
 import type { AlertOptions } from './drift-alerts.js';
-import { desiredObject, readInventory, type DesiredObject } from './inventory.js';
+import type { DesiredObject } from './inventory.js';
+import { readLiveState } from './live-state.js';
 
 export interface DriftOptions {
   dir: string;
@@ -72,17 +71,7 @@ export async function driftCheck(
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = await discover(client);
   const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
-  const desired = objects
-    .filter((o) => !unknown.includes(o))
-    .map((o) => desiredObject(o, resources, parent));
-  const [inventory, schemas] = await Promise.all([
-    readInventory(client, resources, parent, desired),
-    loadSchemas(
-      client,
-      desired.map((d) => d.object),
-      crdsOf(objects),
-    ),
-  ]);
+  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   const schemaOf = (d: DesiredObject): ObjectSchema =>
     schemas.forKind(d.object.apiVersion, d.object.kind);
   if (!inventory.parentLive)
@@ -99,7 +88,7 @@ export async function driftCheck(
   const flagged: { desired: DesiredObject; drift: DriftedObject }[] = [];
   for (const d of desired) {
     // A Job that ran for this manifest and was removed by its TTL is done, not missing.
-    if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object)) continue;
+    if (inventory.ranAndRemoved(d)) continue;
     const result = driftOf(
       d.object,
       inventory.liveOf(d.id),
@@ -173,14 +162,6 @@ async function confirmFields(
   const changes = compareDesired(outcome.object, live, schema).map((d) => d.path);
   return drift.fields.filter((f) =>
     changes.some((c) => isPrefix(c, f.segments) || isPrefix(f.segments, c)),
-  );
-}
-
-/** The CRDs among the manifests: the schema of a kind the server does not publish yet. */
-export function crdsOf(objects: KubeObject[]): KubeObject[] {
-  return objects.filter(
-    (o) =>
-      o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
   );
 }
 

@@ -12,6 +12,7 @@ import {
   type ApplySetParent,
 } from '../core/applyset.js';
 import { withLiveBuildAnnotations } from '../core/build-annotations.js';
+import { completedBefore } from '../core/completed-jobs.js';
 import { differencesOf } from '../core/drift.js';
 import type { SchemaSet } from '../core/schema.js';
 import { identityOf, type KubeObject } from '../core/manifest.js';
@@ -83,6 +84,16 @@ export class Inventory {
 
   liveOf(id: string): KubeObject | undefined {
     return this.live.get(id);
+  }
+
+  /**
+   * A Job that ran for this very manifest and was then removed by its TTL: done, not missing
+   * (core/completed-jobs.ts).
+   */
+  ranAndRemoved(desired: DesiredObject): boolean {
+    return (
+      !this.live.has(desired.id) && completedBefore(this.parentLive, desired.id, desired.object)
+    );
   }
 
   /**

@@ -3,21 +3,19 @@ import type { Logger } from '../adapters/logger.js';
 import { KubeClient } from '../adapters/kube/client.js';
 import { discover } from '../adapters/kube/discovery.js';
 import { FIELD_MANAGER } from '../adapters/kube/objects.js';
-import { loadSchemas } from '../adapters/kube/openapi.js';
-import { APPLYSET_TOOLING, applySetParent } from '../core/applyset.js';
-import { completedBefore, isJob } from '../core/completed-jobs.js';
+import { applySetParent } from '../core/applyset.js';
+import { isJob } from '../core/completed-jobs.js';
 import { driftOf } from '../core/drift.js';
 import { isHandEdit } from '../core/hand-edits.js';
-import { ConfigError, OperationError } from '../core/errors.js';
 import { describeObject, type KubeObject } from '../core/manifest.js';
 import { PRUNE_PROTECTED_KINDS } from '../core/ordering.js';
 import type { SchemaSet } from '../core/schema.js';
 import { countPlan, type PlannedField, type PlannedObject, type PlanReport } from '../core/plan.js';
 import { checkKindsKnown, type ApplyOptions } from './apply.js';
 import { validateWrite, WRITE_CONCURRENCY } from './apply-writes.js';
-import { crdsOf } from './drift.js';
 import { mapLimit } from './concurrency.js';
-import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+import type { DesiredObject, Inventory } from './inventory.js';
+import { readLiveState, refuseForeignTooling, refuseParentClash } from './live-state.js';
 
 /**
  * What `ferry plan` takes: apply's options that decide what an apply would do (the same prune,
@@ -70,22 +68,9 @@ export async function planObjects(
   checkKindsKnown(objects, resources);
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
-  const desired = objects
-    .filter((o) => !awaitingCrd.includes(o))
-    .map((o) => desiredObject(o, resources, parent));
-  if (desired.some((d) => d.id === `/ConfigMap/${parent.namespace}/${parent.name}`))
-    throw new ConfigError(
-      `ConfigMap ${parent.namespace}/${parent.name} is the inventory's own record; rename the object or choose another --inventory`,
-    );
-  const [inventory, schemas] = await Promise.all([
-    readInventory(client, resources, parent, desired),
-    loadSchemas(client, objects, crdsOf(objects)),
-  ]);
-  const tooling = inventory.parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (tooling && !tooling.startsWith('ferry/'))
-    throw new OperationError(
-      `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`,
-    );
+  refuseParentClash(objects, parent);
+  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
+  refuseForeignTooling(inventory);
   if (!inventory.parentLive)
     log.info(
       `inventory ${parent.namespace}/${parent.name} does not exist yet: every object is new`,
@@ -132,8 +117,7 @@ export function plannedFields(
   d: DesiredObject,
   gitWinsOver: readonly string[],
 ): PlannedField[] | undefined {
-  if (!inventory.liveOf(d.id) && completedBefore(inventory.parentLive, d.id, d.object))
-    return undefined;
+  if (inventory.ranAndRemoved(d)) return undefined;
   if (!inventory.needsWrite(d, schemas)) return undefined;
   const live = inventory.liveOf(d.id);
   if (!live) return [];

@@ -7,6 +7,7 @@ import {
   type PlannedObject,
   type PlanReport,
 } from './plan.js';
+import { codeSpan } from './proposal-text.js';
 
 /**
  * Markdown of a plan for the job summary, the pull request comment and the merge request note,
@@ -23,18 +24,6 @@ export const GITLAB_NOTE_LIMIT = 1_000_000;
 /** Text for inside HTML (`<summary>`): markup in names or values must stay text. */
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * A code span that holds any text: a backtick fence longer than the longest run inside, padded
- * when the text starts or ends with a backtick (CommonMark 6.1); in a table `cell`, pipes are
- * escaped (GFM splits cells before it reads code spans).
- */
-export function codeSpan(text: string, cell = false): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${cell ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
 }
 
 /** Whether an object has more to show than its name: fields, a rejection, or a change. */

@@ -108,8 +108,6 @@ export const ACTION_LABELS: Record<PlanAction, string> = {
   leave: 'left in the cluster',
 };
 
-export { HAND_EDIT_MANAGERS, isHandEdit } from './hand-edits.js';
-
 /** Whether someone other than ferry owns the live value (ferry's own: git moved on). */
 export function otherOwner(field: PlannedField): boolean {
   return field.manager !== FIELD_MANAGER && field.manager !== UNKNOWN_MANAGER;

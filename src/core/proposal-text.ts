@@ -39,13 +39,21 @@ export function oneLine(value: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** Inline code that no backtick inside the value can close early. */
-export function inlineCode(value: string): string {
-  const text = oneLine(value);
+/**
+ * A code span that holds any text: a backtick fence longer than the longest run inside, padded
+ * when the text starts or ends with a backtick (CommonMark 6.1); in a table `cell`, pipes are
+ * escaped (GFM splits cells before it reads code spans).
+ */
+export function codeSpan(text: string, cell = false): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${cell ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
+}
+
+/** `value` on one line, as a code span: outside text can never become markup. */
+export function inlineCode(value: string): string {
+  return codeSpan(oneLine(value));
 }
 
 /** A link only for plain http(s) URLs; anything else is shown as code. */

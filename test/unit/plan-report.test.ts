@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applySetParent, asMember } from '../../src/core/applyset.js';
 import { usesImage, withLiveBuildAnnotations } from '../../src/core/build-annotations.js';
+import { isHandEdit } from '../../src/core/hand-edits.js';
 import { imageReference } from '../../src/core/image.js';
 import type { KubeObject } from '../../src/core/manifest.js';
-import { codeSpan, formatPlanMarkdown, objectSection } from '../../src/core/plan-markdown.js';
+import { formatPlanMarkdown, objectSection } from '../../src/core/plan-markdown.js';
+import { codeSpan } from '../../src/core/proposal-text.js';
 import { formatPlanText } from '../../src/core/plan-text.js';
-import {
-  countPlan,
-  hasChanges,
-  isHandEdit,
-  type PlannedObject,
-  type PlanReport,
-} from '../../src/core/plan.js';
+import { countPlan, hasChanges, type PlannedObject, type PlanReport } from '../../src/core/plan.js';
 
 function planOf(objects: PlannedObject[], unchanged = 2): PlanReport {
   return {
