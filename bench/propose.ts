@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../src/adapters/logger.js';
-import { propose } from '../src/commands/propose.js';
+import { propose } from '../src/commands/env-repo/propose/propose.js';
 import { startGitHubServer, type RecordedRequest } from '../test/forge/github-server.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { render } from '../commands/render.js';
+import { render } from '../commands/env-repo/render.js';
 import { actionsLogger } from './logger.js';
 import { redactSecrets } from '../adapters/secrets.js';
-import type { ProposeResult, PullRequestOptions } from '../commands/propose-context.js';
+import type { ProposeResult, PullRequestOptions } from '../commands/env-repo/propose/context.js';
 import { OperationError } from '../core/errors.js';
 import { proposalSummary, renderSummary } from '../core/job-summary.js';
 import type {
@@ -84,7 +84,7 @@ async function publishProposals(command: string, results: ProposeResult[]): Prom
 
 /** `command: propose`: see {@link publishProposals}. */
 export async function runPropose(settings: ProposeSettings): Promise<void> {
-  const { propose } = await import('../commands/propose.js');
+  const { propose } = await import('../commands/env-repo/propose/propose.js');
   const env = tokenEnv(settings.token);
   const result = await core.group('ferry propose', () =>
     propose(
@@ -108,7 +108,7 @@ export async function runPropose(settings: ProposeSettings): Promise<void> {
  * the step when a gate or any target failed.
  */
 export async function runPromote(settings: PromoteSettings): Promise<void> {
-  const { promote } = await import('../commands/promote.js');
+  const { promote } = await import('../commands/env-repo/promote/promote.js');
   const env = tokenEnv(settings.token);
   const result = await core.group('ferry promote', () =>
     promote(
@@ -136,7 +136,7 @@ export async function runPromote(settings: PromoteSettings): Promise<void> {
 
 /** `command: rollback`: see {@link publishProposals}. */
 export async function runRollback(settings: RollbackSettings): Promise<void> {
-  const { rollback } = await import('../commands/rollback.js');
+  const { rollback } = await import('../commands/env-repo/rollback/rollback.js');
   const env = tokenEnv(settings.token);
   const result = await core.group('ferry rollback', () =>
     rollback(

@@ -2,7 +2,7 @@ import { applyTraceAnnotations } from '../core/applyset.js';
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
-import type { ApplyReport } from '../commands/apply-report.js';
+import type { ApplyReport } from '../core/apply-report.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { ApplySettings } from './settings.js';
@@ -12,9 +12,9 @@ import type { ApplySettings } from './settings.js';
  * with `commit-status`, `ferry/apply (<cluster>)` goes on the commit that was applied.
  */
 export async function runApply(settings: ApplySettings): Promise<void> {
-  const { apply } = await import('../commands/apply.js');
-  const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../commands/apply-report.js');
-  const { reportApplyStatus } = await import('../commands/apply-status.js');
+  const { apply } = await import('../commands/cluster/apply/apply.js');
+  const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../core/apply-report.js');
+  const { reportApplyStatus } = await import('../commands/publish/apply-status.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);

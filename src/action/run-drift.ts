@@ -11,7 +11,7 @@ import type { DriftSettings } from './settings.js';
  * With `fail-on-drift`, drift fails the step.
  */
 export async function runDrift(settings: DriftSettings): Promise<void> {
-  const { drift } = await import('../commands/drift.js');
+  const { drift } = await import('../commands/cluster/drift/drift.js');
   const { formatDriftMarkdown } = await import('../core/drift-report.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);

@@ -13,7 +13,7 @@ import type { PlanSettings } from './settings.js';
  * step fails when the server rejects an object (merging would fail to apply).
  */
 export async function runPlan(settings: PlanSettings): Promise<void> {
-  const { planAndPublish } = await import('../commands/plan-forge.js');
+  const { planAndPublish } = await import('../commands/publish/plan-publish.js');
   const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);

@@ -23,7 +23,7 @@ import {
 } from '../helpers/gitlab-ci-local.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import type { PlanReport } from '../../src/core/plan.js';
-import type { ApplyReport } from '../../src/commands/apply-report.js';
+import type { ApplyReport } from '../../src/core/apply-report.js';
 import type { DriftReport } from '../../src/core/drift.js';
 
 const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'promote', 'rollback'];

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dump } from 'js-yaml';
-import type { PromoteResult } from '../../src/commands/promote.js';
+import type { PromoteResult } from '../../src/commands/env-repo/promote/promote.js';
 import {
   startGitLabServer,
   type GitLabProjectState,

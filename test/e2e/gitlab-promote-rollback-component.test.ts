@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { dump } from 'js-yaml';
-import type { PromoteResult } from '../../src/commands/promote.js';
-import type { RollbackResult } from '../../src/commands/rollback.js';
+import type { PromoteResult } from '../../src/commands/env-repo/promote/promote.js';
+import type { RollbackResult } from '../../src/commands/env-repo/rollback/rollback.js';
 import {
   startGitLabServer,
   type GitLabProjectState,

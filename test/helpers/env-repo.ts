@@ -8,8 +8,12 @@ import { dirname, join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import type { Logger } from '../../src/adapters/logger.js';
-import type { Promotion } from '../../src/commands/promote.js';
-import { propose, type ProposeDeps, type ProposeResult } from '../../src/commands/propose.js';
+import type { Promotion } from '../../src/commands/env-repo/promote/promote.js';
+import {
+  propose,
+  type ProposeDeps,
+  type ProposeResult,
+} from '../../src/commands/env-repo/propose/propose.js';
 import { git, type ForgeHarness } from '../forge/harness.js';
 import { startGitLabServer } from '../forge/gitlab-server.js';
 import { writeApp } from './render.js';

@@ -8,7 +8,7 @@ import {
   postPlanComment,
   reportPlanStatus,
   type PlanForgeTarget,
-} from '../../src/commands/plan-forge.js';
+} from '../../src/commands/publish/plan-publish.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/core/plan-markdown.js';
 import { countPlan, type PlannedObject, type PlanReport } from '../../src/core/plan.js';
 import { cloneRepo, pushBranch, startForgeHarness } from '../forge/harness.js';

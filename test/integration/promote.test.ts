@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { promote, type PromoteOptions } from '../../src/commands/promote.js';
-import type { ProposeDeps } from '../../src/commands/propose.js';
+import { promote, type PromoteOptions } from '../../src/commands/env-repo/promote/promote.js';
+import type { ProposeDeps } from '../../src/commands/env-repo/propose/propose.js';
 import { OperationError } from '../../src/core/errors.js';
 import { startForgeHarness, type ForgeHarness } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { propose, type ProposeDeps } from '../../src/commands/propose.js';
+import { propose, type ProposeDeps } from '../../src/commands/env-repo/propose/propose.js';
 import { git } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';
 import { localEnvRepo } from '../helpers/env-repo.js';

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import type { Logger } from '../../src/adapters/logger.js';
-import { sendDriftAlerts } from '../../src/commands/drift-alerts.js';
+import { sendDriftAlerts } from '../../src/commands/publish/drift-alerts.js';
 import type { KubeClient } from '../../src/adapters/kube/client.js';
 import {
   propose,
   type ProposeDeps,
   type ProposeOptions,
   type ProposeResult,
-} from '../../src/commands/propose.js';
+} from '../../src/commands/env-repo/propose/propose.js';
 import type { DriftReport } from '../../src/core/drift.js';
 import { git, pushBranch } from '../forge/harness.js';
 import type { GitLabServer } from '../forge/gitlab-server.js';

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { propose, type ProposeOptions } from '../../src/commands/propose.js';
+import { propose, type ProposeOptions } from '../../src/commands/env-repo/propose/propose.js';
 import { startGitHttpServer } from '../forge/git-http.js';
 import { git } from '../forge/harness.js';
 import { gitlabEnvRepo, localEnvRepo } from '../helpers/env-repo.js';

@@ -8,7 +8,7 @@ import {
   type ProposeDeps,
   type ProposeOptions,
   type ProposeResult,
-} from '../../src/commands/propose.js';
+} from '../../src/commands/env-repo/propose/propose.js';
 import { ConfigError } from '../../src/core/errors.js';
 import {
   cloneRepo,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
-import { applyObjects } from '../../src/commands/apply.js';
+import { applyObjects } from '../../src/commands/cluster/apply/apply.js';
 import { APPLYSET_PART_OF, MANIFEST_HASH, applySetParent } from '../../src/core/applyset.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { unrecordedMembers } from '../helpers/inventory.js';

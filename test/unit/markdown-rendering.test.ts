@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { driftIssueBody } from '../../src/adapters/alerts/github.js';
-import { emptyReport, formatMarkdown, record } from '../../src/commands/apply-report.js';
+import { emptyReport, formatMarkdown, record } from '../../src/core/apply-report.js';
 import type { DriftedField, DriftReport } from '../../src/core/drift.js';
 import { formatDriftMarkdown } from '../../src/core/drift-report.js';
 import { imageReference } from '../../src/core/image.js';

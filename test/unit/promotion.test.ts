@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readManifestDir } from '../../src/adapters/files.js';
-import { parseRollbackTarget } from '../../src/commands/rollback-revision.js';
+import { parseRollbackTarget } from '../../src/commands/env-repo/rollback/revision.js';
 import { ConfigError } from '../../src/core/errors.js';
 import {
   evaluateGates,

@@ -11,8 +11,8 @@ import {
   parseInventoryName,
   parseList,
 } from '../../core/options.js';
-import type { ApplyReport } from '../../commands/apply-report.js';
-import type { ApplyStatusDestination } from '../../commands/apply-status.js';
+import type { ApplyReport } from '../../core/apply-report.js';
+import type { ApplyStatusDestination } from '../../commands/publish/apply-status.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
@@ -145,12 +145,12 @@ Examples:
     )
     .action(async (flags: ApplyFlags) => {
       // Loaded on use, so `ferry --help` and other commands do not pay for them.
-      const { apply } = await import('../../commands/apply.js');
-      const { ApplyFailure, formatText } = await import('../../commands/apply-report.js');
+      const { apply } = await import('../../commands/cluster/apply/apply.js');
+      const { ApplyFailure, formatText } = await import('../../core/apply-report.js');
       const status = statusTarget(flags);
       const postStatus = async (report: ApplyReport, error?: Error): Promise<void> => {
         if (!status?.statusSha) return;
-        const { reportApplyStatus } = await import('../../commands/apply-status.js');
+        const { reportApplyStatus } = await import('../../commands/publish/apply-status.js');
         const subject = {
           sha: status.statusSha,
           cluster: flags.cluster,

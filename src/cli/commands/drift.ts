@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
-import type { AlertOptions } from '../../commands/drift-alerts.js';
+import type { AlertOptions } from '../../commands/publish/drift-alerts.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
@@ -104,7 +104,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
 `,
     )
     .action(async (flags: DriftFlags) => {
-      const { drift } = await import('../../commands/drift.js');
+      const { drift } = await import('../../commands/cluster/drift/drift.js');
       const { formatDriftMarkdown, formatDriftText } = await import('../../core/drift-report.js');
       const log = consoleLogger(io.stderr);
       const report = await drift(

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import { ciPullRequest } from '../../adapters/ci-pull-request.js';
-import type { PlanForgeTarget, PlanPublishing } from '../../commands/plan-forge.js';
+import type { PlanForgeTarget, PlanPublishing } from '../../commands/publish/plan-publish.js';
 import { ConfigError, FerryError, OperationError } from '../../core/errors.js';
 import { parseClusterName, parseInventoryName, parseList } from '../../core/options.js';
 import { parsedOption } from '../parsed-option.js';
@@ -125,7 +125,7 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
 `,
     )
     .action(async (flags: PlanFlags) => {
-      const { planAndPublish } = await import('../../commands/plan-forge.js');
+      const { planAndPublish } = await import('../../commands/publish/plan-publish.js');
       const { formatPlanText } = await import('../../core/plan-text.js');
       const { formatPlanMarkdown } = await import('../../core/plan-markdown.js');
       const { hasChanges } = await import('../../core/plan.js');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
-import type { PromoteResult } from '../../commands/promote.js';
+import type { PromoteResult } from '../../commands/env-repo/promote/promote.js';
 import { OperationError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
 import { parsedOption } from '../parsed-option.js';
@@ -69,7 +69,7 @@ Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuratio
 `,
     )
     .action(async (flags: PromoteFlags) => {
-      const { promote } = await import('../../commands/promote.js');
+      const { promote } = await import('../../commands/env-repo/promote/promote.js');
       const result = await promote(
         {
           ...pullRequestOptions(flags),

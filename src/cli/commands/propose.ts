@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
-import type { ProposeResult } from '../../commands/propose.js';
+import type { ProposeResult } from '../../commands/env-repo/propose/propose.js';
 import type { CliIO } from '../io.js';
 import {
   addOutputOption,
@@ -43,7 +43,7 @@ Examples:
 `,
     )
     .action(async (flags: ProposeFlags) => {
-      const { propose } = await import('../../commands/propose.js');
+      const { propose } = await import('../../commands/env-repo/propose/propose.js');
       const result = await propose(
         {
           ...pullRequestOptions(flags),

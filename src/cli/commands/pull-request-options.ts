@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { PullRequestOptions } from '../../commands/propose-context.js';
+import type { PullRequestOptions } from '../../commands/env-repo/propose/context.js';
 import { AUTO_MERGE_METHODS, parseList, type AutoMergeMethod } from '../../core/options.js';
 
 /** Flags every command that opens a pull request takes (propose, promote, rollback). */

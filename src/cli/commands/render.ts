@@ -25,7 +25,7 @@ Examples:
     )
     .action(async (opts: Record<string, string | undefined>) => {
       const log = consoleLogger(io.stderr, !opts.out);
-      const { render } = await import('../../commands/render.js');
+      const { render } = await import('../../commands/env-repo/render.js');
       const result = await render(
         {
           config: opts.config!,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
-import type { RollbackResult } from '../../commands/rollback.js';
+import type { RollbackResult } from '../../commands/env-repo/rollback/rollback.js';
 import type { CliIO } from '../io.js';
 import { formatResult } from './propose.js';
 import {
@@ -46,7 +46,7 @@ Examples:
 `,
     )
     .action(async (flags: RollbackFlags) => {
-      const { rollback } = await import('../../commands/rollback.js');
+      const { rollback } = await import('../../commands/env-repo/rollback/rollback.js');
       const result = await rollback(
         {
           ...pullRequestOptions(flags),

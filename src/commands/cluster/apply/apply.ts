@@ -1,0 +1,369 @@
+import { readManifestDir } from '../../../adapters/files.js';
+import type { Logger } from '../../../adapters/logger.js';
+import { KubeClient } from '../../../adapters/kube/client.js';
+import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
+import { waitForEstablished } from '../../../adapters/kube/objects.js';
+import { waitForRollouts } from '../../../adapters/kube/rollout.js';
+import { applySetParent, type ApplySetParent } from '../../../core/applyset.js';
+import { hasTtl, isJob } from '../../../core/completed-jobs.js';
+import { ConfigError } from '../../../core/errors.js';
+import { describeObject, type KubeObject } from '../../../core/manifest.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
+import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../../../core/rollout.js';
+import type { SchemaSet } from '../../../core/schema.js';
+import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
+import { refuseEmptyPrune } from './problems.js';
+import {
+  planWrites,
+  validateWrites,
+  writePlanned,
+  type WriteOptions,
+  type WritePlan,
+} from './writes.js';
+import { recordCompletions, unrecordedCompletions } from '../inventory/job-records.js';
+import {
+  desiredObject,
+  readInventory,
+  type DesiredObject,
+  type Inventory,
+} from '../inventory/inventory.js';
+import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import { InventoryRecord } from '../inventory/record.js';
+import { prune } from './prune.js';
+
+export interface ApplyOptions {
+  /** Folder of manifests (YAML/JSON, recursively). */
+  dir: string;
+  /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
+  inventory: string;
+  /** Namespace for namespaced objects that name none, and for the inventory (default: the context's). */
+  namespace?: string;
+  prune?: boolean;
+  /** Protected kinds (Namespace, CRD, PV, PVC) that prune may delete. */
+  pruneAllow?: string[];
+  maxDeletions?: number;
+  wait?: boolean;
+  timeoutMs?: number;
+  dryRun?: boolean;
+  forceConflicts?: boolean;
+  /** Take over objects that another ApplySet or tool owns. */
+  adopt?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  /** Limit for one request to the API server (`--request-timeout`); 0: none; default 60 s. */
+  requestTimeoutMs?: number;
+  /** Traceability written on every object this run changes (env-repo commit, run URL). */
+  annotations?: Record<string, string>;
+  /** Field managers, besides kubectl's, whose changes git takes back (see HAND_EDIT_MANAGERS). */
+  gitWinsOver?: string[];
+  /** With `prune`, accept a folder with no manifests (every member is deleted). */
+  pruneEmpty?: boolean;
+}
+
+/**
+ * `ferry apply`: server-side apply of a folder of manifests as one ApplySet. Namespaces and CRDs
+ * go first; everything else is validated by a server-side dry-run before it changes; unchanged
+ * objects are skipped; then the rollout wait, and prune last.
+ */
+export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
+  const manifests = await readManifestDir(options.dir);
+  refuseEmptyPrune(manifests.length, options);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
+  try {
+    return await applyObjects(
+      client,
+      manifests.map((m) => m.object),
+      options,
+      log,
+    );
+  } finally {
+    client.close();
+  }
+}
+
+/** `apply` with a connected client and objects already read. */
+export async function applyObjects(
+  client: KubeClient,
+  objects: KubeObject[],
+  options: ApplyOptions,
+  log: Logger,
+): Promise<ApplyReport> {
+  const dryRun = options.dryRun ?? false;
+  const namespace = options.namespace ?? client.contextNamespace;
+  const parent = applySetParent(options.inventory, namespace);
+  const report = emptyReport(parent, dryRun);
+  try {
+    await run(client, objects, options, parent, report, log);
+  } finally {
+    report.requests = Object.fromEntries(client.counts);
+  }
+  return report;
+}
+
+/** Everything the phases of one apply share. */
+interface ApplyRun {
+  client: KubeClient;
+  options: ApplyOptions;
+  writeOptions: WriteOptions;
+  parent: ApplySetParent;
+  report: ApplyReport;
+  log: Logger;
+  resources: ResourceMap;
+  desired: DesiredObject[];
+  inventory: Inventory;
+  schemas: SchemaSet;
+  /** The parent's record of kinds and namespaces, written by compare-and-swap. */
+  record: InventoryRecord;
+}
+
+/** How long to wait for a new CRD to be Established before applying its custom resources. */
+const CRD_ESTABLISHED_TIMEOUT_MS = 60_000;
+/** Pause between discovery reads while a just-Established CRD's kind is not served yet. */
+const DISCOVERY_RETRY_MS = 500;
+
+async function run(
+  client: KubeClient,
+  objects: KubeObject[],
+  options: ApplyOptions,
+  parent: ApplySetParent,
+  report: ApplyReport,
+  log: Logger,
+): Promise<void> {
+  const state = await readState(client, objects, options, parent, report, log);
+  const prerequisites = await applyPrerequisites(state, objects);
+  const rest = await applyTheRest(state, prerequisites);
+  if (!options.dryRun) {
+    const written = [...prerequisites.writes, ...rest.writes];
+    // Jobs that ran for their manifest are recorded before their TTL removes them: those seen
+    // complete, those just started that declare a TTL (the TTL may well remove them before the
+    // next run looks), and with --wait every Job the wait saw through.
+    const ran = [
+      ...unrecordedCompletions(state.desired, state.inventory),
+      ...written.filter((d) => isJob(d.object) && hasTtl(d.object)),
+    ];
+    if (options.wait) {
+      await waitForChanged(written, client, options, report, log);
+      ran.push(...written.filter((d) => isJob(d.object)));
+    }
+    if (state.inventory.parentLive || written.length > 0)
+      await recordCompletions(client, parent, [...new Set(ran)]);
+  }
+  if (options.prune) await pruneAndRecord(state);
+  // Without prune, the record written before the writes stands: members dropped from the
+  // manifests stay in the set until a pruning run.
+}
+
+/**
+ * Discovery, the inventory (one LIST per kind) and the schemas of the kinds applied: everything
+ * the comparison needs, read before anything is written.
+ */
+async function readState(
+  client: KubeClient,
+  objects: KubeObject[],
+  options: ApplyOptions,
+  parent: ApplySetParent,
+  report: ApplyReport,
+  log: Logger,
+): Promise<ApplyRun> {
+  const resources = await discover(client);
+  checkKindsKnown(objects, resources);
+  refuseParentClash(objects, parent);
+  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
+  refuseForeignTooling(inventory);
+  const writeOptions: WriteOptions = {
+    dryRun: options.dryRun ?? false,
+    forceConflicts: options.forceConflicts ?? false,
+    adopt: options.adopt ?? false,
+    gitWinsOver: options.gitWinsOver ?? [],
+    ...(options.annotations ? { annotations: options.annotations } : {}),
+  };
+  return {
+    client,
+    options,
+    writeOptions,
+    parent,
+    report,
+    log,
+    resources,
+    desired,
+    inventory,
+    schemas,
+    record: new InventoryRecord(client, inventory, report),
+  };
+}
+
+const objectsOf = (desired: DesiredObject[]): KubeObject[] => desired.map((d) => d.object);
+
+function namespaceObject(name: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+}
+
+function isPrerequisite(o: KubeObject): boolean {
+  return o.kind === 'Namespace' || o.kind === 'CustomResourceDefinition';
+}
+
+/**
+ * Phase 1: Namespaces and CRDs, which the rest needs before it can even be validated; then,
+ * once new CRDs are Established, the custom resources they serve join the set.
+ */
+async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promise<WritePlan> {
+  const { client, writeOptions, parent, report, log } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => isPrerequisite(d.object)),
+    state.inventory,
+    state.schemas,
+    report,
+  );
+  await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
+  // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
+  if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
+  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  // The record's own namespace was created bare just before; this run's write completed it.
+  const created = state.record.createdNamespace;
+  if (created !== undefined) record(report, describeObject(namespaceObject(created)), 'created');
+  const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
+  const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
+  if (!dryRun && newCrds.length > 0) {
+    await log.group(`waiting for ${newCrds.length} CRD(s) to be Established`, async () => {
+      for (const crd of newCrds)
+        await waitForEstablished(client, crd.object.metadata.name, CRD_ESTABLISHED_TIMEOUT_MS);
+    });
+    state.resources = await discoverServing(client, awaitingCrd);
+    const added = awaitingCrd
+      .filter((o) => state.resources.find(o.apiVersion, o.kind))
+      .map((o) => desiredObject(o, state.resources, parent));
+    state.inventory = await readInventory(client, state.resources, parent, added, state.inventory);
+    state.desired.push(...added);
+  }
+  const unserved = objects.filter((x) => !state.resources.find(x.apiVersion, x.kind));
+  if (!dryRun && unserved.length > 0) {
+    const kinds = [...new Set(unserved.map((o) => `${o.kind} (${o.apiVersion})`))].join(', ');
+    throw new ApplyFailure(
+      `the API server does not serve ${kinds} yet, though its CRD is Established; nothing of those kinds was applied: run apply again`,
+      report,
+    );
+  }
+  // In --dry-run a kind whose CRD is not installed yet cannot be checked.
+  for (const o of unserved) {
+    const reason = 'dry run: not validated, its CRD is not installed yet';
+    record(report, describeObject(o), 'created', reason);
+  }
+  return plan;
+}
+
+/**
+ * Discovery once new CRDs are Established: aggregated discovery can lag behind the condition
+ * by a moment, so it is read again (bounded) until it serves every kind waiting for a CRD.
+ */
+async function discoverServing(client: KubeClient, awaiting: KubeObject[]): Promise<ResourceMap> {
+  const deadline = Date.now() + CRD_ESTABLISHED_TIMEOUT_MS;
+  for (;;) {
+    const resources = await discover(client);
+    const served = awaiting.every((o) => resources.find(o.apiVersion, o.kind));
+    if (served || Date.now() >= deadline) return resources;
+    await new Promise((done) => setTimeout(done, DISCOVERY_RETRY_MS));
+  }
+}
+
+/** Phase 2: everything else, every change validated before any is made, written in order. */
+async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<WritePlan> {
+  const { client, writeOptions, report, log, inventory } = state;
+  const dryRun = writeOptions.dryRun;
+  const plan = planWrites(
+    state.desired.filter((d) => !isPrerequisite(d.object)),
+    inventory,
+    state.schemas,
+    report,
+  );
+  // In --dry-run a namespace created by this run does not exist yet: its objects cannot be checked.
+  const newNamespaces = new Set(
+    prerequisites.writes
+      .filter((d) => d.object.kind === 'Namespace' && !inventory.liveOf(d.id))
+      .map((d) => d.object.metadata.name),
+  );
+  const unchecked = dryRun
+    ? plan.writes.filter((d) => newNamespaces.has(d.object.metadata.namespace ?? ''))
+    : [];
+  for (const d of unchecked) {
+    const reason = 'dry run: not validated, its namespace does not exist yet';
+    record(report, describeObject(d.object), 'created', reason);
+  }
+  const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
+  await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
+  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
+    // Record old and new kinds before writing, so an interrupted run can still be pruned.
+    await state.record.add(objectsOf(state.desired));
+  }
+  for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
+    const writes = plan.writes.filter((d) => d.phase === phase);
+    await writePlanned(client, { ...plan, writes }, inventory, writeOptions, report, log);
+  }
+  // A concurrent pruning run may have dropped a kind between the record and the writes.
+  if (!dryRun && prerequisites.writes.length + plan.writes.length > 0)
+    await state.record.confirm(objectsOf(state.desired));
+  return plan;
+}
+
+/** Phase 3 (with --prune): delete what git dropped, then record exactly what the set holds. */
+async function pruneAndRecord(state: ApplyRun): Promise<void> {
+  const { client, options, report, log, inventory, desired } = state;
+  const kept = await prune(
+    client,
+    inventory,
+    new Set(desired.map((d) => d.id)),
+    options,
+    report,
+    log,
+  );
+  if (!options.dryRun) await state.record.shrink([...objectsOf(desired), ...kept], state.resources);
+  const failed = report.objects.filter((o) => o.action === 'failed');
+  if (failed.length > 0)
+    throw new ApplyFailure(`${failed.length} object(s) could not be pruned`, report);
+}
+
+/** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
+export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
+  const fromCrds = new Set<string>();
+  for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
+    const spec = crd.spec as
+      { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
+    for (const version of spec?.versions ?? [])
+      fromCrds.add(`${spec?.group}/${version.name}/${spec?.names?.kind}`);
+  }
+  const unknown = objects.filter(
+    (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`),
+  );
+  if (unknown.length > 0) {
+    const list = unknown.map((o) => `${o.kind} ${o.metadata.name} (${o.apiVersion})`).join(', ');
+    throw new ConfigError(
+      `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`,
+    );
+  }
+}
+
+async function waitForChanged(
+  written: DesiredObject[],
+  client: KubeClient,
+  options: ApplyOptions,
+  report: ApplyReport,
+  log: Logger,
+): Promise<void> {
+  const targets = written.filter(
+    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object as LiveObject),
+  );
+  if (targets.length === 0) return;
+  const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
+    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
+      log.info(`  ${line}`),
+    ),
+  );
+  if (outcome.notReady.length > 0) {
+    report.notReady = outcome.notReady;
+    const reasons = outcome.notReady.map((n) => `${n.object}: ${n.reason}`).join('; ');
+    throw new ApplyFailure(
+      `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
+      report,
+    );
+  }
+}

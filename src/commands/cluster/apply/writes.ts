@@ -1,0 +1,249 @@
+import type { Logger } from '../../../adapters/logger.js';
+import type { KubeClient } from '../../../adapters/kube/client.js';
+import {
+  deleteObject,
+  FIELD_MANAGER,
+  serverSideApply,
+  validateAsNew,
+  waitUntilGone,
+  type ApplyOutcome,
+} from '../../../adapters/kube/objects.js';
+import { isJob } from '../../../core/completed-jobs.js';
+import { isHandEdit } from '../../../core/hand-edits.js';
+import { differencesOf } from '../../../core/drift.js';
+import { formatPath } from '../../../core/field-path.js';
+import { ownersOf, type ManagedFieldsEntry } from '../../../core/managed-fields.js';
+import { describeObject, withAnnotations, type KubeObject } from '../../../core/manifest.js';
+import type { SchemaSet } from '../../../core/schema.js';
+import {
+  ApplyFailure,
+  record,
+  recordRestored,
+  type ApplyReport,
+  type RestoredField,
+} from '../../../core/apply-report.js';
+import { namespaceFailure, ValidationProblems } from './problems.js';
+import { mapLimit } from '../../../core/concurrency.js';
+import type { DesiredObject, Inventory } from '../inventory/inventory.js';
+
+/** Parallel requests for validating and writing objects. */
+export const WRITE_CONCURRENCY = 8;
+
+/** How long a replaced object (a Job) may take to disappear before it is created again. */
+const REPLACE_DELETE_TIMEOUT_MS = 60_000;
+
+export interface WriteOptions {
+  dryRun: boolean;
+  forceConflicts: boolean;
+  adopt: boolean;
+  /** Managers, besides kubectl's, whose changes git takes back. */
+  gitWinsOver: readonly string[];
+  annotations?: Record<string, string>;
+}
+
+/** What one phase writes: the objects, and how. */
+export interface WritePlan {
+  writes: DesiredObject[];
+  /** Objects whose live copy is deleted and created again (a changed Job: its spec is immutable). */
+  replace: Set<string>;
+  /** Objects applied with force: every conflict is with a hand edit, which git takes back. */
+  force: Set<string>;
+}
+
+/** Why a Job that is not on the cluster is not created again. */
+export const COMPLETED_AND_REMOVED = 'ran for this manifest, then removed by its TTL';
+
+/** The objects that need writing; the rest are recorded as unchanged. */
+export function planWrites(
+  desired: DesiredObject[],
+  inventory: Inventory,
+  schemas: SchemaSet,
+  report: ApplyReport,
+): WritePlan {
+  const plan: WritePlan = { writes: [], replace: new Set(), force: new Set() };
+  for (const d of desired) {
+    if (inventory.ranAndRemoved(d)) {
+      record(report, describeObject(d.object), 'unchanged', COMPLETED_AND_REMOVED);
+      continue;
+    }
+    if (!inventory.needsWrite(d, schemas)) {
+      record(report, describeObject(d.object), 'unchanged');
+      continue;
+    }
+    plan.writes.push(d);
+    // A changed Job cannot be patched (its pod template is immutable): it is replaced, and runs
+    // again.
+    if (inventory.liveOf(d.id) && isJob(d.object)) plan.replace.add(d.id);
+  }
+  return plan;
+}
+
+/** One line for a failed apply: the conflicting fields and their managers, or the server's message. */
+export function failureMessage(outcome: FailedApply): string {
+  if (outcome.conflicts.length === 0) return namespaceFailure(outcome) ?? outcome.message;
+  const fields = outcome.conflicts.map((c) => `${c.field} is managed by "${c.manager}"`).join(', ');
+  const managers = [...new Set(outcome.conflicts.map((c) => c.manager))].join(',');
+  return `${fields} (to take it over: --git-wins-over ${managers}, or --force-conflicts for every manager)`;
+}
+
+/** The fields of a live object that git takes back from hand edits, with who changed each. */
+function restoredFields(
+  d: DesiredObject,
+  live: KubeObject,
+  schemas: SchemaSet,
+  gitWinsOver: readonly string[],
+): RestoredField[] {
+  const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
+  const schema = schemas.forKind(d.object.apiVersion, d.object.kind);
+  return differencesOf(d.object, live, schema, FIELD_MANAGER).flatMap((difference) => {
+    const manager = ownersOf(managed, difference.path).find((m) => isHandEdit(m, gitWinsOver));
+    return manager
+      ? [{ object: describeObject(d.object), path: formatPath(difference.path), manager }]
+      : [];
+  });
+}
+
+type FailedApply = Extract<ApplyOutcome, { ok: false }>;
+
+/** What the server-side dry-run of one write said, as apply will do it. */
+export type WriteCheck =
+  | { ok: true; created: boolean; replaced: boolean; forced: boolean }
+  | { ok: false; message: string; outcome?: FailedApply };
+
+/**
+ * Validates one write as apply will make it: ownership (unless adopting), a replacement as a new
+ * object, then a server-side dry-run; a conflict only with managers git wins over is taken (a
+ * forced dry-run that must still pass), any other conflict fails unless forcing.
+ */
+export async function validateWrite(
+  client: KubeClient,
+  d: DesiredObject,
+  replace: boolean,
+  inventory: Inventory,
+  options: Pick<WriteOptions, 'adopt' | 'forceConflicts' | 'gitWinsOver'>,
+): Promise<WriteCheck> {
+  const owner = options.adopt ? undefined : inventory.foreignOwner(d);
+  if (owner) return { ok: false, message: `owned by ${owner}; refusing to adopt it (use --adopt)` };
+  if (replace) {
+    const problem = await validateAsNew(client, d.info, d.object);
+    return problem
+      ? { ok: false, message: problem }
+      : { ok: true, created: false, replaced: true, forced: false };
+  }
+  const dryRun = (force: boolean): Promise<ApplyOutcome> =>
+    serverSideApply(client, d.info, d.object, { dryRun: true, force });
+  let outcome = await dryRun(options.forceConflicts);
+  const handEditsOnly =
+    !outcome.ok &&
+    outcome.conflicts.length > 0 &&
+    outcome.conflicts.every((c) => isHandEdit(c.manager, options.gitWinsOver));
+  // Git wins over a hand edit: take those fields back, and only those.
+  if (handEditsOnly) outcome = await dryRun(true);
+  if (!outcome.ok) return { ok: false, message: failureMessage(outcome), outcome };
+  return { ok: true, created: outcome.created, replaced: false, forced: handEditsOnly };
+}
+
+/**
+ * Server-side dry-run of every write: any error, or a conflict with a manager that is not a hand
+ * edit, fails the run before anything changes. Conflicts only with hand edits mark the object
+ * for a forced apply, and its fields are reported as restored.
+ */
+export async function validateWrites(
+  client: KubeClient,
+  plan: WritePlan,
+  inventory: Inventory,
+  schemas: SchemaSet,
+  options: WriteOptions,
+  report: ApplyReport,
+): Promise<void> {
+  const problems = new ValidationProblems();
+  const restored: RestoredField[] = [];
+  await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
+    const name = describeObject(d.object);
+    const check = await validateWrite(client, d, plan.replace.has(d.id), inventory, options);
+    if (!check.ok) {
+      problems.add(name, check.message, check.outcome);
+      record(report, name, 'failed', check.message);
+      return;
+    }
+    if (check.forced) {
+      plan.force.add(d.id);
+      const live = inventory.liveOf(d.id);
+      if (live) restored.push(...restoredFields(d, live, schemas, options.gitWinsOver));
+    }
+    // In --dry-run this was the whole job: say what the write would have done.
+    if (options.dryRun)
+      record(report, name, check.replaced ? 'replaced' : check.created ? 'created' : 'configured');
+  });
+  problems.throwIfAny(report);
+  const order = (r: RestoredField): string => `${r.object} ${r.path}`;
+  recordRestored(
+    report,
+    restored.sort((a, b) => order(a).localeCompare(order(b))),
+  );
+}
+
+/** Applies a validated plan (nothing in --dry-run: validation already ran every write). */
+export async function writePlanned(
+  client: KubeClient,
+  plan: WritePlan,
+  inventory: Inventory,
+  options: WriteOptions,
+  report: ApplyReport,
+  log: Logger,
+): Promise<void> {
+  if (options.dryRun) return;
+  const failures: string[] = [];
+  await mapLimit(plan.writes, WRITE_CONCURRENCY, async (d) => {
+    const name = describeObject(d.object);
+    const object = options.annotations ? withAnnotations(d.object, options.annotations) : d.object;
+    const replacing = plan.replace.has(d.id);
+    if (replacing) {
+      const problem = await replaceLive(client, d, inventory);
+      if (problem) {
+        failures.push(`${name}: ${problem}`);
+        record(report, name, 'failed', problem);
+        return;
+      }
+    }
+    const outcome = await serverSideApply(client, d.info, object, {
+      dryRun: false,
+      force: options.forceConflicts || plan.force.has(d.id),
+    });
+    if (outcome.ok) {
+      const action = replacing ? 'replaced' : outcome.created ? 'created' : 'configured';
+      record(
+        report,
+        name,
+        action,
+        replacing ? 'its template changed: deleted and created again' : undefined,
+      );
+      log.info(`${name} ${action}`);
+      return;
+    }
+    const message = failureMessage(outcome);
+    failures.push(`${name}: ${message}`);
+    record(report, name, 'failed', message);
+  });
+  if (failures.length > 0)
+    throw new ApplyFailure(
+      `${failures.length} object(s) failed to apply: ${failures.join('; ')}`,
+      report,
+    );
+}
+
+/** Deletes the live copy of an object that is replaced, and waits until it is gone. */
+async function replaceLive(
+  client: KubeClient,
+  d: DesiredObject,
+  inventory: Inventory,
+): Promise<string | undefined> {
+  const live = inventory.liveOf(d.id);
+  if (!live) return undefined;
+  const problem = await deleteObject(client, d.info, live, false);
+  if (problem) return `could not delete it to replace it: ${problem}`;
+  const gone = await waitUntilGone(client, d.info, live, REPLACE_DELETE_TIMEOUT_MS);
+  return gone
+    ? undefined
+    : `still being deleted after ${REPLACE_DELETE_TIMEOUT_MS / 1000}s; run apply again`;
+}

@@ -1,0 +1,233 @@
+import type { KubeClient } from '../../../adapters/kube/client.js';
+import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
+import { FIELD_MANAGER, listObjects } from '../../../adapters/kube/objects.js';
+import {
+  APPLYSET_GROUP_KINDS,
+  APPLYSET_NAMESPACES,
+  APPLYSET_PART_OF,
+  asMember,
+  MANIFEST_HASH,
+  foreignOwner,
+  parseGroupKinds,
+  type ApplySetParent,
+} from '../../../core/applyset.js';
+import { withLiveBuildAnnotations } from '../../../core/build-annotations.js';
+import { completedBefore } from '../../../core/completed-jobs.js';
+import { differencesOf } from '../../../core/drift.js';
+import type { SchemaSet } from '../../../core/schema.js';
+import { identityOf, type KubeObject } from '../../../core/manifest.js';
+import { phaseOf } from '../../../core/ordering.js';
+
+/** An object ferry wants on the cluster, resolved against discovery. */
+export interface DesiredObject {
+  id: string;
+  object: KubeObject;
+  info: ResourceInfo;
+  phase: number;
+}
+
+/** A live member of the set: carries the set's part-of label. */
+export interface LiveMember {
+  id: string;
+  object: KubeObject;
+  info: ResourceInfo;
+}
+
+/** The ApplySet parent is a ConfigMap. */
+export const PARENT_INFO: ResourceInfo = {
+  group: '',
+  version: 'v1',
+  kind: 'ConfigMap',
+  resource: 'configmaps',
+  namespaced: true,
+  statusSubresource: false,
+};
+
+/** Resolves an object against discovery, defaults its namespace, and makes it a member of the set. */
+export function desiredObject(
+  object: KubeObject,
+  resources: ResourceMap,
+  parent: ApplySetParent,
+): DesiredObject {
+  const info = resources.find(object.apiVersion, object.kind)!;
+  const metadata = { ...object.metadata };
+  if (info.namespaced) metadata.namespace ??= parent.namespace;
+  else delete metadata.namespace;
+  // Generated manifests often carry a `status` (`kubectl create … -o yaml`); where the API
+  // server keeps status behind its subresource it ignores it, so it is neither applied nor
+  // compared (it would be drift forever).
+  const asApplied: KubeObject & { status?: unknown } = { ...object, metadata };
+  if (info.statusSubresource) delete asApplied.status;
+  const member = asMember(asApplied, parent);
+  return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
+}
+
+/** Above this many namespaces, one cluster-wide LIST per kind beats one LIST per namespace. */
+const PER_NAMESPACE_LIMIT = 3;
+
+/**
+ * What the cluster holds for an ApplySet and the objects about to be applied, read with one
+ * LIST per kind (per namespace for sets spanning up to three): live state for every desired
+ * object (member or not) and every member of the set, including kinds the manifests dropped.
+ */
+export class Inventory {
+  constructor(
+    readonly parent: ApplySetParent,
+    /** The parent ConfigMap as it is on the cluster, if the set was applied before. */
+    readonly parentLive: KubeObject | undefined,
+    /** Group-kinds and namespaces the parent recorded on the previous run. */
+    readonly groupKinds: string[],
+    readonly namespaces: string[],
+    private readonly live: Map<string, KubeObject>,
+    readonly members: LiveMember[],
+  ) {}
+
+  liveOf(id: string): KubeObject | undefined {
+    return this.live.get(id);
+  }
+
+  /**
+   * A Job that ran for this very manifest and was then removed by its TTL: done, not missing
+   * (core/completed-jobs.ts).
+   */
+  ranAndRemoved(desired: DesiredObject): boolean {
+    return (
+      !this.live.has(desired.id) && completedBefore(this.parentLive, desired.id, desired.object)
+    );
+  }
+
+  /**
+   * Whether applying would change the object: new, manifest changed, or any field drift would
+   * report (the same comparison, so everything drift reports, apply restores).
+   */
+  needsWrite(desired: DesiredObject, schemas: SchemaSet): boolean {
+    const live = this.live.get(desired.id);
+    if (!live) return true;
+    if (
+      live.metadata.annotations?.[MANIFEST_HASH] !==
+      desired.object.metadata.annotations?.[MANIFEST_HASH]
+    )
+      return true;
+    const schema = schemas.forKind(desired.object.apiVersion, desired.object.kind);
+    return differencesOf(desired.object, live, schema, FIELD_MANAGER).length > 0;
+  }
+
+  /** This inventory plus what a later read found (kinds a just-created CRD serves). */
+  merge(other: Inventory): Inventory {
+    const live = new Map([...this.live, ...other.live]);
+    return new Inventory(this.parent, this.parentLive, this.groupKinds, this.namespaces, live, [
+      ...this.members,
+      ...other.members,
+    ]);
+  }
+
+  /** Who else owns the live object, when it is not already ours. */
+  foreignOwner(desired: DesiredObject): string | undefined {
+    const live = this.live.get(desired.id);
+    return live ? foreignOwner(live, this.parent) : undefined;
+  }
+}
+
+type ListPlan = Map<string, { info: ResourceInfo; namespaces: Set<string>; selector: string }>;
+
+function addToPlan(
+  plan: ListPlan,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  selector: string,
+): void {
+  const key = info.group ? `${info.kind}.${info.group}` : info.kind;
+  const entry = plan.get(key) ?? { info, namespaces: new Set<string>(), selector };
+  if (info.namespaced && namespace) entry.namespaces.add(namespace);
+  plan.set(key, entry);
+}
+
+/** Runs the LISTs of a plan in parallel; returns the objects and what was covered. */
+async function runPlan(
+  client: KubeClient,
+  plan: ListPlan,
+): Promise<{ info: ResourceInfo; items: KubeObject[] }[]> {
+  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) => {
+    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT) {
+      return [listObjects(client, info, selector).then((items) => ({ info, items, scope: '*' }))];
+    }
+    return [...namespaces].map((ns) =>
+      listObjects(client, info, selector, ns).then((items) => ({ info, items })),
+    );
+  });
+  return Promise.all(lists);
+}
+
+/**
+ * Reads the inventory with one LIST per kind: every kind of `desired` (unfiltered, so objects
+ * not yet in the set are seen too) plus ConfigMaps in the inventory's namespace, which holds its
+ * parent; then, from the parent's record, members of kinds and namespaces the manifests no
+ * longer have (filtered by the set's label). `extend` reads only `desired` (after a CRD appeared).
+ * A desired object that differs from its live one only by per-build annotations an older ferry
+ * stamped on it takes them over (see core/build-annotations.ts), so it is not rewritten.
+ */
+export async function readInventory(
+  client: KubeClient,
+  resources: ResourceMap,
+  parent: ApplySetParent,
+  desired: DesiredObject[],
+  extend?: Inventory,
+): Promise<Inventory> {
+  const first: ListPlan = new Map();
+  for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, '');
+  if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, '');
+  const results = await runPlan(client, first);
+  const live = new Map<string, KubeObject>();
+  const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
+  const collect = (batch: { info: ResourceInfo; items: KubeObject[] }[]): LiveMember[] =>
+    batch.flatMap(({ info, items }) =>
+      items.flatMap((object) => {
+        const id = identityOf(object);
+        live.set(id, object);
+        return object.metadata.labels?.[APPLYSET_PART_OF] === parent.id
+          ? [{ id, object, info }]
+          : [];
+      }),
+    );
+  const members = collect(results);
+  const parentLive = extend ? extend.parentLive : live.get(parentId);
+  const annotations = parentLive?.metadata.annotations ?? {};
+  const recordedKinds = parseGroupKinds(annotations[APPLYSET_GROUP_KINDS]);
+  const recordedNamespaces = [
+    parent.namespace,
+    ...parseGroupKinds(annotations[APPLYSET_NAMESPACES]),
+  ];
+  if (!extend) {
+    const second: ListPlan = new Map();
+    for (const key of recordedKinds) {
+      const info = resources.findGroupKind(key);
+      if (!info) continue; // the kind is gone from the cluster (CRD deleted): nothing left to list
+      const listed = first.get(key);
+      const missing = info.namespaced
+        ? recordedNamespaces.filter((ns) => !listed?.namespaces.has(ns))
+        : listed
+          ? []
+          : [undefined];
+      const coveredClusterWide =
+        listed && (!info.namespaced || listed.namespaces.size > PER_NAMESPACE_LIMIT);
+      if (coveredClusterWide) continue;
+      for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
+    }
+    members.push(...collect(await runPlan(client, second)));
+  }
+  // Objects applied by an older ferry still carry per-build annotations git no longer has.
+  for (const d of desired) {
+    const liveObject = live.get(d.id);
+    const carried = liveObject && withLiveBuildAnnotations(d.object, liveObject, parent);
+    if (carried) d.object = carried;
+  }
+  const inventory = new Inventory(
+    parent,
+    parentLive,
+    recordedKinds,
+    recordedNamespaces.slice(1),
+    live,
+    members,
+  );
+  return extend ? extend.merge(inventory) : inventory;
+}

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Logger } from '../../../adapters/logger.js';
+import { inferForge, type EnvironmentConfig } from '../../../core/config.js';
+import { ConfigError } from '../../../core/errors.js';
+import { forkEventRisk } from '../../../core/fork-guard.js';
+import {
+  checkBranchName,
+  checkGitRemote,
+  checkRepoPath,
+  isGitUrl,
+} from '../../../core/git-names.js';
+import { pinPath } from '../../../core/pin.js';
+import type { ProposalContext } from './context.js';
+import { proposeWithGit } from './git.js';
+import { proposeOnGitHub } from './github.js';
+import { proposeOnGitLab } from './gitlab.js';
+import { parseGitLabProject } from '../../publish/gitlab-session.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './race-retry.js';
+
+// What propose, promote and rollback share: where an environment's proposals go, the context
+// an attempt runs in, and the run itself (GitHub pull request, GitLab merge request, or
+// plain-git branch).
+
+/** Seams for tests: environment, retry timing, a hook between reads and writes, the clock. */
+export interface ProposeDeps {
+  env?: NodeJS.ProcessEnv;
+  retry?: Partial<RetryPolicy>;
+  /** Separate GitHub write pacing, as for a run in its own process (see githubClient). */
+  throttleId?: string;
+  /** Runs after an attempt has read everything and before its first write. */
+  beforeWrite?: (attempt: number) => Promise<void>;
+  /** The time now (promotion soak, rollback pin); default the system clock. */
+  now?: () => Date;
+}
+
+/** An environment's repository and forge, checked, with a local path resolved. */
+export interface ProposalTarget {
+  environment: EnvironmentConfig;
+  forge: 'github' | 'gitlab' | 'git';
+  repo: string;
+}
+
+/**
+ * Checks an environment's branch, folder and repository before anything is read, and resolves
+ * where its proposals go (`baseDir`: the folder of ferry.yaml, for a relative local repo).
+ */
+export function proposalTarget(environment: EnvironmentConfig, baseDir: string): ProposalTarget {
+  const where = `environments.${environment.name}`;
+  checkBranchName(environment.branch, `${where}.branch`);
+  checkRepoPath(environment.path, `${where}.path`);
+  const forge = inferForge(environment);
+  // The project path is checked before any request (see gitlab-session.ts).
+  if (forge === 'gitlab') parseGitLabProject(environment.repo);
+  const repo =
+    forge === 'git' && !isGitUrl(environment.repo)
+      ? resolve(baseDir, environment.repo)
+      : environment.repo;
+  checkGitRemote(repo);
+  return { environment, forge, repo };
+}
+
+/** What a command proposes, beyond where it goes. */
+export type ProposalFields = Pick<
+  ProposalContext,
+  'app' | 'branch' | 'image' | 'files' | 'source' | 'sourceCommitUrl' | 'options'
+> &
+  Partial<Pick<ProposalContext, 'bytes' | 'describe'>> & {
+    /** The pin text to write (rollback); undefined: honour the pin. */
+    writePin?: string;
+  };
+
+/** The context every attempt of a proposal to `target` runs in. */
+export function proposalContext(
+  target: ProposalTarget,
+  fields: ProposalFields,
+  deps: ProposeDeps,
+  log: Logger,
+): ProposalContext {
+  const { environment } = target;
+  const { writePin, ...proposal } = fields;
+  return {
+    ...proposal,
+    envName: environment.name,
+    repo: target.repo,
+    base: environment.branch,
+    path: environment.path,
+    pin: { path: pinPath(fields.app, environment.name), write: writePin },
+    env: deps.env ?? process.env,
+    retry: { ...DEFAULT_RETRY, ...deps.retry },
+    throttleId: deps.throttleId,
+    beforeWrite: deps.beforeWrite ?? (async () => {}),
+    log,
+  };
+}
+
+/** Opens or updates the pull (GitHub) or merge (GitLab) request, or pushes the branch (git). */
+export function runProposal(target: ProposalTarget, context: ProposalContext) {
+  if (target.forge === 'github') return proposeOnGitHub(context);
+  if (target.forge === 'gitlab') return proposeOnGitLab(context);
+  return proposeWithGit(context);
+}
+
+/** Refuses a `pull_request_target` run for a fork's pull request (see core/fork-guard.ts). */
+export async function refuseForkRuns(
+  env: NodeJS.ProcessEnv,
+  allowFork: boolean,
+  command: string,
+): Promise<void> {
+  if (env.GITHUB_EVENT_NAME !== 'pull_request_target' || allowFork) return;
+  let event: unknown;
+  try {
+    event = env.GITHUB_EVENT_PATH
+      ? JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'))
+      : undefined;
+  } catch {
+    event = undefined;
+  }
+  const risk = forkEventRisk(env.GITHUB_EVENT_NAME, event);
+  if (risk) {
+    const allow = command === 'propose' ? ' (pass --allow-fork if that is intended)' : '';
+    throw new ConfigError(
+      `refusing to ${command} under ${risk}: the fork's code would run with this repository's token${allow}`,
+    );
+  }
+}

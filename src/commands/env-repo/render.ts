@@ -1,0 +1,106 @@
+import { dirname, join, resolve } from 'node:path';
+import { detectSource } from '../../adapters/ci-environment.js';
+import { readTemplates, readTextFile, replaceDirectory } from '../../adapters/files.js';
+import type { Logger } from '../../adapters/logger.js';
+import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { imageReference, type ImageReference } from '../../core/image.js';
+import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
+import { manifestFileNames, renderManifests, type SourceInfo } from '../../core/render.js';
+
+export interface RenderOptions {
+  /** Path to ferry.yaml. */
+  config: string;
+  env: string;
+  imageTag?: string;
+  imageDigest?: string;
+  /** Folder to write one file per object into; without it the result is one YAML stream. */
+  out?: string;
+  /** Overrides for detected source info (CI variables). */
+  source?: Partial<SourceInfo>;
+}
+
+export interface RenderResult {
+  image: ImageReference;
+  environment: EnvironmentConfig;
+  /** `Kind namespace/name` of each object, in output order. */
+  objects: string[];
+  /** The whole multi-document stream. */
+  yaml: string;
+  /** Files written under `out` (relative), when `out` was given. */
+  files: string[];
+  /** One file name and YAML text per object, whether or not they were written. */
+  documents: Map<string, string>;
+}
+
+/** Loads ferry.yaml; `baseDir` is its folder, which relative paths in it are relative to. */
+export async function loadConfig(
+  configPath: string,
+): Promise<{ config: FerryConfig; baseDir: string }> {
+  const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
+  return { config, baseDir: dirname(resolve(configPath)) };
+}
+
+/** Loads ferry.yaml and picks one environment, with a clear error for an unknown name. */
+export async function loadEnvironment(
+  configPath: string,
+  envName: string,
+): Promise<{ config: FerryConfig; environment: EnvironmentConfig; baseDir: string }> {
+  const { config, baseDir } = await loadConfig(configPath);
+  // Own keys only: `constructor` or `__proto__` must not find Object's.
+  const environment = Object.hasOwn(config.environments, envName)
+    ? config.environments[envName]
+    : undefined;
+  if (!environment) {
+    const known = Object.keys(config.environments).join(', ');
+    throw new ConfigError(`${configPath}: no environment "${envName}" (environments: ${known})`);
+  }
+  return { config, environment, baseDir };
+}
+
+/**
+ * Renders an app's templates (under `baseDir`, the folder of ferry.yaml) for one environment
+ * with exactly this image and source: the objects, and one YAML document per object by file name.
+ */
+export async function renderEnvironment(
+  config: FerryConfig,
+  environment: EnvironmentConfig,
+  image: ImageReference,
+  source: SourceInfo,
+  baseDir: string,
+): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
+  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
+  const manifests = renderManifests({ config, environment, image, source, templates });
+  const names = manifestFileNames(manifests);
+  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  return { manifests, documents };
+}
+
+/** `ferry render`: renders an app's templates for one environment. */
+export async function render(options: RenderOptions, log: Logger): Promise<RenderResult> {
+  const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
+  const image = imageReference(config.image, options.imageTag, options.imageDigest);
+  const source = detectSource(process.env, options.source);
+  const { manifests, documents } = await renderEnvironment(
+    config,
+    environment,
+    image,
+    source,
+    baseDir,
+  );
+  const names = [...documents.keys()];
+  if (options.out) {
+    await replaceDirectory(options.out, documents);
+    log.info(
+      `rendered ${manifests.length} objects for ${config.app}/${environment.name} into ${options.out}`,
+    );
+  }
+  return {
+    image,
+    environment,
+    objects: manifests.map(({ object }) => describeObject(object)),
+    yaml: [...documents.values()].join('---\n'),
+    files: options.out ? names : [],
+    documents,
+  };
+}
