@@ -1,5 +1,6 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
+import type { ListCache } from '../../../adapters/kube/list-cache.js';
 import { FIELD_MANAGER, listObjects } from '../../../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
@@ -142,18 +143,22 @@ function addToPlan(
   plan.set(key, entry);
 }
 
-/** Runs the LISTs of a plan in parallel; returns the objects and what was covered. */
+/**
+ * Runs the LISTs of a plan in parallel; returns the objects and what was covered. With `shared`
+ * (several sets read at once), a LIST it already holds is answered from it.
+ */
 async function runPlan(
   client: KubeClient,
   plan: ListPlan,
+  shared?: ListCache,
 ): Promise<{ info: ResourceInfo; items: KubeObject[] }[]> {
+  const list = (info: ResourceInfo, selector: string, ns?: string): Promise<KubeObject[]> =>
+    shared?.lookup(info, selector, ns) ?? listObjects(client, info, selector, ns);
   const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) => {
     if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT) {
-      return [listObjects(client, info, selector).then((items) => ({ info, items, scope: '*' }))];
+      return [list(info, selector).then((items) => ({ info, items, scope: '*' }))];
     }
-    return [...namespaces].map((ns) =>
-      listObjects(client, info, selector, ns).then((items) => ({ info, items })),
-    );
+    return [...namespaces].map((ns) => list(info, selector, ns).then((items) => ({ info, items })));
   });
   return Promise.all(lists);
 }
@@ -172,11 +177,12 @@ export async function readInventory(
   parent: ApplySetParent,
   desired: DesiredObject[],
   extend?: Inventory,
+  shared?: ListCache,
 ): Promise<Inventory> {
   const first: ListPlan = new Map();
   for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, '');
   if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, '');
-  const results = await runPlan(client, first);
+  const results = await runPlan(client, first, shared);
   const live = new Map<string, KubeObject>();
   const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
   const collect = (batch: { info: ResourceInfo; items: KubeObject[] }[]): LiveMember[] =>
@@ -213,7 +219,7 @@ export async function readInventory(
       if (coveredClusterWide) continue;
       for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
     }
-    members.push(...collect(await runPlan(client, second)));
+    members.push(...collect(await runPlan(client, second, shared)));
   }
   // Objects applied by an older ferry still carry per-build annotations git no longer has.
   for (const d of desired) {
