@@ -119,13 +119,21 @@ export function asMember(object: KubeObject, parent: ApplySetParent): KubeObject
 
 /**
  * Marks another owner leaves on an object: another ApplySet, Helm, Flux, Argo CD, or an explicit
- * managed-by label. Returns who, or undefined when the object is free to adopt.
+ * managed-by label. Returns who, or undefined when the object is free to adopt. An ApplySet is
+ * named by its inventory (`namespace/name`) when `inventoryOf` knows its id, else by the id.
  */
-export function foreignOwner(live: KubeObject, parent: ApplySetParent): string | undefined {
+export function foreignOwner(
+  live: KubeObject,
+  parent: ApplySetParent,
+  inventoryOf: (id: string) => string | undefined = () => undefined,
+): string | undefined {
   const labels = live.metadata.labels ?? {};
   const annotations = live.metadata.annotations ?? {};
   const partOf = labels[APPLYSET_PART_OF];
-  if (partOf && partOf !== parent.id) return `another ApplySet (${partOf})`;
+  if (partOf && partOf !== parent.id) {
+    const inventory = inventoryOf(partOf);
+    return `another ApplySet (${inventory ? `inventory ${inventory}` : partOf})`;
+  }
   if (annotations['meta.helm.sh/release-name'])
     return `Helm release ${annotations['meta.helm.sh/release-name']}`;
   if (labels['kustomize.toolkit.fluxcd.io/name'])
