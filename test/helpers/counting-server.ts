@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import yaml from 'js-yaml';
+import { runFerry } from './cli.js';
 
 /** A temporary folder, removed after the test. */
 export async function scratch(t: TestContext): Promise<string> {
@@ -54,4 +55,14 @@ export async function manifests(
   const dir = await scratch(t);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
+}
+
+/** `ferry <command> -d <dir> -i demo --kubeconfig <kubeconfig> <flags…>`, run in-process. */
+export function ferryOnSet(
+  command: string,
+  dir: string,
+  kubeconfig: string,
+  ...flags: string[]
+): ReturnType<typeof runFerry> {
+  return runFerry([command, '-d', dir, '-i', 'demo', '--kubeconfig', kubeconfig, ...flags]);
 }

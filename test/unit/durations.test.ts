@@ -4,7 +4,7 @@ import { readSettings } from '../../src/action/settings.js';
 import { MAX_DURATION, parseDuration } from '../../src/core/duration.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { runFerry } from '../helpers/cli.js';
-import { countingServer, manifests } from '../helpers/counting-server.js';
+import { countingServer, ferryOnSet, manifests } from '../helpers/counting-server.js';
 
 // Every duration goes through one grammar with one cap: above it, Node's timers overflow (a
 // TimeoutOverflowWarning, and the timer fires at once), so the value is refused as bad input.
@@ -51,16 +51,7 @@ describe('durations are capped where Node timers still hold them', () => {
     it(`ferry apply ${what}: exit 2 before any request, naming the cap`, async (t) => {
       const { kubeconfig, requests } = await countingServer(t);
       const dir = await manifests(t);
-      const run = await runFerry([
-        'apply',
-        '-d',
-        dir,
-        '-i',
-        'demo',
-        '--kubeconfig',
-        kubeconfig,
-        ...flags,
-      ]);
+      const run = await ferryOnSet('apply', dir, kubeconfig, ...flags);
       assert.equal(run.stderr, `error: ${message}\n`);
       assert.equal(run.code, 2);
       assert.deepEqual(requests, []);
@@ -71,17 +62,7 @@ describe('durations are capped where Node timers still hold them', () => {
     const { kubeconfig, requests } = await countingServer(t);
     const dir = await manifests(t);
     for (const command of ['drift', 'plan']) {
-      const run = await runFerry([
-        command,
-        '-d',
-        dir,
-        '-i',
-        'demo',
-        '--kubeconfig',
-        kubeconfig,
-        '--request-timeout',
-        '600h',
-      ]);
+      const run = await ferryOnSet(command, dir, kubeconfig, '--request-timeout', '600h');
       assert.equal(run.stderr, `error: ${tooLong('--request-timeout', '600h')}\n`, command);
       assert.equal(run.code, 2);
     }

@@ -10,6 +10,8 @@ import {
   parseDurationOption,
   parseInventoryName,
   parseList,
+  parseNamespace,
+  parsePruneAllow,
 } from '../../core/options.js';
 import type { ApplyReport } from '../../core/apply-report.js';
 import type { ApplyStatusDestination } from '../../commands/publish/apply-status.js';
@@ -60,9 +62,12 @@ export function applyCommand(program: Command, io: CliIO): void {
         parseInventoryName,
       ).makeOptionMandatory(),
     )
-    .option(
-      '-n, --namespace <ns>',
-      "namespace for objects that name none, and for the inventory (default: the context's)",
+    .addOption(
+      parsedOption(
+        '-n, --namespace <ns>',
+        "namespace for objects that name none, and for the inventory (default: the context's)",
+        parseNamespace,
+      ),
     )
     .option('--prune', 'delete objects of this inventory that are no longer in the manifests')
     .option(
@@ -73,7 +78,7 @@ export function applyCommand(program: Command, io: CliIO): void {
       parsedOption(
         '--prune-allow <kinds>',
         'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
-        parseList,
+        parsePruneAllow,
       ),
     )
     .addOption(

@@ -9,7 +9,7 @@ import { gitlabTarget } from '../gitlab-target.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
 import { useColour, type CliIO } from '../io.js';
 import { parsedOption } from '../parsed-option.js';
-import { parseClusterName, parseInventoryName } from '../../core/options.js';
+import { parseClusterName, parseInventoryName, parseNamespace } from '../../core/options.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
 export const DRIFT_EXIT_CODE = 3;
@@ -47,9 +47,12 @@ export function driftCommand(program: Command, io: CliIO): void {
         parseInventoryName,
       ).makeOptionMandatory(),
     )
-    .option(
-      '-n, --namespace <ns>',
-      "namespace for objects that name none, and of the inventory (default: the context's)",
+    .addOption(
+      parsedOption(
+        '-n, --namespace <ns>',
+        "namespace for objects that name none, and of the inventory (default: the context's)",
+        parseNamespace,
+      ),
     )
     .addOption(
       new Option('-o, --output <format>', 'report format')

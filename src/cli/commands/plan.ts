@@ -4,7 +4,13 @@ import { detectSource } from '../../adapters/ci-environment.js';
 import { ciPullRequest } from '../../adapters/ci-pull-request.js';
 import type { PlanForgeTarget, PlanPublishing } from '../../commands/publish/plan-publish.js';
 import { ConfigError, FerryError, OperationError } from '../../core/errors.js';
-import { parseClusterName, parseInventoryName, parseList } from '../../core/options.js';
+import {
+  parseClusterName,
+  parseInventoryName,
+  parseList,
+  parseNamespace,
+  parsePruneAllow,
+} from '../../core/options.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
 import { githubTarget } from '../github-target.js';
@@ -54,16 +60,19 @@ export function planCommand(program: Command, io: CliIO): void {
         parseInventoryName,
       ).makeOptionMandatory(),
     )
-    .option(
-      '-n, --namespace <ns>',
-      "namespace for objects that name none, and of the inventory (default: the context's)",
+    .addOption(
+      parsedOption(
+        '-n, --namespace <ns>',
+        "namespace for objects that name none, and of the inventory (default: the context's)",
+        parseNamespace,
+      ),
     )
     .option('--prune', 'plan as apply --prune: members no longer in git would be deleted')
     .addOption(
       parsedOption(
         '--prune-allow <kinds>',
         'protected kinds apply --prune-allow lets prune delete',
-        parseList,
+        parsePruneAllow,
       ),
     )
     .option('--force-conflicts', 'validate as apply --force-conflicts (take over fields)')

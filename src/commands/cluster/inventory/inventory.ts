@@ -52,7 +52,8 @@ export function desiredObject(
 ): DesiredObject {
   const info = resources.find(object.apiVersion, object.kind)!;
   const metadata = { ...object.metadata };
-  if (info.namespaced) metadata.namespace ??= parent.namespace;
+  if (info.namespaced)
+    metadata.namespace ||= parent.namespace; // `namespace: ""` is none
   else delete metadata.namespace;
   // Generated manifests often carry a `status` (`kubectl create … -o yaml`); where the API
   // server keeps status behind its subresource it ignores it, so it is neither applied nor
