@@ -108,7 +108,7 @@ describe('--prune-allow takes only the kinds prune protects', () => {
       process.env['INPUT_PRUNE-ALLOW'] = 'PersistentVolumeClaim, Namespace';
       const settings = readSettings();
       assert.ok(settings.command === 'apply');
-      assert.deepEqual(settings.pruneAllow, ['PersistentVolumeClaim', 'Namespace']);
+      assert.deepEqual(settings.values.pruneAllow, ['PersistentVolumeClaim', 'Namespace']);
     } finally {
       for (const name of Object.keys(process.env))
         if (name.startsWith('INPUT_')) delete process.env[name];
