@@ -309,6 +309,26 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     assert.ok(await live('configmap', 'outsider', ns.name));
   });
 
+  it('a rerun after a failed rollout waits for it again, fails again and prunes nothing', async () => {
+    await run([configMap('left-over', { a: '1' })], { inventory: 'stuck' });
+    const stuck = deployment('stuck', 'web:1', { nodeSelector: { 'ferry.dev/no-such-node': 'x' } });
+    const options = { inventory: 'stuck', wait: true, prune: true, timeoutMs: 2_000 };
+    const first = await failureOf(run([stuck], options));
+    assert.match(first.message, /did not become ready \(prune skipped\): Deployment .*\/stuck/);
+    const second = await failureOf(run([stuck], options));
+    assert.equal(second.report.counts.unchanged, 1, 'nothing to write the second time');
+    assert.match(
+      second.message,
+      /1 object\(s\) did not become ready \(prune skipped\): Deployment .*\/stuck: timed out after 2s: .*not current since an earlier one/,
+    );
+    assert.equal(second.report.counts.pruned, 0);
+    assert.ok(await live('configmap', 'left-over', ns.name), 'prune waited for the rollout');
+    // A set whose workloads are all current waits for nothing it did not write.
+    await run([deployment('fine', 'web:1')], { inventory: 'fine', wait: true, timeoutMs: 60_000 });
+    const again = await run([deployment('fine', 'web:1')], { inventory: 'fine', wait: true });
+    assert.equal(again.requests.watch ?? 0, 0, `requests: ${JSON.stringify(again.requests)}`);
+  });
+
   it('aborts prune before deleting more than --max-deletions objects', async () => {
     const three = ['m1', 'm2', 'm3'].map((n) => configMap(n, { a: '1' }));
     await run(three, { inventory: 'maxdel' });
