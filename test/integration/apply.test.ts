@@ -9,6 +9,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { runFerry } from '../helpers/cli.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { deployment } from '../helpers/workloads.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 
@@ -18,21 +19,6 @@ function configMap(name: string, data: Record<string, string>, namespace?: strin
     kind: 'ConfigMap',
     metadata: { name, ...(namespace ? { namespace } : {}) },
     data,
-  };
-}
-
-function deployment(name: string, image: string, extra: Record<string, unknown> = {}): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name },
-    spec: {
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'app', image }], ...extra },
-      },
-    },
   };
 }
 
