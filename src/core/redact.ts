@@ -31,6 +31,15 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
 }
 
 /**
+ * `text` with the user-info of every URL left out (`https://user:token@ci.example/run/1` →
+ * `https://ci.example/run/1`): for a link ferry writes where no redaction follows (files,
+ * annotations committed to git, pull request bodies), which must still work as a link.
+ */
+export function stripUserInfo(text: string): string {
+  return text.replace(USER_INFO, '$1');
+}
+
+/**
  * A URL whose path and query are themselves the secret (a Slack-compatible webhook), as it
  * may appear in a message: scheme and host only.
  */

@@ -3,6 +3,7 @@ import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/publish/drift-alerts.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
+import { stripUserInfo } from '../../core/redact.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
@@ -144,7 +145,7 @@ function alertOptions(flags: DriftFlags): AlertOptions | undefined {
     if (!gitlab && !webhookUrl) return undefined;
     return {
       cluster: flags.cluster ?? 'default',
-      runUrl: process.env.CI_JOB_URL || undefined,
+      runUrl: stripUserInfo(process.env.CI_JOB_URL ?? '') || undefined,
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(gitlab ? { gitlab: { ...gitlab, issue } } : {}),
     };
