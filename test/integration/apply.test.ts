@@ -329,6 +329,21 @@ describe('ferry apply on the real control plane', needsCluster, () => {
       assert.ok(await live('configmap', n, ns.name), `${n} survives`);
   });
 
+  it('names the first 20 objects a refused prune would delete, and counts the rest', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => configMap(`many-${i}`, { a: '1' }));
+    await run(many, { inventory: 'many' });
+    const failure = await failureOf(
+      run([configMap('many-kept', { a: '1' })], {
+        inventory: 'many',
+        prune: true,
+        maxDeletions: 1,
+      }),
+    );
+    assert.match(failure.message, /^prune would delete 25 objects, more than --max-deletions 1/);
+    assert.equal(failure.message.match(/ConfigMap /g)?.length, 20);
+    assert.match(failure.message, /ConfigMap \S+\/many-\d+ and 5 more\)$/);
+  });
+
   it('refuses to adopt an object of another ApplySet unless told to', async () => {
     await run([configMap('shared', { a: '1' })], { inventory: 'first' });
     const failure = await failureOf(
