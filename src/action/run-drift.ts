@@ -3,6 +3,7 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
+import type { DriftReport } from '../core/drift.js';
 import type { DriftSettings } from './settings.js';
 
 /**
@@ -13,6 +14,7 @@ import type { DriftSettings } from './settings.js';
 export async function runDrift(settings: DriftSettings): Promise<void> {
   const { drift } = await import('../commands/cluster/drift/drift.js');
   const { formatDriftMarkdown } = await import('../core/drift-report.js');
+  const { DriftAlertFailure } = await import('../core/drift.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -30,30 +32,38 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
           ...(settings.webhookUrl ? { webhookUrl: settings.webhookUrl } : {}),
         }
       : undefined;
-  const report = await core.group('ferry drift', () =>
-    drift(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        ignore: settings.ignore,
-        confirm: settings.confirm,
-        kubeconfig,
-        context: settings.context,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        alerts,
-      },
-      actionsLogger,
-    ),
-  );
-  core.setOutput('drifted', String(!report.clean));
-  for (const kind of ['drifted', 'missing', 'extra'] as const) {
-    core.setOutput(`${kind}-objects`, report.counts[kind]);
-  }
-  core.setOutput('report', redactSecrets(JSON.stringify(report)));
-  await core.summary
-    .addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`)))
-    .write();
+  const publish = async (report: DriftReport): Promise<void> => {
+    core.setOutput('drifted', String(!report.clean));
+    for (const kind of ['drifted', 'missing', 'extra'] as const) {
+      core.setOutput(`${kind}-objects`, report.counts[kind]);
+    }
+    core.setOutput('report', redactSecrets(JSON.stringify(report)));
+    const title = `ferry drift on ${settings.report.cluster}`;
+    await core.summary.addRaw(redactSecrets(formatDriftMarkdown(report, title))).write();
+  };
+  const report = await core
+    .group('ferry drift', () =>
+      drift(
+        {
+          dir: settings.dir,
+          inventory: settings.inventory,
+          namespace: settings.namespace,
+          ignore: settings.ignore,
+          confirm: settings.confirm,
+          kubeconfig,
+          context: settings.context,
+          requestTimeoutMs: settings.requestTimeoutMs,
+          alerts,
+        },
+        actionsLogger,
+      ),
+    )
+    .catch(async (error: unknown) => {
+      // The check ran: its outputs and summary stand, then the alert's failure fails the step.
+      if (error instanceof DriftAlertFailure) await publish(error.report);
+      throw error;
+    });
+  await publish(report);
   if (!report.clean && settings.failOnDrift)
     core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
 }

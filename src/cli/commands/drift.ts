@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/publish/drift-alerts.js';
+import type { DriftReport } from '../../core/drift.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
 import { stripUserInfo } from '../../core/redact.js';
 import { githubTarget } from '../github-target.js';
@@ -106,8 +107,18 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
     )
     .action(async (flags: DriftFlags) => {
       const { drift } = await import('../../commands/cluster/drift/drift.js');
+      const { DriftAlertFailure } = await import('../../core/drift.js');
       const { formatDriftMarkdown, formatDriftText } = await import('../../core/drift-report.js');
       const log = consoleLogger(io.stderr);
+      const print = (report: DriftReport): void => {
+        io.stdout.write(
+          flags.output === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : flags.output === 'markdown'
+              ? formatDriftMarkdown(report)
+              : formatDriftText(report, useColour(io.stdout)),
+        );
+      };
       const report = await drift(
         {
           dir: flags.dir,
@@ -121,14 +132,12 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
           alerts: alertOptions(flags),
         },
         log,
-      );
-      const text =
-        flags.output === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : flags.output === 'markdown'
-            ? formatDriftMarkdown(report)
-            : formatDriftText(report, useColour(io.stdout));
-      io.stdout.write(text);
+      ).catch((error: unknown) => {
+        // The check ran: what it found is printed, then the alert's failure fails the run.
+        if (error instanceof DriftAlertFailure) print(error.report);
+        throw error;
+      });
+      print(report);
       if (!report.clean && flags.failOnDrift)
         throw new FerryError('drift detected', DRIFT_EXIT_CODE);
     });
