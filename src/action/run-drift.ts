@@ -4,6 +4,7 @@ import { redactSecrets } from '../adapters/secrets.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { DriftReport } from '../core/drift.js';
+import { driftOptions } from '../options/cluster.js';
 import type { DriftSettings } from './settings.js';
 
 /**
@@ -11,25 +12,25 @@ import type { DriftSettings } from './settings.js';
  * is the markdown report; alerts (issue, commit status, webhook) fire on a change of state.
  * With `fail-on-drift`, drift fails the step.
  */
-export async function runDrift(settings: DriftSettings): Promise<void> {
+export async function runDrift({ values }: DriftSettings): Promise<void> {
   const { drift } = await import('../commands/cluster/drift/drift.js');
   const { formatDriftMarkdown } = await import('../core/drift-report.js');
   const { DriftAlertFailure } = await import('../core/drift.js');
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
-  const target = reportTarget(settings.report);
-  const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
+  const target = reportTarget(values);
+  const wantsGitHub = values.alertIssue || values.commitStatus;
   if (wantsGitHub && !target)
     core.warning(
       'drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
     );
-  const github = wantsGitHub && target ? { github: { ...target, issue: settings.alertIssue } } : {};
+  const github = wantsGitHub && target ? { github: { ...target, issue: values.alertIssue } } : {};
   const alerts =
-    Object.keys(github).length > 0 || settings.webhookUrl
+    Object.keys(github).length > 0 || values.webhookUrl
       ? {
-          cluster: settings.report.cluster,
+          cluster: values.cluster,
           runUrl: detectSource(process.env).runUrl || undefined,
           ...github,
-          ...(settings.webhookUrl ? { webhookUrl: settings.webhookUrl } : {}),
+          ...(values.webhookUrl ? { webhookUrl: values.webhookUrl } : {}),
         }
       : undefined;
   const publish = async (report: DriftReport): Promise<void> => {
@@ -38,25 +39,12 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
       core.setOutput(`${kind}-objects`, report.counts[kind]);
     }
     core.setOutput('report', redactSecrets(JSON.stringify(report)));
-    const title = `ferry drift on ${settings.report.cluster}`;
+    const title = `ferry drift on ${values.cluster}`;
     await core.summary.addRaw(redactSecrets(formatDriftMarkdown(report, title))).write();
   };
   const report = await core
     .group('ferry drift', () =>
-      drift(
-        {
-          dir: settings.dir,
-          inventory: settings.inventory,
-          namespace: settings.namespace,
-          ignore: settings.ignore,
-          confirm: settings.confirm,
-          kubeconfig,
-          context: settings.context,
-          requestTimeoutMs: settings.requestTimeoutMs,
-          alerts,
-        },
-        actionsLogger,
-      ),
+      drift({ ...driftOptions(values), kubeconfig, alerts }, actionsLogger),
     )
     .catch(async (error: unknown) => {
       // The check ran: its outputs and summary stand, then the alert's failure fails the step.
@@ -64,6 +52,6 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
       throw error;
     });
   await publish(report);
-  if (!report.clean && settings.failOnDrift)
+  if (!report.clean && values.failOnDrift)
     core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
 }
