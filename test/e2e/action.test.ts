@@ -252,19 +252,25 @@ describe('the action applies and checks drift on the real control plane', needsC
   });
 });
 
+/** The fake GitHub with `acme/environments`, its main commit, and a step's GITHUB_* variables for it. */
+async function envRepoOnGitHub(t: TestContext) {
+  const { server, octokit } = await startForgeHarness(t);
+  await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
+  const sha = (
+    await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
+  ).data.commit.sha;
+  const github = {
+    GITHUB_API_URL: server.apiUrl,
+    GITHUB_REPOSITORY: 'acme/environments',
+    GITHUB_SHA: sha,
+    GITHUB_TOKEN: server.token,
+  };
+  return { server, octokit, sha, github };
+}
+
 describe('the action after a failed rollout', needsCluster, () => {
   it('fails the rerun too, prunes nothing, posts no green status and leaves no kubeconfig', async (t) => {
-    const { server, octokit } = await startForgeHarness(t);
-    await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
-    const sha = (
-      await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
-    ).data.commit.sha;
-    const github = {
-      GITHUB_API_URL: server.apiUrl,
-      GITHUB_REPOSITORY: 'acme/environments',
-      GITHUB_SHA: sha,
-      GITHUB_TOKEN: server.token,
-    };
+    const { server, octokit, sha, github } = await envRepoOnGitHub(t);
     const ns = await testNamespace('stuck');
     t.after(() => ns.remove());
     const dir = await mkdtemp(join(tmpdir(), 'ferry-stuck-'));
@@ -318,17 +324,7 @@ describe('the action after a failed rollout', needsCluster, () => {
 
 describe('a two-cluster matrix, as the example workflow runs it', needsCluster, () => {
   it('applies and checks each cluster with its own status context on the same commit', async (t) => {
-    const { server, octokit } = await startForgeHarness(t);
-    await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
-    const sha = (
-      await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
-    ).data.commit.sha;
-    const github = {
-      GITHUB_API_URL: server.apiUrl,
-      GITHUB_REPOSITORY: 'acme/environments',
-      GITHUB_SHA: sha,
-      GITHUB_TOKEN: server.token,
-    };
+    const { server, octokit, sha, github } = await envRepoOnGitHub(t);
     const kubeconfigText = await readFile(testKubeconfig()!, 'utf8');
     // Two namespaces stand in for two clusters: each matrix job has its own namespace and name.
     const clusters = ['prod-eu', 'prod-us'];
