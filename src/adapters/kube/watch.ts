@@ -32,7 +32,8 @@ export async function watchUntil(
       onInterrupted(error.message);
     }
     if (signal.aborted) break;
-    await reread(client, path, query, onEvent, onInterrupted);
+    // The read has its own request timeout; the caller's deadline must not wait for it.
+    await untilAborted(reread(client, path, query, onEvent, onInterrupted), signal);
     const pause = MIN_WATCH_MS - (Date.now() - started);
     if (pause > 0 && !signal.aborted) await abortableSleep(pause, signal);
   }
@@ -72,6 +73,22 @@ async function reread(
   } catch (error) {
     if (!(error instanceof OperationError)) throw error;
     onInterrupted(`re-reading ${path} failed: ${error.message}`);
+  }
+}
+
+/** `work`, or nothing once `signal` aborts (what `work` does after that is not waited for). */
+async function untilAborted(work: Promise<void>, signal: AbortSignal): Promise<void> {
+  // Once abandoned, its failure has no one to report to.
+  work.catch(() => undefined);
+  let stop = (): void => {};
+  const abort = new Promise<void>((done) => {
+    stop = done;
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  try {
+    await Promise.race([work, abort]);
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
 }
 
