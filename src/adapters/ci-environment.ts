@@ -1,8 +1,11 @@
+import { stripUserInfo } from '../core/redact.js';
 import type { SourceInfo } from '../core/render.js';
 
 /**
  * Reads where this build came from out of the CI system's own variables (GitHub Actions or
- * GitLab CI). Explicit values win over detected ones; unknown fields stay ''.
+ * GitLab CI). Explicit values win over detected ones; unknown fields stay ''. The run URL, from
+ * either, loses any user-info here, the one place it enters: it is written to files, committed
+ * annotations and pull request bodies, which no redaction at the output edges reaches.
  */
 export function detectSource(
   env: NodeJS.ProcessEnv,
@@ -34,7 +37,7 @@ export function detectSource(
     repo: explicit.repo || detected.repo,
     commit: explicit.commit || detected.commit,
     ref: explicit.ref || detected.ref,
-    runUrl: explicit.runUrl || detected.runUrl,
+    runUrl: stripUserInfo(explicit.runUrl || detected.runUrl),
   };
 }
 

@@ -1,5 +1,16 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import {
+  access,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { decodeUtf8 } from '../core/utf8.js';
 import {
@@ -53,8 +64,60 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   return decodeUtf8(bytes, `${path}: ${what}`);
 }
 
-/** Every template under a folder (recursively), named by its path relative to `displayRoot`. */
-export async function readTemplates(folder: string, displayRoot: string): Promise<TemplateFile[]> {
+/**
+ * A check that a path ferry is about to read resolves, through any symbolic links, inside
+ * `root`: a link must not bring in a file from elsewhere (`e.yaml -> /proc/self/environ` would
+ * put the runner's environment into an error message and a commit status; a linked folder would
+ * apply objects from outside --dir). Issue 19 item 8. Links that stay inside are followed.
+ */
+export async function linkGuard(
+  root: string,
+  rootName: string,
+): Promise<(path: string, what: string, shown?: string) => Promise<void>> {
+  // A root that does not exist holds nothing: each path is then reported as missing itself.
+  const realRoot = await realpath(root).catch(() => resolve(root));
+  return async (path, what, shown = path) => {
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch (error) {
+      throw pathError(error, shown, what, 'file');
+    }
+    const inside = relative(realRoot, real);
+    if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+      throw new ConfigError(
+        `${shown}: ${what} is a symbolic link to ${real}, outside ${rootName} ${root}; refused, nothing was read from it`,
+      );
+  };
+}
+
+/**
+ * The work tree `folder` belongs to: the nearest folder at or above it holding `.git`, else
+ * `folder` itself. Templates and ferry.yaml must not lead outside it (see {@link linkGuard}).
+ */
+export async function repositoryRoot(folder: string): Promise<string> {
+  const start = resolve(folder);
+  for (let current = start; ; current = dirname(current)) {
+    if (
+      await access(join(current, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return current;
+    if (dirname(current) === current) return start;
+  }
+}
+
+/**
+ * Every template under a folder (recursively), named by its path relative to `displayRoot`;
+ * none may resolve outside `repository` (see {@link linkGuard}).
+ */
+export async function readTemplates(
+  folder: string,
+  displayRoot: string,
+  repository: string = displayRoot,
+): Promise<TemplateFile[]> {
   let entries: string[];
   try {
     entries = (await readdir(folder, { recursive: true })).map(String);
@@ -62,10 +125,13 @@ export async function readTemplates(folder: string, displayRoot: string): Promis
     throw pathError(error, relative(displayRoot, folder) || folder, 'templates folder', 'folder');
   }
   const names = entries.filter((name) => TEMPLATE_FILE.test(name)).sort();
+  const inside = await linkGuard(repository, 'the repository');
   return Promise.all(
     names.map(async (name) => {
       const path = join(folder, name);
-      return { name: relative(displayRoot, path), text: await readTextFile(path, 'template') };
+      const shown = relative(displayRoot, path);
+      await inside(path, 'template', shown);
+      return { name: shown, text: await readTextFile(path, 'template') };
     }),
   );
 }
@@ -116,10 +182,12 @@ export async function readManifestDir(dir: string): Promise<RenderedManifest[]> 
     throw pathError(error, dir, 'manifests folder', 'folder');
   }
   const manifests: RenderedManifest[] = [];
+  const inside = await linkGuard(dir, 'the manifests folder');
   for (const name of entries
     .filter((entry) => /\.(ya?ml|json)$/.test(entry) && !/(^|\/)\./.test(entry))
     .sort()) {
     const source = join(dir, name);
+    await inside(source, 'manifest');
     const text = await readTextFile(source, 'manifest');
     parseDocuments(text, source).forEach((document, index) => {
       if (document === null || document === undefined) return;

@@ -49,6 +49,13 @@ export function describeObject(object: KubeObject): string {
 }
 
 /**
+ * A character YAML does not allow in a stream (outside `c-printable`, YAML 1.2 §5.1), or U+FFFD
+ * (a byte that was not UTF-8): text holding one is not a YAML file, and error messages never
+ * quote from it (issue 19 item 8).
+ */
+const NOT_YAML_TEXT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffc\u{10000}-\u{10ffff}]/u;
+
+/**
  * Parses a YAML stream into documents, with errors naming the file and the line. For a template
  * (`rendered`), that is the line of the rendered text (block helpers can make it differ from the
  * template's own line), and the message says so.
@@ -69,7 +76,8 @@ export function parseDocuments(text: string, source: string, rendered = false): 
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = (error.mark?.line ?? 0) + 1;
-      const content = text.split('\n')[line - 1]?.trim() ?? '';
+      // A file that is not YAML text at all (`/proc/self/environ` has NULs) is never quoted.
+      const content = NOT_YAML_TEXT.test(text) ? '' : (text.split('\n')[line - 1]?.trim() ?? '');
       throw new ConfigError(
         `${source}:${line}: invalid YAML${rendered ? ' after rendering' : ''}: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ''}`,
       );

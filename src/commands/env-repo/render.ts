@@ -1,6 +1,12 @@
 import { dirname, join, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { readTemplates, readTextFile, replaceDirectory } from '../../adapters/files.js';
+import {
+  linkGuard,
+  readTemplates,
+  readTextFile,
+  replaceDirectory,
+  repositoryRoot,
+} from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
@@ -37,8 +43,11 @@ export interface RenderResult {
 export async function loadConfig(
   configPath: string,
 ): Promise<{ config: FerryConfig; baseDir: string }> {
+  const baseDir = dirname(resolve(configPath));
+  const inside = await linkGuard(await repositoryRoot(baseDir), 'the repository');
+  await inside(configPath, 'config file');
   const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
-  return { config, baseDir: dirname(resolve(configPath)) };
+  return { config, baseDir };
 }
 
 /** Loads ferry.yaml and picks one environment, with a clear error for an unknown name. */
@@ -69,7 +78,8 @@ export async function renderEnvironment(
   source: SourceInfo,
   baseDir: string,
 ): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
-  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
+  const repository = await repositoryRoot(baseDir);
+  const templates = await readTemplates(join(baseDir, config.templates), baseDir, repository);
   const manifests = renderManifests({ config, environment, image, source, templates });
   const names = manifestFileNames(manifests);
   const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));

@@ -3,13 +3,10 @@ import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { waitForEstablished } from '../../../adapters/kube/objects.js';
-import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { applySetParent, type ApplySetParent } from '../../../core/applyset.js';
 import { hasTtl, isJob } from '../../../core/completed-jobs.js';
 import { ConfigError } from '../../../core/errors.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
-import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../../../core/rollout.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
@@ -30,6 +27,7 @@ import {
 import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
+import { rolloutTargets, waitForTargets } from './wait.js';
 
 export interface ApplyOptions {
   /** Folder of manifests (YAML/JSON, recursively). */
@@ -42,6 +40,10 @@ export interface ApplyOptions {
   /** Protected kinds (Namespace, CRD, PV, PVC) that prune may delete. */
   pruneAllow?: string[];
   maxDeletions?: number;
+  /**
+   * Wait until every workload of the set is current: those this run wrote and those an earlier
+   * run left not current; prune only then.
+   */
   wait?: boolean;
   timeoutMs?: number;
   dryRun?: boolean;
@@ -142,8 +144,9 @@ async function run(
       ...written.filter((d) => isJob(d.object) && hasTtl(d.object)),
     ];
     if (options.wait) {
-      await waitForChanged(written, client, options, report, log);
-      ran.push(...written.filter((d) => isJob(d.object)));
+      const targets = rolloutTargets(state.desired, written, state.inventory);
+      await waitForTargets(targets, written, client, options.timeoutMs, report, log);
+      ran.push(...targets.filter((d) => isJob(d.object)));
     }
     if (state.inventory.parentLive || written.length > 0)
       await recordCompletions(client, parent, [...new Set(ran)]);
@@ -338,32 +341,6 @@ export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): 
     const list = unknown.map((o) => `${o.kind} ${o.metadata.name} (${o.apiVersion})`).join(', ');
     throw new ConfigError(
       `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`,
-    );
-  }
-}
-
-async function waitForChanged(
-  written: DesiredObject[],
-  client: KubeClient,
-  options: ApplyOptions,
-  report: ApplyReport,
-  log: Logger,
-): Promise<void> {
-  const targets = written.filter(
-    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object as LiveObject),
-  );
-  if (targets.length === 0) return;
-  const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
-      log.info(`  ${line}`),
-    ),
-  );
-  if (outcome.notReady.length > 0) {
-    report.notReady = outcome.notReady;
-    const reasons = outcome.notReady.map((n) => `${n.object}: ${n.reason}`).join('; ');
-    throw new ApplyFailure(
-      `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
-      report,
     );
   }
 }

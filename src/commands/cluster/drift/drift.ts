@@ -10,11 +10,12 @@ import { isPrefix } from '../../../core/field-path.js';
 import type { ObjectSchema } from '../../../core/schema.js';
 import {
   DRIFT_FINGERPRINT,
+  DriftAlertFailure,
   driftOf,
   type DriftReport,
   type DriftedObject,
 } from '../../../core/drift.js';
-import { OperationError } from '../../../core/errors.js';
+import { FerryError, OperationError } from '../../../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../../../core/ignore.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { mapLimit } from '../../../core/concurrency.js';
@@ -55,7 +56,11 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
       const { sendDriftAlerts } = await import('../../publish/drift-alerts.js');
-      report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      try {
+        report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      } catch (error) {
+        throw error instanceof FerryError ? new DriftAlertFailure(error, report) : error;
+      }
     }
     return report;
   } finally {
