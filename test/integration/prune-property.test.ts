@@ -6,22 +6,13 @@ import { applyObjects } from '../../src/commands/cluster/apply/apply.js';
 import { APPLYSET_PART_OF, MANIFEST_HASH, applySetParent } from '../../src/core/applyset.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { unrecordedMembers } from '../helpers/inventory.js';
+import { random } from '../helpers/random.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 const KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'] as const;
 const RESOURCES = 'configmaps,secrets,serviceaccounts';
 const ITERATIONS = 8;
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function object(
   kind: (typeof KINDS)[number],
