@@ -34,3 +34,20 @@ export function renderedBy(text: string, name: string): RenderedBy[] | undefined
   }
   return owners.length > 0 ? owners : undefined;
 }
+
+/**
+ * The first file (in name order) of a folder that ferry rendered for another app or
+ * environment than `owner`: a proposal replaces the whole folder, so it would delete it.
+ */
+export function otherRendering(
+  files: Map<string, string>,
+  owner: RenderedBy,
+): { file: string; owner: RenderedBy } | undefined {
+  for (const file of [...files.keys()].sort()) {
+    const other = renderedBy(files.get(file)!, file)?.find(
+      (o) => o.app !== owner.app || o.environment !== owner.environment,
+    );
+    if (other) return { file, owner: other };
+  }
+  return undefined;
+}
