@@ -91,7 +91,9 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
       }
     });
   }
-  checkUniqueIdentities(manifests);
+  // Without discovery every kind counts as namespaced: objects naming no namespace land in the
+  // environment's when applied (apply checks again, knowing which kinds are cluster-scoped).
+  checkUniqueIdentities(manifests, { namespace: environment.namespace, namespaced: () => true });
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
   const users = manifests.filter((m) => usesImage(m.object, image));

@@ -346,6 +346,29 @@ describe('ferry render rejects bad input with one line and exit code 2', () => {
     assert.equal(stderr, 'error: /nonexistent/ferry.yaml: config file not found\n');
   });
 
+  it("refuses the same object twice when one copy takes the environment's namespace, naming both", async () => {
+    const same = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: same}\ndata: {x: "1"}\n';
+    const config = await writeApp(
+      { 'a.yaml': same, 'b.yaml': same.replace('{name: same}', '{name: same, namespace: demo}') },
+      `app: demo\nimage: r.example.com/demo\ntemplates: deploy\nenvironments:\n  dev: {repo: ../env, path: apps/demo/dev, namespace: demo}\n`,
+    );
+    const { code, stdout, stderr } = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'dev',
+      '-t',
+      '1',
+    ]);
+    assert.equal(code, 2, stderr);
+    assert.equal(stdout, '');
+    assert.equal(
+      stderr,
+      'error: deploy/b.yaml: ConfigMap demo/same is already defined in deploy/a.yaml (duplicate object identity, once its namespace is defaulted)\n',
+    );
+  });
+
   it('reads an absolute templates folder, and names a missing one as ferry.yaml has it', async () => {
     const elsewhere = dirname(
       await writeApp({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }),

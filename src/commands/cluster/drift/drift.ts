@@ -20,7 +20,7 @@ import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
-import { readLiveState } from '../inventory/live-state.js';
+import { readLiveState, refuseDuplicates } from '../inventory/live-state.js';
 
 export interface DriftOptions {
   dir: string;
@@ -51,6 +51,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
       manifests.map((m) => m.object),
       { ...options, rules },
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
@@ -72,9 +73,11 @@ export async function driftCheck(
   objects: KubeObject[],
   options: Omit<DriftOptions, 'dir' | 'ignore'> & { rules?: IgnoreRule[] },
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<DriftReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = await discover(client);
+  refuseDuplicates(objects, sources, parent, resources);
   const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   const schemaOf = (d: DesiredObject): ObjectSchema =>
