@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { join } from 'node:path';
+import { runnerTemp } from '../adapters/ci-environment.js';
 import { parseDuration } from '../core/duration.js';
 import { ConfigError } from '../core/errors.js';
 import {
@@ -230,7 +232,7 @@ export function readSettings(): ActionSettings {
         environment: required('environment', command),
         imageTag: optional('image-tag'),
         imageDigest: optional('image-digest'),
-        out: optional('out') ?? `${process.env.RUNNER_TEMP ?? '.'}/ferry/rendered`,
+        out: optional('out') ?? join(runnerTemp(), 'ferry', 'rendered'),
       };
     case 'propose':
       return {
