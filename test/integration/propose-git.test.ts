@@ -186,7 +186,7 @@ describe('ferry propose with plain git', () => {
         .split('\n')
         .filter((line) => line.startsWith('error:'))
         .join('\n'),
-      `error: ${PATH}/web/configmap-web.yaml on main holds an object of app web, environment staging: the folder ${PATH} of demo/staging must not hold another app's or environment's folder (proposing would delete it); give each its own folder`,
+      `error: ${PATH}/web/configmap-web.yaml on main holds an object of app web, environment staging: the folder ${PATH} of demo/staging must not hold another app's or environment's folder (proposing would delete it); give each its own folder, or remove those files first if that app or environment is gone`,
     );
     assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
     assert.equal(await bare(remote, 'rev-parse', 'main'), main);

@@ -265,7 +265,7 @@ function refuseOtherRendering(context: ProposalContext, baseFiles: FileMap): voi
   if (!other) return;
   const { path, base, app, envName } = context;
   throw new ConfigError(
-    `${shown(`${path}/${other.file}`)} on ${base} holds an object of app ${shown(other.owner.app)}, environment ${shown(other.owner.environment)}: the folder ${path} of ${app}/${envName} must not hold another app's or environment's folder (proposing would delete it); give each its own folder`,
+    `${shown(`${path}/${other.file}`)} on ${base} holds an object of app ${shown(other.owner.app)}, environment ${shown(other.owner.environment)}: the folder ${path} of ${app}/${envName} must not hold another app's or environment's folder (proposing would delete it); give each its own folder, or remove those files first if that app or environment is gone`,
   );
 }
 
