@@ -108,8 +108,10 @@ describe('file names of rendered objects', () => {
     const seed = Number(process.env.FERRY_PROPERTY_SEED ?? Date.now() % 100_000);
     const next = random(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    // Short words over a small alphabet, so names and namespaces often run into each other
+    // (`a` in `b` against `a-b`, `a.b` against `a_b`).
     const word = () =>
-      Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(['a', 'b', 'c', '-', '.', '_']))
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(['a', 'b', '-', '.', '_']))
         .join('')
         .replace(/^[-._]+/, 'a');
     const kinds = [
@@ -119,7 +121,7 @@ describe('file names of rendered objects', () => {
       ['Widget', 'example.com/v1'],
       ['Widget', 'a.example.com/v1'],
     ] as const;
-    for (let run = 0; run < 500; run++) {
+    for (let run = 0; run < 1000; run++) {
       const ids = new Map<string, RenderedManifest>();
       const size = 2 + Math.floor(next() * 10);
       while (ids.size < size) {
