@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
+import { runnerTemp } from '../adapters/ci-environment.js';
 import { readTextFile } from '../adapters/files.js';
 import { maskSecret } from './mask.js';
 
@@ -44,7 +44,7 @@ export async function kubeconfigFromInput(input: string | undefined): Promise<st
   if (input === undefined) return undefined;
   if (!input.includes('\n') && !input.trimStart().startsWith('{')) return input;
   maskKubeconfig(input);
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'ferry-kube-'));
+  const dir = await mkdtemp(join(runnerTemp(), 'ferry-kube-'));
   written.add(dir);
   const path = join(dir, 'kubeconfig');
   await writeFile(path, input, { mode: 0o600 });

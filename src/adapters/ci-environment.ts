@@ -1,4 +1,5 @@
 import { stripUserInfo } from '../core/redact.js';
+import { tmpdir } from 'node:os';
 import type { SourceInfo } from '../core/render.js';
 
 /**
@@ -55,4 +56,12 @@ export function sourceCommitUrl(env: NodeJS.ProcessEnv, source: SourceInfo): str
     return `${env.CI_PROJECT_URL}/-/commit/${source.commit}`;
   }
   return '';
+}
+
+/**
+ * The runner's temp folder: `$RUNNER_TEMP`, or the system's temp folder when it is unset or
+ * empty (an empty one would otherwise put files at the file system's root, or in the work tree).
+ */
+export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || tmpdir();
 }

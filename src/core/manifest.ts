@@ -159,19 +159,50 @@ export function documentObjects(document: unknown, source: string, index: number
   return [asKubeObject(document, source, index)];
 }
 
-/** Fails on two objects with the same group, kind, namespace and name. */
-export function checkUniqueIdentities(manifests: RenderedManifest[]): void {
-  const seen = new Map<string, string>();
+/**
+ * Where objects land that name no namespace, for identity checks: `namespace` for a namespaced
+ * kind (the set's or environment's), none for a cluster-scoped one (whose `metadata.namespace`
+ * the API server ignores). `namespaced` answers undefined when the scope is not known.
+ */
+export interface NamespaceDefaults {
+  namespace: string | undefined;
+  namespaced: (object: KubeObject) => boolean | undefined;
+}
+
+/**
+ * Fails on two objects with the same group, kind, namespace and name, naming both files. With
+ * `defaults`, identity is taken after defaulting the namespace, so a copy without `namespace`
+ * and one naming the namespace it lands in are the same object (each apply would otherwise
+ * undo the other, and drift would never be clean).
+ */
+export function checkUniqueIdentities(
+  manifests: RenderedManifest[],
+  defaults?: NamespaceDefaults,
+): void {
+  const seen = new Map<string, { source: string; defaulted: boolean }>();
   for (const { object, source } of manifests) {
-    const id = identityOf(object);
+    const resolved = defaults ? withDefaultNamespace(object, defaults) : object;
+    const id = identityOf(resolved);
+    const defaulted = resolved.metadata.namespace !== object.metadata.namespace;
     const first = seen.get(id);
     if (first !== undefined) {
+      const how = first.defaulted || defaulted ? ', once its namespace is defaulted' : '';
       throw new ConfigError(
-        `${source}: ${describeObject(object)} is already defined in ${first} (duplicate object identity)`,
+        `${source}: ${describeObject(resolved)} is already defined in ${first.source} (duplicate object identity${how})`,
       );
     }
-    seen.set(id, source);
+    seen.set(id, { source, defaulted });
   }
+}
+
+function withDefaultNamespace(object: KubeObject, defaults: NamespaceDefaults): KubeObject {
+  const namespaced = defaults.namespaced(object);
+  if (namespaced === undefined) return object;
+  const metadata = { ...object.metadata };
+  if (!namespaced) delete metadata.namespace;
+  else if (metadata.namespace === undefined && defaults.namespace !== undefined)
+    metadata.namespace = defaults.namespace;
+  return { ...object, metadata };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
 import {
   linkGuard,
+  pathRelation,
   readTemplates,
   readTextFile,
   replaceDirectory,
@@ -12,7 +13,9 @@ import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../cor
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
-import { manifestFileNames, renderManifests, type SourceInfo } from '../../core/render.js';
+import { manifestFileNames } from '../../core/file-names.js';
+import { renderManifests, type SourceInfo } from '../../core/render.js';
+import { renderedBy } from '../../core/rendered-by.js';
 
 export interface RenderOptions {
   /** Path to ferry.yaml. */
@@ -78,12 +81,44 @@ export async function renderEnvironment(
   source: SourceInfo,
   baseDir: string,
 ): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
+  const folder = templatesFolder(config, baseDir);
+  // Templates' links stay inside the app's work tree; a folder ferry.yaml names outside it
+  // (an absolute `templates:`) is the user's choice, and its links stay inside that folder.
   const repository = await repositoryRoot(baseDir);
-  const templates = await readTemplates(join(baseDir, config.templates), baseDir, repository);
+  const outside = (await pathRelation(folder, repository)) === 'apart';
+  const templates = await readTemplates(
+    folder,
+    baseDir,
+    config.templates,
+    outside ? folder : repository,
+  );
   const manifests = renderManifests({ config, environment, image, source, templates });
   const names = manifestFileNames(manifests);
   const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
   return { manifests, documents };
+}
+
+/** The templates folder: as written in ferry.yaml, relative to its folder unless absolute. */
+function templatesFolder(config: FerryConfig, baseDir: string): string {
+  return resolve(baseDir, config.templates);
+}
+
+/**
+ * Refuses an `--out` that would replace the app's own sources: the templates folder, a folder
+ * inside it (read back as templates next time) or holding it, or a folder holding ferry.yaml.
+ */
+async function refuseOutOverlap(out: string, configPath: string, templates: string) {
+  const toTemplates = await pathRelation(out, templates);
+  const problem =
+    (await pathRelation(out, configPath)) === 'holds'
+      ? `holds the config file ${configPath}`
+      : toTemplates === 'apart'
+        ? undefined
+        : `${toTemplates === 'same' ? 'is' : toTemplates === 'inside' ? 'is inside' : 'holds'} the templates folder ${templates}`;
+  if (problem)
+    throw new ConfigError(
+      `--out ${out}: ${problem}; choose a folder of its own for rendered files`,
+    );
 }
 
 /** `ferry render`: renders an app's templates for one environment. */
@@ -100,7 +135,8 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
   );
   const names = [...documents.keys()];
   if (options.out) {
-    await replaceDirectory(options.out, documents);
+    await refuseOutOverlap(options.out, options.config, templatesFolder(config, baseDir));
+    await replaceDirectory(options.out, documents, (text, name) => !!renderedBy(text, name));
     log.info(
       `rendered ${manifests.length} objects for ${config.app}/${environment.name} into ${options.out}`,
     );

@@ -24,7 +24,13 @@ import {
   type DesiredObject,
   type Inventory,
 } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  kindsDefinedBy,
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
 import { rolloutTargets, waitForTargets } from './wait.js';
@@ -77,29 +83,37 @@ export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyRe
       manifests.map((m) => m.object),
       options,
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
   } finally {
     client.close();
   }
 }
 
-/** `apply` with a connected client and objects already read. */
+/** `apply` with a connected client and objects already read (from the files `sources` names). */
 export async function applyObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: ApplyOptions,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<ApplyReport> {
   const dryRun = options.dryRun ?? false;
   const namespace = options.namespace ?? client.contextNamespace;
   const parent = applySetParent(options.inventory, namespace);
   const report = emptyReport(parent, dryRun);
   try {
-    await run(client, objects, options, parent, report, log);
+    await run(client, { objects, sources }, options, parent, report, log);
   } finally {
     report.requests = Object.fromEntries(client.counts);
   }
   return report;
+}
+
+/** The objects to apply and the file each came from (for messages). */
+interface SourcedObjects {
+  objects: KubeObject[];
+  sources: ReadonlyMap<KubeObject, string>;
 }
 
 /** Everything the phases of one apply share. */
@@ -125,13 +139,13 @@ const DISCOVERY_RETRY_MS = 500;
 
 async function run(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const state = await readState(client, objects, options, parent, report, log);
+  const state = await readState(client, { objects, sources }, options, parent, report, log);
   const prerequisites = await applyPrerequisites(state, objects);
   const rest = await applyTheRest(state, prerequisites);
   if (!options.dryRun) {
@@ -162,7 +176,7 @@ async function run(
  */
 async function readState(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
@@ -170,9 +184,10 @@ async function readState(
 ): Promise<ApplyRun> {
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   refuseParentClash(objects, parent);
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -294,8 +309,11 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
   }
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
-  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
-    // Record old and new kinds before writing, so an interrupted run can still be pruned.
+  // Record old and new kinds before writing, so an interrupted run can still be pruned; and
+  // start the record of a set that exists only unchanged (so a later run can prune it), but
+  // not of an empty one: there is nothing to record.
+  const unrecorded = !inventory.parentLive && state.desired.length > 0;
+  if (!dryRun && (plan.writes.length > 0 || unrecorded)) {
     await state.record.add(objectsOf(state.desired));
   }
   for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
@@ -327,13 +345,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
 export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
-  const fromCrds = new Set<string>();
-  for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
-    const spec = crd.spec as
-      { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
-    for (const version of spec?.versions ?? [])
-      fromCrds.add(`${spec?.group}/${version.name}/${spec?.names?.kind}`);
-  }
+  const fromCrds = kindsDefinedBy(objects);
   const unknown = objects.filter(
     (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`),
   );

@@ -20,7 +20,12 @@ import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 
 /**
  * What `ferry plan` takes: apply's options that decide what an apply would do (the same prune,
@@ -55,27 +60,30 @@ export async function plan(options: PlanOptions, log: Logger): Promise<PlanRepor
       manifests.map((m) => m.object),
       options,
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
   } finally {
     client.close();
   }
 }
 
-/** `plan` with a connected client and objects already read. */
+/** `plan` with a connected client and objects already read (from the files `sources` names). */
 export async function planObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: Omit<PlanOptions, 'dir'>,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<PlanReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   if (!inventory.parentLive)
     log.info(
       `inventory ${parent.namespace}/${parent.name} does not exist yet: every object is new`,
