@@ -12,6 +12,11 @@ export interface RenderedManifest {
   /** Template file it came from, for messages. */
   source: string;
   object: KubeObject;
+  /**
+   * The file's exact text, for a SOPS-encrypted manifest render passes through untouched
+   * (core/sops/pass-through.ts): written as it is, never re-serialised.
+   */
+  verbatim?: string;
 }
 
 export interface KubeObject {
@@ -148,29 +153,6 @@ export function checkUniqueIdentities(manifests: RenderedManifest[]): void {
       );
     }
     seen.set(id, source);
-  }
-}
-
-/**
- * Plaintext secrets never enter git: a `Secret` with data or stringData is refused unless SOPS
- * encrypted it (a `sops` block and every value `ENC[…]`). SealedSecret and ExternalSecret carry
- * no plaintext and pass.
- */
-export function checkNoPlaintextSecret({ object, source }: RenderedManifest): void {
-  if (object.kind !== 'Secret' || groupOf(object.apiVersion) !== '') return;
-  const values = [object.data, object.stringData]
-    .filter((part): part is Record<string, unknown> => typeof part === 'object' && part !== null)
-    .flatMap((part) => Object.values(part));
-  if (values.length === 0) return;
-  const sops = object.sops;
-  const encrypted =
-    typeof sops === 'object' &&
-    sops !== null &&
-    values.every((v) => typeof v === 'string' && v.startsWith('ENC['));
-  if (!encrypted) {
-    throw new ConfigError(
-      `${source}: ${describeObject(object)} holds plaintext data; encrypt it with SOPS or use a SealedSecret or ExternalSecret`,
-    );
   }
 }
 

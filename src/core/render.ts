@@ -5,13 +5,14 @@ import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
 import {
   documentObjects,
-  checkNoPlaintextSecret,
   checkUniqueIdentities,
   groupOf,
   parseDocuments,
   withAnnotations,
   type RenderedManifest,
 } from './manifest.js';
+import { refusePlaintextSecret } from './sops/check.js';
+import { encryptedTemplate, refuseTemplatedSops } from './sops/pass-through.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
 /** Where a build came from; every field is '' when unknown, so strict templates can read them. */
@@ -80,13 +81,19 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const file of ordered) {
+    const encrypted = encryptedTemplate(file);
+    if (encrypted) {
+      manifests.push(encrypted);
+      continue;
+    }
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
+      refuseTemplatedSops(document, file.name);
       const substituted = substituteValues(document, output, file.name);
       for (const object of documentObjects(substituted, file.name, index)) {
         const manifest = { source: file.name, object };
-        checkNoPlaintextSecret(manifest);
+        refusePlaintextSecret(manifest);
         manifests.push(manifest);
       }
     });
@@ -94,14 +101,19 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
   checkUniqueIdentities(manifests);
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
-  const users = manifests.filter((m) => usesImage(m.object, image));
-  return manifests.map(({ source: name, object }) => ({
-    source: name,
-    object: withAnnotations(object, {
-      ...always,
-      ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
-    }),
-  }));
+  const users = manifests.filter((m) => !m.verbatim && usesImage(m.object, image));
+  return manifests.map((manifest) => {
+    // Encrypted manifests pass untouched: an annotation would change what their MAC covers.
+    if (manifest.verbatim !== undefined) return manifest;
+    const { source: name, object } = manifest;
+    return {
+      source: name,
+      object: withAnnotations(object, {
+        ...always,
+        ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
+      }),
+    };
+  });
 }
 
 /**

@@ -72,7 +72,12 @@ export async function renderEnvironment(
   const templates = await readTemplates(join(baseDir, config.templates), baseDir);
   const manifests = renderManifests({ config, environment, image, source, templates });
   const names = manifestFileNames(manifests);
-  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  const documents = new Map(
+    names.map((name, i) => {
+      const { object, verbatim } = manifests[i]!;
+      return [name, verbatim ?? toYamlDocument(object)];
+    }),
+  );
   return { manifests, documents };
 }
 
@@ -99,7 +104,9 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     image,
     environment,
     objects: manifests.map(({ object }) => describeObject(object)),
-    yaml: [...documents.values()].join('---\n'),
+    yaml: [...documents.values()]
+      .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+      .join('---\n'),
     files: options.out ? names : [],
     documents,
   };

@@ -1,3 +1,4 @@
+import { openSecrets, type SecretOptions } from '../secrets/open.js';
 import { readManifestDir } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -9,7 +10,7 @@ import { hasTtl, isJob } from '../../../core/completed-jobs.js';
 import { ConfigError } from '../../../core/errors.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../../../core/rollout.js';
+import { waitsForRollout } from '../../../core/rollout.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
@@ -31,7 +32,7 @@ import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inven
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends SecretOptions {
   /** Folder of manifests (YAML/JSON, recursively). */
   dir: string;
   /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
@@ -66,7 +67,7 @@ export interface ApplyOptions {
  * objects are skipped; then the rollout wait, and prune last.
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await openSecrets(await readManifestDir(options.dir), options);
   refuseEmptyPrune(manifests.length, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
@@ -349,9 +350,7 @@ async function waitForChanged(
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const targets = written.filter(
-    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object as LiveObject),
-  );
+  const targets = written.filter((d) => waitsForRollout(d.object, d.info));
   if (targets.length === 0) return;
   const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
     waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { openSecrets, type SecretOptions } from '../secrets/open.js';
 import { readManifestDir, readTextFile } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -22,7 +23,7 @@ import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
 import { readLiveState } from '../inventory/live-state.js';
 
-export interface DriftOptions {
+export interface DriftOptions extends SecretOptions {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -40,7 +41,7 @@ export interface DriftOptions {
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
 export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await openSecrets(await readManifestDir(options.dir), options);
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];

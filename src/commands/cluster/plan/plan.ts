@@ -1,3 +1,4 @@
+import { openSecrets } from '../secrets/open.js';
 import { readManifestDir } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -39,6 +40,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
+  | 'allowPlaintextSecrets'
 > & { cluster?: string };
 
 /**
@@ -47,7 +49,7 @@ export type PlanOptions = Pick<
  * would change. Nothing is written.
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await openSecrets(await readManifestDir(options.dir), options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await planObjects(
