@@ -41,6 +41,7 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
         kubeconfig,
         context: settings.context,
         requestTimeoutMs: settings.requestTimeoutMs,
+        allowPlaintextSecrets: settings.allowPlaintextSecrets,
         alerts,
       },
       actionsLogger,

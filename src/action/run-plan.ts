@@ -41,6 +41,7 @@ export async function runPlan(settings: PlanSettings): Promise<void> {
         cluster: settings.report.cluster,
         kubeconfig,
         context: settings.context,
+        allowPlaintextSecrets: settings.allowPlaintextSecrets,
       },
       {
         ...(target ? { target } : {}),

@@ -37,6 +37,8 @@ export interface RenderSettings {
 }
 
 export interface ApplySettings {
+  /** Accept Secrets whose data is not SOPS-encrypted (issue 19, item 10). */
+  allowPlaintextSecrets: boolean;
   command: 'apply';
   dir: string;
   inventory: string;
@@ -61,6 +63,8 @@ export interface ApplySettings {
 }
 
 export interface PlanSettings {
+  /** Accept Secrets whose data is not SOPS-encrypted (issue 19, item 10). */
+  allowPlaintextSecrets: boolean;
   command: 'plan';
   dir: string;
   inventory: string;
@@ -90,6 +94,8 @@ export interface GitHubReportSettings {
 }
 
 export interface DriftSettings {
+  /** Accept Secrets whose data is not SOPS-encrypted (issue 19, item 10). */
+  allowPlaintextSecrets: boolean;
   command: 'drift';
   dir: string;
   inventory: string;
@@ -282,6 +288,7 @@ export function readSettings(): ActionSettings {
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
+        allowPlaintextSecrets: flag('allow-plaintext-secrets'),
         report: reportSettings(),
       };
     case 'plan': {
@@ -303,6 +310,7 @@ export function readSettings(): ActionSettings {
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
+        allowPlaintextSecrets: flag('allow-plaintext-secrets'),
         report: reportSettings(),
       };
     }
@@ -320,6 +328,7 @@ export function readSettings(): ActionSettings {
         kubeconfig: optional('kubeconfig'),
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
+        allowPlaintextSecrets: flag('allow-plaintext-secrets'),
         report: reportSettings(),
       };
     default:

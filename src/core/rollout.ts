@@ -189,7 +189,9 @@ function describeCondition(c: Condition): string {
  * first report, so a missing controller fails the wait at its timeout instead of passing it.
  */
 export function customResourceState(object: Obj): RolloutState {
-  if (!observed(object))
+  // Optional for custom resources: only a reported generation that lags says "not yet".
+  const seen = object.status?.observedGeneration;
+  if (seen !== undefined && !observed(object))
     return { done: false, message: 'waiting for its controller to observe the new generation' };
   const stalled = condition(object, 'Stalled');
   if (stalled?.status === 'True' && current(object, stalled))

@@ -18,9 +18,11 @@ import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addSecretOptions } from '../secret-options.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
+  allowPlaintextSecrets?: boolean;
   dir: string;
   inventory: string;
   namespace?: string;
@@ -110,6 +112,7 @@ export function applyCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context');
+  addSecretOptions(command);
   addRequestTimeoutOption(command)
     .addOption(
       new Option('-o, --output <format>', 'report format')
@@ -186,6 +189,7 @@ Examples:
             kubeconfig: flags.kubeconfig,
             context: flags.context,
             requestTimeoutMs: flags.requestTimeout,
+            allowPlaintextSecrets: flags.allowPlaintextSecrets,
             annotations: applyTraceAnnotations(source),
           },
           log,
