@@ -68,8 +68,8 @@ describe('apply, plan and drift check secrets before connecting', () => {
       process.env.INPUT_COMMAND = command;
       process.env.INPUT_DIR = 'rendered';
       process.env.INPUT_INVENTORY = 'demo';
-      const read = (): boolean =>
-        (readSettings() as { allowPlaintextSecrets: boolean }).allowPlaintextSecrets;
+      const read = (): boolean | undefined =>
+        (readSettings().values as { allowPlaintextSecrets?: boolean }).allowPlaintextSecrets;
       assert.equal(read(), false);
       process.env['INPUT_ALLOW-PLAINTEXT-SECRETS'] = 'true';
       assert.equal(read(), true);
