@@ -1,4 +1,4 @@
-import { armor, Decrypter, identityToRecipient } from 'age-encryption';
+import type * as AgeLibrary from 'age-encryption';
 import { ConfigError } from '../errors.js';
 import type { AgeStanza } from './format.js';
 import { MissingKeyError, TamperedError } from './errors.js';
@@ -18,6 +18,11 @@ export interface AgeIdentity {
   origin: string;
 }
 
+type AgeModule = typeof AgeLibrary;
+
+/** Loaded on first use: a set without SOPS files never pays for the age library. */
+const age = (): Promise<AgeModule> => import('age-encryption');
+
 /** The SOPS data key size: AES-256. */
 const DATA_KEY_BYTES = 32;
 
@@ -31,6 +36,7 @@ export async function parseAgeIdentities(
   severalPerLine: boolean,
 ): Promise<AgeIdentity[]> {
   const identities: AgeIdentity[] = [];
+  const { identityToRecipient } = await age();
   const lines = text.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '' || line.startsWith('#')) continue;
@@ -62,6 +68,7 @@ export async function unwrapDataKey(
   stanzas: AgeStanza[],
   identities: AgeIdentity[],
 ): Promise<Buffer> {
+  const { armor, Decrypter } = await age();
   const ours = new Set(identities.map((i) => i.recipient));
   const decrypter = new Decrypter();
   for (const identity of identities) decrypter.addIdentity(identity.secret);
