@@ -48,12 +48,16 @@ export async function readTextFile(path: string, what: string): Promise<string> 
 }
 
 /** Every template under a folder (recursively), named by its path relative to `displayRoot`. */
-export async function readTemplates(folder: string, displayRoot: string): Promise<TemplateFile[]> {
+export async function readTemplates(
+  folder: string,
+  displayRoot: string,
+  what = 'templates folder',
+): Promise<TemplateFile[]> {
   let entries: string[];
   try {
     entries = (await readdir(folder, { recursive: true })).map(String);
   } catch (error) {
-    throw pathError(error, relative(displayRoot, folder) || folder, 'templates folder', 'folder');
+    throw pathError(error, relative(displayRoot, folder) || folder, what, 'folder');
   }
   const names = entries.filter((name) => TEMPLATE_FILE.test(name)).sort();
   return Promise.all(

@@ -37,6 +37,8 @@ export interface RenderInput {
   image: ImageReference;
   source: SourceInfo;
   templates: TemplateFile[];
+  /** The environment's folder of SOPS-encrypted manifests (`secrets` in ferry.yaml). */
+  secrets?: TemplateFile[];
 }
 
 const compiled = new Map<string, CompiledTemplate>();
@@ -97,6 +99,14 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
         manifests.push(manifest);
       }
     });
+  }
+  for (const file of input.secrets ?? []) {
+    const encrypted = encryptedTemplate(file);
+    if (!encrypted)
+      throw new ConfigError(
+        `${file.name}: is not SOPS-encrypted; the secrets folder of ${environment.name} holds encrypted manifests only`,
+      );
+    manifests.push(encrypted);
   }
   checkUniqueIdentities(manifests);
   // An app whose templates spell the image some other way still records it (on every object):

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runFerry } from '../helpers/cli.js';
@@ -97,4 +97,64 @@ describe('render passes SOPS-encrypted manifests through verbatim', () => {
       assert.equal(stderr.split('\n').length, 2);
       assert.equal(stdout, '');
     });
+
+  it("renders an environment's secrets folder for that environment only, verbatim", async (t) => {
+    const encrypted = await fixture('secret.sops.yaml');
+    const config = await writeApp(
+      { 'web.yaml': deployment },
+      `app: demo
+image: registry.example.com/acme/demo
+templates: deploy
+environments:
+  dev:
+    repo: ../env
+    path: apps/demo/dev
+  prod:
+    repo: ../env
+    path: apps/demo/prod
+    secrets: secrets/prod/
+`,
+    );
+    const dir = dirname(config);
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await mkdir(join(dir, 'secrets', 'prod'), { recursive: true });
+    await writeFile(join(dir, 'secrets', 'prod', 'db.yaml'), encrypted);
+    const prod = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'prod',
+      '-t',
+      '1',
+      '--out',
+      join(dir, 'prod'),
+    ]);
+    assert.equal(prod.code, 0, prod.stderr);
+    assert.equal(await readFile(join(dir, 'prod', 'secret-db.yaml'), 'utf8'), encrypted);
+    const dev = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'dev',
+      '-t',
+      '1',
+      '--out',
+      join(dir, 'dev'),
+    ]);
+    assert.equal(dev.code, 0, dev.stderr);
+    assert.deepEqual(await readdir(join(dir, 'dev')), ['deployment-web.yaml']);
+    // Only encrypted manifests belong there.
+    await writeFile(
+      join(dir, 'secrets', 'prod', 'plain.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n',
+    );
+    const refused = await runFerry(['render', '-c', config, '-e', 'prod', '-t', '1']);
+    assert.equal(refused.code, 2);
+    assert.equal(
+      refused.stderr,
+      'error: secrets/prod/plain.yaml: is not SOPS-encrypted; the secrets folder of prod holds encrypted manifests only\n',
+    );
+  });
 });

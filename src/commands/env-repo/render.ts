@@ -70,7 +70,10 @@ export async function renderEnvironment(
   baseDir: string,
 ): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
   const templates = await readTemplates(join(baseDir, config.templates), baseDir);
-  const manifests = renderManifests({ config, environment, image, source, templates });
+  const secrets = environment.secrets
+    ? await readTemplates(join(baseDir, environment.secrets), baseDir, 'secrets folder')
+    : [];
+  const manifests = renderManifests({ config, environment, image, source, templates, secrets });
   const names = manifestFileNames(manifests);
   const documents = new Map(
     names.map((name, i) => {
