@@ -16,6 +16,7 @@ import {
   CONNECTION,
   REPORTING,
   TARGET,
+  allowPlaintextSecrets,
   cluster,
   commitStatus,
   dir,
@@ -79,7 +80,7 @@ export const APPLY_OPTIONS = [
     {
       inputFallback: { value: true, shown: 'true' },
       details:
-        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
+        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events; custom resources with a status (SealedSecret, ExternalSecret, …) until their controller reports them Ready (see docs/secrets.md)",
     },
   ),
   defaulted(
@@ -116,6 +117,7 @@ export const APPLY_OPTIONS = [
     parseDurationOption(DEFAULT_DEPENDENCY_TIMEOUT, 'default'),
     DEFAULT_DEPENDENCY_TIMEOUT,
   ),
+  allowPlaintextSecrets,
   ...CONNECTION,
   output(['text', 'json']),
   reworded(cluster, 'cluster name for the commit status context ferry/apply (<cluster>)'),
@@ -150,6 +152,7 @@ export function applyOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -174,6 +177,7 @@ export function applyAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -208,6 +212,7 @@ export const PLAN_OPTIONS = [
   reworded(forceConflicts, 'validate as apply --force-conflicts (take over fields)'),
   reworded(gitWinsOver, "plan as apply --git-wins-over: these managers' fields are taken back"),
   reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
+  allowPlaintextSecrets,
   ...CONNECTION,
   output(['text', 'json', 'markdown']),
   valued(
@@ -264,6 +269,7 @@ export function planOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -284,6 +290,7 @@ export function planAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -291,6 +298,7 @@ export const DRIFT_OPTIONS = [
   reworded(dir, 'folder of manifests, as applied'),
   ...TARGET.filter((spec) => spec !== dir),
   namespace,
+  allowPlaintextSecrets,
   ...CONNECTION,
   output(['text', 'json', 'markdown']),
   flag('fail-on-drift', `exit with code ${DRIFT_EXIT_CODE} when drift is found`, {
@@ -339,6 +347,7 @@ export function driftOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -356,6 +365,7 @@ export function driftAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
