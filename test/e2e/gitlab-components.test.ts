@@ -26,7 +26,7 @@ import type { PlanReport } from '../../src/core/plan.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import type { DriftReport } from '../../src/core/drift.js';
 
-const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'promote', 'rollback'];
+const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'sets', 'promote', 'rollback'];
 const TEMPLATES = join(repoRoot, 'templates');
 
 /** Minimal inputs each component requires. */
@@ -35,6 +35,7 @@ const REQUIRED: Record<string, Record<string, string>> = {
   propose: { environment: 'staging' },
   apply: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
   drift: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
+  sets: { environment: 'staging' },
   promote: { to: 'production' },
   rollback: { environment: 'production' },
 };
@@ -177,6 +178,8 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'ferry-drift',
       'ferry-propose',
       'ferry-render',
+      'ferry-sets',
+      'ferry-sets-apply',
     ]);
     assert.deepEqual(manualJobs(defaultBranch), ['ferry-promote', 'ferry-rollback']);
     const schedule = await list('CI_PIPELINE_SOURCE=schedule');
