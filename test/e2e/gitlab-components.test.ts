@@ -93,6 +93,17 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
         include: [include('promote', { ...REQUIRED.promote, force: 'yes' })],
       }),
       'missing-rollback-environment.yml': dump({ include: [include('rollback', { to: '1.4.1' })] }),
+      'bad-all.yml': bad({ dir: '', inventory: '', all: 'yes' }),
+      'bad-sets-changed.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, changed: 'yes' })],
+      }),
+      'bad-sets-kubeconfig-variable.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, 'kubeconfig-variable': '$(id)' })],
+      }),
+      'bad-sets-timeout.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, timeout: '5m; id' })],
+      }),
+      'missing-sets-environment.yml': dump({ include: [include('sets', { cluster: 'prod' })] }),
     });
   });
   after(async () => {
@@ -215,6 +226,11 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'bad-min-soak.yml': /min-soak.*does not match required regex/,
       'bad-force.yml': /force.*not a boolean/,
       'missing-rollback-environment.yml': /environment.*required value has not been provided/,
+      'bad-all.yml': /all.*not a boolean/,
+      'bad-sets-changed.yml': /changed.*not a boolean/,
+      'bad-sets-kubeconfig-variable.yml': /kubeconfig-variable.*does not match required regex/,
+      'bad-sets-timeout.yml': /timeout.*does not match required regex/,
+      'missing-sets-environment.yml': /environment.*required value has not been provided/,
     };
     for (const [file, message] of Object.entries(cases)) {
       const run = await gcl(['--file', file, '--list']);

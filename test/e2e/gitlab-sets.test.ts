@@ -5,11 +5,14 @@
 // trigger passed down. A second pipeline finds nothing to do.
 import assert from 'node:assert/strict';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import { dump, load } from 'js-yaml';
 import {
+  gitEnv,
   gitlabProject,
   includeComponent,
   jobArtifact,
@@ -20,6 +23,27 @@ import {
 } from '../helpers/gitlab-ci-local.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { assertChainApplied, setsRepoFiles } from '../helpers/sets-repo.js';
+
+const execFileAsync = promisify(execFile);
+
+/** ferry-command's way in: a command running this checkout's bundle; returns its path. */
+async function ferryWrapper(root: string): Promise<string> {
+  await mkdir(join(root, 'bin'));
+  const wrapper = join(root, 'bin', 'ferry');
+  await writeFile(
+    wrapper,
+    `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
+  );
+  await chmod(wrapper, 0o755);
+  return wrapper;
+}
+
+/** The sets under `environments/` of the project (the components' `root` input). */
+function underEnvironments(files: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(files).map(([path, text]) => [`environments/${path}`, text]),
+  );
+}
 
 /** The generated job of a set (as `ferry sets --output gitlab-pipeline` names it). */
 const job = (set: string) => `apply ${set} on prod-eu`;
@@ -92,21 +116,9 @@ describe(
         join(root, 'variables.yml'),
         dump({ TEST_KUBECONFIG: { type: 'file', values: { staging: kubeconfig } } }),
       );
-      await mkdir(join(root, 'bin'));
-      const wrapper = join(root, 'bin', 'ferry');
-      await writeFile(
-        wrapper,
-        `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
-      );
-      await chmod(wrapper, 0o755);
-      const sets = Object.fromEntries(
-        Object.entries(setsRepoFiles(ns.name, appNs)).map(([path, text]) => [
-          `environments/${path}`,
-          text,
-        ]),
-      );
+      const wrapper = await ferryWrapper(root);
       await gitlabProject(project, {
-        ...sets,
+        ...underEnvironments(setsRepoFiles(ns.name, appNs)),
         '.gitlab-ci.yml': dump({
           include: [
             includeComponent('sets', {
@@ -214,3 +226,117 @@ describe(
     });
   },
 );
+
+describe('GitLab apply and drift components with all: one job per cluster', needsCluster, () => {
+  let root: string;
+  let project: string;
+  let ns: Awaited<ReturnType<typeof testNamespace>>;
+  let appNs: string;
+  let base: string;
+
+  const pipeline = (variables: string[] = [], extra: string[] = []) =>
+    runPipeline(project, root, variables, [
+      '--variables-file',
+      join(root, 'variables.yml'),
+      ...extra,
+    ]);
+  const git = (...args: string[]) =>
+    execFileAsync('git', args, { cwd: project, env: { ...process.env, ...gitEnv } });
+
+  before(async () => {
+    ns = await testNamespace('glall');
+    appNs = `${ns.name}-app`;
+    root = await mkdtemp(join(tmpdir(), 'ferry-gitlab-all-'));
+    project = join(root, 'project');
+    const kubeconfig = await readFile(testKubeconfig()!, 'utf8');
+    await writeFile(
+      join(root, 'variables.yml'),
+      dump({ TEST_KUBECONFIG: { type: 'file', values: { staging: kubeconfig } } }),
+    );
+    const wrapper = await ferryWrapper(root);
+    const cluster = {
+      environment: 'staging',
+      cluster: 'prod-eu',
+      all: true,
+      root: 'environments',
+      'kubeconfig-variable': 'TEST_KUBECONFIG',
+      'ferry-command': wrapper,
+    };
+    await gitlabProject(project, {
+      ...underEnvironments(setsRepoFiles(ns.name, appNs)),
+      '.gitlab-ci.yml': dump({
+        include: [includeComponent('apply', cluster), includeComponent('drift', cluster)],
+      }),
+    });
+    base = (await git('rev-parse', 'HEAD')).stdout.trim();
+  });
+  after(async () => {
+    await kubectl(['delete', 'namespace', appNs, '--ignore-not-found', '--wait=false']);
+    await ns?.remove();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('default branch: applies every set in order, then drift checks them all clean', async () => {
+    const run = await pipeline();
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /PASS +ferry-apply\n/);
+    assert.match(run.output, /PASS +ferry-drift\n/);
+    const applied = JSON.parse(await jobArtifact(project, 'ferry-apply', 'ferry-apply.json')) as {
+      cluster: string;
+      sets: { set: string; result: string }[];
+    };
+    assert.equal(applied.cluster, 'prod-eu');
+    assert.deepEqual(applied.sets.map((s) => `${s.set}=${s.result}`).sort(), [
+      'audit=applied',
+      'config=applied',
+      'namespace=applied',
+      'web=applied',
+    ]);
+    await assertChainApplied(ns.name, appNs, base);
+    const drift = JSON.parse(await jobArtifact(project, 'ferry-drift', 'ferry-drift.json')) as {
+      sets: { set: string; result: string }[];
+    };
+    assert.deepEqual(drift.sets.map((s) => `${s.set}=${s.result}`).sort(), [
+      'audit=checked',
+      'config=checked',
+      'namespace=checked',
+      'web=checked',
+    ]);
+  });
+
+  it('merge request: plans only the sets changed since its base; the next push applies only them', async () => {
+    const file = join(project, 'environments/apps/web/web.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace("'2'", "'3'"));
+    await git('commit', '--quiet', '--all', '--message', 'scale web');
+    const mergeRequest = await pipeline(
+      ['CI_PIPELINE_SOURCE=merge_request_event', `CI_MERGE_REQUEST_DIFF_BASE_SHA=${base}`],
+      ['--unset-variable', 'CI_COMMIT_BRANCH'],
+    );
+    assert.equal(mergeRequest.code, 0, mergeRequest.output);
+    assert.match(mergeRequest.output, /PASS +ferry-apply-dry-run\n/);
+    const plan = JSON.parse(
+      await jobArtifact(project, 'ferry-apply-dry-run', 'ferry-plan.json'),
+    ) as { sets: { set: string; result: string; report?: { counts: { changed: number } } }[] };
+    assert.deepEqual(
+      plan.sets.map((s) => `${s.set}=${s.result}`),
+      ['web=planned'],
+    );
+    assert.equal(plan.sets[0]?.report?.counts.changed, 1);
+    const live = () =>
+      kubectl(['-n', appNs, 'get', 'configmap', 'web-page', '-o', 'jsonpath={.data.replicas}']);
+    assert.equal((await live()).stdout, '2', 'a plan changes nothing');
+
+    const push = await pipeline();
+    assert.equal(push.code, 0, push.output);
+    const applied = JSON.parse(await jobArtifact(project, 'ferry-apply', 'ferry-apply.json')) as {
+      sets: { set: string; result: string }[];
+    };
+    assert.deepEqual(applied.sets.map((s) => `${s.set}=${s.result}`).sort(), [
+      'audit=unchanged',
+      'config=unchanged',
+      'namespace=unchanged',
+      'web=applied',
+    ]);
+    assert.equal((await live()).stdout, '3');
+  });
+});
