@@ -231,10 +231,19 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
   await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
   // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
   if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
-  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
-  // The record's own namespace was created bare just before; this run's write completed it.
+  // The record's own namespace was created bare just now: its manifest's write completes it, and
+  // both the progress line and the report say "created".
   const created = state.record.createdNamespace;
-  if (created !== undefined) record(report, describeObject(namespaceObject(created)), 'created');
+  const manifest = plan.writes.find(
+    (d) => d.object.kind === 'Namespace' && d.object.metadata.name === created,
+  );
+  if (manifest) plan.createdBare.add(manifest.id);
+  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  if (created !== undefined && !manifest) {
+    const name = describeObject(namespaceObject(created));
+    record(report, name, 'created');
+    log.info(`${name} created`);
+  }
   const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {

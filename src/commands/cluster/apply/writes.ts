@@ -51,6 +51,11 @@ export interface WritePlan {
   replace: Set<string>;
   /** Objects applied with force: every conflict is with a hand edit, which git takes back. */
   force: Set<string>;
+  /**
+   * Objects this run created bare before their write (the inventory's own namespace, to hold its
+   * record): the write completes them, and reports them as created.
+   */
+  createdBare: Set<string>;
 }
 
 /** Why a Job that is not on the cluster is not created again. */
@@ -63,7 +68,12 @@ export function planWrites(
   schemas: SchemaSet,
   report: ApplyReport,
 ): WritePlan {
-  const plan: WritePlan = { writes: [], replace: new Set(), force: new Set() };
+  const plan: WritePlan = {
+    writes: [],
+    replace: new Set(),
+    force: new Set(),
+    createdBare: new Set(),
+  };
   for (const d of desired) {
     if (inventory.ranAndRemoved(d)) {
       record(report, describeObject(d.object), 'unchanged', COMPLETED_AND_REMOVED);
@@ -214,7 +224,8 @@ export async function writePlanned(
       adopt: options.adopt,
     });
     if (outcome.ok) {
-      const action = replacing ? 'replaced' : outcome.created ? 'created' : 'configured';
+      const created = outcome.created || plan.createdBare.has(d.id);
+      const action = replacing ? 'replaced' : created ? 'created' : 'configured';
       record(
         report,
         name,
