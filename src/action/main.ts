@@ -8,6 +8,7 @@ import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { runPlan } from './run-plan.js';
+import { runRbac } from './run-rbac.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -24,6 +25,7 @@ export async function run(): Promise<void> {
     else if (settings.command === 'plan') await runPlan(settings);
     else if (settings.command === 'promote') await runPromote(settings);
     else if (settings.command === 'rollback') await runRollback(settings);
+    else if (settings.command === 'rbac') await runRbac(settings);
     else await runDrift(settings);
   } catch (error) {
     fail(error, configDir);

@@ -52,6 +52,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
         kubeconfig,
         context: settings.context,
         requestTimeoutMs: settings.requestTimeoutMs,
+        preflight: settings.preflight,
         annotations: applyTraceAnnotations(source),
       },
       actionsLogger,

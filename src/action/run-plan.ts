@@ -41,6 +41,7 @@ export async function runPlan(settings: PlanSettings): Promise<void> {
         cluster: settings.report.cluster,
         kubeconfig,
         context: settings.context,
+        preflight: settings.preflight,
       },
       {
         ...(target ? { target } : {}),

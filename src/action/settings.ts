@@ -13,6 +13,7 @@ import {
   parseList,
   type AutoMergeMethod,
 } from '../core/options.js';
+import { parseSubject, type RbacSubject } from '../core/rbac-manifests.js';
 import { maskSecret } from './mask.js';
 
 /** Commands the action exposes (only ones that work). */
@@ -24,6 +25,7 @@ export const ACTION_COMMANDS = [
   'drift',
   'promote',
   'rollback',
+  'rbac',
 ] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
@@ -58,6 +60,8 @@ export interface ApplySettings {
   /** `request-timeout` in ms; undefined: the client's default. */
   requestTimeoutMs: number | undefined;
   report: GitHubReportSettings;
+  /** Check the permissions the run needs before it reads or writes. */
+  preflight: boolean;
 }
 
 export interface PlanSettings {
@@ -78,6 +82,20 @@ export interface PlanSettings {
   context: string | undefined;
   requestTimeoutMs: number | undefined;
   report: GitHubReportSettings;
+  preflight: boolean;
+}
+
+/** `command: rbac`: the Roles an identity needs for one set (issue 24). */
+export interface RbacSettings {
+  command: 'rbac';
+  dir: string;
+  inventory: string;
+  namespace: string | undefined;
+  subject: RbacSubject;
+  pruneAllow: string[];
+  kubeconfig: string | undefined;
+  context: string | undefined;
+  requestTimeoutMs: number | undefined;
 }
 
 /** Where commit statuses, issues and webhooks go (apply and drift). */
@@ -157,7 +175,8 @@ export type ActionSettings =
   | PlanSettings
   | DriftSettings
   | PromoteSettings
-  | RollbackSettings;
+  | RollbackSettings
+  | RbacSettings;
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name);
@@ -283,6 +302,7 @@ export function readSettings(): ActionSettings {
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
+        preflight: parsed('preflight', parseBoolean) ?? true,
       };
     case 'plan': {
       const pullRequest = optional('pull-request');
@@ -304,8 +324,21 @@ export function readSettings(): ActionSettings {
         context: optional('context'),
         requestTimeoutMs: requestTimeout(),
         report: reportSettings(),
+        preflight: parsed('preflight', parseBoolean) ?? true,
       };
     }
+    case 'rbac':
+      return {
+        command,
+        dir: required('dir', command),
+        inventory: parseInventoryName(required('inventory', command), input('inventory')),
+        namespace: optional('namespace'),
+        subject: parseSubject(required('subject', command), input('subject')),
+        pruneAllow: list('prune-allow'),
+        kubeconfig: optional('kubeconfig'),
+        context: optional('context'),
+        requestTimeoutMs: requestTimeout(),
+      };
     case 'drift':
       return {
         command,

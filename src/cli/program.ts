@@ -7,6 +7,7 @@ import { driftCommand } from './commands/drift.js';
 import { planCommand } from './commands/plan.js';
 import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
+import { rbacCommand } from './commands/rbac.js';
 import { renderCommand } from './commands/render.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { redactingIO, type CliIO } from './io.js';
@@ -43,6 +44,7 @@ Examples:
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
   ferry plan --dir rendered/ --inventory guestbook-staging --namespace guestbook --prune
   ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
+  ferry rbac --dir rendered/ --inventory guestbook-staging --namespace guestbook --subject serviceaccount:ci:deployer
 
 Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift) or changes (plan --detailed-exitcode).
 `,
@@ -54,6 +56,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   applyCommand(program, io);
   planCommand(program, io);
   driftCommand(program, io);
+  rbacCommand(program, io);
   return program;
 }
 

@@ -18,6 +18,7 @@ import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addPreflightOption } from '../preflight.js';
 import { useColour, type CliIO } from '../io.js';
 
 interface ApplyFlags {
@@ -44,6 +45,7 @@ interface ApplyFlags {
   tokenEnv?: string;
   apiUrl?: string;
   forge: 'github' | 'gitlab';
+  preflight: boolean;
 }
 
 export function applyCommand(program: Command, io: CliIO): void {
@@ -131,6 +133,7 @@ export function applyCommand(program: Command, io: CliIO): void {
       '--repo <owner/name>',
       'repository (GitLab: project path) for the status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)',
     );
+  addPreflightOption(command);
   addForgeReportOptions(command, 'commit statuses')
     .addHelpText(
       'after',
@@ -187,6 +190,7 @@ Examples:
             context: flags.context,
             requestTimeoutMs: flags.requestTimeout,
             annotations: applyTraceAnnotations(source),
+            preflight: flags.preflight,
           },
           log,
         );

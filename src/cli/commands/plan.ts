@@ -7,6 +7,7 @@ import { ConfigError, FerryError, OperationError } from '../../core/errors.js';
 import { parseClusterName, parseInventoryName, parseList } from '../../core/options.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addPreflightOption } from '../preflight.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
@@ -38,6 +39,7 @@ interface PlanFlags {
   tokenEnv?: string;
   apiUrl?: string;
   forge: 'github' | 'gitlab';
+  preflight: boolean;
 }
 
 export function planCommand(program: Command, io: CliIO): void {
@@ -111,6 +113,7 @@ export function planCommand(program: Command, io: CliIO): void {
       '--repo <owner/name>',
       'repository (GitLab: project path) for the comment and status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)',
     );
+  addPreflightOption(command);
   addForgeReportOptions(command, 'comment and status')
     .addHelpText(
       'after',
@@ -145,6 +148,7 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
           kubeconfig: flags.kubeconfig,
           context: flags.context,
           requestTimeoutMs: flags.requestTimeout,
+          preflight: flags.preflight,
         },
         publishing,
         log,

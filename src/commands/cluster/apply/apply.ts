@@ -6,13 +6,15 @@ import { waitForEstablished } from '../../../adapters/kube/objects.js';
 import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { applySetParent, type ApplySetParent } from '../../../core/applyset.js';
 import { hasTtl, isJob } from '../../../core/completed-jobs.js';
+import { kindsDefinedBy } from '../../../core/crd-kinds.js';
 import { ConfigError } from '../../../core/errors.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../../../core/rollout.js';
+import { isRolloutTarget } from '../../../core/rollout.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
+import { AccessPreflight, applyUses } from '../access/preflight.js';
 import {
   planWrites,
   validateWrites,
@@ -58,6 +60,8 @@ export interface ApplyOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
+  /** Check the permissions the run needs before reading or writing (default: true). */
+  preflight?: boolean;
 }
 
 /**
@@ -168,8 +172,14 @@ async function readState(
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
   refuseParentClash(objects, parent);
+  const preflight =
+    options.preflight === false
+      ? undefined
+      : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
+  await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignTooling(inventory);
+  await preflight?.beforeWrites(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -324,13 +334,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
 export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
-  const fromCrds = new Set<string>();
-  for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
-    const spec = crd.spec as
-      { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
-    for (const version of spec?.versions ?? [])
-      fromCrds.add(`${spec?.group}/${version.name}/${spec?.names?.kind}`);
-  }
+  const fromCrds = new Set(kindsDefinedBy(objects).map((k) => `${k.apiVersion}/${k.kind}`));
   const unknown = objects.filter(
     (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`),
   );
@@ -349,9 +353,7 @@ async function waitForChanged(
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const targets = written.filter(
-    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object as LiveObject),
-  );
+  const targets = written.filter((d) => isRolloutTarget(d.object));
   if (targets.length === 0) return;
   const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
     waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
