@@ -1,92 +1,18 @@
 import type { Logger } from '../../../adapters/logger.js';
-import { statusMessage, type KubeClient } from '../../../adapters/kube/client.js';
+import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceMap } from '../../../adapters/kube/discovery.js';
 import {
   describePermission,
-  isUrlPermission,
   requiredAccess,
   type AccessUses,
   type Permission,
 } from '../../../core/access.js';
 import type { ApplySetParent } from '../../../core/applyset.js';
-import { mapLimit } from '../../../core/concurrency.js';
 import { OperationError } from '../../../core/errors.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import type { Inventory } from '../inventory/inventory.js';
+import { AccessReviewer } from './access-review.js';
 import { accessSet, readRecordEntries, setObjects, type InventoryRecordEntries } from './scope.js';
-
-/** Access reviews in flight at once: each is a small POST the API server answers from memory. */
-const REVIEW_CONCURRENCY = 16;
-
-const REVIEWS = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
-
-interface ReviewStatus {
-  status?: { allowed?: boolean };
-}
-
-/**
- * Asks the API server, with one SelfSubjectAccessReview per permission (in parallel, bounded),
- * what this identity may not do. Answers are kept, so asking again costs nothing. A review is
- * authoritative under every authorizer (RBAC, webhooks such as GKE's IAM, Node), unlike
- * SelfSubjectRulesReview, which is incomplete under webhooks.
- */
-export class AccessReviewer {
-  private readonly answers = new Map<string, Promise<boolean | undefined>>();
-  /** Set when the server refused a review itself (HTTP 403/404): nothing can be checked. */
-  unavailable: string | undefined;
-
-  constructor(private readonly client: KubeClient) {}
-
-  /** The permissions not allowed; undefined when the server answers no reviews. */
-  async missing(permissions: Permission[]): Promise<Permission[] | undefined> {
-    const denied: Permission[] = [];
-    await mapLimit(permissions, REVIEW_CONCURRENCY, async (p) => {
-      if ((await this.allowed(p)) === false) denied.push(p);
-    });
-    if (this.unavailable !== undefined) return undefined;
-    return permissions.filter((p) => denied.includes(p));
-  }
-
-  private allowed(p: Permission): Promise<boolean | undefined> {
-    const key = JSON.stringify({ ...p, purposes: undefined });
-    let answer = this.answers.get(key);
-    if (!answer) {
-      answer = this.review(p);
-      this.answers.set(key, answer);
-    }
-    return answer;
-  }
-
-  private async review(p: Permission): Promise<boolean | undefined> {
-    if (this.unavailable !== undefined) return undefined;
-    const spec = isUrlPermission(p)
-      ? { nonResourceAttributes: { verb: p.verb, path: p.url } }
-      : {
-          resourceAttributes: {
-            verb: p.verb,
-            group: p.group,
-            resource: p.resource,
-            ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
-            ...(p.name !== undefined ? { name: p.name } : {}),
-          },
-        };
-    const response = await this.client.request<ReviewStatus>({
-      verb: 'review',
-      method: 'POST',
-      path: REVIEWS,
-      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec },
-    });
-    if (response.status === 201 || response.status === 200)
-      return response.body?.status?.allowed === true;
-    if (response.status === 403 || response.status === 404) {
-      this.unavailable = `SelfSubjectAccessReview: HTTP ${response.status}: ${statusMessage(response)}`;
-      return undefined;
-    }
-    throw new OperationError(
-      `checking permissions (SelfSubjectAccessReview) failed: HTTP ${response.status}: ${statusMessage(response)}`,
-    );
-  }
-}
 
 /** Who the API server says this identity is (SelfSubjectReview), for the message; best effort. */
 async function whoAmI(client: KubeClient): Promise<string | undefined> {
@@ -153,7 +79,13 @@ export class AccessPreflight {
 
   /** Checks what the manifests and the parent's record need; call before reading the set. */
   async beforeReads(): Promise<void> {
-    this.record = await readRecordEntries(this.client, this.parent);
+    // The reviews of what the manifests alone need go with the read of the record, in one round;
+    // the check after it asks only about what the record adds.
+    const [record] = await Promise.all([
+      readRecordEntries(this.client, this.parent),
+      this.reviewer.missing(this.needs()),
+    ]);
+    this.record = record;
     await this.check();
   }
 
@@ -162,10 +94,15 @@ export class AccessPreflight {
     await this.check(inventory);
   }
 
-  private async check(inventory?: Inventory): Promise<void> {
+  /** What the run needs, from the manifests, the record (once read) and the members (once read). */
+  private needs(inventory?: Inventory): Permission[] {
     const objects = setObjects(this.objects, this.resources, this.parent);
     const set = accessSet(this.parent, objects, this.resources, this.record, inventory);
-    const missing = await this.reviewer.missing(requiredAccess([set], this.uses));
+    return requiredAccess([set], this.uses);
+  }
+
+  private async check(inventory?: Inventory): Promise<void> {
+    const missing = await this.reviewer.missing(this.needs(inventory));
     if (missing === undefined) {
       if (this.warned) return;
       this.warned = true;

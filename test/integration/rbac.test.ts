@@ -1,0 +1,314 @@
+// Push without cluster-admin (issue 24), on the real control plane with the RBAC authorizer on:
+// a ServiceAccount bound only to what `ferry rbac` printed runs apply, re-apply, prune, plan and
+// drift of public manifests; with one verb taken out, the preflight names exactly that
+// permission and nothing is written; a set holding RBAC objects needs escalate and bind.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import yaml from 'js-yaml';
+import type { KubeObject } from '../../src/core/manifest.js';
+import { wireWrites } from '../helpers/api-writes.js';
+import { runFerry } from '../helpers/cli.js';
+import { loadCorpusSet, type CorpusSet } from '../helpers/corpus.js';
+import { manifestsDir, type ApplyJson, type Target } from '../helpers/ferry-json.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { kubectl, needsCluster, testKubeconfig } from '../helpers/kube.js';
+import { serviceAccount, type ServiceAccountCredentials } from '../helpers/service-account.js';
+
+interface Rule {
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  verbs: string[];
+}
+type RbacDocument = KubeObject & { rules?: Rule[] };
+
+/** The cluster-scoped kinds of the sets below, but Namespaces and CRDs (renamed otherwise). */
+const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding', 'IngressClass']);
+
+/**
+ * Gives the set's cluster-scoped objects (but CRDs, whose names their group fixes) a per-run
+ * suffix, and the bindings' references to them, so runs never share them with each other or
+ * with the fidelity test applying the same project.
+ */
+function suffixClusterScoped(set: CorpusSet, suffix: string): KubeObject[] {
+  const renamed = new Set<string>();
+  const objects = set.objects.map((o) => {
+    if (!CLUSTER_SCOPED.has(o.kind)) return o;
+    renamed.add(`${o.kind}/${o.metadata.name}`);
+    return { ...o, metadata: { ...o.metadata, name: `${o.metadata.name}-${suffix}` } };
+  });
+  for (const o of objects) {
+    const ref = (o as { roleRef?: { kind: string; name: string } }).roleRef;
+    if (ref && renamed.has(`${ref.kind}/${ref.name}`)) ref.name = `${ref.name}-${suffix}`;
+  }
+  return objects;
+}
+
+/** `ferry <command>` on a set as the given kubeconfig's identity. */
+function ferryAs(kubeconfig: string, command: string, target: Target, ...flags: string[]) {
+  return runFerry([
+    command,
+    '--dir',
+    target.dir,
+    '--inventory',
+    target.inventory,
+    '--namespace',
+    target.namespace,
+    '--kubeconfig',
+    kubeconfig,
+    ...flags,
+  ]);
+}
+
+/** The YAML `ferry rbac` prints for the set (run as the cluster's admin). */
+async function rbacFor(target: Target, subject: string): Promise<string> {
+  const result = await ferryAs(testKubeconfig()!, 'rbac', target, '--subject', subject);
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout;
+}
+
+async function kubectlApply(documents: string): Promise<void> {
+  const applied = await kubectl(['apply', '-f', '-'], documents);
+  assert.equal(applied.code, 0, applied.stderr);
+}
+
+/** The documents with `edit` applied to each rule; rules left without verbs are dropped. */
+function editRules(text: string, edit: (rule: Rule, doc: RbacDocument) => Rule): string {
+  return (yaml.loadAll(text) as RbacDocument[])
+    .map((doc) =>
+      doc.rules
+        ? { ...doc, rules: doc.rules.map((r) => edit(r, doc)).filter((r) => r.verbs.length > 0) }
+        : doc,
+    )
+    .map((doc) => yaml.dump(doc))
+    .join('---\n');
+}
+
+/** The `  - …` lines of the preflight's list. */
+const missingLines = (stderr: string): string[] =>
+  stderr.split('\n').filter((line) => line.startsWith('  - '));
+
+interface CorpusCase {
+  folder: string;
+  home: string;
+  /** Keep only some of the set (a project's CRDs are left to the fidelity test). */
+  keep?: (o: KubeObject) => boolean;
+}
+
+const CASES: CorpusCase[] = [
+  // Namespace, Roles and ClusterRoles with their bindings, Jobs, an IngressClass.
+  { folder: 'ingress-nginx', home: 'ingress-nginx' },
+  // ~50 namespaced objects of 9 kinds (its two CRDs stay with the fidelity test).
+  { folder: 'argo-cd', home: 'argocd', keep: (o) => o.kind !== 'CustomResourceDefinition' },
+];
+
+for (const spec of CASES) {
+  describe(`push without cluster-admin: ${spec.folder}`, needsCluster, () => {
+    const suffix = randomBytes(3).toString('hex');
+    const ci = `ci-${suffix}`;
+    let set: CorpusSet;
+    let objects: KubeObject[];
+    let target: Target;
+    let sa: ServiceAccountCredentials;
+    let granted: string;
+
+    before(async () => {
+      set = await loadCorpusSet(spec.folder, spec.home, suffix);
+      objects = suffixClusterScoped(set, suffix).filter(spec.keep ?? (() => true));
+      for (const ns of [...set.undeclared, ci]) {
+        const made = await kubectl(['create', 'namespace', ns]);
+        assert.equal(made.code, 0, made.stderr);
+      }
+      target = {
+        dir: await manifestsDir(objects),
+        inventory: `rbac-${spec.folder}`,
+        namespace: set.namespace(spec.home),
+      };
+      sa = await serviceAccount(ci, 'deployer');
+      granted = await rbacFor(target, `serviceaccount:${ci}:deployer`);
+    });
+    after(async () => {
+      await kubectl(['delete', '--ignore-not-found', '--wait=false', '-f', '-'], granted);
+      await kubectl([
+        'delete',
+        '--ignore-not-found',
+        '--wait=false',
+        '-f',
+        `${target.dir}/all.yaml`,
+      ]);
+      for (const ns of [...set.undeclared, ci])
+        await kubectl(['delete', 'namespace', ns, '--ignore-not-found', '--wait=false']);
+    });
+
+    it('grants escalate and bind exactly when the set holds RBAC objects, saying why', () => {
+      const rules = (yaml.loadAll(granted) as RbacDocument[]).flatMap((d) => d.rules ?? []);
+      const rbacObjects = objects.filter((o) =>
+        o.apiVersion.startsWith('rbac.authorization.k8s.io/'),
+      );
+      const roles = rbacObjects.filter((o) => o.kind === 'Role' || o.kind === 'ClusterRole');
+      const escalated = rules
+        .filter((r) => r.verbs.includes('escalate'))
+        .flatMap((r) => r.resourceNames ?? []);
+      assert.deepEqual(escalated.sort(), roles.map((o) => o.metadata.name).sort());
+      const refs = rbacObjects.flatMap((o) => {
+        const ref = (o as { roleRef?: { name: string } }).roleRef;
+        return ref ? [ref.name] : [];
+      });
+      const bound = rules
+        .filter((r) => r.verbs.includes('bind'))
+        .flatMap((r) => r.resourceNames ?? []);
+      assert.deepEqual([...new Set(bound)].sort(), [...new Set(refs)].sort());
+      if (roles.length > 0) assert.match(granted, /# escalate: the set holds these roles/);
+      if (refs.length > 0) assert.match(granted, /# bind: the set's bindings refer to these roles/);
+      assert.ok(!rules.some((r) => r.verbs.includes('update') || r.verbs.includes('*')));
+      assert.ok(!rules.some((r) => (r.resources ?? []).includes('*')));
+    });
+
+    it('with one verb taken out, the preflight of apply and plan lists exactly it and nothing is written', async (t) => {
+      // The home namespace's Role without patch on Deployments.
+      const home = target.namespace;
+      await kubectlApply(
+        editRules(granted, (rule, doc) =>
+          doc.kind === 'Role' &&
+          doc.metadata.namespace === home &&
+          rule.resources?.[0] === 'deployments' &&
+          !rule.resourceNames
+            ? { ...rule, verbs: rule.verbs.filter((v) => v !== 'patch') }
+            : rule,
+        ),
+      );
+      const proxy = await startFaultProxy(t);
+      const viaProxy = await sa.via(proxy.url);
+      const applied = await ferryAs(viaProxy, 'apply', target, '--prune', '--wait');
+      assert.equal(applied.code, 1, applied.stderr);
+      const expected = [`  - patch apps/deployments in namespace ${home} (server-side apply)`];
+      assert.deepEqual(missingLines(applied.stderr), expected, applied.stderr);
+      assert.match(
+        applied.stderr,
+        new RegExp(`${sa.username} lacks 1 permission\\(s\\) apply needs; nothing was written`),
+      );
+      const planned = await ferryAs(viaProxy, 'plan', target);
+      assert.equal(planned.code, 1, planned.stderr);
+      assert.deepEqual(missingLines(planned.stderr), expected, planned.stderr);
+      assert.ok(proxy.requests.length > 0, 'ferry went through the proxy');
+      assert.deepEqual(wireWrites(proxy.requests), [], 'nothing written');
+      const parent = await kubectl([
+        '-n',
+        home,
+        'get',
+        'configmap',
+        target.inventory,
+        '--ignore-not-found',
+        '-o',
+        'name',
+      ]);
+      assert.equal(parent.stdout.trim(), '', 'no inventory record either');
+    });
+
+    it('a Role cannot stand in for the ClusterRole: a cluster-scoped permission granted in a namespace is still missing', async (t) => {
+      const home = target.namespace;
+      const named = objects.find((o) => o.kind === 'IngressClass');
+      if (!named) return t.skip('the set holds no IngressClass');
+      // patch on the IngressClass moves from the ClusterRole to the home namespace's Role, where
+      // it grants nothing for a cluster-scoped object.
+      const moved = {
+        apiGroups: ['networking.k8s.io'],
+        resources: ['ingressclasses'],
+        verbs: ['patch'],
+      };
+      const edited = editRules(granted, (rule, doc) =>
+        doc.kind === 'ClusterRole' && rule.resources?.[0] === 'ingressclasses' && rule.resourceNames
+          ? { ...rule, verbs: rule.verbs.filter((v) => v !== 'patch') }
+          : rule,
+      ).replace(
+        `namespace: ${home}\nrules:\n`,
+        `namespace: ${home}\nrules:\n  - ${JSON.stringify(moved)}\n`,
+      );
+      assert.match(edited, /ingressclasses"\],"verbs":\["patch"\]/);
+      await kubectlApply(edited);
+      const applied = await ferryAs(sa.kubeconfig, 'apply', target);
+      assert.equal(applied.code, 1, applied.stderr);
+      assert.deepEqual(missingLines(applied.stderr), [
+        `  - patch networking.k8s.io/ingressclasses ${named.metadata.name} (server-side apply)`,
+      ]);
+    });
+
+    it("without escalate and bind, the API server refuses the set's RBAC objects", async (t) => {
+      const rbacObjects = objects.filter((o) =>
+        o.apiVersion.startsWith('rbac.authorization.k8s.io/'),
+      );
+      if (rbacObjects.length === 0) return t.skip('the set holds no RBAC objects');
+      await kubectlApply(
+        editRules(granted, (rule) => ({
+          ...rule,
+          verbs: rule.verbs.filter((v) => v !== 'escalate' && v !== 'bind'),
+        })),
+      );
+      const applied = await ferryAs(sa.kubeconfig, 'apply', target, '--no-preflight', '-o', 'json');
+      assert.equal(applied.code, 1, applied.stderr);
+      assert.match(
+        applied.stdout + applied.stderr,
+        /attempting to grant RBAC permissions not currently held/,
+      );
+    });
+
+    it('an identity bound only to what ferry rbac printed applies, re-applies with zero writes, plans, checks drift and prunes', async (t) => {
+      await kubectlApply(granted);
+      const applied = await ferryAs(
+        sa.kubeconfig,
+        'apply',
+        target,
+        '--prune',
+        '--wait',
+        '--timeout',
+        '120s',
+        '-o',
+        'json',
+      );
+      assert.equal(applied.code, 0, applied.stderr);
+      const report = JSON.parse(applied.stdout) as ApplyJson;
+      assert.equal(report.counts.failed, 0, applied.stdout);
+      t.diagnostic(`first apply as the ServiceAccount: ${JSON.stringify(report.requests)}`);
+
+      const proxy = await startFaultProxy(t);
+      const again = await ferryAs(
+        await sa.via(proxy.url),
+        'apply',
+        target,
+        '--prune',
+        '--wait',
+        '-o',
+        'json',
+      );
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(wireWrites(proxy.requests), [], 'a re-apply writes nothing');
+      const reviews = proxy.requests.filter((r) =>
+        r.path.includes('selfsubjectaccessreviews'),
+      ).length;
+      t.diagnostic(
+        `re-apply of ${objects.length} objects: ${proxy.requests.length} requests, ${reviews} access reviews`,
+      );
+
+      const planned = await ferryAs(sa.kubeconfig, 'plan', target, '--prune');
+      assert.equal(planned.code, 0, planned.stderr);
+      const drifted = await ferryAs(sa.kubeconfig, 'drift', target, '--confirm');
+      assert.equal(drifted.code, 0, drifted.stderr);
+
+      // Prune one namespaced object and, where the set has one, one cluster-scoped object: the
+      // Roles were written for the old manifests, which named them.
+      const dropped = [
+        objects.find((o) => o.kind === 'Service'),
+        objects.find((o) => !o.metadata.namespace && o.kind !== 'Namespace'),
+      ].filter((o): o is KubeObject => o !== undefined);
+      const fewer = {
+        ...target,
+        dir: await manifestsDir(objects.filter((o) => !dropped.includes(o))),
+      };
+      const pruned = await ferryAs(sa.kubeconfig, 'apply', fewer, '--prune', '-o', 'json');
+      assert.equal(pruned.code, 0, pruned.stderr);
+      const prunedReport = JSON.parse(pruned.stdout) as ApplyJson;
+      assert.equal(prunedReport.counts.pruned, dropped.length, pruned.stdout);
+    });
+  });
+}
