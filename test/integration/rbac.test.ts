@@ -12,7 +12,7 @@ import { runFerry } from '../helpers/cli.js';
 import { loadCorpusSet, type CorpusSet } from '../helpers/corpus.js';
 import { manifestsDir, type ApplyJson, type Target } from '../helpers/ferry-json.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
-import { kubectl, needsCluster, testKubeconfig } from '../helpers/kube.js';
+import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { serviceAccount, type ServiceAccountCredentials } from '../helpers/service-account.js';
 
 interface Rule {
@@ -191,6 +191,16 @@ for (const spec of CASES) {
       const planned = await ferryAs(viaProxy, 'plan', target);
       assert.equal(planned.code, 1, planned.stderr);
       assert.deepEqual(missingLines(planned.stderr), expected, planned.stderr);
+      // Without the rules (a webhook authorizer shows none), access reviews alone find the same.
+      proxy.inject({
+        method: 'POST',
+        path: /selfsubjectrulesreviews/,
+        fault: { kind: 'status', status: 403 },
+        times: Infinity,
+      });
+      const reviewed = await ferryAs(viaProxy, 'apply', target, '--prune', '--wait');
+      assert.equal(reviewed.code, 1, reviewed.stderr);
+      assert.deepEqual(missingLines(reviewed.stderr), expected, reviewed.stderr);
       assert.ok(proxy.requests.length > 0, 'ferry went through the proxy');
       assert.deepEqual(wireWrites(proxy.requests), [], 'nothing written');
       const parent = await kubectl([
@@ -312,3 +322,25 @@ for (const spec of CASES) {
     });
   });
 }
+
+describe('the preflight on a cluster that answers no access reviews', needsCluster, () => {
+  it('warns that nothing was checked, and applies', async (t) => {
+    const ns = await testNamespace('rbac-no-reviews');
+    t.after(ns.remove);
+    const proxy = await startFaultProxy(t);
+    proxy.inject({
+      method: 'POST',
+      path: /^\/apis\/authorization\.k8s\.io\/v1\/self\w+reviews/,
+      fault: { kind: 'status', status: 403 },
+      times: Infinity,
+    });
+    const config = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } };
+    const target = { dir: await manifestsDir([config]), inventory: 'set', namespace: ns.name };
+    const applied = await ferryAs(proxy.kubeconfig, 'apply', target);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.match(
+      applied.stderr,
+      /warning: permissions not checked before writing: the API server answers no access reviews \(SelfSubjectAccessReview: HTTP 403/,
+    );
+  });
+});
