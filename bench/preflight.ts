@@ -1,7 +1,7 @@
 /**
  * bench/preflight: what apply's permission preflight (issue 24) costs. The public argo-cd
  * namespace install (50 namespaced objects, 9 kinds; its CRDs left out) is applied once, then
- * re-applied unchanged REPEAT times with and without `--no-preflight`, alternating, as a
+ * re-applied unchanged REPEAT times with and without `--skip-preflight`, alternating, as a
  * ServiceAccount bound to what `ferry rbac` prints and as the cluster's admin. In-process (no
  * Node start-up in the times); the median wall time and the requests by verb of each.
  *
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       let requests: Record<string, object> = {};
       for (let i = 0; i < REPEAT; i++) {
         for (const mode of ['on', 'off'] as const) {
-          const run = await apply(kubeconfig, mode === 'off' ? ['--no-preflight'] : []);
+          const run = await apply(kubeconfig, mode === 'off' ? ['--skip-preflight'] : []);
           times[mode]!.push(run.ms);
           requests = { ...requests, [mode]: run.requests };
         }
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
       const on = median(times.on!);
       const off = median(times.off!);
       console.log(
-        `  ${who}: preflight ${on.toFixed(0)} ms, --no-preflight ${off.toFixed(0)} ms (+${(on - off).toFixed(0)} ms); requests ${JSON.stringify(requests.on)} vs ${JSON.stringify(requests.off)}`,
+        `  ${who}: preflight ${on.toFixed(0)} ms, --skip-preflight ${off.toFixed(0)} ms (+${(on - off).toFixed(0)} ms); requests ${JSON.stringify(requests.on)} vs ${JSON.stringify(requests.off)}`,
       );
     }
   } finally {

@@ -255,7 +255,14 @@ for (const spec of CASES) {
           verbs: rule.verbs.filter((v) => v !== 'escalate' && v !== 'bind'),
         })),
       );
-      const applied = await ferryAs(sa.kubeconfig, 'apply', target, '--no-preflight', '-o', 'json');
+      const applied = await ferryAs(
+        sa.kubeconfig,
+        'apply',
+        target,
+        '--skip-preflight',
+        '-o',
+        'json',
+      );
       assert.equal(applied.code, 1, applied.stderr);
       assert.match(
         applied.stdout + applied.stderr,

@@ -36,12 +36,14 @@ describe('ferry rbac and the preflight inputs', () => {
     assert.match(result.stderr, /--subject/);
   });
 
-  it('the action reads command rbac with its subject, and preflight for apply and plan', () => {
+  it('the action reads command rbac with its subject, and skip-preflight for apply and plan', () => {
     process.env.INPUT_COMMAND = 'rbac';
     process.env.INPUT_DIR = 'rendered';
     process.env.INPUT_INVENTORY = 'demo';
     process.env.INPUT_SUBJECT = 'group:deployers';
-    assert.deepEqual((readSettings() as { subject?: unknown }).subject, {
+    const settings = readSettings();
+    assert.equal(settings.command, 'rbac');
+    assert.deepEqual((settings.values as { subject?: unknown }).subject, {
       kind: 'Group',
       name: 'deployers',
     });
@@ -49,14 +51,16 @@ describe('ferry rbac and the preflight inputs', () => {
     assert.throws(readSettings, /input subject: "robot:x" is not serviceaccount/);
     delete process.env.INPUT_SUBJECT;
     assert.throws(readSettings, /input subject is required for command rbac/);
+    const skip = (): unknown =>
+      (readSettings().values as { skipPreflight?: boolean }).skipPreflight;
     for (const command of ['apply', 'plan']) {
       process.env.INPUT_COMMAND = command;
-      assert.equal((readSettings() as { preflight?: boolean }).preflight, true);
-      process.env.INPUT_PREFLIGHT = 'false';
-      assert.equal((readSettings() as { preflight?: boolean }).preflight, false);
-      process.env.INPUT_PREFLIGHT = 'no';
-      assert.throws(readSettings, /input preflight/);
-      delete process.env.INPUT_PREFLIGHT;
+      assert.equal(skip(), false);
+      process.env['INPUT_SKIP-PREFLIGHT'] = 'true';
+      assert.equal(skip(), true);
+      process.env['INPUT_SKIP-PREFLIGHT'] = 'no';
+      assert.throws(readSettings, /input skip-preflight/);
+      delete process.env['INPUT_SKIP-PREFLIGHT'];
     }
   });
 });

@@ -117,7 +117,7 @@ export class AccessPreflight {
       [
         `${who ?? 'this identity'} lacks ${missing.length} permission(s) ${this.command} needs; nothing was written:`,
         ...missing.map((p) => `  - ${describePermission(p)}`),
-        '`ferry rbac` prints the Roles that grant them (docs/credentials.md); --no-preflight (input preflight: false) skips this check',
+        '`ferry rbac` prints the Roles that grant them (docs/credentials.md); --skip-preflight (input skip-preflight: true) skips this check',
       ].join('\n'),
     );
   }

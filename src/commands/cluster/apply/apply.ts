@@ -60,8 +60,8 @@ export interface ApplyOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
-  /** Check the permissions the run needs before reading or writing (default: true). */
-  preflight?: boolean;
+  /** Skip checking the permissions the run needs before it reads or writes. */
+  skipPreflight?: boolean;
 }
 
 /**
@@ -172,10 +172,9 @@ async function readState(
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
   refuseParentClash(objects, parent);
-  const preflight =
-    options.preflight === false
-      ? undefined
-      : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignTooling(inventory);

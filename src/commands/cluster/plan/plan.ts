@@ -40,7 +40,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
-  | 'preflight'
+  | 'skipPreflight'
 > & { cluster?: string };
 
 /**
@@ -77,10 +77,9 @@ export async function planObjects(
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
   // Plan writes nothing, but a plan that cannot read or dry-run says so in one list.
-  const preflight =
-    options.preflight === false
-      ? undefined
-      : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignTooling(inventory);
