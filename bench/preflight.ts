@@ -15,7 +15,7 @@ import { manifestsDir } from '../test/helpers/ferry-json.js';
 import { kubectl, testKubeconfig } from '../test/helpers/kube.js';
 import { serviceAccount } from '../test/helpers/service-account.js';
 
-const REPEAT = 9;
+const REPEAT = 15;
 
 async function main(): Promise<void> {
   const suffix = randomBytes(3).toString('hex');
