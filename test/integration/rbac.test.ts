@@ -351,3 +351,88 @@ describe('the preflight on a cluster that answers no access reviews', needsClust
     );
   });
 });
+
+describe('push without cluster-admin: a set that brings its own CRD', needsCluster, () => {
+  it('an identity bound to what ferry rbac printed before the CRD existed creates it, its resources, and prunes them', async (t) => {
+    const suffix = randomBytes(3).toString('hex');
+    const group = `widgets-${suffix}.ferry.test`;
+    const home = `crd-${suffix}`;
+    const ci = `ci-${suffix}`;
+    const objects: KubeObject[] = [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: home } },
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: `widgets.${group}` },
+        spec: {
+          group,
+          scope: 'Namespaced',
+          names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+              },
+            },
+          ],
+        },
+      },
+      { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 3 } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c1' }, data: { a: 'b' } },
+    ];
+    const target = { dir: await manifestsDir(objects), inventory: 'widgets', namespace: home };
+    assert.equal((await kubectl(['create', 'namespace', ci])).code, 0);
+    const sa = await serviceAccount(ci, 'deployer');
+    const granted = await rbacFor(target, `serviceaccount:${ci}:deployer`);
+    t.after(async () => {
+      await kubectl(['delete', '--ignore-not-found', '--wait=false', '-f', '-'], granted);
+      await kubectl(['delete', 'crd', `widgets.${group}`, '--ignore-not-found', '--wait=false']);
+      for (const ns of [home, ci])
+        await kubectl(['delete', 'namespace', ns, '--ignore-not-found', '--wait=false']);
+    });
+    // The kind is not served yet: its resource and scope come from the CRD in the set.
+    const rules = (yaml.loadAll(granted) as RbacDocument[]).flatMap((d) => d.rules ?? []);
+    assert.ok(
+      rules.some((r) => r.apiGroups?.[0] === group && r.resources?.[0] === 'widgets'),
+      granted,
+    );
+    const crdRule = rules.find(
+      (r) => r.resources?.[0] === 'customresourcedefinitions' && r.resourceNames,
+    );
+    assert.deepEqual(crdRule?.resourceNames, [`widgets.${group}`]);
+    assert.ok(crdRule?.verbs.includes('watch'), 'watched until Established, by name');
+    await kubectlApply(granted);
+
+    const applied = await ferryAs(
+      sa.kubeconfig,
+      'apply',
+      target,
+      '--prune',
+      '--wait',
+      '-o',
+      'json',
+    );
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.equal((JSON.parse(applied.stdout) as ApplyJson).counts.failed, 0);
+    const widget = await kubectl(['-n', home, 'get', `widgets.${group}`, 'w1', '-o', 'name']);
+    assert.equal(widget.code, 0, widget.stderr);
+
+    const proxy = await startFaultProxy(t);
+    const again = await ferryAs(await sa.via(proxy.url), 'apply', target, '--prune', '--wait');
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(wireWrites(proxy.requests), [], 'a re-apply writes nothing');
+    assert.equal((await ferryAs(sa.kubeconfig, 'plan', target)).code, 0);
+    assert.equal((await ferryAs(sa.kubeconfig, 'drift', target, '--fail-on-drift')).code, 0);
+
+    const fewer = {
+      ...target,
+      dir: await manifestsDir(objects.filter((o) => o.kind !== 'Widget')),
+    };
+    const pruned = await ferryAs(sa.kubeconfig, 'apply', fewer, '--prune', '-o', 'json');
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.equal((JSON.parse(pruned.stdout) as ApplyJson).counts.pruned, 1, pruned.stdout);
+  });
+});
