@@ -8,6 +8,7 @@ import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { runPlan } from './run-plan.js';
+import { runSets, runStatus } from './run-sets.js';
 import { runRbac } from './run-rbac.js';
 import { readSettings } from './settings.js';
 
@@ -25,6 +26,8 @@ export async function run(): Promise<void> {
     else if (settings.command === 'plan') await runPlan(settings);
     else if (settings.command === 'promote') await runPromote(settings);
     else if (settings.command === 'rollback') await runRollback(settings);
+    else if (settings.command === 'sets') await runSets(settings);
+    else if (settings.command === 'status') await runStatus(settings);
     else if (settings.command === 'rbac') await runRbac(settings);
     else await runDrift(settings);
   } catch (error) {

@@ -10,6 +10,7 @@ import { proposeCommand } from './commands/propose.js';
 import { rbacCommand } from './commands/rbac.js';
 import { renderCommand } from './commands/render.js';
 import { rollbackCommand } from './commands/rollback.js';
+import { setsCommand, statusCommand } from './commands/sets.js';
 import { redactingIO, type CliIO } from './io.js';
 import { rememberEnvSecrets } from '../adapters/secrets.js';
 
@@ -44,6 +45,8 @@ Examples:
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
   ferry plan --dir rendered/ --inventory guestbook-staging --namespace guestbook --prune
   ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
+  ferry apply --all --cluster prod-eu        # every changed set of an environment repo, in order
+  ferry status --cluster prod-eu             # which commit each set of the cluster runs
   ferry rbac --dir rendered/ --inventory guestbook-staging --namespace guestbook --subject serviceaccount:ci:deployer
 
 Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift) or changes (plan --detailed-exitcode).
@@ -56,6 +59,8 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   applyCommand(program, io);
   planCommand(program, io);
   driftCommand(program, io);
+  setsCommand(program, io);
+  statusCommand(program, io);
   rbacCommand(program, io);
   return program;
 }

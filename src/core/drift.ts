@@ -51,7 +51,8 @@ export interface DriftReport {
   previousFingerprint?: string;
   /** What each alert sink did, when alerts were configured. */
   alerts?: Record<string, string>;
-  requests: Record<string, number>;
+  /** API requests made, by verb (absent for a set of `drift --all`, whose reads are shared). */
+  requests?: Record<string, number>;
 }
 
 const HIDDEN = '(hidden)';

@@ -5,8 +5,8 @@ import { required, reworded, valued, type Values } from './declare.js';
 
 /** `ferry rbac` (issue 24): the Roles an identity needs for one set. */
 export const RBAC_OPTIONS = [
-  reworded(dir, 'folder of manifests, as apply applies them'),
-  inventory,
+  required(reworded(dir, 'folder of manifests, as apply applies them')),
+  required(inventory),
   namespace,
   required(
     valued(

@@ -39,7 +39,7 @@ function deployment(name: string, image: string, extra: Record<string, unknown> 
 /** Writes (create, patch, update, delete) an apply made, from its request counts. */
 function writesOf(report: ApplyReport): number {
   return ['create', 'patch', 'update', 'delete'].reduce(
-    (sum, verb) => sum + (report.requests[verb] ?? 0),
+    (sum, verb) => sum + (report.requests?.[verb] ?? 0),
     0,
   );
 }
@@ -116,7 +116,7 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     assert.equal(second.counts.unchanged, objects.length);
     assert.equal(writesOf(second), 0, `writes: ${JSON.stringify(second.requests)}`);
     const kinds = new Set(objects.map((o) => o.kind)).size;
-    assert.equal(second.requests.list, kinds);
+    assert.equal(second.requests!.list, kinds);
     const deploymentLive = await live('deployment', 'guestbook', ns.name);
     assert.equal(
       deploymentLive?.metadata.labels['applyset.kubernetes.io/part-of'],

@@ -250,9 +250,9 @@ describe('ferry plan on the real control plane', needsCluster, () => {
     const afterwards = await writesTo(group);
     assert.equal(afterwards.real, before.real, 'no write to the Widget');
     assert.ok(afterwards.dryRun > before.dryRun, 'the Widget change was dry-run on the server');
-    assert.equal(report!.requests.patch, 4, JSON.stringify(report!.requests));
+    assert.equal(report!.requests!.patch, 4, JSON.stringify(report!.requests));
     assert.deepEqual(
-      Object.keys(report!.requests).filter(
+      Object.keys(report!.requests!).filter(
         // review: the preflight's access reviews, which store nothing.
         (verb) => !['discovery', 'openapi', 'get', 'list', 'patch', 'review'].includes(verb),
       ),

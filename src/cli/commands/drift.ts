@@ -6,7 +6,10 @@ import { ConfigError, FerryError } from '../../core/errors.js';
 import {
   DRIFT_EXIT_CODE,
   DRIFT_OPTIONS,
+  driftAllOptions,
   driftOptions,
+  refuseFolderOptionsWithSets,
+  targetOf,
   type DriftValues,
 } from '../../options/cluster.js';
 import { githubTarget } from '../github-target.js';
@@ -29,16 +32,32 @@ Examples:
   # on a schedule: one issue per cluster, a status on the env commit, a Slack message on change
   ferry drift -d apps/guestbook/production -i guestbook-production --cluster prod-eu \\
     --alert-issue --commit-status --webhook-env SLACK_WEBHOOK_URL
+  # every set of the environment repo for a cluster, each kind listed once for all
+  ferry drift --all --cluster prod-eu --fail-on-drift
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `,
     )
     .action(async () => {
       const values = optionValues(DRIFT_OPTIONS, command);
+      const target = targetOf(values);
+      if (target.kind === 'sets') {
+        refuseFolderOptionsWithSets(values);
+        const { driftSets } = await import('../sets-run.js');
+        const alerts = alertOptions(values);
+        return driftSets(
+          { ...driftAllOptions(values, target), ...(alerts ? { alerts } : {}) },
+          values,
+          io,
+        );
+      }
       const { drift } = await import('../../commands/cluster/drift/drift.js');
       const { formatDriftMarkdown, formatDriftText } = await import('../../core/drift-report.js');
       const log = consoleLogger(io.stderr);
-      const report = await drift({ ...driftOptions(values), alerts: alertOptions(values) }, log);
+      const report = await drift(
+        { ...driftOptions(values, target), alerts: alertOptions(values) },
+        log,
+      );
       const text =
         values.output === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`

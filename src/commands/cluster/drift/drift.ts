@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readManifestDir, readTextFile } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
-import { discover } from '../../../adapters/kube/discovery.js';
+import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../../../adapters/kube/objects.js';
 import { applySetParent } from '../../../core/applyset.js';
 import { compareDesired } from '../../../core/compare.js';
@@ -20,7 +20,7 @@ import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
-import { readLiveState } from '../inventory/live-state.js';
+import { readLiveState, type SharedReads } from '../inventory/live-state.js';
 
 export interface DriftOptions {
   dir: string;
@@ -70,13 +70,23 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
 export async function driftCheck(
   client: KubeClient,
   objects: KubeObject[],
-  options: Omit<DriftOptions, 'dir' | 'ignore'> & { rules?: IgnoreRule[] },
+  options: Omit<DriftOptions, 'dir' | 'ignore'> & {
+    rules?: IgnoreRule[];
+    /** Reads made once for several sets (`drift --all`). */
+    shared?: SharedReads & { resources: ResourceMap };
+  },
   log: Logger,
 ): Promise<DriftReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
-  const resources = await discover(client);
+  const resources = options.shared?.resources ?? (await discover(client));
   const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
-  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
+  const { desired, inventory, schemas } = await readLiveState(
+    client,
+    resources,
+    parent,
+    objects,
+    options.shared,
+  );
   const schemaOf = (d: DesiredObject): ObjectSchema =>
     schemas.forKind(d.object.apiVersion, d.object.kind);
   if (!inventory.parentLive)

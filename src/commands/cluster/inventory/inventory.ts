@@ -1,5 +1,6 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
+import type { ListCache } from '../../../adapters/kube/list-cache.js';
 import { FIELD_MANAGER, listObjects } from '../../../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
@@ -131,14 +132,20 @@ export class Inventory {
   }
 }
 
-/** Runs the LISTs of a plan in parallel; returns the objects and their kinds. */
+/**
+ * Runs the LISTs of a plan in parallel; returns the objects and their kinds. With `shared`
+ * (several sets read at once), a LIST it already holds is answered from it.
+ */
 async function runPlan(
   client: KubeClient,
   plan: ListPlan<ResourceInfo>,
+  shared?: ListCache,
 ): Promise<{ info: ResourceInfo; items: KubeObject[] }[]> {
   return Promise.all(
     listsOf(plan).map(({ info, namespace, selector }) =>
-      listObjects(client, info, selector, namespace).then((items) => ({ info, items })),
+      (
+        shared?.lookup(info, selector, namespace) ?? listObjects(client, info, selector, namespace)
+      ).then((items) => ({ info, items })),
     ),
   );
 }
@@ -157,13 +164,14 @@ export async function readInventory(
   parent: ApplySetParent,
   desired: DesiredObject[],
   extend?: Inventory,
+  shared?: ListCache,
 ): Promise<Inventory> {
   const first = objectsPlan([
     ...desired.map((d) => ({ info: d.info, namespace: d.object.metadata.namespace })),
     // The parent lives among the ConfigMaps of its namespace.
     ...(extend ? [] : [{ info: PARENT_INFO, namespace: parent.namespace }]),
   ]);
-  const results = await runPlan(client, first);
+  const results = await runPlan(client, first, shared);
   const live = new Map<string, KubeObject>();
   const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
   const collect = (batch: { info: ResourceInfo; items: KubeObject[] }[]): LiveMember[] =>
@@ -189,7 +197,7 @@ export async function readInventory(
     const kinds = recordedKinds.flatMap((key) => resources.findGroupKind(key) ?? []);
     const selector = `${APPLYSET_PART_OF}=${parent.id}`;
     const second = recordedPlan(first, kinds, recordedNamespaces, selector);
-    members.push(...collect(await runPlan(client, second)));
+    members.push(...collect(await runPlan(client, second, shared)));
   }
   // Objects applied by an older ferry still carry per-build annotations git no longer has.
   for (const d of desired) {

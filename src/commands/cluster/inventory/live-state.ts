@@ -1,11 +1,18 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceMap } from '../../../adapters/kube/discovery.js';
+import type { ListCache } from '../../../adapters/kube/list-cache.js';
 import { loadSchemas } from '../../../adapters/kube/openapi.js';
 import { APPLYSET_TOOLING, type ApplySetParent } from '../../../core/applyset.js';
 import { ConfigError, OperationError } from '../../../core/errors.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+
+/** Reads made once for several sets (`drift --all`), which each set's read draws on. */
+export interface SharedReads {
+  lists: ListCache;
+  schemas: SchemaSet;
+}
 
 /** What apply, plan and drift know of a set before they compare or write anything. */
 export interface LiveState {
@@ -16,7 +23,7 @@ export interface LiveState {
 }
 
 /** The CRDs among the manifests: the schema of a kind the server does not publish yet. */
-function crdsOf(objects: KubeObject[]): KubeObject[] {
+export function crdsOf(objects: KubeObject[]): KubeObject[] {
   return objects.filter(
     (o) =>
       o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
@@ -33,13 +40,14 @@ export async function readLiveState(
   resources: ResourceMap,
   parent: ApplySetParent,
   objects: KubeObject[],
+  shared?: SharedReads,
 ): Promise<LiveState> {
   const desired = objects
     .filter((o) => resources.find(o.apiVersion, o.kind))
     .map((o) => desiredObject(o, resources, parent));
   const [inventory, schemas] = await Promise.all([
-    readInventory(client, resources, parent, desired),
-    loadSchemas(client, objects, crdsOf(objects)),
+    readInventory(client, resources, parent, desired, undefined, shared?.lists),
+    shared?.schemas ?? loadSchemas(client, objects, crdsOf(objects)),
   ]);
   return { desired, inventory, schemas };
 }
