@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { decodeUtf8 } from '../core/utf8.js';
 import {
   documentObjects,
   checkUniqueIdentities,
@@ -38,13 +39,18 @@ export function pathError(
   return problem ? new ConfigError(`${path}: ${what} ${problem[expected]}`) : error;
 }
 
-/** Reads a file, turning a path that is not a readable file into a one-line configuration error. */
+/**
+ * Reads a UTF-8 text file (manifests, templates, ferry.yaml, ignore rules), turning a path that
+ * is not a readable file, or bytes that are not UTF-8, into a one-line configuration error.
+ */
 export async function readTextFile(path: string, what: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw pathError(error, path, what, 'file');
   }
+  return decodeUtf8(bytes, `${path}: ${what}`);
 }
 
 /** Every template under a folder (recursively), named by its path relative to `displayRoot`. */

@@ -18,6 +18,7 @@ export type Purpose =
   | 'read'
   | 'server-side apply'
   | 'inventory'
+  | 'lost race'
   | 'replace Jobs'
   | 'new CRDs'
   | 'prune'
@@ -193,6 +194,9 @@ function addSet(out: Permissions, set: AccessSet, uses: AccessUses): void {
     // A new record is created with POST, which names no object: RBAC cannot limit it to a name.
     out.onObject('create', parentObject, 'inventory', false);
     for (const o of objects) {
+      // A write conditional on what ferry read, refused because the object moved meanwhile,
+      // reads the object again (writes.ts, claimingApply).
+      out.onObject('get', o, 'lost race');
       if (o.info.group === CRD_KIND.group && o.info.resource === CRD_KIND.resource)
         out.onObject('watch', o, 'new CRDs', true);
       if (o.object.kind === 'Job' && o.info.group === 'batch') {

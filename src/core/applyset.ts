@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { ConfigError } from './errors.js';
+import { quoteForMessage } from './image.js';
 import { groupOf, type KubeObject } from './manifest.js';
+import { nameProblem, namespaceProblem } from './object-names.js';
 import { parseList } from './options.js';
 
 /**
@@ -40,8 +43,20 @@ export interface ApplySetParent {
   id: string;
 }
 
-/** The ApplySet id kubectl computes: base64url(sha256("<name>.<namespace>.<kind>.<group>")). */
+/**
+ * The ApplySet id kubectl computes: base64url(sha256("<name>.<namespace>.<kind>.<group>")).
+ * Name and namespace were checked where they were given (flags, inputs, the kubeconfig); they
+ * are checked again here, the one place apply, plan and drift derive the parent from them.
+ */
 export function applySetParent(name: string, namespace: string): ApplySetParent {
+  const nameRule = nameProblem('', 'ConfigMap', name);
+  if (nameRule)
+    throw new ConfigError(`inventory ${quoteForMessage(name)} is not a valid name (${nameRule})`);
+  const namespaceRule = namespaceProblem(namespace);
+  if (namespaceRule)
+    throw new ConfigError(
+      `inventory namespace ${quoteForMessage(namespace)} is not a valid namespace (${namespaceRule})`,
+    );
   const digest = createHash('sha256').update(`${name}.${namespace}.ConfigMap.`).digest('base64url');
   return { name, namespace, id: `applyset-${digest}-v1` };
 }
@@ -119,13 +134,21 @@ export function asMember(object: KubeObject, parent: ApplySetParent): KubeObject
 
 /**
  * Marks another owner leaves on an object: another ApplySet, Helm, Flux, Argo CD, or an explicit
- * managed-by label. Returns who, or undefined when the object is free to adopt.
+ * managed-by label. Returns who, or undefined when the object is free to adopt. An ApplySet is
+ * named by its inventory (`namespace/name`) when `inventoryOf` knows its id, else by the id.
  */
-export function foreignOwner(live: KubeObject, parent: ApplySetParent): string | undefined {
+export function foreignOwner(
+  live: KubeObject,
+  parent: ApplySetParent,
+  inventoryOf: (id: string) => string | undefined = () => undefined,
+): string | undefined {
   const labels = live.metadata.labels ?? {};
   const annotations = live.metadata.annotations ?? {};
   const partOf = labels[APPLYSET_PART_OF];
-  if (partOf && partOf !== parent.id) return `another ApplySet (${partOf})`;
+  if (partOf && partOf !== parent.id) {
+    const inventory = inventoryOf(partOf);
+    return `another ApplySet (${inventory ? `inventory ${inventory}` : partOf})`;
+  }
   if (annotations['meta.helm.sh/release-name'])
     return `Helm release ${annotations['meta.helm.sh/release-name']}`;
   if (labels['kustomize.toolkit.fluxcd.io/name'])

@@ -1,6 +1,7 @@
+import type { ValidateFunction } from 'ajv';
 import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
-import { lazyValidator, parseValidatedYaml } from './yaml-schema.js';
+import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
 
 export type Forge = 'github' | 'gitlab' | 'git';
 
@@ -26,15 +27,21 @@ export interface FerryConfig {
   environments: Record<string, EnvironmentConfig>;
 }
 
+let compiled: ValidateFunction | undefined;
+
 /** The schema validator, compiled on first use (commands that never read ferry.yaml skip it). */
-const validator = lazyValidator(schema);
+function validator(): ValidateFunction {
+  compiled ??= compileSchema(schema, { useDefaults: true });
+  return compiled;
+}
 
 /**
  * Parses and validates ferry.yaml text. Errors name the file, line and field:
  * `ferry.yaml:12: environments.production.branch: expected a string`.
  */
 export function parseConfig(text: string, fileName: string): FerryConfig {
-  const { data, lineOf } = parseValidatedYaml(text, fileName, validator());
+  const { data, doc, lines } = parseYamlSource(text, fileName);
+  checkSchema(validator(), data, { doc, lines }, fileName);
   const config = data as RawConfig;
   const environments: Record<string, EnvironmentConfig> = {};
   for (const [name, env] of Object.entries(config.environments)) {
@@ -51,7 +58,7 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
   }
   for (const env of Object.values(environments)) {
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
-      const at = lineOf(['environments', env.name, 'promoteFrom']);
+      const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
       throw new ConfigError(
         `${fileName}:${at}: environments.${env.name}.promoteFrom: no environment named "${env.promoteFrom}"`,
       );

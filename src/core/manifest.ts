@@ -1,5 +1,7 @@
 import yaml from 'js-yaml';
 import { ConfigError } from './errors.js';
+import { quoteForMessage } from './image.js';
+import { nameProblem, namespaceProblem } from './object-names.js';
 import {
   KUBE_READ_SCHEMA,
   KUBE_WRITE_SCHEMA,
@@ -108,6 +110,19 @@ export function asKubeObject(
       `${where} (${String(object.kind)} ${name}): metadata.namespace must be a string`,
     );
   }
+  // Names and namespaces become URL path segments: checked by the API server's own rules.
+  const kind = object.kind as string;
+  const nameRule = nameProblem(groupOf(object.apiVersion as string), kind, name);
+  if (nameRule)
+    throw new ConfigError(
+      `${where} (${kind}): metadata.name ${quoteForMessage(name)} is not a valid ${kind} name (${nameRule})`,
+    );
+  // An empty namespace is no namespace, as kubectl reads it.
+  const namespaceRule = namespace ? namespaceProblem(namespace) : undefined;
+  if (namespaceRule)
+    throw new ConfigError(
+      `${where} (${kind} ${name}): metadata.namespace ${quoteForMessage(namespace as string)} is not a valid namespace (${namespaceRule})`,
+    );
   if (annotations !== undefined && annotations !== null) {
     const bad = Object.entries(annotations).find(([, v]) => typeof v !== 'string');
     if (typeof annotations !== 'object' || bad) {

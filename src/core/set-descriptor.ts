@@ -1,7 +1,8 @@
 import schema from '../../schema/ferry-set.schema.json' with { type: 'json' };
 import { parseDuration } from './duration.js';
 import { ConfigError } from './errors.js';
-import { lazyValidator, parseValidatedYaml } from './yaml-schema.js';
+import type { ValidateFunction } from 'ajv';
+import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
 
 /**
  * A set of the environment repository: a folder applied as one inventory, described by the
@@ -38,7 +39,12 @@ export interface EnvSet {
   lineOf: (path: string[]) => number;
 }
 
-const validator = lazyValidator(schema);
+let compiled: ValidateFunction | undefined;
+/** The schema validator, compiled on first use. */
+function validator(): ValidateFunction {
+  compiled ??= compileSchema(schema, { useDefaults: true });
+  return compiled;
+}
 
 type RawDescriptor = Omit<
   SetDescriptor,
@@ -55,7 +61,9 @@ export function parseSetDescriptor(
   text: string,
   file: string,
 ): { descriptor: SetDescriptor; lineOf: (path: string[]) => number } {
-  const { data, lineOf } = parseValidatedYaml(text, file, validator());
+  const { data, doc, lines } = parseYamlSource(text, file);
+  checkSchema(validator(), data, { doc, lines }, file);
+  const lineOf = (path: string[]): number => locate(doc, lines, path);
   if (data === null || typeof data !== 'object')
     throw new ConfigError(`${file}:1: expected a mapping with at least inventory`);
   const raw = data as RawDescriptor;

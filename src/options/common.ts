@@ -4,6 +4,8 @@ import {
   parseDurationOption,
   parseInventoryName,
   parseList,
+  parseNamespace,
+  parsePruneAllow,
 } from '../core/options.js';
 import { defaulted, flag, valued } from './declare.js';
 
@@ -92,7 +94,11 @@ export const namespace = valued(
   'namespace',
   '<ns>',
   "namespace for objects that name none, and for the inventory (default: the context's)",
-  { short: 'n' },
+  {
+    short: 'n',
+    parse: parseNamespace,
+    details: 'a DNS label, as the API server requires: checked before any request',
+  },
 );
 
 export const kubeconfig = valued(
@@ -193,9 +199,9 @@ export const pruneAllow = valued(
   '<kinds>',
   'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
   {
-    parse: (text) => parseList(text),
+    parse: parsePruneAllow,
     details:
-      'Namespaces, CRDs, PersistentVolumes and PersistentVolumeClaims are kept unless listed here',
+      'Namespaces, CRDs, PersistentVolumes and PersistentVolumeClaims are kept unless listed here; any other kind is refused, exit 2',
   },
 );
 

@@ -25,6 +25,8 @@ const POD_INFO: ResourceInfo = {
   statusSubresource: true,
 };
 
+const EVENT_INFO: ResourceInfo = { ...POD_INFO, kind: 'Event', resource: 'events' };
+
 /**
  * Watches every target until it is current (kubectl's rollout rules), fails fast when a Pod of a
  * workload will not start (ImagePullBackOff, CrashLoopBackOff, …) or the rollout reports a
@@ -139,7 +141,7 @@ async function lastEvents(client: KubeClient, namespace: string, pod: string): P
   }>({
     verb: 'list',
     method: 'GET',
-    path: `/api/v1/namespaces/${namespace}/events`,
+    path: collectionPath(EVENT_INFO, namespace),
     query: { fieldSelector: `involvedObject.name=${pod}` },
   });
   const items = response.status === 200 ? (response.body.items ?? []) : [];

@@ -4,7 +4,12 @@ import {
   type KubeResponse,
   type KubeStatus,
 } from '../../../adapters/kube/client.js';
-import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
+import {
+  collectionPath,
+  objectPath,
+  type ResourceInfo,
+  type ResourceMap,
+} from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER, listObjects, serverSideApply } from '../../../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
@@ -147,7 +152,7 @@ export class InventoryRecord {
         ? await this.update(body, this.live)
         : await this.client.request<KubeObject | KubeStatus>({
             method: 'POST',
-            path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps`,
+            path: collectionPath(PARENT_INFO, this.parentNamespace),
             query: { fieldManager: FIELD_MANAGER },
             body,
           });
@@ -200,7 +205,7 @@ export class InventoryRecord {
     const { name } = this.inventory.parent;
     const response = await this.client.request<KubeObject>({
       method: 'GET',
-      path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps/${encodeURIComponent(name)}`,
+      path: objectPath(PARENT_INFO, name, this.parentNamespace),
     });
     if (response.status !== 200 && response.status !== 404)
       this.fail(`cannot read it: HTTP ${response.status}`);

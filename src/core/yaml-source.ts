@@ -3,35 +3,16 @@ import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node }
 import { ConfigError } from './errors.js';
 
 /**
- * A YAML file a user writes by hand (ferry.yaml, a set's .ferry-set.yaml), validated against its
- * JSON Schema in schema/. Errors name the file, line and field:
- * `ferry.yaml:12: environments.production.branch: expected a string`.
+ * A YAML file ferry validates (ferry.yaml, drift ignore rules), kept with its line positions so
+ * every error names `file:line` and the field.
  */
-export interface ValidatedYaml {
-  data: unknown;
-  /** The line of `path` in the file (or of its deepest part that exists). */
-  lineOf: (path: string[]) => number;
+export interface YamlSource {
+  doc: Document;
+  lines: LineCounter;
 }
 
-/** Compiles a schema once, on first use (commands that never read the file skip it). */
-export function lazyValidator(schema: object): () => ValidateFunction {
-  let compiled: ValidateFunction | undefined;
-  return () => {
-    if (!compiled) {
-      const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
-      ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
-      compiled = ajv.compile(schema);
-    }
-    return compiled;
-  };
-}
-
-/** Parses `text` as YAML and validates it (defaults filled in), or throws one ConfigError line. */
-export function parseValidatedYaml(
-  text: string,
-  fileName: string,
-  validate: ValidateFunction,
-): ValidatedYaml {
+/** Parses one YAML document (unique keys, aliases bounded), its errors naming file and line. */
+export function parseYamlSource(text: string, fileName: string): YamlSource & { data: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const yamlError = doc.errors[0];
@@ -47,14 +28,34 @@ export function parseValidatedYaml(
     if (!(error instanceof ReferenceError)) throw error;
     throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
   }
-  if (!validate(data)) {
-    const error = validate.errors?.[0];
-    throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
-  }
-  return { data, lineOf: (path) => locate(doc, lines, path) };
+  return { data, doc, lines };
 }
 
-function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileName: string): string {
+/** A JSON schema validator that knows ferry's `x-error` keyword (the message for a mismatch). */
+export function compileSchema(
+  schema: object,
+  options: { useDefaults?: boolean; allErrors?: boolean } = {},
+): ValidateFunction {
+  const ajv = new Ajv({ allErrors: false, verbose: true, ...options });
+  ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+  return ajv.compile(schema);
+}
+
+/** Validates `data` against a schema; the first error is one line: `file:line: field: problem`. */
+export function checkSchema(
+  validate: ValidateFunction,
+  data: unknown,
+  source: YamlSource,
+  fileName: string,
+): void {
+  if (validate(data)) return;
+  // With allErrors, the most telling one: an unknown key (a typo) explains a missing one.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const error = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
+  throw new ConfigError(error ? describe(error, source, fileName) : `${fileName}: invalid`);
+}
+
+function describe(error: ErrorObject, { doc, lines }: YamlSource, fileName: string): string {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   let field = path;
   let message: string;
@@ -63,10 +64,12 @@ function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileNam
       field = [...path, String(error.params.missingProperty)];
       message = 'is required';
       break;
-    case 'additionalProperties':
+    case 'additionalProperties': {
       field = [...path, String(error.params.additionalProperty)];
-      message = 'unknown key';
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      message = `unknown key${known.length > 0 ? ` (expected one of ${known.join(', ')})` : ''}`;
       break;
+    }
     case 'type':
       message = `expected ${article(String(error.params.type))}`;
       break;
@@ -83,23 +86,32 @@ function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileNam
       message = typeof custom === 'string' ? custom : (error.message ?? 'invalid');
     }
   }
-  const at = locate(doc, lines, field);
-  const name = field.length > 0 ? field.join('.') : '(top level)';
-  return `${fileName}:${at}: ${name}: ${message}`;
+  return `${fileName}:${locate(doc, lines, field)}: ${fieldName(field)}: ${message}`;
+}
+
+/** A field path as messages show it: `environments.staging.branch`, `ignore[0].target.nmae`. */
+export function fieldName(path: (string | number)[]): string {
+  const name = path
+    .map((part) => (/^\d+$/.test(String(part)) ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
+  return name || '(top level)';
 }
 
 /** Line of the deepest node that exists on `path`, preferring the key of the last element. */
-function locate(doc: Document, lines: LineCounter, path: string[]): number {
+export function locate(doc: Document, lines: LineCounter, path: (string | number)[]): number {
   for (let depth = path.length; depth > 0; depth--) {
     const parent =
       depth > 1 ? (doc.getIn(path.slice(0, depth - 1), true) as Node | undefined) : doc.contents;
     if (isMap(parent)) {
       const pair = parent.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === path[depth - 1],
+        (item) => isScalar(item.key) && String(item.key.value) === String(path[depth - 1]),
       );
       const key = pair?.key as Node | undefined;
       if (key?.range) return lines.linePos(key.range[0]).line;
     }
+    const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
   }
   const range = doc.contents?.range;
   return range ? lines.linePos(range[0]).line : 1;
