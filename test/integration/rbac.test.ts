@@ -434,5 +434,31 @@ describe('push without cluster-admin: a set that brings its own CRD', needsClust
     const pruned = await ferryAs(sa.kubeconfig, 'apply', fewer, '--prune', '-o', 'json');
     assert.equal(pruned.code, 0, pruned.stderr);
     assert.equal((JSON.parse(pruned.stdout) as ApplyJson).counts.pruned, 1, pruned.stdout);
+
+    // A write that lost a race (the object moved after ferry read it) reads the object again:
+    // the Roles cover that read too.
+    const changed = objects
+      .filter((o) => o.kind !== 'Widget')
+      .map((o) => (o.kind === 'ConfigMap' ? { ...o, data: { a: 'c' } } : o));
+    const racing = await startFaultProxy(t);
+    racing.inject({
+      method: 'PATCH',
+      path: /\/configmaps\/c1\?(?!.*dryRun)/,
+      fault: {
+        kind: 'before',
+        action: async () => {
+          await kubectl(['-n', home, 'annotate', 'configmap', 'c1', 'raced=yes', '--overwrite']);
+        },
+      },
+    });
+    const raced = await ferryAs(await sa.via(racing.url), 'apply', {
+      ...target,
+      dir: await manifestsDir(changed),
+    });
+    assert.equal(raced.code, 0, raced.stderr);
+    const reread = racing.requests.filter(
+      (r) => r.method === 'GET' && r.path.startsWith(`/api/v1/namespaces/${home}/configmaps/c1`),
+    );
+    assert.equal(reread.length, 1, 'the object was read again after the lost race');
   });
 });
