@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { TOKEN_VARIABLES, redactSecrets } from '../adapters/secrets.js';
 import { FerryError, messageOf } from '../core/errors.js';
 import { runPromote, runPropose, runRender, runRollback } from './commands.js';
+import { removeWrittenKubeconfigs } from './kubeconfig.js';
 import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
@@ -32,6 +33,8 @@ export async function run(): Promise<void> {
     else await runDrift(settings);
   } catch (error) {
     fail(error, configDir);
+  } finally {
+    await removeWrittenKubeconfigs();
   }
 }
 

@@ -114,6 +114,23 @@ export function manifestHash(object: unknown): string {
     .slice(0, 32);
 }
 
+/**
+ * Why an existing ConfigMap cannot be this set's record, or undefined when it already is one of
+ * ferry's: only ferry's own ApplySet parent (or none, then created) may become the record, as
+ * kubectl too refuses to take over a ConfigMap that is not its parent. Values come from the
+ * cluster and are quoted unless plain.
+ */
+export function parentProblem(live: KubeObject, parent: ApplySetParent): string | undefined {
+  const id = live.metadata.labels?.[APPLYSET_ID];
+  const tooling = live.metadata.annotations?.[APPLYSET_TOOLING];
+  if (id === undefined) return `it has no ${APPLYSET_ID} label`;
+  if (id !== parent.id) return `its ${APPLYSET_ID} label is another set's`;
+  if (tooling === undefined) return `it has no ${APPLYSET_TOOLING} annotation`;
+  if (!tooling.startsWith('ferry/'))
+    return `it belongs to ${/^[\w./-]{1,80}$/.test(tooling) ? tooling : JSON.stringify(tooling.slice(0, 80))}, not ferry`;
+  return undefined;
+}
+
 /** A member as applied: the set's part-of label and the hash of the manifest it came from. */
 export function asMember(object: KubeObject, parent: ApplySetParent): KubeObject {
   return {

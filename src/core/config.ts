@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
 import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
+import { repoPathProblem } from './git-names.js';
 
 export type Forge = 'github' | 'gitlab' | 'git';
 
@@ -57,6 +58,11 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     };
   }
   for (const env of Object.values(environments)) {
+    const pathProblem = repoPathProblem(env.path);
+    if (pathProblem) {
+      const at = locate(doc, lines, ['environments', env.name, 'path']);
+      throw new ConfigError(`${fileName}:${at}: environments.${env.name}.path: ${pathProblem}`);
+    }
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
       const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
       throw new ConfigError(

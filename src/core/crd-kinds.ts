@@ -8,33 +8,41 @@ interface CrdSpec {
   versions?: { name?: string }[];
 }
 
-/**
- * The kinds the CustomResourceDefinitions among `objects` define, one per version: what a kind
- * the cluster does not serve yet will be once its CRD is applied (its resource and scope too).
- */
-export function kindsDefinedBy(objects: KubeObject[]): (KindRef & { apiVersion: string })[] {
-  return objects
-    .filter(
-      (o) =>
-        o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
-    )
-    .flatMap((crd) => {
-      const spec = (crd.spec ?? {}) as CrdSpec;
-      const { group = '', names = {} } = spec;
-      if (!names.kind || !names.plural) return [];
-      return (spec.versions ?? []).flatMap((v) =>
-        v.name
-          ? [
-              {
-                apiVersion: `${group}/${v.name}`,
-                group,
-                version: v.name,
-                kind: names.kind!,
-                resource: names.plural!,
-                namespaced: spec.scope !== 'Cluster',
-              },
-            ]
-          : [],
-      );
-    });
+/** A kind a CRD of the manifests defines: what discovery will say of it once it is applied. */
+export interface CrdKind extends Omit<KindRef, 'resource'> {
+  apiVersion: string;
+  /** The plural resource name; undefined in a CRD the API server would refuse. */
+  resource: string | undefined;
+}
+
+/** The CustomResourceDefinitions among `objects`. */
+export function crdsOf(objects: KubeObject[]): KubeObject[] {
+  return objects.filter(
+    (o) =>
+      o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
+  );
+}
+
+/** The kinds the CRDs among `objects` define, one per version, with their resource and scope. */
+export function crdKinds(objects: KubeObject[]): CrdKind[] {
+  return crdsOf(objects).flatMap((crd) => {
+    const spec = (crd.spec ?? {}) as CrdSpec;
+    const group = spec.group ?? '';
+    const kind = spec.names?.kind;
+    if (!kind) return [];
+    return (spec.versions ?? []).flatMap((v) =>
+      v.name
+        ? [
+            {
+              apiVersion: `${group}/${v.name}`,
+              group,
+              version: v.name,
+              kind,
+              resource: spec.names?.plural,
+              namespaced: spec.scope !== 'Cluster',
+            },
+          ]
+        : [],
+    );
+  });
 }

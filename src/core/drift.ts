@@ -1,5 +1,6 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
 import { comparable, compareDesired, type FieldDifference } from './compare.js';
+import { FerryError } from './errors.js';
 import { formatPath, jsonEqual, type FieldPath } from './field-path.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
@@ -53,6 +54,19 @@ export interface DriftReport {
   alerts?: Record<string, string>;
   /** API requests made, by verb (absent for a set of `drift --all`, whose reads are shared). */
   requests?: Record<string, number>;
+}
+
+/**
+ * A drift check that ran, whose alerts then failed: `report` is still the check's result, and
+ * is shown before the failure (a webhook that is down must not hide what drifted).
+ */
+export class DriftAlertFailure extends FerryError {
+  constructor(
+    cause: FerryError,
+    readonly report: DriftReport,
+  ) {
+    super(cause.message, cause.exitCode);
+  }
 }
 
 const HIDDEN = '(hidden)';

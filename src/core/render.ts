@@ -3,11 +3,11 @@ import { usesImage } from './build-annotations.js';
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
+import { OWNER_KEYS } from './rendered-by.js';
 import {
   documentObjects,
   checkNoPlaintextSecret,
   checkUniqueIdentities,
-  groupOf,
   parseDocuments,
   withAnnotations,
   type RenderedManifest,
@@ -68,7 +68,7 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     values: environment.values,
     source,
   };
-  const always = { app: config.app, environment: environment.name };
+  const always = { [OWNER_KEYS.app]: config.app, [OWNER_KEYS.environment]: environment.name };
   const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
     image: image.ref,
     'source-repo': source.repo,
@@ -91,7 +91,9 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
       }
     });
   }
-  checkUniqueIdentities(manifests);
+  // Without discovery every kind counts as namespaced: objects naming no namespace land in the
+  // environment's when applied (apply checks again, knowing which kinds are cluster-scoped).
+  checkUniqueIdentities(manifests, { namespace: environment.namespace, namespaced: () => true });
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
   const users = manifests.filter((m) => usesImage(m.object, image));
@@ -102,32 +104,4 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
       ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
     }),
   }));
-}
-
-/**
- * File names for writing one object per file: `<kind>-<name>.yaml`, adding the namespace and
- * then the API group only where two objects would otherwise share a name.
- */
-export function manifestFileNames(manifests: RenderedManifest[]): string[] {
-  const base = manifests.map(({ object }) =>
-    `${object.kind}-${object.metadata.name}`.toLowerCase(),
-  );
-  const baseRepeated = repeatedNames(base);
-  const withNamespace = manifests.map(({ object }, i) =>
-    baseRepeated.has(base[i]!) ? `${base[i]}-${object.metadata.namespace ?? 'cluster'}` : base[i]!,
-  );
-  const namespaceRepeated = repeatedNames(withNamespace);
-  return manifests.map(({ object }, i) => {
-    const name = namespaceRepeated.has(withNamespace[i]!)
-      ? `${withNamespace[i]}-${groupOf(object.apiVersion) || 'core'}`
-      : withNamespace[i]!;
-    return `${name.replace(/[^a-z0-9.-]/g, '_')}.yaml`;
-  });
-}
-
-function repeatedNames(names: string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const name of names) (seen.has(name) ? repeated : seen).add(name);
-  return repeated;
 }

@@ -84,11 +84,11 @@ export const APPLY_OPTIONS = [
   }),
   flag(
     'wait',
-    'wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
+    'wait until every workload of the set is current, prune only then (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
     {
       inputFallback: { value: true, shown: 'true' },
       details:
-        "kubectl's rules; fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
+        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
     },
   ),
   defaulted(

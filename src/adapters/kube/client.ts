@@ -26,6 +26,8 @@ import {
 export interface KubeResponse<T = unknown> {
   status: number;
   body: T;
+  /** Where a redirect (3xx) points, as the server wrote it (often a path on the same server). */
+  location?: string;
 }
 
 export interface RequestSpec {
@@ -208,6 +210,7 @@ export class KubeClient {
             status: res.statusCode ?? 0,
             body: body as T,
             retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+            ...(res.headers.location ? { location: res.headers.location } : {}),
           });
         });
         res.on('error', (error) => fail(error));

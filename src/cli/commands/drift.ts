@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { AlertOptions } from '../../commands/publish/drift-alerts.js';
+import type { DriftReport } from '../../core/drift.js';
 import { ConfigError, FerryError } from '../../core/errors.js';
+import { stripUserInfo } from '../../core/redact.js';
 import {
   DRIFT_EXIT_CODE,
   DRIFT_OPTIONS,
@@ -52,19 +54,27 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
         );
       }
       const { drift } = await import('../../commands/cluster/drift/drift.js');
+      const { DriftAlertFailure } = await import('../../core/drift.js');
       const { formatDriftMarkdown, formatDriftText } = await import('../../core/drift-report.js');
       const log = consoleLogger(io.stderr);
+      const print = (report: DriftReport): void => {
+        io.stdout.write(
+          values.output === 'json'
+            ? `${JSON.stringify(report, null, 2)}\n`
+            : values.output === 'markdown'
+              ? formatDriftMarkdown(report)
+              : formatDriftText(report, useColour(io.stdout)),
+        );
+      };
       const report = await drift(
         { ...driftOptions(values, target), alerts: alertOptions(values) },
         log,
-      );
-      const text =
-        values.output === 'json'
-          ? `${JSON.stringify(report, null, 2)}\n`
-          : values.output === 'markdown'
-            ? formatDriftMarkdown(report)
-            : formatDriftText(report, useColour(io.stdout));
-      io.stdout.write(text);
+      ).catch((error: unknown) => {
+        // The check ran: what it found is printed, then the alert's failure fails the run.
+        if (error instanceof DriftAlertFailure) print(error.report);
+        throw error;
+      });
+      print(report);
       if (!report.clean && values.failOnDrift)
         throw new FerryError('drift detected', DRIFT_EXIT_CODE);
     });
@@ -81,7 +91,7 @@ function alertOptions(flags: DriftValues): AlertOptions | undefined {
     if (!gitlab && !webhookUrl) return undefined;
     return {
       cluster: flags.cluster,
-      runUrl: process.env.CI_JOB_URL || undefined,
+      runUrl: stripUserInfo(process.env.CI_JOB_URL ?? '') || undefined,
       ...(webhookUrl ? { webhookUrl } : {}),
       ...(gitlab ? { gitlab: { ...gitlab, issue } } : {}),
     };

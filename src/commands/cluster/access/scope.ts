@@ -7,7 +7,7 @@ import {
   parseGroupKinds,
   type ApplySetParent,
 } from '../../../core/applyset.js';
-import { kindsDefinedBy } from '../../../core/crd-kinds.js';
+import { crdKinds } from '../../../core/crd-kinds.js';
 import type { KindRef } from '../../../core/inventory-lists.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import { PARENT_INFO, type Inventory } from '../inventory/inventory.js';
@@ -28,11 +28,14 @@ export function setObjects(
   resources: ResourceMap,
   parent: ApplySetParent,
 ): SetObject[] {
-  const defined = kindsDefinedBy(objects);
+  const defined = crdKinds(objects);
   return objects.flatMap((object) => {
+    const fromCrd = defined.find(
+      (k) => k.apiVersion === object.apiVersion && k.kind === object.kind,
+    );
     const info: KindRef | undefined =
       resources.find(object.apiVersion, object.kind) ??
-      defined.find((k) => k.apiVersion === object.apiVersion && k.kind === object.kind);
+      (fromCrd?.resource ? { ...fromCrd, resource: fromCrd.resource } : undefined);
     if (!info) return [];
     const metadata = { ...object.metadata };
     if (info.namespaced) metadata.namespace ??= parent.namespace;

@@ -3,14 +3,10 @@ import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { waitForEstablished } from '../../../adapters/kube/objects.js';
-import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { applySetParent, type ApplySetParent } from '../../../core/applyset.js';
 import { hasTtl, isJob } from '../../../core/completed-jobs.js';
-import { kindsDefinedBy } from '../../../core/crd-kinds.js';
 import { ConfigError } from '../../../core/errors.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
-import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { isRolloutTarget } from '../../../core/rollout.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
@@ -29,9 +25,16 @@ import {
   type DesiredObject,
   type Inventory,
 } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  kindsDefinedBy,
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
+import { rolloutTargets, waitForTargets } from './wait.js';
 
 export interface ApplyOptions {
   /** Folder of manifests (YAML/JSON, recursively). */
@@ -44,6 +47,10 @@ export interface ApplyOptions {
   /** Protected kinds (Namespace, CRD, PV, PVC) that prune may delete. */
   pruneAllow?: string[];
   maxDeletions?: number;
+  /**
+   * Wait until every workload of the set is current: those this run wrote and those an earlier
+   * run left not current; prune only then.
+   */
   wait?: boolean;
   timeoutMs?: number;
   dryRun?: boolean;
@@ -79,29 +86,37 @@ export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyRe
       manifests.map((m) => m.object),
       options,
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
   } finally {
     client.close();
   }
 }
 
-/** `apply` with a connected client and objects already read. */
+/** `apply` with a connected client and objects already read (from the files `sources` names). */
 export async function applyObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: ApplyOptions,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<ApplyReport> {
   const dryRun = options.dryRun ?? false;
   const namespace = options.namespace ?? client.contextNamespace;
   const parent = applySetParent(options.inventory, namespace);
   const report = emptyReport(parent, dryRun);
   try {
-    await run(client, objects, options, parent, report, log);
+    await run(client, { objects, sources }, options, parent, report, log);
   } finally {
     report.requests = Object.fromEntries(client.counts);
   }
   return report;
+}
+
+/** The objects to apply and the file each came from (for messages). */
+interface SourcedObjects {
+  objects: KubeObject[];
+  sources: ReadonlyMap<KubeObject, string>;
 }
 
 /** Everything the phases of one apply share. */
@@ -127,13 +142,13 @@ const DISCOVERY_RETRY_MS = 500;
 
 async function run(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const state = await readState(client, objects, options, parent, report, log);
+  const state = await readState(client, { objects, sources }, options, parent, report, log);
   const prerequisites = await applyPrerequisites(state, objects);
   const rest = await applyTheRest(state, prerequisites);
   if (!options.dryRun) {
@@ -146,8 +161,9 @@ async function run(
       ...written.filter((d) => isJob(d.object) && hasTtl(d.object)),
     ];
     if (options.wait) {
-      await waitForChanged(written, client, options, report, log);
-      ran.push(...written.filter((d) => isJob(d.object)));
+      const targets = rolloutTargets(state.desired, written, state.inventory);
+      await waitForTargets(targets, written, client, options.timeoutMs, report, log);
+      ran.push(...targets.filter((d) => isJob(d.object)));
     }
     if (state.inventory.parentLive || written.length > 0)
       await recordCompletions(client, parent, [...new Set(ran)]);
@@ -163,7 +179,7 @@ async function run(
  */
 async function readState(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
@@ -171,13 +187,14 @@ async function readState(
 ): Promise<ApplyRun> {
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   refuseParentClash(objects, parent);
   const preflight = options.skipPreflight
     ? undefined
     : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   await preflight?.beforeWrites(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
@@ -300,8 +317,11 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
   }
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
-  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
-    // Record old and new kinds before writing, so an interrupted run can still be pruned.
+  // Record old and new kinds before writing, so an interrupted run can still be pruned; and
+  // start the record of a set that exists only unchanged (so a later run can prune it), but
+  // not of an empty one: there is nothing to record.
+  const unrecorded = !inventory.parentLive && state.desired.length > 0;
+  if (!dryRun && (plan.writes.length > 0 || unrecorded)) {
     await state.record.add(objectsOf(state.desired));
   }
   for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
@@ -333,7 +353,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
 export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
-  const fromCrds = new Set(kindsDefinedBy(objects).map((k) => `${k.apiVersion}/${k.kind}`));
+  const fromCrds = kindsDefinedBy(objects);
   const unknown = objects.filter(
     (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`),
   );
@@ -341,30 +361,6 @@ export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): 
     const list = unknown.map((o) => `${o.kind} ${o.metadata.name} (${o.apiVersion})`).join(', ');
     throw new ConfigError(
       `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`,
-    );
-  }
-}
-
-async function waitForChanged(
-  written: DesiredObject[],
-  client: KubeClient,
-  options: ApplyOptions,
-  report: ApplyReport,
-  log: Logger,
-): Promise<void> {
-  const targets = written.filter((d) => isRolloutTarget(d.object));
-  if (targets.length === 0) return;
-  const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
-      log.info(`  ${line}`),
-    ),
-  );
-  if (outcome.notReady.length > 0) {
-    report.notReady = outcome.notReady;
-    const reasons = outcome.notReady.map((n) => `${n.object}: ${n.reason}`).join('; ');
-    throw new ApplyFailure(
-      `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
-      report,
     );
   }
 }

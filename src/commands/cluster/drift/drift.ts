@@ -10,17 +10,18 @@ import { isPrefix } from '../../../core/field-path.js';
 import type { ObjectSchema } from '../../../core/schema.js';
 import {
   DRIFT_FINGERPRINT,
+  DriftAlertFailure,
   driftOf,
   type DriftReport,
   type DriftedObject,
 } from '../../../core/drift.js';
-import { OperationError } from '../../../core/errors.js';
+import { FerryError, OperationError } from '../../../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../../../core/ignore.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
-import { readLiveState, type SharedReads } from '../inventory/live-state.js';
+import { readLiveState, refuseDuplicates, type SharedReads } from '../inventory/live-state.js';
 
 export interface DriftOptions {
   dir: string;
@@ -51,11 +52,16 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
       manifests.map((m) => m.object),
       { ...options, rules },
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
       const { sendDriftAlerts } = await import('../../publish/drift-alerts.js');
-      report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      try {
+        report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      } catch (error) {
+        throw error instanceof FerryError ? new DriftAlertFailure(error, report) : error;
+      }
     }
     return report;
   } finally {
@@ -76,9 +82,11 @@ export async function driftCheck(
     shared?: SharedReads & { resources: ResourceMap };
   },
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<DriftReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = options.shared?.resources ?? (await discover(client));
+  refuseDuplicates(objects, sources, parent, resources);
   const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   const { desired, inventory, schemas } = await readLiveState(
     client,

@@ -18,10 +18,12 @@ import {
   groupKind,
   parentObject,
   parseGroupKinds,
+  parentProblem,
 } from '../../../core/applyset.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import { ApplyFailure, type ApplyReport } from '../../../core/apply-report.js';
 import { PARENT_INFO, type Inventory } from './inventory.js';
+import { foreignParentMessage } from './live-state.js';
 
 /** Compare-and-swap rounds before giving up on an inventory other runs keep changing. */
 const MAX_ROUNDS = 10;
@@ -210,12 +212,16 @@ export class InventoryRecord {
     if (response.status !== 200 && response.status !== 404)
       this.fail(`cannot read it: HTTP ${response.status}`);
     this.live = response.status === 200 ? response.body : undefined;
+    // Created by someone else since the inventory was read: never taken over.
+    const problem = this.live && parentProblem(this.live, this.inventory.parent);
+    if (problem) this.fail(foreignParentMessage(this.inventory.parent, problem), false);
     this.known = true;
   }
 
-  private fail(message: string): never {
+  private fail(message: string, prefixed = true): never {
     const { namespace, name } = this.inventory.parent;
-    throw new ApplyFailure(`inventory ${namespace}/${name}: ${message}`, this.report);
+    const line = prefixed ? `inventory ${namespace}/${name}: ${message}` : message;
+    throw new ApplyFailure(line, this.report);
   }
 }
 

@@ -21,7 +21,12 @@ import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import { AccessPreflight, PLAN_USES } from '../access/preflight.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 
 /**
  * What `ferry plan` takes: apply's options that decide what an apply would do (the same prune,
@@ -57,22 +62,25 @@ export async function plan(options: PlanOptions, log: Logger): Promise<PlanRepor
       manifests.map((m) => m.object),
       options,
       log,
+      new Map(manifests.map((m) => [m.object, m.source])),
     );
   } finally {
     client.close();
   }
 }
 
-/** `plan` with a connected client and objects already read. */
+/** `plan` with a connected client and objects already read (from the files `sources` names). */
 export async function planObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: Omit<PlanOptions, 'dir'>,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<PlanReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
@@ -82,7 +90,7 @@ export async function planObjects(
     : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   if (!inventory.parentLive)
     log.info(
       `inventory ${parent.namespace}/${parent.name} does not exist yet: every object is new`,

@@ -15,7 +15,7 @@ import { countResults, type SetRow, type SetsReport } from '../../../core/sets-r
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
-import { crdsOf } from '../inventory/live-state.js';
+import { crdsOf } from '../../../core/crd-kinds.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
 
 /** What `ferry drift --all` takes. */
