@@ -8,86 +8,20 @@ import { after, before, describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { wireWrites } from '../helpers/api-writes.js';
-import { runFerry } from '../helpers/cli.js';
 import { loadCorpusSet, type CorpusSet } from '../helpers/corpus.js';
 import { manifestsDir, type ApplyJson, type Target } from '../helpers/ferry-json.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
-import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { kubectl, needsCluster, testNamespace } from '../helpers/kube.js';
+import {
+  editRules,
+  ferryAs,
+  kubectlApply,
+  missingLines,
+  rbacFor,
+  suffixClusterScoped,
+  type RbacDocument,
+} from '../helpers/rbac.js';
 import { serviceAccount, type ServiceAccountCredentials } from '../helpers/service-account.js';
-
-interface Rule {
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  verbs: string[];
-}
-type RbacDocument = KubeObject & { rules?: Rule[] };
-
-/** The cluster-scoped kinds of the sets below, but Namespaces and CRDs (renamed otherwise). */
-const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding', 'IngressClass']);
-
-/**
- * Gives the set's cluster-scoped objects (but CRDs, whose names their group fixes) a per-run
- * suffix, and the bindings' references to them, so runs never share them with each other or
- * with the fidelity test applying the same project.
- */
-function suffixClusterScoped(set: CorpusSet, suffix: string): KubeObject[] {
-  const renamed = new Set<string>();
-  const objects = set.objects.map((o) => {
-    if (!CLUSTER_SCOPED.has(o.kind)) return o;
-    renamed.add(`${o.kind}/${o.metadata.name}`);
-    return { ...o, metadata: { ...o.metadata, name: `${o.metadata.name}-${suffix}` } };
-  });
-  for (const o of objects) {
-    const ref = (o as { roleRef?: { kind: string; name: string } }).roleRef;
-    if (ref && renamed.has(`${ref.kind}/${ref.name}`)) ref.name = `${ref.name}-${suffix}`;
-  }
-  return objects;
-}
-
-/** `ferry <command>` on a set as the given kubeconfig's identity. */
-function ferryAs(kubeconfig: string, command: string, target: Target, ...flags: string[]) {
-  return runFerry([
-    command,
-    '--dir',
-    target.dir,
-    '--inventory',
-    target.inventory,
-    '--namespace',
-    target.namespace,
-    '--kubeconfig',
-    kubeconfig,
-    ...flags,
-  ]);
-}
-
-/** The YAML `ferry rbac` prints for the set (run as the cluster's admin). */
-async function rbacFor(target: Target, subject: string): Promise<string> {
-  const result = await ferryAs(testKubeconfig()!, 'rbac', target, '--subject', subject);
-  assert.equal(result.code, 0, result.stderr);
-  return result.stdout;
-}
-
-async function kubectlApply(documents: string): Promise<void> {
-  const applied = await kubectl(['apply', '-f', '-'], documents);
-  assert.equal(applied.code, 0, applied.stderr);
-}
-
-/** The documents with `edit` applied to each rule; rules left without verbs are dropped. */
-function editRules(text: string, edit: (rule: Rule, doc: RbacDocument) => Rule): string {
-  return (yaml.loadAll(text) as RbacDocument[])
-    .map((doc) =>
-      doc.rules
-        ? { ...doc, rules: doc.rules.map((r) => edit(r, doc)).filter((r) => r.verbs.length > 0) }
-        : doc,
-    )
-    .map((doc) => yaml.dump(doc))
-    .join('---\n');
-}
-
-/** The `  - …` lines of the preflight's list. */
-const missingLines = (stderr: string): string[] =>
-  stderr.split('\n').filter((line) => line.startsWith('  - '));
 
 interface CorpusCase {
   folder: string;
