@@ -121,12 +121,13 @@ export async function readTemplates(
   displayRoot: string,
   shownAs: string,
   repository: string = displayRoot,
+  what = 'templates folder',
 ): Promise<TemplateFile[]> {
   let entries: string[];
   try {
     entries = (await readdir(folder, { recursive: true })).map(String);
   } catch (error) {
-    throw pathError(error, shownAs, 'templates folder', 'folder');
+    throw pathError(error, shownAs, what, 'folder');
   }
   const names = entries.filter((name) => TEMPLATE_FILE.test(name)).sort();
   const inside = await linkGuard(repository, 'the repository');

@@ -10,7 +10,7 @@ import { APPLYSET_PART_OF, type ApplySetParent } from './applyset.js';
 import { kindKey, listsOf, objectsPlan, recordedPlan, type KindRef } from './inventory-lists.js';
 import type { KubeObject } from './manifest.js';
 import { PRUNE_PROTECTED_KINDS } from './ordering.js';
-import { isRolloutTarget, podSelector } from './rollout.js';
+import { podSelector, waitsForRollout } from './rollout.js';
 
 /** Why ferry needs a permission, as the generated Roles' comments and the preflight say it. */
 export type Purpose =
@@ -277,7 +277,8 @@ function addRbacGrants(out: Permissions, o: SetObject): void {
 
 /** `--wait`: a watch of each rollout by name, of its Pods, and the Events of a failing Pod. */
 function addWait(out: Permissions, o: SetObject): void {
-  if (!isRolloutTarget(o.object)) return;
+  const { group, statusSubresource = false } = o.info;
+  if (!waitsForRollout(o.object, { group, statusSubresource })) return;
   out.onObject('watch', o, 'wait');
   const namespace = o.object.metadata.namespace;
   if (!o.info.namespaced || namespace === undefined || !podSelector(o.object)) return;

@@ -4,6 +4,7 @@ import { quoteForMessage } from './image.js';
 import { groupOf, type KubeObject } from './manifest.js';
 import { nameProblem, namespaceProblem } from './object-names.js';
 import { parseList } from './options.js';
+import { hashSource } from './sops/origin.js';
 
 /**
  * ferry's inventory is a kubectl ApplySet (KEP-3659), so kubectl and other tools can see which
@@ -95,8 +96,12 @@ export function parentObject(
   };
 }
 
-/** Stable hash of an object (keys sorted), recorded on members to notice manifest changes. */
-export function manifestHash(object: unknown): string {
+/**
+ * Stable hash of an object (keys sorted), recorded on members to notice manifest changes. A
+ * SOPS-decrypted object is hashed as git holds it, encrypted: an unkeyed hash of its plaintext
+ * would let a short secret be guessed from the live annotation.
+ */
+export function manifestHash(object: object): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value !== null && typeof value === 'object') {
@@ -109,7 +114,7 @@ export function manifestHash(object: unknown): string {
     return value;
   };
   return createHash('sha256')
-    .update(JSON.stringify(canonical(object)))
+    .update(JSON.stringify(canonical(hashSource(object))))
     .digest('hex')
     .slice(0, 32);
 }

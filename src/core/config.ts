@@ -15,6 +15,8 @@ export interface EnvironmentConfig {
   branch: string;
   path: string;
   namespace: string | undefined;
+  /** Folder of this environment's SOPS-encrypted manifests, relative to ferry.yaml. */
+  secrets: string | undefined;
   promoteFrom: string | undefined;
   values: Record<string, unknown>;
 }
@@ -53,6 +55,7 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       branch: env.branch ?? 'main',
       path: env.path.replace(/\/+$/, ''),
       namespace: env.namespace,
+      secrets: env.secrets?.replace(/\/+$/, ''),
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
     };
@@ -97,6 +100,7 @@ interface RawConfig {
       branch?: string;
       path: string;
       namespace?: string;
+      secrets?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;
     }

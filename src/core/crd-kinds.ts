@@ -5,7 +5,7 @@ interface CrdSpec {
   group?: string;
   scope?: string;
   names?: { kind?: string; plural?: string };
-  versions?: { name?: string }[];
+  versions?: { name?: string; subresources?: { status?: unknown } }[];
 }
 
 /** A kind a CRD of the manifests defines: what discovery will say of it once it is applied. */
@@ -40,6 +40,7 @@ export function crdKinds(objects: KubeObject[]): CrdKind[] {
               kind,
               resource: spec.names?.plural,
               namespaced: spec.scope !== 'Cluster',
+              statusSubresource: v.subresources?.status !== undefined,
             },
           ]
         : [],

@@ -13,6 +13,7 @@ import {
 } from './managed-fields.js';
 import { removedInGit } from './removed-fields.js';
 import type { ObjectSchema } from './schema.js';
+import { isSecretField, withoutValues } from './sops/origin.js';
 
 /** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
 export const DRIFT_FINGERPRINT = 'ferry.dev/drift-fingerprint';
@@ -76,13 +77,26 @@ const HASH_PATH: FieldPath = [
   { field: MANIFEST_HASH },
 ];
 
-/** Secret values never appear in a report, from git or from the cluster. */
+/** Whether a field of a core Secret holds its values (`data`, `stringData`). */
+function isSecretData(object: KubeObject, path: FieldPath): boolean {
+  const top = path[0];
+  if (object.kind !== 'Secret' || !top || !('field' in top)) return false;
+  return top.field === 'data' || top.field === 'stringData';
+}
+
+/**
+ * Secret values never appear in a report, from git or from the cluster: a Secret's data, and
+ * every field that was SOPS-encrypted in git (then its path too shows no list item's value).
+ * Such a field reads "changed", with no value and no unkeyed hash of one.
+ */
 function mask(object: KubeObject, field: DriftedField): DriftedField {
-  const top = field.segments[0];
-  if (object.kind !== 'Secret' || !top || !('field' in top)) return field;
-  if (top.field !== 'data' && top.field !== 'stringData') return field;
+  const decrypted = isSecretField(object, field.segments);
+  if (!decrypted && !isSecretData(object, field.segments)) return field;
+  const segments = decrypted ? withoutValues(field.segments) : field.segments;
   return {
     ...field,
+    path: formatPath(segments),
+    segments,
     git: field.git === undefined ? undefined : HIDDEN,
     live: field.live === undefined ? undefined : HIDDEN,
   };

@@ -12,6 +12,8 @@ export interface KindRef {
   /** Plural resource name used in URLs and RBAC rules, e.g. `deployments`. */
   resource: string;
   namespaced: boolean;
+  /** Served with a `status` subresource (a custom resource whose controller reports there). */
+  statusSubresource?: boolean;
 }
 
 /** Above this many namespaces, one cluster-wide LIST per kind beats one LIST per namespace. */

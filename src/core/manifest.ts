@@ -14,6 +14,11 @@ export interface RenderedManifest {
   /** Template file it came from, for messages. */
   source: string;
   object: KubeObject;
+  /**
+   * The file's exact text, for a SOPS-encrypted manifest render passes through untouched
+   * (core/sops/pass-through.ts): written as it is, never re-serialised.
+   */
+  verbatim?: string;
 }
 
 export interface KubeObject {
@@ -118,8 +123,10 @@ export function asKubeObject(
       `${where} (${String(object.kind)} ${name}): metadata.namespace must be a string`,
     );
   }
-  // Names and namespaces become URL path segments: checked by the API server's own rules.
+  // Names and namespaces become URL path segments: checked by the API server's own rules; in a
+  // SOPS file they may still be encrypted, and are checked once decrypted (secrets/open.ts).
   const kind = object.kind as string;
+  if (typeof object.sops === 'object' && object.sops !== null) return object as KubeObject;
   const nameRule = nameProblem(groupOf(object.apiVersion as string), kind, name);
   if (nameRule)
     throw new ConfigError(
@@ -203,29 +210,6 @@ function withDefaultNamespace(object: KubeObject, defaults: NamespaceDefaults): 
   else if (metadata.namespace === undefined && defaults.namespace !== undefined)
     metadata.namespace = defaults.namespace;
   return { ...object, metadata };
-}
-
-/**
- * Plaintext secrets never enter git: a `Secret` with data or stringData is refused unless SOPS
- * encrypted it (a `sops` block and every value `ENC[…]`). SealedSecret and ExternalSecret carry
- * no plaintext and pass.
- */
-export function checkNoPlaintextSecret({ object, source }: RenderedManifest): void {
-  if (object.kind !== 'Secret' || groupOf(object.apiVersion) !== '') return;
-  const values = [object.data, object.stringData]
-    .filter((part): part is Record<string, unknown> => typeof part === 'object' && part !== null)
-    .flatMap((part) => Object.values(part));
-  if (values.length === 0) return;
-  const sops = object.sops;
-  const encrypted =
-    typeof sops === 'object' &&
-    sops !== null &&
-    values.every((v) => typeof v === 'string' && v.startsWith('ENC['));
-  if (!encrypted) {
-    throw new ConfigError(
-      `${source}: ${describeObject(object)} holds plaintext data; encrypt it with SOPS or use a SealedSecret or ExternalSecret`,
-    );
-  }
 }
 
 /** Adds ferry's traceability annotations, skipping empty values. Returns a new object. */

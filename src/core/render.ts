@@ -6,12 +6,13 @@ import type { ImageReference } from './image.js';
 import { OWNER_KEYS } from './rendered-by.js';
 import {
   documentObjects,
-  checkNoPlaintextSecret,
   checkUniqueIdentities,
   parseDocuments,
   withAnnotations,
   type RenderedManifest,
 } from './manifest.js';
+import { refusePlaintextSecret } from './sops/check.js';
+import { encryptedTemplate, refuseTemplatedSops } from './sops/pass-through.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
 /** Where a build came from; every field is '' when unknown, so strict templates can read them. */
@@ -36,6 +37,8 @@ export interface RenderInput {
   image: ImageReference;
   source: SourceInfo;
   templates: TemplateFile[];
+  /** The environment's folder of SOPS-encrypted manifests (`secrets` in ferry.yaml). */
+  secrets?: TemplateFile[];
 }
 
 const compiled = new Map<string, CompiledTemplate>();
@@ -80,28 +83,47 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const file of ordered) {
+    const encrypted = encryptedTemplate(file);
+    if (encrypted) {
+      manifests.push(encrypted);
+      continue;
+    }
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
+      refuseTemplatedSops(document, file.name);
       const substituted = substituteValues(document, output, file.name);
       for (const object of documentObjects(substituted, file.name, index)) {
         const manifest = { source: file.name, object };
-        checkNoPlaintextSecret(manifest);
+        refusePlaintextSecret(manifest);
         manifests.push(manifest);
       }
     });
+  }
+  for (const file of input.secrets ?? []) {
+    const encrypted = encryptedTemplate(file);
+    if (!encrypted)
+      throw new ConfigError(
+        `${file.name}: is not SOPS-encrypted; the secrets folder of ${environment.name} holds encrypted manifests only`,
+      );
+    manifests.push(encrypted);
   }
   // Without discovery every kind counts as namespaced: objects naming no namespace land in the
   // environment's when applied (apply checks again, knowing which kinds are cluster-scoped).
   checkUniqueIdentities(manifests, { namespace: environment.namespace, namespaced: () => true });
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
-  const users = manifests.filter((m) => usesImage(m.object, image));
-  return manifests.map(({ source: name, object }) => ({
-    source: name,
-    object: withAnnotations(object, {
-      ...always,
-      ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
-    }),
-  }));
+  const users = manifests.filter((m) => !m.verbatim && usesImage(m.object, image));
+  return manifests.map((manifest) => {
+    // Encrypted manifests pass untouched: an annotation would change what their MAC covers.
+    if (manifest.verbatim !== undefined) return manifest;
+    const { source: name, object } = manifest;
+    return {
+      source: name,
+      object: withAnnotations(object, {
+        ...always,
+        ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
+      }),
+    };
+  });
 }

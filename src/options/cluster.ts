@@ -16,6 +16,7 @@ import {
   CONNECTION,
   REPORTING,
   TARGET,
+  allowPlaintextSecrets,
   cluster,
   commitStatus,
   dir,
@@ -88,7 +89,7 @@ export const APPLY_OPTIONS = [
     {
       inputFallback: { value: true, shown: 'true' },
       details:
-        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
+        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events; custom resources with a status (SealedSecret, ExternalSecret, …) until their controller reports them Ready (see docs/secrets.md)",
     },
   ),
   defaulted(
@@ -125,6 +126,7 @@ export const APPLY_OPTIONS = [
     parseDurationOption(DEFAULT_DEPENDENCY_TIMEOUT, 'default'),
     DEFAULT_DEPENDENCY_TIMEOUT,
   ),
+  allowPlaintextSecrets,
   ...CONNECTION,
   skipPreflight,
   output(['text', 'json']),
@@ -161,6 +163,7 @@ export function applyOptions(
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -186,6 +189,7 @@ export function applyAllOptions(
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -220,6 +224,7 @@ export const PLAN_OPTIONS = [
   reworded(forceConflicts, 'validate as apply --force-conflicts (take over fields)'),
   reworded(gitWinsOver, "plan as apply --git-wins-over: these managers' fields are taken back"),
   reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
+  allowPlaintextSecrets,
   ...CONNECTION,
   skipPreflight,
   output(['text', 'json', 'markdown']),
@@ -278,6 +283,7 @@ export function planOptions(
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -299,6 +305,7 @@ export function planAllOptions(
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -306,6 +313,7 @@ export const DRIFT_OPTIONS = [
   reworded(dir, 'folder of manifests, as applied'),
   ...TARGET.filter((spec) => spec !== dir),
   namespace,
+  allowPlaintextSecrets,
   ...CONNECTION,
   output(['text', 'json', 'markdown']),
   flag('fail-on-drift', `exit with code ${DRIFT_EXIT_CODE} when drift is found`, {
@@ -354,6 +362,7 @@ export function driftOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
@@ -371,6 +380,7 @@ export function driftAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 

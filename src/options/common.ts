@@ -124,6 +124,16 @@ export const requestTimeout = valued(
   },
 );
 
+/** Every command that reads a set (apply, plan, drift) checks its Secrets the way render does. */
+export const allowPlaintextSecrets = flag(
+  'allow-plaintext-secrets',
+  'accept Secrets whose data is not SOPS-encrypted (refused by default, as render refuses them)',
+  {
+    details:
+      'without it such a Secret is refused, exit 2, before connecting; SOPS-encrypted manifests are decrypted in memory with the age key in `SOPS_AGE_KEY` or `SOPS_AGE_KEY_FILE` (see docs/secrets.md)',
+  },
+);
+
 /** How ferry reaches a cluster: every command that talks to the API server takes these. */
 export const CONNECTION = [kubeconfig, context, requestTimeout] as const;
 

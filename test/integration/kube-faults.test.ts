@@ -57,6 +57,8 @@ describe('apply and drift through a faulty network to the real API server', need
   ) =>
     runFerry([
       command,
+      // Its sets hold plaintext test Secrets (issue 19, item 10: allowed per set).
+      '--allow-plaintext-secrets',
       '--kubeconfig',
       kubeconfig,
       '-d',

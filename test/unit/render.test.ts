@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { runFerry } from '../helpers/cli.js';
 import { writeApp } from '../helpers/render.js';
+import { fixture } from '../helpers/sops.js';
 
 const example = 'examples/guestbook/ferry.yaml';
 const sourceFlags = [
@@ -321,8 +322,7 @@ describe('ferry render rejects bad input with one line and exit code 2', () => {
 
   it('accepts SOPS-encrypted Secrets, SealedSecrets and ExternalSecrets', async () => {
     const config = await writeApp({
-      's.yaml':
-        'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ndata:\n  password: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]\nsops: {mac: "ENC[x]", version: 3.9.0}\n',
+      's.yaml': await fixture('secret.sops.yaml'),
       'sealed.yaml':
         'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: sealed}\nspec: {encryptedData: {password: AgBy}}\n',
       'ext.yaml':

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
 import {
   linkGuard,
@@ -92,9 +92,23 @@ export async function renderEnvironment(
     config.templates,
     outside ? folder : repository,
   );
-  const manifests = renderManifests({ config, environment, image, source, templates });
+  const secrets = environment.secrets
+    ? await readTemplates(
+        join(baseDir, environment.secrets),
+        baseDir,
+        environment.secrets,
+        repository,
+        'secrets folder',
+      )
+    : [];
+  const manifests = renderManifests({ config, environment, image, source, templates, secrets });
   const names = manifestFileNames(manifests);
-  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  const documents = new Map(
+    names.map((name, i) => {
+      const { object, verbatim } = manifests[i]!;
+      return [name, verbatim ?? toYamlDocument(object)];
+    }),
+  );
   return { manifests, documents };
 }
 
@@ -145,7 +159,9 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     image,
     environment,
     objects: manifests.map(({ object }) => describeObject(object)),
-    yaml: [...documents.values()].join('---\n'),
+    yaml: [...documents.values()]
+      .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+      .join('---\n'),
     files: options.out ? names : [],
     documents,
   };

@@ -1,4 +1,3 @@
-import { readManifestDir } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -10,6 +9,7 @@ import { rbacManifests, type RbacSubject } from '../../../core/rbac-manifests.js
 import { checkKindsKnown } from '../apply/apply.js';
 import { desiredObject, readInventory } from '../inventory/inventory.js';
 import { refuseParentClash } from '../inventory/live-state.js';
+import { readSet } from '../set-source.js';
 import { accessSet, setObjects } from './scope.js';
 
 /** One set: a folder of manifests applied as one inventory. */
@@ -40,12 +40,14 @@ export interface RbacResult {
 }
 
 /** A set read for its permissions: the manifests resolved, the inventory's record and members. */
-async function readSet(
+async function readAccessSet(
   client: KubeClient,
   resources: ResourceMap,
   options: RbacSetOptions,
 ): Promise<{ set: AccessSet; summary: string }> {
-  const manifests = (await readManifestDir(options.dir)).map((m) => m.object);
+  // As apply reads it (SOPS files decrypted: their names may be encrypted too); whether a
+  // Secret is plaintext is apply's question, not this one's.
+  const manifests = (await readSet(options.dir, { allowPlaintextSecrets: true })).objects;
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   checkKindsKnown(manifests, resources);
   refuseParentClash(manifests, parent);
@@ -79,7 +81,7 @@ export async function rbac(options: RbacOptions, log: Logger): Promise<RbacResul
   try {
     const resources = await discover(client);
     const read = [];
-    for (const set of options.sets) read.push(await readSet(client, resources, set));
+    for (const set of options.sets) read.push(await readAccessSet(client, resources, set));
     const pruneAllow = options.pruneAllow ?? [];
     const permissions = requiredAccess(
       read.map((r) => r.set),

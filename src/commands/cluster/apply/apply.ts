@@ -1,4 +1,5 @@
-import { readManifestDir } from '../../../adapters/files.js';
+import type { SecretOptions } from '../secrets/open.js';
+import { readSet } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -36,7 +37,7 @@ import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
 import { rolloutTargets, waitForTargets } from './wait.js';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends SecretOptions {
   /** Folder of manifests (YAML/JSON, recursively). */
   dir: string;
   /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
@@ -77,17 +78,11 @@ export interface ApplyOptions {
  * objects are skipped; then the rollout wait, and prune last.
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
-  const manifests = await readManifestDir(options.dir);
-  refuseEmptyPrune(manifests.length, options);
+  const set = await readSet(options.dir, options);
+  refuseEmptyPrune(set.objects.length, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    return await applyObjects(
-      client,
-      manifests.map((m) => m.object),
-      options,
-      log,
-      new Map(manifests.map((m) => [m.object, m.source])),
-    );
+    return await applyObjects(client, set.objects, options, log, set.sources);
   } finally {
     client.close();
   }

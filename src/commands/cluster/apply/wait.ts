@@ -4,7 +4,7 @@ import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { ApplyFailure, type ApplyReport } from '../../../core/apply-report.js';
 import { describeObject } from '../../../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { hasRollout, rolloutState, type LiveObject } from '../../../core/rollout.js';
+import { rolloutState, waitsForRollout, type LiveObject } from '../../../core/rollout.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
 
 /**
@@ -21,9 +21,10 @@ export function rolloutTargets(
 ): DesiredObject[] {
   const wrote = new Set(written.map((d) => d.id));
   return desired.filter((d) => {
-    if (wrote.has(d.id)) return hasRollout(d.object as LiveObject);
+    if (!waitsForRollout(d.object, d.info)) return false;
+    if (wrote.has(d.id)) return true;
     const live = inventory.liveOf(d.id) as LiveObject | undefined;
-    return live !== undefined && hasRollout(live) && !rolloutState(live).done;
+    return live !== undefined && !rolloutState(live).done;
   });
 }
 

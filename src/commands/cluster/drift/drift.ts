@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readManifestDir, readTextFile } from '../../../adapters/files.js';
+import type { SecretOptions } from '../secrets/open.js';
+import { readTextFile } from '../../../adapters/files.js';
+import { readSet } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -23,7 +25,7 @@ import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
 import { readLiveState, refuseDuplicates, type SharedReads } from '../inventory/live-state.js';
 
-export interface DriftOptions {
+export interface DriftOptions extends SecretOptions {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -41,19 +43,13 @@ export interface DriftOptions {
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
 export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
-  const manifests = await readManifestDir(options.dir);
+  const set = await readSet(options.dir, options);
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    const report = await driftCheck(
-      client,
-      manifests.map((m) => m.object),
-      { ...options, rules },
-      log,
-      new Map(manifests.map((m) => [m.object, m.source])),
-    );
+    const report = await driftCheck(client, set.objects, { ...options, rules }, log, set.sources);
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
       const { sendDriftAlerts } = await import('../../publish/drift-alerts.js');

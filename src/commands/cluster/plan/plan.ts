@@ -1,4 +1,4 @@
-import { readManifestDir } from '../../../adapters/files.js';
+import { readSet } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover } from '../../../adapters/kube/discovery.js';
@@ -46,6 +46,7 @@ export type PlanOptions = Pick<
   | 'context'
   | 'requestTimeoutMs'
   | 'skipPreflight'
+  | 'allowPlaintextSecrets'
 > & { cluster?: string };
 
 /**
@@ -54,16 +55,10 @@ export type PlanOptions = Pick<
  * would change. Nothing is written.
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
-  const manifests = await readManifestDir(options.dir);
+  const set = await readSet(options.dir, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    return await planObjects(
-      client,
-      manifests.map((m) => m.object),
-      options,
-      log,
-      new Map(manifests.map((m) => [m.object, m.source])),
-    );
+    return await planObjects(client, set.objects, options, log, set.sources);
   } finally {
     client.close();
   }

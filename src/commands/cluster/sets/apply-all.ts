@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { readManifestDir } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { ApplyFailure, summaryLine, type ApplyReport } from '../../../core/apply-report.js';
@@ -9,24 +8,29 @@ import type { EnvSet } from '../../../core/set-descriptor.js';
 import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
 import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
+import type { SecretOptions } from '../secrets/open.js';
+import { readSet } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, isApplied, type LoadedSets } from './load.js';
 import { readSetRecords, writeSetRecord, type SetRecords } from './records.js';
 import { runInDependencyOrder } from './schedule.js';
 import { awaitDependencies } from './dependencies.js';
 
 /** What `ferry apply --all` (or `--set`) takes besides each set's own descriptor. */
-export interface ApplyAllOptions extends Pick<
-  ApplyOptions,
-  | 'dryRun'
-  | 'forceConflicts'
-  | 'gitWinsOver'
-  | 'adopt'
-  | 'kubeconfig'
-  | 'context'
-  | 'requestTimeoutMs'
-  | 'timeoutMs'
-  | 'skipPreflight'
-> {
+export interface ApplyAllOptions
+  extends
+    SecretOptions,
+    Pick<
+      ApplyOptions,
+      | 'dryRun'
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'timeoutMs'
+      | 'skipPreflight'
+    > {
   /** The environment repo folder to look for sets under. */
   root: string;
   cluster: string;
@@ -159,13 +163,14 @@ async function applySet(
   });
   const parent = { namespace, name: descriptor.inventory };
   try {
-    const manifests = await readManifestDir(applyOptions.dir);
-    refuseEmptyPrune(manifests.length, applyOptions);
+    const manifests = await readSet(applyOptions.dir, applyOptions);
+    refuseEmptyPrune(manifests.objects.length, applyOptions);
     const report = await applyObjects(
       client,
-      manifests.map((m) => m.object),
+      manifests.objects,
       applyOptions,
       setLog,
+      manifests.sources,
     );
     delete report.requests; // counted for the whole run: the client is shared
     if (!options.dryRun)

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PER_NAMESPACE_LIMIT } from '../../../core/inventory-lists.js';
-import { readManifestDir, readTextFile } from '../../../adapters/files.js';
+import { readTextFile } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -16,6 +16,7 @@ import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
 import { crdsOf } from '../../../core/crd-kinds.js';
+import { readSet, type SetManifests } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
 
 /** What `ferry drift --all` takes. */
@@ -28,6 +29,7 @@ export interface DriftAllOptions {
   kubeconfig?: string;
   context?: string;
   requestTimeoutMs?: number;
+  allowPlaintextSecrets?: boolean;
   /** Alert sinks, per set (each alert names its cluster and inventory, and fires on a change). */
   alerts?: AlertOptions;
 }
@@ -81,17 +83,17 @@ async function checkSets(
   client: KubeClient,
   loaded: LoadedSets,
   sets: EnvSet[],
-  options: Pick<DriftAllOptions, 'confirm' | 'alerts'> & { rules: IgnoreRule[] },
+  options: Pick<DriftAllOptions, 'confirm' | 'alerts' | 'allowPlaintextSecrets'> & {
+    rules: IgnoreRule[];
+  },
   log: Logger,
 ): Promise<SetRow<DriftReport>[]> {
-  const objectsOf = await Promise.all(
+  const manifestsOf = await Promise.all(
     sets.map((set) =>
-      readManifestDir(join(loaded.root, set.path)).then(
-        (manifests) => manifests.map((m) => m.object),
-        (error: unknown) => error as Error,
-      ),
+      readSet(join(loaded.root, set.path), options).catch((error: unknown) => error as Error),
     ),
   );
+  const objectsOf = manifestsOf.map((m) => (m instanceof Error ? m : m.objects));
   const resources = await discover(client);
   const lists = new ListCache(client);
   prefetch(lists, resources, sets, objectsOf, client.contextNamespace);
@@ -105,7 +107,7 @@ async function checkSets(
       rows[index] = await checkOne(
         client,
         sets[index]!,
-        objectsOf[index]!,
+        manifestsOf[index]!,
         { ...options, shared: { lists, schemas, resources } },
         log,
       );
@@ -150,7 +152,7 @@ function prefetch(
 async function checkOne(
   client: KubeClient,
   set: EnvSet,
-  objects: KubeObject[] | Error,
+  manifests: SetManifests | Error,
   options: Pick<DriftAllOptions, 'confirm' | 'alerts'> & {
     rules: IgnoreRule[];
     shared: Parameters<typeof driftCheck>[2]['shared'];
@@ -164,10 +166,10 @@ async function checkOne(
   };
   const setLog = prefixedLogger(log, set.descriptor.inventory);
   try {
-    if (objects instanceof Error) throw objects;
+    if (manifests instanceof Error) throw manifests;
     const report = await driftCheck(
       client,
-      objects,
+      manifests.objects,
       {
         inventory: set.descriptor.inventory,
         namespace: setNamespace(set, client.contextNamespace),
@@ -176,6 +178,7 @@ async function checkOne(
         shared: options.shared,
       },
       setLog,
+      manifests.sources,
     );
     delete report.requests; // the reads were shared: counted for the whole run
     if (options.alerts) {

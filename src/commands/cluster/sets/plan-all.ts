@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readManifestDir } from '../../../adapters/files.js';
+import type { SecretOptions } from '../secrets/open.js';
+import { readSet } from '../set-source.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
@@ -19,16 +20,19 @@ import {
 } from './load.js';
 
 /** What `ferry plan --all` takes besides each set's descriptor. */
-export interface PlanAllOptions extends Pick<
-  PlanOptions,
-  | 'forceConflicts'
-  | 'gitWinsOver'
-  | 'adopt'
-  | 'kubeconfig'
-  | 'context'
-  | 'requestTimeoutMs'
-  | 'skipPreflight'
-> {
+export interface PlanAllOptions
+  extends
+    SecretOptions,
+    Pick<
+      PlanOptions,
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'skipPreflight'
+    > {
   root: string;
   cluster: string;
   sets?: string[];
@@ -93,10 +97,10 @@ async function planSet(
     namespace: set.descriptor.namespace,
   };
   try {
-    const manifests = await readManifestDir(join(loaded.root, set.path));
+    const manifests = await readSet(join(loaded.root, set.path), options);
     const report = await planObjects(
       client,
-      manifests.map((m) => m.object),
+      manifests.objects,
       {
         ...options,
         inventory: set.descriptor.inventory,
@@ -106,6 +110,7 @@ async function planSet(
         cluster: options.cluster,
       },
       prefixedLogger(log, set.descriptor.inventory),
+      manifests.sources,
     );
     delete report.requests;
     const rejected = report.counts.rejected > 0;
