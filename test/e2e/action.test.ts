@@ -184,7 +184,7 @@ describe('the action proposes as the runner runs it, against the fake GitHub', (
 });
 
 describe('the action applies and checks drift on the real control plane', needsCluster, () => {
-  it('applies with a kubeconfig from a secret (masked), then reports drift and fails on it', async (t) => {
+  it('applies with a kubeconfig from a secret (masked), prints the Roles the set needs, then reports drift and fails on it', async (t) => {
     const ns = await testNamespace('action');
     t.after(() => ns.remove());
     const dir = await mkdtemp(join(tmpdir(), 'ferry-manifests-'));
@@ -235,6 +235,16 @@ describe('the action applies and checks drift on the real control plane', needsC
     const clean = await runActionStep({ command: 'drift', ...common, 'fail-on-drift': 'true' });
     assertStepPassed(clean);
     assert.equal(clean.outputs.drifted, 'false');
+
+    // The Roles a deploy identity needs for the same set, for review in the summary (issue 24).
+    const rbac = await runActionStep({ command: 'rbac', ...common, subject: 'group:deployers' });
+    assertStepPassed(rbac);
+    assert.match(
+      rbac.outputs.rbac ?? '',
+      /kind: RoleBinding[\s\S]*kind: Group\n\s+apiGroup: \S+\n\s+name: deployers/,
+    );
+    assert.match(rbac.summary, /### ferry rbac for `web`/);
+    await assertRendersCleanly(rbac.summary);
 
     assert.equal(
       (await kubectl(['-n', ns.name, 'scale', 'deployment/web', '--replicas=4'])).code,

@@ -111,6 +111,13 @@ const EXPECTED: Record<string, RegExp[]> = {
     /### ferry render: staging/,
   ],
   'docs/apply.md': [/"inventory"/],
+  'docs/credentials.md': [
+    /kind: RoleBinding/,
+    /guestbook-staging\/guestbook/,
+    /no drift: 5 objects match git/,
+    /lacks \d+ permission\(s\) plan needs; nothing was written:\n {2}- create configmaps in namespace guestbook-staging \(server-side apply\)\n/,
+    /exit code 1/,
+  ],
   'docs/development.md': [/### ferry render: production/],
   'docs/propose.md': [/staging\/deployment-guestbook\.yaml/],
   'docs/promote.md': [/Gates: forced \(2 failed\)/, /production\/deployment-guestbook\.yaml/],

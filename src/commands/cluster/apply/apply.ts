@@ -11,6 +11,7 @@ import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
+import { AccessPreflight, applyUses } from '../access/preflight.js';
 import {
   planWrites,
   validateWrites,
@@ -67,6 +68,8 @@ export interface ApplyOptions extends SecretOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
+  /** Skip checking the permissions the run needs before it reads or writes. */
+  skipPreflight?: boolean;
 }
 
 /**
@@ -181,8 +184,13 @@ async function readState(
   checkKindsKnown(objects, resources);
   refuseDuplicates(objects, sources, parent, resources);
   refuseParentClash(objects, parent);
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
+  await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);
+  await preflight?.beforeWrites(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,

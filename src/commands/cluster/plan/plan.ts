@@ -19,6 +19,7 @@ import {
 import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
+import { AccessPreflight, PLAN_USES } from '../access/preflight.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
 import {
   readLiveState,
@@ -44,6 +45,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
+  | 'skipPreflight'
   | 'allowPlaintextSecrets'
 > & { cluster?: string };
 
@@ -77,6 +79,11 @@ export async function planObjects(
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
+  // Plan writes nothing, but a plan that cannot read or dry-run says so in one list.
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
+  await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);
   if (!inventory.parentLive)

@@ -29,6 +29,7 @@ export interface ApplyAllOptions
       | 'context'
       | 'requestTimeoutMs'
       | 'timeoutMs'
+      | 'skipPreflight'
     > {
   /** The environment repo folder to look for sets under. */
   root: string;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PER_NAMESPACE_LIMIT } from '../../../core/inventory-lists.js';
 import { readTextFile } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -14,7 +15,7 @@ import { countResults, type SetRow, type SetsReport } from '../../../core/sets-r
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
-import { crdsOf } from '../inventory/live-state.js';
+import { crdsOf } from '../../../core/crd-kinds.js';
 import { readSet, type SetManifests } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
 
@@ -35,8 +36,6 @@ export interface DriftAllOptions {
 
 export type DriftAllReport = SetsReport<DriftReport>;
 
-/** Above this many namespaces a kind is listed once cluster-wide (as for one set). */
-const PER_NAMESPACE_LIMIT = 3;
 /** Sets compared at once (the reads are shared; the comparison is local). */
 const CHECK_CONCURRENCY = 8;
 

@@ -25,7 +25,13 @@ export interface PlanAllOptions
     SecretOptions,
     Pick<
       PlanOptions,
-      'forceConflicts' | 'gitWinsOver' | 'adopt' | 'kubeconfig' | 'context' | 'requestTimeoutMs'
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'skipPreflight'
     > {
   root: string;
   cluster: string;
