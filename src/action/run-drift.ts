@@ -12,7 +12,7 @@ import type { DriftSettings } from './settings.js';
  */
 export async function runDrift(settings: DriftSettings): Promise<void> {
   const { drift } = await import('../commands/cluster/drift/drift.js');
-  const { formatDriftMarkdown } = await import('../core/drift-report.js');
+  const { driftStatusLine, formatDriftMarkdown } = await import('../core/drift-report.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -55,5 +55,5 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
     .addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`)))
     .write();
   if (!report.clean && settings.failOnDrift)
-    core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
+    core.setFailed(`drift detected: ${driftStatusLine(report)}`);
 }

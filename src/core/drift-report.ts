@@ -25,6 +25,13 @@ export function driftSummary(report: DriftReport): string {
   return `drift: ${parts.join(', ')} of ${report.counts.checked} objects`;
 }
 
+/** One line for a commit status and a failed step: `cluster matches git` or how many objects differ. */
+export function driftStatusLine(report: DriftReport): string {
+  return report.clean
+    ? 'cluster matches git'
+    : `${report.objects.length} object(s) differ from git`;
+}
+
 const LABELS = {
   drifted: 'differs from git',
   missing: 'missing from the cluster',

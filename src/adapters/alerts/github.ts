@@ -1,6 +1,5 @@
 import type { GitHubClient } from '../forge/octokit.js';
 import type { DriftReport } from '../../core/drift.js';
-import { statusContexts } from '../../core/gates.js';
 
 export interface GitHubAlertTarget {
   owner: string;
@@ -81,73 +80,4 @@ export async function syncDriftIssue(
     body,
   });
   return { outcome: 'updated', number: existing.number };
-}
-
-/** Commit status on the env-repo commit, context per cluster; posted only when it changes. */
-export async function syncDriftStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  report: DriftReport,
-  targetUrl?: string,
-): Promise<'posted' | 'unchanged'> {
-  const context = `ferry/drift (${target.cluster})`;
-  const state = report.clean ? 'success' : 'failure';
-  const description = report.clean
-    ? 'cluster matches git'
-    : `${report.objects.length} object(s) differ from git`;
-  const combined = await client.rest.repos.getCombinedStatusForRef({
-    owner: target.owner,
-    repo: target.repo,
-    ref: sha,
-    per_page: 100,
-  });
-  const current = combined.data.statuses.find((s) => s.context === context);
-  if (current?.state === state && current.description === description) return 'unchanged';
-  await client.rest.repos.createCommitStatus({
-    owner: target.owner,
-    repo: target.repo,
-    sha,
-    state,
-    context,
-    description,
-    ...(targetUrl ? { target_url: targetUrl } : {}),
-  });
-  return 'posted';
-}
-
-/**
- * Commit status of an apply on the env-repo commit it applied, context `ferry/apply (<cluster>)`:
- * promotion gates read it to know the source environment really runs what git says.
- */
-export async function postApplyStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  succeeded: boolean,
-  description: string,
-  targetUrl?: string,
-): Promise<void> {
-  await postClusterStatus(client, target, sha, 'apply', succeeded, description, targetUrl);
-}
-
-/** Commit status `ferry/<check> (<cluster>)`: success or failure, described in one line. */
-export async function postClusterStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  check: 'apply' | 'plan',
-  succeeded: boolean,
-  description: string,
-  targetUrl?: string,
-): Promise<void> {
-  await client.rest.repos.createCommitStatus({
-    owner: target.owner,
-    repo: target.repo,
-    sha,
-    state: succeeded ? 'success' : 'failure',
-    context: statusContexts(target.cluster)[check],
-    description: description.slice(0, 140),
-    ...(targetUrl ? { target_url: targetUrl } : {}),
-  });
 }

@@ -12,7 +12,7 @@ import {
   parseList,
 } from '../../core/options.js';
 import type { ApplyReport } from '../../core/apply-report.js';
-import type { ApplyStatusDestination } from '../../commands/publish/apply-status.js';
+import type { ReportTarget } from '../../commands/publish/report-target.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
@@ -203,9 +203,7 @@ Examples:
 }
 
 /** Where the commit status goes (GitHub or GitLab), or undefined when none was asked for. */
-function statusTarget(
-  flags: ApplyFlags,
-): (ApplyStatusDestination & { statusSha?: string }) | undefined {
+function statusTarget(flags: ApplyFlags): (ReportTarget & { statusSha?: string }) | undefined {
   if (flags.forge === 'gitlab') {
     const gitlab = gitlabTarget(flags, false);
     return gitlab && { forge: 'gitlab', ...gitlab };
