@@ -44,8 +44,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const report = await driftCheck(
       client,
       manifests.map((m) => m.object),
@@ -58,9 +57,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
-  } finally {
-    client.close();
-  }
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type PlanReport,
 } from '../../../core/plan.js';
 import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
+import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from '../apply/not-validated.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
@@ -48,17 +49,14 @@ export type PlanOptions = Pick<
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
   const manifests = await readManifestDir(options.dir);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
-    return await planObjects(
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
+    planObjects(
       client,
       manifests.map((m) => m.object),
       options,
       log,
-    );
-  } finally {
-    client.close();
-  }
+    ),
+  );
 }
 
 /** `plan` with a connected client and objects already read. */
@@ -86,7 +84,7 @@ export async function planObjects(
       object: describeObject(o),
       action: 'create',
       fields: [],
-      note: 'not validated: its CRD is not installed yet',
+      note: NOT_VALIDATED.crd,
     },
   }));
   let unchanged = 0;
@@ -148,11 +146,8 @@ async function validate(
   inventory: Inventory,
   options: Omit<PlanOptions, 'dir'>,
 ): Promise<void> {
-  const newNamespaces = new Set(
-    planned
-      .filter((p) => p.entry.action === 'create' && p.desired?.object.kind === 'Namespace')
-      .map((p) => p.desired!.object.metadata.name),
-  );
+  const desired = planned.flatMap((p) => (p.desired ? [p.desired] : []));
+  const newNamespaces = namespacesToCreate(desired, inventory);
   const writeOptions = {
     adopt: options.adopt ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -160,8 +155,8 @@ async function validate(
   };
   await mapLimit(planned, WRITE_CONCURRENCY, async ({ desired, entry }) => {
     if (!desired) return;
-    if (newNamespaces.has(desired.object.metadata.namespace ?? '')) {
-      entry.note = 'not validated: its namespace does not exist yet';
+    if (inNamespaceToCreate(desired.object, newNamespaces)) {
+      entry.note = NOT_VALIDATED.namespace;
       return;
     }
     const replace = inventory.liveOf(desired.id) !== undefined && isJob(desired.object);
