@@ -81,3 +81,18 @@ export function reportTarget(
     ...(statusSha ? { statusSha } : {}),
   };
 }
+
+/**
+ * What reporting to GitHub needs and this step lacks, in words (see reportTarget); `sha`: the
+ * report is a status on GITHUB_SHA.
+ */
+export function missingForReport(report: GitHubReportSettings, sha: boolean): string {
+  const missing = [
+    report.token || process.env.GITHUB_TOKEN
+      ? ''
+      : 'a token (input token is empty; its default is the workflow token)',
+    process.env.GITHUB_REPOSITORY ? '' : 'GITHUB_REPOSITORY',
+    process.env.GITHUB_SHA || !sha ? '' : 'GITHUB_SHA',
+  ].filter(Boolean);
+  return `no ${missing.join(', no ')}`;
+}

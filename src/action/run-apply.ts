@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../core/apply-report.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { ApplySettings } from './settings.js';
 
@@ -18,6 +18,10 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
+  if (settings.report.commitStatus && !target?.statusSha)
+    core.warning(
+      `input commit-status: ferry/apply (${settings.report.cluster}) cannot be posted: ${missingForReport(settings.report, true)}; promotion gates that read it will not pass`,
+    );
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
     core.setOutput('restored', report.counts.restored);

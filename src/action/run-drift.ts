@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { DriftSettings } from './settings.js';
 
@@ -18,7 +18,7 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
   if (wantsGitHub && !target)
     core.warning(
-      'drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+      `input ${settings.alertIssue ? 'alert-issue' : 'commit-status'}: cannot post to GitHub: ${missingForReport(settings.report, settings.report.commitStatus)}`,
     );
   const github = wantsGitHub && target ? { github: { ...target, issue: settings.alertIssue } } : {};
   const alerts =

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ciPullRequest } from '../adapters/ci-pull-request.js';
 import { detectSource } from '../adapters/ci-environment.js';
 import { ConfigError } from '../core/errors.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { PlanSettings } from './settings.js';
 
@@ -23,7 +23,7 @@ export async function runPlan(settings: PlanSettings): Promise<void> {
   const target = reportTarget(settings.report);
   if ((settings.comment || settings.report.commitStatus) && !target)
     throw new ConfigError(
-      'a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+      `input ${settings.comment ? 'comment' : 'commit-status'}: cannot post to GitHub: ${missingForReport(settings.report, false)}`,
     );
   // On a pull request, the status belongs on its head commit (GITHUB_SHA is a test merge).
   const statusSha = settings.report.commitStatus ? (ci.headSha ?? target?.statusSha) : undefined;

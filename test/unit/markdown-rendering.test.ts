@@ -187,9 +187,15 @@ describe('pull request bodies render on GitHub', () => {
       chosenBy: 'the revision before the last change',
       current: 'b'.repeat(40),
       pinPath: 'apps/web/prod/.ferry-pin.yaml',
+      reason: 'broke **checkout** for @octocat, see [#7](https://evil.example) <b>now</b>',
     });
     const html = await assertRendersCleanly(rollback.body);
     assert.match(html, /<strong>To unpin<\/strong>/);
+    // The reason is in the pull request, as given and inert: code, no link, mention or tag.
+    assert.match(
+      html,
+      /<strong>Reason:<\/strong> <code>broke \*\*checkout\*\* for @octocat, see \[#7\]\(https:\/\/evil\.example\) &lt;b&gt;now&lt;\/b&gt;<\/code>/,
+    );
   });
 });
 
