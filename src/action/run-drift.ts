@@ -52,7 +52,7 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
   }
   core.setOutput('report', redactSecrets(JSON.stringify(report)));
   await core.summary
-    .addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`)))
+    .addRaw(redactSecrets(formatDriftMarkdown(report, settings.report.cluster)))
     .write();
   if (!report.clean && settings.failOnDrift)
     core.setFailed(`drift detected: ${driftStatusLine(report)}`);

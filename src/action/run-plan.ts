@@ -57,9 +57,7 @@ export async function runPlan(settings: PlanSettings): Promise<void> {
   core.setOutput('pruned', report.counts.pruned);
   core.setOutput('comment-url', comment?.url ?? '');
   core.setOutput('report', JSON.stringify(report));
-  await core.summary
-    .addRaw(formatPlanMarkdown(report, { title: `ferry plan for ${report.cluster}` }))
-    .write();
+  await core.summary.addRaw(formatPlanMarkdown(report, { named: true })).write();
   if (report.counts.rejected > 0)
     core.setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);
 }

@@ -1,6 +1,7 @@
 import { OperationError } from './errors.js';
 import type { ApplySetParent } from './applyset.js';
-import { inlineCode } from './proposal-text.js';
+import { UNATTRIBUTED_WORDS } from './attribution.js';
+import { codeSpan, inlineCode, oneLine } from './markdown.js';
 
 export type ObjectAction =
   'created' | 'configured' | 'replaced' | 'unchanged' | 'pruned' | 'kept' | 'failed';
@@ -22,12 +23,17 @@ export interface ObjectResult {
   message?: string;
 }
 
-/** A field git took back from a hand edit (a conflict with one of kubectl's managers). */
+/**
+ * A field git took back: from a hand edit (a conflict with one of kubectl's managers, or one in
+ * git-wins-over), or from a removal, whose author the API server does not record.
+ */
 export interface RestoredField {
   object: string;
   path: string;
-  /** Who had changed it. */
-  manager: string;
+  /** Who had changed it; absent for a removal (see `unattributed`). */
+  manager?: string;
+  /** Set for a field someone removed: the API server keeps no owner for it. */
+  unattributed?: 'removed';
 }
 
 /** What an apply did, object by object; also carried by a failure, so a report says what changed. */
@@ -35,7 +41,7 @@ export interface ApplyReport {
   inventory: { name: string; namespace: string; id: string };
   dryRun: boolean;
   objects: ObjectResult[];
-  /** Objects per result, and `restored`: fields taken back from hand edits. */
+  /** Objects per result, and `restored`: fields taken back from hand edits and removals. */
   counts: Record<ObjectAction | 'restored', number>;
   restored: RestoredField[];
   /** Objects that did not become ready, with why (when --wait failed). */
@@ -103,23 +109,29 @@ export class ApplyFailure extends OperationError {
   }
 }
 
-/** Records fields an apply takes back from hand edits. */
+/** Records fields an apply takes back from hand edits and removals. */
 export function recordRestored(report: ApplyReport, fields: RestoredField[]): void {
   report.restored.push(...fields);
   report.counts.restored = report.restored.length;
 }
 
-/** `2 configured, 5 unchanged, 1 field restored from hand edits`. */
+/** `2 configured, 5 unchanged, 1 field restored`. */
 export function summaryLine(report: ApplyReport): string {
   const parts = ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`);
   const restored = report.restored.length;
-  if (restored > 0)
-    parts.push(`${restored} field${restored === 1 ? '' : 's'} restored from hand edits`);
+  if (restored > 0) parts.push(`${restored} field${restored === 1 ? '' : 's'} restored`);
   return parts.join(', ') || 'nothing to do';
 }
 
+/** Why a field was restored: who changed it, or that it was removed; `name` shows a manager. */
+function restoredWhy(field: RestoredField, name: (manager: string) => string): string {
+  return field.manager === undefined
+    ? UNATTRIBUTED_WORDS.removed
+    : `changed by ${name(field.manager)}`;
+}
+
 function restoredLines(report: ApplyReport): string[] {
-  return report.restored.map((r) => `restored ${r.object} ${r.path} (changed by ${r.manager})`);
+  return report.restored.map((r) => `restored ${r.object} ${r.path} (${restoredWhy(r, String)})`);
 }
 
 const COLOURS: Record<ObjectAction, string> = {
@@ -153,30 +165,31 @@ export function formatText(report: ApplyReport, colour: boolean): string {
   );
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** Markdown for the job summary. */
+/**
+ * Markdown for the job summary. Object names, server messages (a conflict names field managers),
+ * managers and rollout reasons come from the cluster: each is a code span.
+ */
 export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): string {
+  const code = (text: string): string => codeSpan(oneLine(text, 500), true);
+  const inventory = inlineCode(`${report.inventory.namespace}/${report.inventory.name}`);
   const lines = [
     `### ${title}${report.dryRun ? ' (dry run)' : ''}`,
     '',
-    `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${summaryLine(report)}.`,
+    `Inventory ${inventory}: ${summaryLine(report)}.`,
     '',
     '| object | result | detail |',
     '| --- | --- | --- |',
     ...report.objects.map(
-      (o) => `| ${cell(inlineCode(o.object))} | ${o.action} | ${cell(o.message ?? '')} |`,
+      (o) => `| ${code(o.object)} | ${o.action} | ${o.message ? code(o.message) : ''} |`,
     ),
   ];
   if (report.restored.length > 0) {
     lines.push(
       '',
-      '**Restored from hand edits** (git wins over kubectl):',
+      '**Restored** (git wins over hand edits and removals):',
       '',
       ...report.restored.map(
-        (r) => `- \`${cell(r.object)}\` \`${cell(r.path)}\`, changed by \`${cell(r.manager)}\``,
+        (r) => `- ${inlineCode(r.object)} ${inlineCode(r.path)}, ${restoredWhy(r, inlineCode)}`,
       ),
     );
   }
@@ -185,7 +198,7 @@ export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): stri
       '',
       '**Not ready:**',
       '',
-      ...report.notReady.map((n) => `- ${cell(inlineCode(n.object))}: ${cell(n.reason)}`),
+      ...report.notReady.map((n) => `- ${inlineCode(n.object)}: ${inlineCode(n.reason)}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,8 @@ import {
   type PlannedObject,
   type PlanReport,
 } from './plan.js';
-import { codeSpan } from './proposal-text.js';
+import { UNATTRIBUTED_WORDS } from './attribution.js';
+import { codeSpan, inlineCode } from './markdown.js';
 
 /**
  * Markdown of a plan for the job summary, the pull request comment and the merge request note,
@@ -50,9 +51,12 @@ export function objectSection(object: PlannedObject): string {
   if (object.fields.length > 0) {
     lines.push('| field | live | git | owner now |', '| --- | --- | --- | --- |');
     for (const f of object.fields) {
+      // A removal has no owner: the API server does not record who removed a field.
       const owner = otherOwner(f)
         ? `${codeSpan(f.manager, true)}${f.handEdit ? ' ⚠️ hand edit' : ''}`
-        : '';
+        : f.unattributed === 'removed'
+          ? `_${UNATTRIBUTED_WORDS.removed}_`
+          : '';
       const cells = [f.path, showValue(f.live), showValue(f.git)].map((t) => codeSpan(t, true));
       lines.push(`| ${cells.join(' | ')} | ${owner} |`);
     }
@@ -71,8 +75,9 @@ const GROUPS: { action: PlanAction; label: string }[] = [
   { action: 'leave', label: 'left in the cluster (in the inventory, no longer in git)' },
 ];
 
-/** The heading and totals of a plan. */
-function header(report: PlanReport, title: string): string {
+/** The heading and totals of a plan; `named`: the heading names the cluster. */
+function header(report: PlanReport, named: boolean): string {
+  const title = named ? `ferry plan for ${inlineCode(report.cluster)}` : 'ferry plan';
   const verdict =
     report.counts.rejected > 0
       ? 'the server rejects some objects'
@@ -89,7 +94,8 @@ function header(report: PlanReport, title: string): string {
 }
 
 export interface MarkdownOptions {
-  title?: string;
+  /** Name the cluster in the heading (a job summary or comment beside other clusters'). */
+  named?: boolean;
   /** Fold what does not fit in this many characters (a comment's limit). */
   limit?: number;
   /** Where the objects that did not fit can be read (the job summary). */
@@ -102,7 +108,7 @@ export interface MarkdownOptions {
  * would not fit is left out (changes first kept) and counted, with a link to the rest.
  */
 export function formatPlanMarkdown(report: PlanReport, options: MarkdownOptions = {}): string {
-  let text = header(report, options.title ?? 'ferry plan');
+  let text = header(report, options.named ?? false);
   const limit = options.limit ?? Infinity;
   // Room for the closing line, and for whatever a caller adds (its hidden marker).
   const reserve = 600;

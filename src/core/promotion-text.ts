@@ -1,12 +1,6 @@
 import type { GateResult } from './gates.js';
-import {
-  commitMessage,
-  imageLabel,
-  inlineCode,
-  oneLine,
-  proposalBody,
-  type ProposalFacts,
-} from './proposal-text.js';
+import { inlineCode, oneLine } from './markdown.js';
+import { commitMessage, imageLabel, proposalBody, type ProposalFacts } from './proposal-text.js';
 
 /**
  * The words of promotion and rollback pull requests: the proposal's own (image, objects, diff)

@@ -245,7 +245,7 @@ describe('the action applies and checks drift on the real control plane', needsC
     assert.equal(drifted.outputs['drifted-objects'], '1');
     assert.match(
       drifted.summary,
-      /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| (changed by )?kubectl \|/,
+      /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| changed by `kubectl` \|/,
     );
     await assertRendersCleanly(drifted.summary);
   });

@@ -143,7 +143,7 @@ describe('job summaries render on GitHub', () => {
 
   it('drift: clean and drifted reports, and the alert issue built from them', async () => {
     await assertRendersCleanly(formatDriftMarkdown(driftReport(true)));
-    const markdown = formatDriftMarkdown(driftReport(false), 'ferry drift on prod-eu');
+    const markdown = formatDriftMarkdown(driftReport(false), 'prod-eu');
     const html = await assertRendersCleanly(markdown);
     assert.match(html, /<table>/);
     assert.match(html, /<code>x `y` \*\*z\*\*<\/code>/);

@@ -6,7 +6,7 @@ import { isHandEdit } from '../../src/core/hand-edits.js';
 import { imageReference } from '../../src/core/image.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { formatPlanMarkdown, objectSection } from '../../src/core/plan-markdown.js';
-import { codeSpan } from '../../src/core/proposal-text.js';
+import { codeSpan } from '../../src/core/markdown.js';
 import { formatPlanText } from '../../src/core/plan-text.js';
 import { countPlan, hasChanges, type PlannedObject, type PlanReport } from '../../src/core/plan.js';
 

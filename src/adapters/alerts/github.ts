@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../forge/octokit.js';
 import type { DriftReport } from '../../core/drift.js';
+import { hiddenMarker } from '../../core/markdown.js';
 
 export interface GitHubAlertTarget {
   owner: string;
@@ -14,12 +15,12 @@ const LABEL = 'ferry-drift';
 
 /** The hidden line that finds the drift issue of one cluster and inventory again. */
 export function driftIssueMarker(cluster: string, report: DriftReport): string {
-  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+  return hiddenMarker('drift', `${cluster}/${report.inventory.namespace}/${report.inventory.name}`);
 }
 
 /** The hidden line that says which drift the issue shows, so an unchanged drift is not re-sent. */
 export function fingerprintMarker(fingerprint: string): string {
-  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+  return hiddenMarker('drift-fingerprint', fingerprint);
 }
 
 /** A drift issue's body (GitHub) or description (GitLab): the report, then both markers. */

@@ -111,7 +111,7 @@ async function sendForgeAlerts(
   const forge = openReportForge(target, 'alert', log);
   const results: AlertResults = {};
   if (target.issue) {
-    const markdown = formatDriftMarkdown(report, `ferry drift on ${cluster}`);
+    const markdown = formatDriftMarkdown(report, cluster);
     let issue;
     try {
       issue =

@@ -9,6 +9,7 @@ import {
   GITHUB_COMMENT_LIMIT,
   GITLAB_NOTE_LIMIT,
 } from '../../core/plan-markdown.js';
+import { hiddenMarker } from '../../core/markdown.js';
 import type { PlanReport } from '../../core/plan.js';
 import { planSummary } from '../../core/plan.js';
 import { failedDescription, publishClusterStatus } from './commit-status.js';
@@ -30,8 +31,7 @@ export interface PlanCommentOptions {
 /** The hidden marker that finds a plan's comment again: one per cluster and inventory. */
 export function planMarker(report: PlanReport): string {
   const where = `${report.cluster}:${report.inventory.namespace}/${report.inventory.name}`;
-  // `--` would end the HTML comment early; a cluster name is free text.
-  return `<!-- ferry-plan:${where.replace(/--/g, '-\u200b-')} -->`;
+  return hiddenMarker('plan', where);
 }
 
 /**
@@ -46,7 +46,7 @@ export async function postPlanComment(
 ): Promise<StickyComment> {
   const marker = planMarker(report);
   const markdown = formatPlanMarkdown(report, {
-    title: `ferry plan for ${report.cluster}`,
+    named: true,
     limit:
       (target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT) - marker.length - 1,
     moreUrl: options.runUrl,

@@ -130,7 +130,7 @@ export function plannedFields(
     path: f.path,
     live: f.live,
     git: f.git,
-    manager: f.manager,
+    ...(f.manager !== undefined ? { manager: f.manager } : { unattributed: f.unattributed }),
     handEdit: isHandEdit(f.manager, gitWinsOver),
   }));
 }
