@@ -15,6 +15,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   const { apply } = await import('../commands/cluster/apply/apply.js');
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../core/apply-report.js');
   const { reportApplyStatus } = await import('../commands/publish/apply-status.js');
+  const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(settings.report);
@@ -26,7 +27,8 @@ export async function runApply(settings: ApplySettings): Promise<void> {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
     core.setOutput('restored', report.counts.restored);
     core.setOutput('report', redactSecrets(JSON.stringify(report)));
-    await core.summary.addRaw(redactSecrets(formatMarkdown(report))).write();
+    const summary = formatMarkdown(report, { limit: JOB_SUMMARY_LIMIT });
+    await core.summary.addRaw(redactSecrets(summary)).write();
     if (target?.statusSha) {
       const status = {
         ...target,

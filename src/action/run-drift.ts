@@ -13,6 +13,7 @@ import type { DriftSettings } from './settings.js';
 export async function runDrift(settings: DriftSettings): Promise<void> {
   const { drift } = await import('../commands/cluster/drift/drift.js');
   const { driftStatusLine, formatDriftMarkdown } = await import('../core/drift-report.js');
+  const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const target = reportTarget(settings.report);
   const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
@@ -52,7 +53,15 @@ export async function runDrift(settings: DriftSettings): Promise<void> {
   }
   core.setOutput('report', redactSecrets(JSON.stringify(report)));
   await core.summary
-    .addRaw(redactSecrets(formatDriftMarkdown(report, settings.report.cluster)))
+    .addRaw(
+      redactSecrets(
+        formatDriftMarkdown(report, {
+          cluster: settings.report.cluster,
+          limit: JOB_SUMMARY_LIMIT,
+          whole: 'the `report` output holds every field',
+        }),
+      ),
+    )
     .write();
   if (!report.clean && settings.failOnDrift)
     core.setFailed(`drift detected: ${driftStatusLine(report)}`);

@@ -15,6 +15,7 @@ import type { PlanSettings } from './settings.js';
 export async function runPlan(settings: PlanSettings): Promise<void> {
   const { planAndPublish } = await import('../commands/publish/plan-publish.js');
   const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
+  const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
   const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
   const ci = await ciPullRequest(process.env);
   const number = settings.pullRequest ?? ci.number;
@@ -57,7 +58,15 @@ export async function runPlan(settings: PlanSettings): Promise<void> {
   core.setOutput('pruned', report.counts.pruned);
   core.setOutput('comment-url', comment?.url ?? '');
   core.setOutput('report', JSON.stringify(report));
-  await core.summary.addRaw(formatPlanMarkdown(report, { named: true })).write();
+  await core.summary
+    .addRaw(
+      formatPlanMarkdown(report, {
+        named: true,
+        limit: JOB_SUMMARY_LIMIT,
+        whole: 'the `report` output holds the whole plan',
+      }),
+    )
+    .write();
   if (report.counts.rejected > 0)
     core.setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);
 }

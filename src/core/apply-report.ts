@@ -1,6 +1,7 @@
 import { OperationError } from './errors.js';
 import type { ApplySetParent } from './applyset.js';
 import { UNATTRIBUTED_WORDS } from './attribution.js';
+import { MarkdownFolder } from './fold.js';
 import { codeSpan, inlineCode, oneLine } from './markdown.js';
 
 export type ObjectAction =
@@ -167,39 +168,44 @@ export function formatText(report: ApplyReport, colour: boolean): string {
 
 /**
  * Markdown for the job summary. Object names, server messages (a conflict names field managers),
- * managers and rollout reasons come from the cluster: each is a code span.
+ * managers and rollout reasons come from the cluster: each is a code span. Past `limit` bytes
+ * (the job summary's), the rest is left out and counted (core/fold.ts).
  */
-export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): string {
+export function formatMarkdown(
+  report: ApplyReport,
+  options: { title?: string; limit?: number } = {},
+): string {
   const code = (text: string): string => codeSpan(oneLine(text, 500), true);
   const inventory = inlineCode(`${report.inventory.namespace}/${report.inventory.name}`);
-  const lines = [
-    `### ${title}${report.dryRun ? ' (dry run)' : ''}`,
+  const head = [
+    `### ${options.title ?? 'ferry apply'}${report.dryRun ? ' (dry run)' : ''}`,
     '',
     `Inventory ${inventory}: ${summaryLine(report)}.`,
     '',
     '| object | result | detail |',
     '| --- | --- | --- |',
-    ...report.objects.map(
-      (o) => `| ${code(o.object)} | ${o.action} | ${o.message ? code(o.message) : ''} |`,
-    ),
+    '',
   ];
-  if (report.restored.length > 0) {
-    lines.push(
-      '',
-      '**Restored** (git wins over hand edits and removals):',
-      '',
-      ...report.restored.map(
-        (r) => `- ${inlineCode(r.object)} ${inlineCode(r.path)}, ${restoredWhy(r, inlineCode)}`,
-      ),
-    );
-  }
-  if (report.notReady.length > 0) {
-    lines.push(
-      '',
-      '**Not ready:**',
-      '',
-      ...report.notReady.map((n) => `- ${inlineCode(n.object)}: ${inlineCode(n.reason)}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const folder = new MarkdownFolder(head.join('\n'), options.limit);
+  folder.add(
+    report.objects.map((o) => ({
+      markdown: `| ${code(o.object)} | ${o.action} | ${o.message ? code(o.message) : ''} |\n`,
+      label: o.object,
+    })),
+  );
+  folder.add(
+    report.restored.map((r) => ({
+      markdown: `- ${inlineCode(r.object)} ${inlineCode(r.path)}, ${restoredWhy(r, inlineCode)}\n`,
+      label: r.object,
+    })),
+    '\n**Restored** (git wins over hand edits and removals):\n\n',
+  );
+  folder.add(
+    report.notReady.map((n) => ({
+      markdown: `- ${inlineCode(n.object)}: ${inlineCode(n.reason)}\n`,
+      label: n.object,
+    })),
+    '\n**Not ready:**\n\n',
+  );
+  return folder.finish('line(s)', 'the `report` output holds the whole report');
 }

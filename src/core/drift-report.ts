@@ -2,6 +2,7 @@ import { FIELD_MANAGER } from './applyset.js';
 import { UNATTRIBUTED_WORDS } from './attribution.js';
 import type { DriftedField, DriftReport } from './drift.js';
 import { diffHunks } from './line-diff.js';
+import { MarkdownFolder, type FoldItem } from './fold.js';
 import { codeSpan, inlineCode, oneLine } from './markdown.js';
 
 /**
@@ -96,29 +97,53 @@ export function formatDriftText(report: DriftReport, colour: boolean): string {
 /** A table cell holding outside text: one line, as code, pipes escaped. */
 const code = (text: string): string => codeSpan(oneLine(text), true);
 
+/** Where a drift markdown goes, and how much room it has there. */
+export interface DriftMarkdownOptions {
+  /** Names the cluster in the heading. */
+  cluster?: string;
+  /** Fold what does not fit in this many bytes (core/fold.ts). */
+  limit?: number;
+  /** Where the whole report is, when rows are left out (ferry's own markdown). */
+  whole?: string;
+}
+
 /**
  * Markdown for the job summary and alert issues. Every name and value from the cluster (objects,
  * paths, values, managers) and the cluster's name are code spans: nothing in them becomes a
- * link, a mention, an issue reference or HTML.
+ * link, a mention, an issue reference or HTML. Rows past `limit` are left out and counted.
  */
-export function formatDriftMarkdown(report: DriftReport, cluster?: string): string {
+export function formatDriftMarkdown(
+  report: DriftReport,
+  options: DriftMarkdownOptions = {},
+): string {
+  const { cluster } = options;
   const title = cluster === undefined ? 'ferry drift' : `ferry drift on ${inlineCode(cluster)}`;
   const inventory = inlineCode(`${report.inventory.namespace}/${report.inventory.name}`);
-  const lines = [
+  const head = [
     `### ${title}: ${report.clean ? 'no drift' : 'drift detected'}`,
     '',
     `Inventory ${inventory}: ${driftSummary(report)}.`,
+    '',
   ];
-  if (!report.clean) {
-    lines.push('', '| object | field | git | live | who |', '| --- | --- | --- | --- | --- |');
-    for (const object of report.objects) {
-      if (object.fields.length === 0)
-        lines.push(`| ${code(object.object)} | _${LABELS[object.kind]}_ | | | |`);
-      for (const field of object.fields) {
-        const cells = [object.object, field.path, show(field.git), show(field.live)].map(code);
-        lines.push(`| ${cells.join(' | ')} | ${changedBy(field, code)} |`);
-      }
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  if (report.clean) return `${head.join('\n')}`;
+  head.push('| object | field | git | live | who |', '| --- | --- | --- | --- | --- |', '');
+  const folder = new MarkdownFolder(head.join('\n'), options.limit);
+  const rows: FoldItem[] = report.objects.flatMap((object) =>
+    object.fields.length === 0
+      ? [
+          {
+            markdown: `| ${code(object.object)} | _${LABELS[object.kind]}_ | | | |\n`,
+            label: object.object,
+          },
+        ]
+      : object.fields.map((field) => {
+          const cells = [object.object, field.path, show(field.git), show(field.live)].map(code);
+          return {
+            markdown: `| ${cells.join(' | ')} | ${changedBy(field, code)} |\n`,
+            label: object.object,
+          };
+        }),
+  );
+  folder.add(rows);
+  return folder.finish('line(s)', options.whole ?? 'the JSON report holds every field');
 }

@@ -20,7 +20,8 @@ import { imageReference } from '../../src/core/image.js';
 import { proposalSummary } from '../../src/core/job-summary.js';
 import { parseClusterName } from '../../src/core/options.js';
 import { countPlan, type PlanReport } from '../../src/core/plan.js';
-import { formatPlanMarkdown, GITHUB_COMMENT_LIMIT } from '../../src/core/plan-markdown.js';
+import { GITHUB_COMMENT_LIMIT } from '../../src/core/fold.js';
+import { formatPlanMarkdown } from '../../src/core/plan-markdown.js';
 import { promotionText, rollbackText } from '../../src/core/promotion-text.js';
 import { proposalBody, type ProposalFacts } from '../../src/core/proposal-text.js';
 import { NO_SOURCE } from '../../src/core/render.js';
@@ -103,9 +104,16 @@ function facts(): ProposalFacts {
 
 describe('hostile values stay text in every markdown ferry writes', () => {
   it('drift: the job summary and the drift issue (GitHub and GitLab)', async () => {
-    const markdown = formatDriftMarkdown(drift, CLUSTER);
+    const markdown = formatDriftMarkdown(drift, { cluster: CLUSTER });
     await assertInert(markdown, HOSTILE);
     await assertInert(driftIssueBody(CLUSTER, drift, markdown), HOSTILE);
+    // Folded: the line naming what was left out names hostile objects too.
+    const folded = formatDriftMarkdown(drift, {
+      cluster: CLUSTER,
+      limit: 1_800,
+      whole: 'see the run',
+    });
+    await assertInert(folded, [CLUSTER, OBJECT]);
   });
 
   it("apply: the job summary's detail column (a conflict names managers), restored fields, not ready", async () => {
@@ -136,7 +144,7 @@ describe('hostile values stay text in every markdown ferry writes', () => {
     const comment = formatPlanMarkdown(plan, {
       named: true,
       limit: GITHUB_COMMENT_LIMIT,
-      moreUrl: RUN_URL,
+      whole: `the [run](${RUN_URL}) has the rest`,
     });
     await assertInert(`${planMarker(plan)}\n${comment}`, HOSTILE, [RUN_URL]);
   });

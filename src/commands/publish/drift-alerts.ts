@@ -7,6 +7,8 @@ import { serverSideApply } from '../../adapters/kube/objects.js';
 import { ConfigError } from '../../core/errors.js';
 import { DRIFT_FINGERPRINT, type DriftReport } from '../../core/drift.js';
 import { driftStatusLine, formatDriftMarkdown } from '../../core/drift-report.js';
+import { GITHUB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT } from '../../core/fold.js';
+import { link } from '../../core/markdown.js';
 import { publishClusterStatus } from './commit-status.js';
 import type { GitLabReportTarget } from './gitlab-session.js';
 import { openReportForge, type ReportTarget } from './report-target.js';
@@ -111,7 +113,14 @@ async function sendForgeAlerts(
   const forge = openReportForge(target, 'alert', log);
   const results: AlertResults = {};
   if (target.issue) {
-    const markdown = formatDriftMarkdown(report, cluster);
+    const limit = forge.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT;
+    const markdown = formatDriftMarkdown(report, {
+      cluster,
+      limit,
+      whole: runUrl
+        ? `the ${link('run', runUrl)} has them all (the \`report\` output or \`ferry-drift.json\`)`
+        : 'ferry drift --output json lists them all',
+    });
     let issue;
     try {
       issue =

@@ -4,12 +4,9 @@ import {
   upsertPullRequestComment,
   type StickyComment,
 } from '../../adapters/forge/sticky-comment.js';
-import {
-  formatPlanMarkdown,
-  GITHUB_COMMENT_LIMIT,
-  GITLAB_NOTE_LIMIT,
-} from '../../core/plan-markdown.js';
-import { hiddenMarker } from '../../core/markdown.js';
+import { GITHUB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT } from '../../core/fold.js';
+import { formatPlanMarkdown } from '../../core/plan-markdown.js';
+import { hiddenMarker, link } from '../../core/markdown.js';
 import type { PlanReport } from '../../core/plan.js';
 import { planSummary } from '../../core/plan.js';
 import { failedDescription, publishClusterStatus } from './commit-status.js';
@@ -49,7 +46,9 @@ export async function postPlanComment(
     named: true,
     limit:
       (target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT) - marker.length - 1,
-    moreUrl: options.runUrl,
+    whole: options.runUrl
+      ? `the ${link('run', options.runUrl)} has the rest (its job summary, and its \`report\` output for everything)`
+      : 'the job summary has the rest',
   });
   const body = `${marker}\n${markdown}`;
   const forge = openReportForge(target, 'comment', log);
