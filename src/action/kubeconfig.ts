@@ -90,9 +90,9 @@ export function missingForReport(report: GitHubReportSettings, sha: boolean): st
   const missing = [
     report.token || process.env.GITHUB_TOKEN
       ? ''
-      : 'a token (input token is empty; its default is the workflow token)',
-    process.env.GITHUB_REPOSITORY ? '' : 'GITHUB_REPOSITORY',
-    process.env.GITHUB_SHA || !sha ? '' : 'GITHUB_SHA',
+      : 'no token (input token is empty; its default is the workflow token)',
+    process.env.GITHUB_REPOSITORY ? '' : 'no GITHUB_REPOSITORY',
+    process.env.GITHUB_SHA || !sha ? '' : 'no GITHUB_SHA',
   ].filter(Boolean);
-  return `no ${missing.join(', no ')}`;
+  return missing.join(', ');
 }
