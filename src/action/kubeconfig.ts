@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
+import { runnerTemp } from '../adapters/ci-environment.js';
 import { readTextFile } from '../adapters/files.js';
 import { maskSecret } from './mask.js';
-import type { GitHubReportSettings } from './settings.js';
 
 /**
  * Masks every credential in a kubeconfig, value by value: GitHub masks exact strings, so a
@@ -33,18 +32,32 @@ export function maskKubeconfig(text: string): void {
   for (const user of users) visit(user.user);
 }
 
+/** Folders holding a kubeconfig written from an input, removed as the step ends. */
+const written = new Set<string>();
+
 /**
  * The kubeconfig input is either a path or the file's content (the usual `${{ secrets.KUBECONFIG }}`).
- * Content is masked and written to a private temp file; returns the path to use, if any.
+ * Content is masked and written to a private temp file, which {@link removeWrittenKubeconfigs}
+ * deletes when the step ends; returns the path to use, if any.
  */
 export async function kubeconfigFromInput(input: string | undefined): Promise<string | undefined> {
   if (input === undefined) return undefined;
   if (!input.includes('\n') && !input.trimStart().startsWith('{')) return input;
   maskKubeconfig(input);
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'ferry-kube-'));
+  const dir = await mkdtemp(join(runnerTemp(), 'ferry-kube-'));
+  written.add(dir);
   const path = join(dir, 'kubeconfig');
   await writeFile(path, input, { mode: 0o600 });
   return path;
+}
+
+/**
+ * Deletes every kubeconfig written from an input: RUNNER_TEMP outlives the step (later steps of
+ * the job, a self-hosted runner's next job), and the credentials must not.
+ */
+export async function removeWrittenKubeconfigs(): Promise<void> {
+  await Promise.all([...written].map((dir) => rm(dir, { recursive: true, force: true })));
+  written.clear();
 }
 
 /**
@@ -65,9 +78,17 @@ export async function prepareKubeconfig(input: string | undefined): Promise<stri
   return undefined;
 }
 
-/** GitHub reporting for apply and drift: token from the input, else GITHUB_TOKEN (masked). */
+/** The inputs that say where apply, plan and drift report on GitHub. */
+export interface GitHubReportInputs {
+  /** Token for statuses, comments and issues; undefined: GITHUB_TOKEN. */
+  token: string | undefined;
+  apiUrl: string | undefined;
+  commitStatus: boolean | string | undefined;
+}
+
+/** GitHub reporting for apply, plan and drift: token from the input, else GITHUB_TOKEN (masked). */
 export function reportTarget(
-  report: GitHubReportSettings,
+  report: GitHubReportInputs,
 ): { token: string; apiUrl?: string; repo: string; statusSha?: string } | undefined {
   const token = report.token ?? process.env.GITHUB_TOKEN;
   const repo = process.env.GITHUB_REPOSITORY;
@@ -86,7 +107,7 @@ export function reportTarget(
  * What reporting to GitHub needs and this step lacks, in words (see reportTarget); `sha`: the
  * report is a status on GITHUB_SHA.
  */
-export function missingForReport(report: GitHubReportSettings, sha: boolean): string {
+export function missingForReport(report: GitHubReportInputs, sha: boolean): string {
   const missing = [
     report.token || process.env.GITHUB_TOKEN
       ? ''

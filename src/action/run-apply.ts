@@ -5,23 +5,29 @@ import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../core/apply-report.js';
 import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
+import { applyOptions, targetOf } from '../options/cluster.js';
 import type { ApplySettings } from './settings.js';
 
 /**
  * `command: apply`: outputs counts per result and the JSON report; the job summary is a table;
  * with `commit-status`, `ferry/apply (<cluster>)` goes on the commit that was applied.
  */
-export async function runApply(settings: ApplySettings): Promise<void> {
+export async function runApply({ values }: ApplySettings): Promise<void> {
+  const what = targetOf(values, (option) => `input ${option}`);
+  if (what.kind === 'sets') {
+    const { runApplySets } = await import('./run-sets.js');
+    return runApplySets(values, what);
+  }
   const { apply } = await import('../commands/cluster/apply/apply.js');
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../core/apply-report.js');
   const { reportApplyStatus } = await import('../commands/publish/apply-status.js');
   const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const source = detectSource(process.env);
-  const target = reportTarget(settings.report);
-  if (settings.report.commitStatus && !target?.statusSha)
+  const target = reportTarget(values);
+  if (values.commitStatus && !target?.statusSha)
     core.warning(
-      `input commit-status: ferry/apply (${settings.report.cluster}) cannot be posted: ${missingForReport(settings.report, true)}; promotion gates that read it will not pass`,
+      `input commit-status: ferry/apply (${values.cluster}) cannot be posted: ${missingForReport(values, true)}; promotion gates that read it will not pass`,
     );
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
@@ -33,7 +39,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
       const status = {
         ...target,
         sha: target.statusSha,
-        cluster: settings.report.cluster,
+        cluster: values.cluster,
         runUrl: source.runUrl || undefined,
       };
       await reportApplyStatus(status, report, error, actionsLogger);
@@ -41,25 +47,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   };
   try {
     const report = await apply(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneEmpty: settings.pruneEmpty,
-        pruneAllow: settings.pruneAllow,
-        maxDeletions: settings.maxDeletions,
-        wait: settings.wait,
-        timeoutMs: settings.timeoutMs,
-        dryRun: settings.dryRun,
-        forceConflicts: settings.forceConflicts,
-        gitWinsOver: settings.gitWinsOver,
-        adopt: settings.adopt,
-        kubeconfig,
-        context: settings.context,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        annotations: applyTraceAnnotations(source),
-      },
+      { ...applyOptions(values, what), kubeconfig, annotations: applyTraceAnnotations(source) },
       actionsLogger,
     );
     await publish(report);

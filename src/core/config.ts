@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { ValidateFunction } from 'ajv';
 import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
+import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
+import { repoPathProblem } from './git-names.js';
 
 export type Forge = 'github' | 'gitlab' | 'git';
 
@@ -14,6 +15,8 @@ export interface EnvironmentConfig {
   branch: string;
   path: string;
   namespace: string | undefined;
+  /** Folder of this environment's SOPS-encrypted manifests, relative to ferry.yaml. */
+  secrets: string | undefined;
   promoteFrom: string | undefined;
   values: Record<string, unknown>;
 }
@@ -31,11 +34,7 @@ let compiled: ValidateFunction | undefined;
 
 /** The schema validator, compiled on first use (commands that never read ferry.yaml skip it). */
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
-    ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
-    compiled = ajv.compile(schema);
-  }
+  compiled ??= compileSchema(schema, { useDefaults: true });
   return compiled;
 }
 
@@ -44,26 +43,8 @@ function validator(): ValidateFunction {
  * `ferry.yaml:12: environments.production.branch: expected a string`.
  */
 export function parseConfig(text: string, fileName: string): FerryConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lines.linePos(yamlError.pos[0]).line;
-    throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // The yaml package's guard against alias bombs (maxAliasCount) throws a ReferenceError.
-    if (!(error instanceof ReferenceError)) throw error;
-    throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
-  }
-  const validate = validator();
-  if (!validate(data)) {
-    const error = validate.errors?.[0];
-    throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
-  }
+  const { data, doc, lines } = parseYamlSource(text, fileName);
+  checkSchema(validator(), data, { doc, lines }, fileName);
   const config = data as RawConfig;
   const environments: Record<string, EnvironmentConfig> = {};
   for (const [name, env] of Object.entries(config.environments)) {
@@ -74,11 +55,17 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       branch: env.branch ?? 'main',
       path: env.path.replace(/\/+$/, ''),
       namespace: env.namespace,
+      secrets: env.secrets?.replace(/\/+$/, ''),
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
     };
   }
   for (const env of Object.values(environments)) {
+    const pathProblem = repoPathProblem(env.path);
+    if (pathProblem) {
+      const at = locate(doc, lines, ['environments', env.name, 'path']);
+      throw new ConfigError(`${fileName}:${at}: environments.${env.name}.path: ${pathProblem}`);
+    }
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
       const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
       throw new ConfigError(
@@ -113,71 +100,9 @@ interface RawConfig {
       branch?: string;
       path: string;
       namespace?: string;
+      secrets?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;
     }
   >;
-}
-
-function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileName: string): string {
-  const path = error.instancePath.split('/').slice(1).map(unescapePointer);
-  let field = path;
-  let message: string;
-  switch (error.keyword) {
-    case 'required':
-      field = [...path, String(error.params.missingProperty)];
-      message = 'is required';
-      break;
-    case 'additionalProperties':
-      field = [...path, String(error.params.additionalProperty)];
-      message = 'unknown key';
-      break;
-    case 'type':
-      message = `expected ${article(String(error.params.type))}`;
-      break;
-    case 'enum':
-      message = `expected one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
-      break;
-    case 'propertyNames':
-      field = [...path, String(error.params.propertyName)];
-      message = 'invalid name: expected lowercase letters, digits and "-"';
-      break;
-    default: {
-      const schemaNode: Record<string, unknown> = error.parentSchema ?? {};
-      const custom = schemaNode['x-error'];
-      message = typeof custom === 'string' ? custom : (error.message ?? 'invalid');
-    }
-  }
-  const at = locate(doc, lines, field);
-  const name = field.length > 0 ? field.join('.') : '(top level)';
-  return `${fileName}:${at}: ${name}: ${message}`;
-}
-
-/** Line of the deepest node that exists on `path`, preferring the key of the last element. */
-function locate(doc: Document, lines: LineCounter, path: string[]): number {
-  for (let depth = path.length; depth > 0; depth--) {
-    const parent =
-      depth > 1 ? (doc.getIn(path.slice(0, depth - 1), true) as Node | undefined) : doc.contents;
-    if (isMap(parent)) {
-      const pair = parent.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === path[depth - 1],
-      );
-      const key = pair?.key as Node | undefined;
-      if (key?.range) return lines.linePos(key.range[0]).line;
-    }
-  }
-  const range = doc.contents?.range;
-  return range ? lines.linePos(range[0]).line : 1;
-}
-
-function unescapePointer(part: string): string {
-  return part.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -75,9 +75,11 @@ const GROUPS: { action: PlanAction; label: string }[] = [
   { action: 'leave', label: 'left in the cluster (in the inventory, no longer in git)' },
 ];
 
-/** The heading and totals of a plan; `named`: the heading names the cluster. */
-function header(report: PlanReport, named: boolean): string {
-  const title = named ? `ferry plan for ${inlineCode(report.cluster)}` : 'ferry plan';
+/** The heading and totals of a plan. */
+function header(report: PlanReport, options: MarkdownOptions): string {
+  const title =
+    options.title ??
+    (options.named ? `ferry plan for ${inlineCode(report.cluster)}` : 'ferry plan');
   const verdict =
     report.counts.rejected > 0
       ? 'the server rejects some objects'
@@ -96,6 +98,8 @@ function header(report: PlanReport, named: boolean): string {
 export interface MarkdownOptions {
   /** Name the cluster in the heading (a job summary or comment beside other clusters'). */
   named?: boolean;
+  /** The heading's words instead, as markdown (outside values in it already code spans). */
+  title?: string;
   /** Fold what does not fit in this many bytes (core/fold.ts). */
   limit?: number;
   /** Where the whole plan is, when lines are left out (ferry's own markdown). */
@@ -108,7 +112,7 @@ export interface MarkdownOptions {
  * would not fit is left out (changes first kept), counted and named, with where the rest is.
  */
 export function formatPlanMarkdown(report: PlanReport, options: MarkdownOptions = {}): string {
-  const folder = new MarkdownFolder(header(report, options.named ?? false), options.limit);
+  const folder = new MarkdownFolder(header(report, options), options.limit);
   for (const object of report.objects.filter(detailed)) {
     const { open, rows, close } = objectParts(object);
     folder.add(rows, open, close);

@@ -3,15 +3,16 @@ import { usesImage } from './build-annotations.js';
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
+import { OWNER_KEYS } from './rendered-by.js';
 import {
   documentObjects,
-  checkNoPlaintextSecret,
   checkUniqueIdentities,
-  groupOf,
   parseDocuments,
   withAnnotations,
   type RenderedManifest,
 } from './manifest.js';
+import { refusePlaintextSecret } from './sops/check.js';
+import { encryptedTemplate, refuseTemplatedSops } from './sops/pass-through.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
 /** Where a build came from; every field is '' when unknown, so strict templates can read them. */
@@ -36,6 +37,8 @@ export interface RenderInput {
   image: ImageReference;
   source: SourceInfo;
   templates: TemplateFile[];
+  /** The environment's folder of SOPS-encrypted manifests (`secrets` in ferry.yaml). */
+  secrets?: TemplateFile[];
 }
 
 const compiled = new Map<string, CompiledTemplate>();
@@ -68,7 +71,7 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     values: environment.values,
     source,
   };
-  const always = { app: config.app, environment: environment.name };
+  const always = { [OWNER_KEYS.app]: config.app, [OWNER_KEYS.environment]: environment.name };
   const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
     image: image.ref,
     'source-repo': source.repo,
@@ -80,54 +83,47 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const file of ordered) {
+    const encrypted = encryptedTemplate(file);
+    if (encrypted) {
+      manifests.push(encrypted);
+      continue;
+    }
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
+      refuseTemplatedSops(document, file.name);
       const substituted = substituteValues(document, output, file.name);
       for (const object of documentObjects(substituted, file.name, index)) {
         const manifest = { source: file.name, object };
-        checkNoPlaintextSecret(manifest);
+        refusePlaintextSecret(manifest);
         manifests.push(manifest);
       }
     });
   }
-  checkUniqueIdentities(manifests);
+  for (const file of input.secrets ?? []) {
+    const encrypted = encryptedTemplate(file);
+    if (!encrypted)
+      throw new ConfigError(
+        `${file.name}: is not SOPS-encrypted; the secrets folder of ${environment.name} holds encrypted manifests only`,
+      );
+    manifests.push(encrypted);
+  }
+  // Without discovery every kind counts as namespaced: objects naming no namespace land in the
+  // environment's when applied (apply checks again, knowing which kinds are cluster-scoped).
+  checkUniqueIdentities(manifests, { namespace: environment.namespace, namespaced: () => true });
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
-  const users = manifests.filter((m) => usesImage(m.object, image));
-  return manifests.map(({ source: name, object }) => ({
-    source: name,
-    object: withAnnotations(object, {
-      ...always,
-      ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
-    }),
-  }));
-}
-
-/**
- * File names for writing one object per file: `<kind>-<name>.yaml`, adding the namespace and
- * then the API group only where two objects would otherwise share a name.
- */
-export function manifestFileNames(manifests: RenderedManifest[]): string[] {
-  const base = manifests.map(({ object }) =>
-    `${object.kind}-${object.metadata.name}`.toLowerCase(),
-  );
-  const baseRepeated = repeatedNames(base);
-  const withNamespace = manifests.map(({ object }, i) =>
-    baseRepeated.has(base[i]!) ? `${base[i]}-${object.metadata.namespace ?? 'cluster'}` : base[i]!,
-  );
-  const namespaceRepeated = repeatedNames(withNamespace);
-  return manifests.map(({ object }, i) => {
-    const name = namespaceRepeated.has(withNamespace[i]!)
-      ? `${withNamespace[i]}-${groupOf(object.apiVersion) || 'core'}`
-      : withNamespace[i]!;
-    return `${name.replace(/[^a-z0-9.-]/g, '_')}.yaml`;
+  const users = manifests.filter((m) => !m.verbatim && usesImage(m.object, image));
+  return manifests.map((manifest) => {
+    // Encrypted manifests pass untouched: an annotation would change what their MAC covers.
+    if (manifest.verbatim !== undefined) return manifest;
+    const { source: name, object } = manifest;
+    return {
+      source: name,
+      object: withAnnotations(object, {
+        ...always,
+        ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
+      }),
+    };
   });
-}
-
-function repeatedNames(names: string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const name of names) (seen.has(name) ? repeated : seen).add(name);
-  return repeated;
 }

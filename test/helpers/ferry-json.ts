@@ -53,6 +53,8 @@ export const targetArgs = (t: Target): string[] => [
   t.namespace,
   '--kubeconfig',
   testKubeconfig()!,
+  // Public manifests (kube-prometheus, …) ship plaintext Secrets: allowed, as a set may allow it.
+  '--allow-plaintext-secrets',
 ];
 
 const where = (t: Target): string[] => [...targetArgs(t), '--output', 'json'];

@@ -1,10 +1,13 @@
+import { shortenAtWord } from '../../core/redact.js';
+import { redactSecrets } from '../secrets.js';
 import type { GitLabProject } from './gitlab-project.js';
 import type { GitHubClient } from './octokit.js';
 
 /**
  * Commit statuses on GitHub and GitLab behind one interface: ferry posts `ferry/apply`,
  * `ferry/plan` and `ferry/drift` through it, and each forge's own limits and state words stay
- * here. GitHub: https://docs.github.com/rest/commits/statuses ; GitLab:
+ * here. No runner masks a status: its description is redacted, then shortened at a word
+ * boundary to the forge's limit. GitHub: https://docs.github.com/rest/commits/statuses ; GitLab:
  * https://docs.gitlab.com/api/commits/#commit-status
  */
 
@@ -38,7 +41,7 @@ export function githubCommitStatuses(
 ): CommitStatuses {
   const stored = (status: CommitStatus): CommitStatus => ({
     ...status,
-    description: status.description.slice(0, GITHUB_DESCRIPTION),
+    description: shortenAtWord(redactSecrets(status.description), GITHUB_DESCRIPTION),
   });
   return {
     stored,
@@ -82,7 +85,7 @@ export function gitlabCommitStatuses(project: GitLabProject): CommitStatuses {
     const { targetUrl, ...rest } = status;
     return {
       ...rest,
-      description: status.description.slice(0, GITLAB_FIELD),
+      description: shortenAtWord(redactSecrets(status.description), GITLAB_FIELD),
       ...(targetUrl && targetUrl.length <= GITLAB_FIELD ? { targetUrl } : {}),
     };
   };

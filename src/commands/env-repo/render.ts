@@ -1,12 +1,21 @@
 import { dirname, join, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { readTemplates, readTextFile, replaceDirectory } from '../../adapters/files.js';
+import {
+  linkGuard,
+  pathRelation,
+  readTemplates,
+  readTextFile,
+  replaceDirectory,
+  repositoryRoot,
+} from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
-import { manifestFileNames, renderManifests, type SourceInfo } from '../../core/render.js';
+import { manifestFileNames } from '../../core/file-names.js';
+import { renderManifests, type SourceInfo } from '../../core/render.js';
+import { renderedBy } from '../../core/rendered-by.js';
 
 export interface RenderOptions {
   /** Path to ferry.yaml. */
@@ -37,8 +46,11 @@ export interface RenderResult {
 export async function loadConfig(
   configPath: string,
 ): Promise<{ config: FerryConfig; baseDir: string }> {
+  const baseDir = dirname(resolve(configPath));
+  const inside = await linkGuard(await repositoryRoot(baseDir), 'the repository');
+  await inside(configPath, 'config file');
   const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
-  return { config, baseDir: dirname(resolve(configPath)) };
+  return { config, baseDir };
 }
 
 /** Loads ferry.yaml and picks one environment, with a clear error for an unknown name. */
@@ -69,11 +81,58 @@ export async function renderEnvironment(
   source: SourceInfo,
   baseDir: string,
 ): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
-  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
-  const manifests = renderManifests({ config, environment, image, source, templates });
+  const folder = templatesFolder(config, baseDir);
+  // Templates' links stay inside the app's work tree; a folder ferry.yaml names outside it
+  // (an absolute `templates:`) is the user's choice, and its links stay inside that folder.
+  const repository = await repositoryRoot(baseDir);
+  const outside = (await pathRelation(folder, repository)) === 'apart';
+  const templates = await readTemplates(
+    folder,
+    baseDir,
+    config.templates,
+    outside ? folder : repository,
+  );
+  const secrets = environment.secrets
+    ? await readTemplates(
+        join(baseDir, environment.secrets),
+        baseDir,
+        environment.secrets,
+        repository,
+        'secrets folder',
+      )
+    : [];
+  const manifests = renderManifests({ config, environment, image, source, templates, secrets });
   const names = manifestFileNames(manifests);
-  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  const documents = new Map(
+    names.map((name, i) => {
+      const { object, verbatim } = manifests[i]!;
+      return [name, verbatim ?? toYamlDocument(object)];
+    }),
+  );
   return { manifests, documents };
+}
+
+/** The templates folder: as written in ferry.yaml, relative to its folder unless absolute. */
+function templatesFolder(config: FerryConfig, baseDir: string): string {
+  return resolve(baseDir, config.templates);
+}
+
+/**
+ * Refuses an `--out` that would replace the app's own sources: the templates folder, a folder
+ * inside it (read back as templates next time) or holding it, or a folder holding ferry.yaml.
+ */
+async function refuseOutOverlap(out: string, configPath: string, templates: string) {
+  const toTemplates = await pathRelation(out, templates);
+  const problem =
+    (await pathRelation(out, configPath)) === 'holds'
+      ? `holds the config file ${configPath}`
+      : toTemplates === 'apart'
+        ? undefined
+        : `${toTemplates === 'same' ? 'is' : toTemplates === 'inside' ? 'is inside' : 'holds'} the templates folder ${templates}`;
+  if (problem)
+    throw new ConfigError(
+      `--out ${out}: ${problem}; choose a folder of its own for rendered files`,
+    );
 }
 
 /** `ferry render`: renders an app's templates for one environment. */
@@ -90,7 +149,8 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
   );
   const names = [...documents.keys()];
   if (options.out) {
-    await replaceDirectory(options.out, documents);
+    await refuseOutOverlap(options.out, options.config, templatesFolder(config, baseDir));
+    await replaceDirectory(options.out, documents, (text, name) => !!renderedBy(text, name));
     log.info(
       `rendered ${manifests.length} objects for ${config.app}/${environment.name} into ${options.out}`,
     );
@@ -99,7 +159,9 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     image,
     environment,
     objects: manifests.map(({ object }) => describeObject(object)),
-    yaml: [...documents.values()].join('---\n'),
+    yaml: [...documents.values()]
+      .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+      .join('---\n'),
     files: options.out ? names : [],
     documents,
   };

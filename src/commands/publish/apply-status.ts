@@ -19,17 +19,21 @@ export async function reportApplyStatus(
   error: Error | undefined,
   log: Logger,
 ): Promise<void> {
+  const description = error ? failedDescription(error) : summaryLine(report);
+  await postApplyStatus(options, !error, description, log);
+}
+
+/** Posts `ferry/apply (<cluster>)` with `description`: success or failure (a run over sets). */
+export async function postApplyStatus(
+  options: ApplyStatusOptions,
+  succeeded: boolean,
+  description: string,
+  log: Logger,
+): Promise<void> {
   const { sha, cluster, runUrl } = options;
   await publishClusterStatus(
     options,
-    {
-      check: 'apply',
-      cluster,
-      sha,
-      succeeded: !error,
-      description: error ? failedDescription(error) : summaryLine(report),
-      ...(runUrl ? { runUrl } : {}),
-    },
+    { check: 'apply', cluster, sha, succeeded, description, ...(runUrl ? { runUrl } : {}) },
     log,
   );
 }

@@ -5,8 +5,8 @@ import {
   type StickyComment,
 } from '../../adapters/forge/sticky-comment.js';
 import { GITHUB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT } from '../../core/fold.js';
-import { formatPlanMarkdown } from '../../core/plan-markdown.js';
 import { hiddenMarker, link } from '../../core/markdown.js';
+import { formatPlanMarkdown } from '../../core/plan-markdown.js';
 import type { PlanReport } from '../../core/plan.js';
 import { planSummary } from '../../core/plan.js';
 import { failedDescription, publishClusterStatus } from './commit-status.js';
@@ -19,7 +19,7 @@ export type PlanForgeTarget = ReportTarget;
 export interface PlanCommentOptions {
   /** Pull request number (GitLab: merge request iid). */
   number: number;
-  /** The job summary, where sections that do not fit in the comment can be read. */
+  /** The run, where what does not fit in the comment can be read. */
   runUrl?: string;
   /** GitLab: the merge request's web address, to link the note. */
   mergeRequestUrl?: string;
@@ -27,13 +27,22 @@ export interface PlanCommentOptions {
 
 /** The hidden marker that finds a plan's comment again: one per cluster and inventory. */
 export function planMarker(report: PlanReport): string {
-  const where = `${report.cluster}:${report.inventory.namespace}/${report.inventory.name}`;
-  return hiddenMarker('plan', where);
+  return hiddenMarker(
+    'plan',
+    `${report.cluster}:${report.inventory.namespace}/${report.inventory.name}`,
+  );
+}
+
+/** Where a comment says the rest of a folded report is. */
+export function commentRest(runUrl: string | undefined): string {
+  return runUrl
+    ? `the ${link('run', runUrl)} has the rest (its job summary, and its \`report\` output for everything)`
+    : 'the job summary has the rest';
 }
 
 /**
  * Posts the plan on the pull request (merge request): one comment per cluster and inventory,
- * edited in place on every push, folded under GitHub's size limit.
+ * edited in place on every push, folded under the forge's size limit.
  */
 export async function postPlanComment(
   target: PlanForgeTarget,
@@ -44,12 +53,25 @@ export async function postPlanComment(
   const marker = planMarker(report);
   const markdown = formatPlanMarkdown(report, {
     named: true,
-    limit:
-      (target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT) - marker.length - 1,
-    whole: options.runUrl
-      ? `the ${link('run', options.runUrl)} has the rest (its job summary, and its \`report\` output for everything)`
-      : 'the job summary has the rest',
+    limit: commentLimit(target) - marker.length - 1,
+    whole: commentRest(options.runUrl),
   });
+  return postStickyComment(target, options, marker, markdown, log);
+}
+
+/** The longest comment (note) body the forge takes. */
+export function commentLimit(target: PlanForgeTarget): number {
+  return target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT;
+}
+
+/** Creates or edits the pull request comment (merge request note) found by `marker`. */
+export async function postStickyComment(
+  target: PlanForgeTarget,
+  options: PlanCommentOptions,
+  marker: string,
+  markdown: string,
+  log: Logger,
+): Promise<StickyComment> {
   const body = `${marker}\n${markdown}`;
   const forge = openReportForge(target, 'comment', log);
   let comment: StickyComment;
@@ -70,7 +92,7 @@ export async function postPlanComment(
             body,
           );
   } catch (error) {
-    const where = forge.forge === 'gitlab' ? `merge request !` : 'pull request #';
+    const where = forge.forge === 'gitlab' ? 'merge request !' : 'pull request #';
     throw forge.failure(error, `posting the plan on ${where}${options.number}`);
   }
   log.info(`plan comment ${comment.outcome}${comment.url ? `: ${comment.url}` : ''}`);
@@ -85,16 +107,22 @@ export async function reportPlanStatus(
   error: Error | undefined,
   log: Logger,
 ): Promise<void> {
+  const description = error ? failedDescription(error) : report ? planSummary(report) : 'no plan';
+  await postPlanStatus(target, subject, !error, description, log);
+}
+
+/** Posts `ferry/plan (<cluster>)` with `description`. */
+export async function postPlanStatus(
+  target: PlanForgeTarget,
+  subject: { sha: string; cluster: string; runUrl?: string },
+  succeeded: boolean,
+  description: string,
+  log: Logger,
+): Promise<void> {
+  const { sha, cluster, runUrl } = subject;
   await publishClusterStatus(
     target,
-    {
-      check: 'plan',
-      cluster: subject.cluster,
-      sha: subject.sha,
-      succeeded: !error,
-      description: error ? failedDescription(error) : report ? planSummary(report) : 'no plan',
-      ...(subject.runUrl ? { runUrl: subject.runUrl } : {}),
-    },
+    { check: 'plan', cluster, sha, succeeded, description, ...(runUrl ? { runUrl } : {}) },
     log,
   );
 }
