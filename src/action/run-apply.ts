@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../core/apply-report.js';
-import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { prepareKubeconfig, reportTarget, warnIfNoApplyStatus } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import { applyOptions, targetOf } from '../options/cluster.js';
 import type { ApplySettings } from './settings.js';
@@ -25,10 +25,7 @@ export async function runApply({ values }: ApplySettings): Promise<void> {
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const source = detectSource(process.env);
   const target = reportTarget(values);
-  if (values.commitStatus && !target?.statusSha)
-    core.warning(
-      `input commit-status: ferry/apply (${values.cluster}) cannot be posted: ${missingForReport(values, true)}; promotion gates that read it will not pass`,
-    );
+  warnIfNoApplyStatus(values, target);
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
     core.setOutput('restored', report.counts.restored);

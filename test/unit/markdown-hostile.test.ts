@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { driftIssueBody } from '../../src/adapters/alerts/github.js';
 import type { ApplyOutcome } from '../../src/adapters/kube/objects.js';
 import { failureMessage } from '../../src/commands/cluster/apply/writes.js';
+import { setsPlanComment, setsPlanMarker } from '../../src/commands/publish/plan-all-publish.js';
 import { planMarker } from '../../src/commands/publish/plan-publish.js';
 import {
   emptyReport,
@@ -25,6 +26,7 @@ import { formatPlanMarkdown } from '../../src/core/plan-markdown.js';
 import { promotionText, rollbackText } from '../../src/core/promotion-text.js';
 import { proposalBody, type ProposalFacts } from '../../src/core/proposal-text.js';
 import { NO_SOURCE } from '../../src/core/render.js';
+import { countResults, formatSetsMarkdown, type SetsReport } from '../../src/core/sets-report.js';
 import { assertInert } from '../helpers/markdown.js';
 
 const MANAGER = '@octocat [pwn](https://evil.example) #7777 <img src=x>';
@@ -147,6 +149,30 @@ describe('hostile values stay text in every markdown ferry writes', () => {
       whole: `the [run](${RUN_URL}) has the rest`,
     });
     await assertInert(`${planMarker(plan)}\n${comment}`, HOSTILE, [RUN_URL]);
+  });
+
+  it('runs over sets: the job summary and the plan --all comment, each set folded in', async () => {
+    const set = (name: string) => ({
+      set: name,
+      path: `apps/${VALUE}`,
+      namespace: 'prod',
+      result: 'planned' as const,
+      detail: VALUE,
+      exitCode: 0,
+      report: plan,
+    });
+    const report: SetsReport<PlanReport> = {
+      command: 'plan',
+      cluster: CLUSTER,
+      commit: 'a'.repeat(40),
+      dryRun: false,
+      sets: [set('web'), set('api')],
+      counts: countResults([set('web'), set('api')]),
+    };
+    const summary = formatSetsMarkdown(report, (r) => formatPlanMarkdown(r, { named: true }));
+    await assertInert(summary, HOSTILE);
+    const comment = setsPlanComment(report, GITHUB_COMMENT_LIMIT, RUN_URL);
+    await assertInert(`${setsPlanMarker(CLUSTER)}\n${comment}`, HOSTILE, [RUN_URL]);
   });
 
   it('pull request bodies and their job summaries: propose, promote, rollback', async () => {
