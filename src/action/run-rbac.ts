@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { codeSpan } from '../core/proposal-text.js';
+import { codeSpan } from '../core/markdown.js';
 import { rbacOptions } from '../options/rbac.js';
 import { prepareKubeconfig } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';

@@ -12,6 +12,7 @@ import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
 import { AccessPreflight, applyUses } from '../access/preflight.js';
+import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from './not-validated.js';
 import {
   planWrites,
   validateWrites,
@@ -80,12 +81,9 @@ export interface ApplyOptions extends SecretOptions {
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const set = await readSet(options.dir, options);
   refuseEmptyPrune(set.objects.length, options);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
-    return await applyObjects(client, set.objects, options, log, set.sources);
-  } finally {
-    client.close();
-  }
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
+    applyObjects(client, set.objects, options, log, set.sources),
+  );
 }
 
 /** `apply` with a connected client and objects already read (from the files `sources` names). */
@@ -274,11 +272,7 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
       report,
     );
   }
-  // In --dry-run a kind whose CRD is not installed yet cannot be checked.
-  for (const o of unserved) {
-    const reason = 'dry run: not validated, its CRD is not installed yet';
-    record(report, describeObject(o), 'created', reason);
-  }
+  for (const o of unserved) record(report, describeObject(o), 'created', NOT_VALIDATED.crd);
   return plan;
 }
 
@@ -306,19 +300,13 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
     state.schemas,
     report,
   );
-  // In --dry-run a namespace created by this run does not exist yet: its objects cannot be checked.
-  const newNamespaces = new Set(
-    prerequisites.writes
-      .filter((d) => d.object.kind === 'Namespace' && !inventory.liveOf(d.id))
-      .map((d) => d.object.metadata.name),
-  );
-  const unchecked = dryRun
-    ? plan.writes.filter((d) => newNamespaces.has(d.object.metadata.namespace ?? ''))
-    : [];
-  for (const d of unchecked) {
-    const reason = 'dry run: not validated, its namespace does not exist yet';
-    record(report, describeObject(d.object), 'created', reason);
-  }
+  // A real run has created them by now; a dry run has not.
+  const newNamespaces = dryRun
+    ? namespacesToCreate(prerequisites.writes, inventory)
+    : new Set<string>();
+  const unchecked = plan.writes.filter((d) => inNamespaceToCreate(d.object, newNamespaces));
+  for (const d of unchecked)
+    record(report, describeObject(d.object), 'created', NOT_VALIDATED.namespace);
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
   // Record old and new kinds before writing, so an interrupted run can still be pruned; and

@@ -17,6 +17,7 @@ import {
   type PlanReport,
 } from '../../../core/plan.js';
 import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
+import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from '../apply/not-validated.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import { AccessPreflight, PLAN_USES } from '../access/preflight.js';
@@ -56,12 +57,9 @@ export type PlanOptions = Pick<
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
   const set = await readSet(options.dir, options);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
-    return await planObjects(client, set.objects, options, log, set.sources);
-  } finally {
-    client.close();
-  }
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
+    planObjects(client, set.objects, options, log, set.sources),
+  );
 }
 
 /** `plan` with a connected client and objects already read (from the files `sources` names). */
@@ -96,7 +94,7 @@ export async function planObjects(
       object: describeObject(o),
       action: 'create',
       fields: [],
-      note: 'not validated: its CRD is not installed yet',
+      note: NOT_VALIDATED.crd,
     },
   }));
   let unchanged = 0;
@@ -142,7 +140,7 @@ export function plannedFields(
     path: f.path,
     live: f.live,
     git: f.git,
-    manager: f.manager,
+    ...(f.manager !== undefined ? { manager: f.manager } : { unattributed: f.unattributed }),
     handEdit: isHandEdit(f.manager, gitWinsOver),
   }));
 }
@@ -158,11 +156,8 @@ async function validate(
   inventory: Inventory,
   options: Omit<PlanOptions, 'dir'>,
 ): Promise<void> {
-  const newNamespaces = new Set(
-    planned
-      .filter((p) => p.entry.action === 'create' && p.desired?.object.kind === 'Namespace')
-      .map((p) => p.desired!.object.metadata.name),
-  );
+  const desired = planned.flatMap((p) => (p.desired ? [p.desired] : []));
+  const newNamespaces = namespacesToCreate(desired, inventory);
   const writeOptions = {
     adopt: options.adopt ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -170,8 +165,8 @@ async function validate(
   };
   await mapLimit(planned, WRITE_CONCURRENCY, async ({ desired, entry }) => {
     if (!desired) return;
-    if (newNamespaces.has(desired.object.metadata.namespace ?? '')) {
-      entry.note = 'not validated: its namespace does not exist yet';
+    if (inNamespaceToCreate(desired.object, newNamespaces)) {
+      entry.note = NOT_VALIDATED.namespace;
       return;
     }
     const replace = inventory.liveOf(desired.id) !== undefined && isJob(desired.object);

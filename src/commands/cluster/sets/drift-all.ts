@@ -49,8 +49,7 @@ export async function driftAll(options: DriftAllOptions, log: Logger): Promise<D
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const rows = await checkSets(client, loaded, selected, { ...options, rules }, log);
     return {
       command: 'drift',
@@ -61,9 +60,7 @@ export async function driftAll(options: DriftAllOptions, log: Logger): Promise<D
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 /** The sets among `sets` that drift finds drifted (`apply --heal` applies them again). */
