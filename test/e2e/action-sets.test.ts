@@ -166,7 +166,7 @@ describe('the action fans the changed sets out as a matrix', needsCluster, () =>
     ]);
     const summary = await assertRendersCleanly(check.summary);
     assert.match(summary, /1 applied, 3 unchanged/);
-    assert.match(summary, /<summary>web: applied<\/summary>/);
+    assert.match(summary, /<summary><code>web<\/code>: applied<\/summary>/);
     assert.equal((await setRecord(appNs, 'web'))['ferry.dev/applied-commit'], second);
     const live = await kubectl([
       '-n',
