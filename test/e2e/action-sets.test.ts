@@ -4,20 +4,19 @@
 // runs at once (as matrix jobs do), then the check job's `apply` with `all: true` posts the
 // cluster's status. The real control plane, the fake GitHub, a real env repo in git.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startForgeHarness } from '../forge/harness.js';
 import { assertStepPassed, runActionStep, type StepResult } from '../helpers/action-step.js';
-import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { kubectl, needsCluster, testKubeconfig } from '../helpers/kube.js';
 import { assertRendersCleanly } from '../helpers/markdown.js';
 import {
   CHAIN,
   assertChainApplied,
   commitFiles,
   setRecord,
-  setsRepoFiles,
+  setsRepoForTest,
 } from '../helpers/sets-repo.js';
 
 /** One entry of the matrix, as `strategy.matrix` hands it to a job (`matrix.set`, …). */
@@ -47,15 +46,7 @@ describe('the action fans the changed sets out as a matrix', needsCluster, () =>
     const statusSha = (
       await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
     ).data.commit.sha;
-    const ns = await testNamespace('fanout');
-    const appNs = `${ns.name}-app`;
-    t.after(async () => {
-      await kubectl(['delete', 'namespace', appNs, '--ignore-not-found', '--wait=false']);
-      await ns.remove();
-    });
-    const root = await mkdtemp(join(tmpdir(), 'ferry-fanout-'));
-    t.after(() => rm(root, { recursive: true, force: true }));
-    const commit = await commitFiles(root, setsRepoFiles(ns.name, appNs));
+    const { ns, appNs, root, commit } = await setsRepoForTest(t, 'fanout');
 
     const runUrl = 'https://github.example/acme/environments/actions/runs/7';
     const github = {
@@ -110,7 +101,7 @@ describe('the action fans the changed sets out as a matrix', needsCluster, () =>
         set,
       );
     }
-    await assertChainApplied(ns.name, appNs, commit);
+    await assertChainApplied(ns, appNs, commit);
     const web = await setRecord(appNs, 'web');
     assert.equal(web['ferry.dev/applied-run-url'], runUrl);
     assert.equal(web['ferry.dev/set-path'], 'apps/web');

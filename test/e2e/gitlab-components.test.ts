@@ -3,7 +3,7 @@
 // the real control plane, with ferry taken from this checkout the way a job takes the package.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
   runGitlabCiLocal,
   runPipeline,
   type PipelineRun,
+  ferryWrapper,
 } from '../helpers/gitlab-ci-local.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import type { PlanReport } from '../../src/core/plan.js';
@@ -278,13 +279,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
       dump({ TEST_KUBECONFIG: { type: 'file', values: { staging: kubeconfig } } }),
     );
     // ferry-command's way in: a command, here a wrapper around this checkout's bundle.
-    await mkdir(join(root, 'bin'));
-    const wrapper = join(root, 'bin', 'ferry');
-    await writeFile(
-      wrapper,
-      `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
-    );
-    await chmod(wrapper, 0o755);
+    const wrapper = await ferryWrapper(root);
     const cluster = { environment: 'staging', 'kubeconfig-variable': 'TEST_KUBECONFIG' };
     const target = { dir: 'rendered', inventory: 'guestbook-staging', namespace: ns.name };
     const app = await exampleApp((ferryYaml) => {

@@ -4,7 +4,7 @@
 // own log says experimentally), and each set's job applies its set with the variables the
 // trigger passed down. A second pipeline finds nothing to do.
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { dump, load } from 'js-yaml';
 import {
+  ferryWrapper,
   gitEnv,
   gitlabProject,
   includeComponent,
@@ -25,18 +26,6 @@ import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers
 import { assertChainApplied, setsRepoFiles } from '../helpers/sets-repo.js';
 
 const execFileAsync = promisify(execFile);
-
-/** ferry-command's way in: a command running this checkout's bundle; returns its path. */
-async function ferryWrapper(root: string): Promise<string> {
-  await mkdir(join(root, 'bin'));
-  const wrapper = join(root, 'bin', 'ferry');
-  await writeFile(
-    wrapper,
-    `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
-  );
-  await chmod(wrapper, 0o755);
-  return wrapper;
-}
 
 /** The sets under `environments/` of the project (the components' `root` input). */
 function underEnvironments(files: Record<string, string>): Record<string, string> {

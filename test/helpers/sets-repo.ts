@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
-import { kubectl } from './kube.js';
+import { kubectl, testNamespace } from './kube.js';
 
 const exec = promisify(execFile);
 
@@ -109,4 +111,24 @@ export async function assertChainApplied(ns: string, appNs: string, commit: stri
     times,
     `applied in dependency order: ${CHAIN.join(' < ')}`,
   );
+}
+
+/**
+ * The sets committed in a fresh repository, with the test's namespace `ns` and `<ns>-app`, all
+ * removed when test `t` ends; returns the namespaces, the folder and the commit.
+ */
+export async function setsRepoForTest(
+  t: TestContext,
+  prefix: string,
+): Promise<{ ns: string; appNs: string; root: string; commit: string }> {
+  const namespace = await testNamespace(prefix);
+  const appNs = `${namespace.name}-app`;
+  t.after(async () => {
+    await kubectl(['delete', 'namespace', appNs, '--ignore-not-found', '--wait=false']);
+    await namespace.remove();
+  });
+  const root = await mkdtemp(join(tmpdir(), `ferry-${prefix}-`));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const commit = await commitFiles(root, setsRepoFiles(namespace.name, appNs));
+  return { ns: namespace.name, appNs, root, commit };
 }

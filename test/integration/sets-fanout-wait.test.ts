@@ -2,28 +2,19 @@
 // also through a set nobody applies in this run: the fan-out lists only the changed sets, so an
 // unchanged set in between must not let its dependent run ahead of a changed set below it.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Logger } from '../../src/adapters/logger.js';
 import { applyAll } from '../../src/commands/cluster/sets/apply-all.js';
-import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
-import { commitFiles, setsRepoFiles } from '../helpers/sets-repo.js';
+import { kubectl, needsCluster, testKubeconfig } from '../helpers/kube.js';
+import { commitFiles, setsRepoForTest } from '../helpers/sets-repo.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 
 describe('a set applied on its own', needsCluster, () => {
   it('waits for a changed set it reaches through an unchanged one', async (t) => {
-    const ns = await testNamespace('fanwait');
-    const appNs = `${ns.name}-app`;
-    t.after(async () => {
-      await kubectl(['delete', 'namespace', appNs, '--ignore-not-found', '--wait=false']);
-      await ns.remove();
-    });
-    const root = await mkdtemp(join(tmpdir(), 'ferry-fanout-wait-'));
-    t.after(() => rm(root, { recursive: true, force: true }));
-    await commitFiles(root, setsRepoFiles(ns.name, appNs));
+    const { appNs, root } = await setsRepoForTest(t, 'fanwait');
     const options = { root, cluster: 'prod-eu', kubeconfig: testKubeconfig()! };
     const first = await applyAll(options, quiet);
     assert.deepEqual(
