@@ -2,6 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
+import type { IgnoreRule } from './ignore.js';
+import { SOURCE_KEYS, type AppSource, type HookPolicy, type RenderPolicy } from './sources.js';
 
 export type Forge = 'github' | 'gitlab' | 'git';
 
@@ -16,14 +18,21 @@ export interface EnvironmentConfig {
   namespace: string | undefined;
   promoteFrom: string | undefined;
   values: Record<string, unknown>;
+  /** Helm values files, relative to ferry.yaml, in order. */
+  valuesFiles: string[];
+  /** The cluster's Kubernetes version, for Helm's `.Capabilities.KubeVersion`. */
+  kubeVersion: string | undefined;
+  /** API versions the cluster serves, for Helm's `.Capabilities.APIVersions`. */
+  apiVersions: string[];
 }
 
 /** A validated ferry.yaml. */
 export interface FerryConfig {
   app: string;
   image: string;
-  /** Templates folder as written, relative to the config file. */
-  templates: string;
+  /** How the manifests are made; paths as written, relative to the config file. */
+  source: AppSource;
+  policy: RenderPolicy;
   environments: Record<string, EnvironmentConfig>;
 }
 
@@ -59,6 +68,7 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     if (!(error instanceof ReferenceError)) throw error;
     throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
   }
+  refuseSourceCount(data, doc, lines, fileName);
   const validate = validator();
   if (!validate(data)) {
     const error = validate.errors?.[0];
@@ -76,6 +86,9 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       namespace: env.namespace,
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
+      valuesFiles: env.valuesFiles ?? [],
+      kubeVersion: env.kubeVersion,
+      apiVersions: env.apiVersions ?? [],
     };
   }
   for (const env of Object.values(environments)) {
@@ -86,7 +99,59 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       );
     }
   }
-  return { app: config.app, image: config.image, templates: config.templates, environments };
+  const source = sourceOf(config);
+  if (source.kind !== 'helm') refuseHelmOnlyKeys(config, doc, lines, fileName);
+  const policy: RenderPolicy = {
+    allowRemote: config.allowRemote ?? false,
+    hooks: config.hooks ?? 'refuse',
+    volatile: config.volatile ?? [],
+  };
+  return { app: config.app, image: config.image, source, policy, environments };
+}
+
+function sourceOf(config: RawConfig): AppSource {
+  if (config.kustomize !== undefined) return { kind: 'kustomize', folder: config.kustomize };
+  if (config.helm !== undefined) {
+    const { releaseName, ...helm } = config.helm;
+    return { kind: 'helm', ...helm, releaseName: releaseName ?? config.app };
+  }
+  return { kind: 'templates', folder: config.templates! };
+}
+
+/** Exactly one of templates, kustomize and helm; a second names the line of the second. */
+function refuseSourceCount(data: unknown, doc: Document, lines: LineCounter, fileName: string) {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
+  const given = SOURCE_KEYS.filter((key) => key in data);
+  const keys = SOURCE_KEYS.join(', ');
+  if (given.length === 0)
+    throw new ConfigError(
+      `${fileName}:${locate(doc, lines, [])}: (top level): give one of ${keys} (how the manifests are made)`,
+    );
+  if (given.length > 1) {
+    const at = locate(doc, lines, [given[1]!]);
+    throw new ConfigError(
+      `${fileName}:${at}: ${given[1]}: give only one of ${keys} (${given[0]} is given too)`,
+    );
+  }
+}
+
+/** Values files and cluster versions mean something to helm only: elsewhere they are a mistake. */
+function refuseHelmOnlyKeys(
+  config: RawConfig,
+  doc: Document,
+  lines: LineCounter,
+  fileName: string,
+) {
+  for (const [name, env] of Object.entries(config.environments)) {
+    const key = (['valuesFiles', 'kubeVersion', 'apiVersions'] as const).find(
+      (k) => env[k] !== undefined,
+    );
+    if (key === undefined) continue;
+    const at = locate(doc, lines, ['environments', name, key]);
+    throw new ConfigError(
+      `${fileName}:${at}: environments.${name}.${key}: only for a Helm chart (helm:)`,
+    );
+  }
 }
 
 /** The forge an environment uses: as configured, or inferred from the shape of its repo. */
@@ -104,7 +169,14 @@ export function inferForge(env: Pick<EnvironmentConfig, 'forge' | 'repo'>): Forg
 interface RawConfig {
   app: string;
   image: string;
-  templates: string;
+  templates?: string;
+  kustomize?: string;
+  helm?: Omit<Extract<AppSource, { kind: 'helm' }>, 'kind' | 'releaseName'> & {
+    releaseName?: string;
+  };
+  allowRemote?: boolean;
+  hooks?: HookPolicy;
+  volatile?: IgnoreRule[];
   environments: Record<
     string,
     {
@@ -115,6 +187,9 @@ interface RawConfig {
       namespace?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;
+      valuesFiles?: string[];
+      kubeVersion?: string;
+      apiVersions?: string[];
     }
   >;
 }

@@ -12,6 +12,7 @@ import {
   withAnnotations,
   type RenderedManifest,
 } from './manifest.js';
+import { RENDERER_ANNOTATION } from './sources.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
 /** Where a build came from; every field is '' when unknown, so strict templates can read them. */
@@ -56,10 +57,16 @@ function compiledTemplate(file: TemplateFile): CompiledTemplate {
  * stable order (templates by name, then documents in template order). Pure: no I/O.
  */
 export function renderManifests(input: RenderInput): RenderedManifest[] {
-  if (input.templates.length === 0) {
-    throw new ConfigError(`${input.config.templates}: no templates found (*.yaml, *.yml, *.hbs)`);
-  }
+  return finishManifests(renderTemplates(input), input);
+}
+
+/** The objects the templates make, in order, before the checks and annotations. */
+function renderTemplates(input: RenderInput): RenderedManifest[] {
   const { config, environment, image, source } = input;
+  if (input.templates.length === 0) {
+    const folder = config.source.kind === 'templates' ? config.source.folder : '';
+    throw new ConfigError(`${folder}: no templates found (*.yaml, *.yml, *.hbs)`);
+  }
   const context = {
     app: config.app,
     env: environment.name,
@@ -67,13 +74,6 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     image,
     values: environment.values,
     source,
-  };
-  const always = { app: config.app, environment: environment.name };
-  const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
-    image: image.ref,
-    'source-repo': source.repo,
-    'source-commit': source.commit,
-    'run-url': source.runUrl,
   };
   const manifests: RenderedManifest[] = [];
   const ordered = [...input.templates].sort((a, b) =>
@@ -84,14 +84,42 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
       const substituted = substituteValues(document, output, file.name);
-      for (const object of documentObjects(substituted, file.name, index)) {
-        const manifest = { source: file.name, object };
-        checkNoPlaintextSecret(manifest);
-        manifests.push(manifest);
-      }
+      for (const object of documentObjects(substituted, file.name, index))
+        manifests.push({ source: file.name, object });
     });
   }
+  return manifests;
+}
+
+/** What {@link finishManifests} needs besides the objects. */
+export type FinishInput = Pick<RenderInput, 'config' | 'environment' | 'image' | 'source'> & {
+  /** The tool and version that made the objects (`helm v3.21.4`), when not Handlebars. */
+  renderer?: string;
+};
+
+/**
+ * The checks and annotations every rendered app gets, whatever made its objects (Handlebars,
+ * kustomize, helm): no plaintext Secret, unique identities, `ferry.dev/app` and `environment`
+ * (and `renderer`) on every object, the per-build annotations on the objects that use the image.
+ */
+export function finishManifests(
+  manifests: RenderedManifest[],
+  input: FinishInput,
+): RenderedManifest[] {
+  const { config, environment, image, source } = input;
+  for (const manifest of manifests) checkNoPlaintextSecret(manifest);
   checkUniqueIdentities(manifests);
+  const always = {
+    app: config.app,
+    environment: environment.name,
+    ...(input.renderer ? { [RENDERER_ANNOTATION]: input.renderer } : {}),
+  };
+  const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
+    image: image.ref,
+    'source-repo': source.repo,
+    'source-commit': source.commit,
+    'run-url': source.runUrl,
+  };
   // An app whose templates spell the image some other way still records it (on every object):
   // promote and rollback read it back.
   const users = manifests.filter((m) => usesImage(m.object, image));

@@ -1,12 +1,14 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { readTemplates, readTextFile, replaceDirectory } from '../../adapters/files.js';
+import { readTextFile, replaceDirectory } from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
+import type { ToolPaths } from '../../adapters/renderers/tools.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
-import { manifestFileNames, renderManifests, type SourceInfo } from '../../core/render.js';
+import { manifestFileNames, type SourceInfo } from '../../core/render.js';
+import { renderApp } from './app-source.js';
 
 export interface RenderOptions {
   /** Path to ferry.yaml. */
@@ -18,6 +20,8 @@ export interface RenderOptions {
   out?: string;
   /** Overrides for detected source info (CI variables). */
   source?: Partial<SourceInfo>;
+  /** Where kustomize and helm are, when not on PATH (`--kustomize`, `--helm`). */
+  tools?: ToolPaths;
 }
 
 export interface RenderResult {
@@ -31,6 +35,8 @@ export interface RenderResult {
   files: string[];
   /** One file name and YAML text per object, whether or not they were written. */
   documents: Map<string, string>;
+  /** The kustomize or helm that made the objects (`helm v3.21.4`); undefined for templates. */
+  renderer?: string;
 }
 
 /** Loads ferry.yaml; `baseDir` is its folder, which relative paths in it are relative to. */
@@ -58,9 +64,17 @@ export async function loadEnvironment(
   return { config, environment, baseDir };
 }
 
+/** What {@link renderEnvironment} gives: the objects, one YAML document per file, the renderer. */
+export interface EnvironmentRendering {
+  manifests: RenderedManifest[];
+  documents: Map<string, string>;
+  renderer?: string;
+}
+
 /**
- * Renders an app's templates (under `baseDir`, the folder of ferry.yaml) for one environment
- * with exactly this image and source: the objects, and one YAML document per object by file name.
+ * Renders an app (its templates, overlay or chart, under `baseDir`, the folder of ferry.yaml)
+ * for one environment with exactly this image and source: the objects, and one YAML document
+ * per object by file name.
  */
 export async function renderEnvironment(
   config: FerryConfig,
@@ -68,12 +82,19 @@ export async function renderEnvironment(
   image: ImageReference,
   source: SourceInfo,
   baseDir: string,
-): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
-  const templates = await readTemplates(join(baseDir, config.templates), baseDir);
-  const manifests = renderManifests({ config, environment, image, source, templates });
+  extra: { tools?: ToolPaths; log?: Logger } = {},
+): Promise<EnvironmentRendering> {
+  const { manifests, renderer } = await renderApp({
+    config,
+    environment,
+    image,
+    source,
+    baseDir,
+    ...extra,
+  });
   const names = manifestFileNames(manifests);
   const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
-  return { manifests, documents };
+  return { manifests, documents, ...(renderer ? { renderer } : {}) };
 }
 
 /** `ferry render`: renders an app's templates for one environment. */
@@ -81,12 +102,13 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
   const image = imageReference(config.image, options.imageTag, options.imageDigest);
   const source = detectSource(process.env, options.source);
-  const { manifests, documents } = await renderEnvironment(
+  const { manifests, documents, renderer } = await renderEnvironment(
     config,
     environment,
     image,
     source,
     baseDir,
+    { ...(options.tools ? { tools: options.tools } : {}), log },
   );
   const names = [...documents.keys()];
   if (options.out) {
@@ -102,5 +124,6 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     yaml: [...documents.values()].join('---\n'),
     files: options.out ? names : [],
     documents,
+    ...(renderer ? { renderer } : {}),
   };
 }
