@@ -18,9 +18,10 @@ import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addSetSourceOptions, setSettings, type SetSourceFlags } from '../renderer-options.js';
 import { useColour, type CliIO } from '../io.js';
 
-interface ApplyFlags {
+interface ApplyFlags extends SetSourceFlags {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -110,6 +111,7 @@ export function applyCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context');
+  addSetSourceOptions(command);
   addRequestTimeoutOption(command)
     .addOption(
       new Option('-o, --output <format>', 'report format')
@@ -186,6 +188,7 @@ Examples:
             kubeconfig: flags.kubeconfig,
             context: flags.context,
             requestTimeoutMs: flags.requestTimeout,
+            source: setSettings(flags),
             annotations: applyTraceAnnotations(source),
           },
           log,

@@ -7,6 +7,7 @@ import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addSetSourceOptions, setSettings, type SetSourceFlags } from '../renderer-options.js';
 import { useColour, type CliIO } from '../io.js';
 import { parsedOption } from '../parsed-option.js';
 import { parseClusterName, parseInventoryName } from '../../core/options.js';
@@ -14,7 +15,7 @@ import { parseClusterName, parseInventoryName } from '../../core/options.js';
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
 export const DRIFT_EXIT_CODE = 3;
 
-interface DriftFlags {
+interface DriftFlags extends SetSourceFlags {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -67,6 +68,7 @@ export function driftCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context');
+  addSetSourceOptions(command);
   addRequestTimeoutOption(command)
     .addOption(
       parsedOption(
@@ -117,6 +119,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
           kubeconfig: flags.kubeconfig,
           context: flags.context,
           requestTimeoutMs: flags.requestTimeout,
+          source: setSettings(flags),
           alerts: alertOptions(flags),
         },
         log,

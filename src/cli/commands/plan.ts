@@ -7,6 +7,7 @@ import { ConfigError, FerryError, OperationError } from '../../core/errors.js';
 import { parseClusterName, parseInventoryName, parseList } from '../../core/options.js';
 import { parsedOption } from '../parsed-option.js';
 import { addRequestTimeoutOption } from '../request-timeout.js';
+import { addSetSourceOptions, setSettings, type SetSourceFlags } from '../renderer-options.js';
 import { githubTarget } from '../github-target.js';
 import { addForgeReportOptions } from '../forge-report-options.js';
 import { gitlabTarget } from '../gitlab-target.js';
@@ -15,7 +16,7 @@ import { useColour, type CliIO } from '../io.js';
 /** Exit code for "the plan has changes" (with --detailed-exitcode), as terraform plan uses it. */
 export const PLAN_CHANGES_EXIT_CODE = 3;
 
-interface PlanFlags {
+interface PlanFlags extends SetSourceFlags {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -80,6 +81,7 @@ export function planCommand(program: Command, io: CliIO): void {
       'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
     )
     .option('--context <name>', 'kubeconfig context');
+  addSetSourceOptions(command);
   addRequestTimeoutOption(command)
     .addOption(
       parsedOption(
@@ -145,6 +147,7 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
           kubeconfig: flags.kubeconfig,
           context: flags.context,
           requestTimeoutMs: flags.requestTimeout,
+          source: setSettings(flags),
         },
         publishing,
         log,

@@ -3,6 +3,7 @@ import { consoleLogger } from '../../adapters/logger.js';
 import type { PromoteResult } from '../../commands/env-repo/promote/promote.js';
 import { OperationError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
+import { addToolOptions, toolPaths, type ToolFlags } from '../renderer-options.js';
 import { parsedOption } from '../parsed-option.js';
 import { parseClusterName, parseDurationOption } from '../../core/options.js';
 import { formatResult } from './propose.js';
@@ -13,7 +14,7 @@ import {
   type PullRequestFlags,
 } from './pull-request-options.js';
 
-interface PromoteFlags extends PullRequestFlags {
+interface PromoteFlags extends PullRequestFlags, ToolFlags {
   config: string;
   from?: string;
   to?: string;
@@ -48,6 +49,7 @@ export function promoteCommand(program: Command, io: CliIO): void {
       ).default('default'),
     );
   addPullRequestOptions(command);
+  addToolOptions(command);
   addOutputOption(command)
     .addHelpText(
       'after',
@@ -79,6 +81,7 @@ Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuratio
           force: flags.force,
           minSoak: flags.minSoak,
           cluster: flags.cluster,
+          tools: toolPaths(flags),
         },
         consoleLogger(io.stderr),
       );

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import type { ProposeResult } from '../../commands/env-repo/propose/propose.js';
 import type { CliIO } from '../io.js';
+import { addToolOptions, toolPaths, type ToolFlags } from '../renderer-options.js';
 import {
   addOutputOption,
   addPullRequestOptions,
@@ -9,7 +10,7 @@ import {
   type PullRequestFlags,
 } from './pull-request-options.js';
 
-interface ProposeFlags extends PullRequestFlags {
+interface ProposeFlags extends PullRequestFlags, ToolFlags {
   config: string;
   env: string;
   imageTag?: string;
@@ -33,6 +34,7 @@ export function proposeCommand(program: Command, io: CliIO): void {
     .option('--allow-fork', 'run under pull_request_target from a fork (unsafe)')
     .option('--source-commit <sha>', 'source commit (default: from CI variables)')
     .option('--run-url <url>', 'CI run URL (default: from CI variables)');
+  addToolOptions(command);
   addOutputOption(command)
     .addHelpText(
       'after',
@@ -53,6 +55,7 @@ Examples:
           imageDigest: flags.imageDigest,
           source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
           allowFork: flags.allowFork,
+          tools: toolPaths(flags),
         },
         consoleLogger(io.stderr),
       );

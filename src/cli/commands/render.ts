@@ -1,18 +1,22 @@
 import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import type { CliIO } from '../io.js';
+import { addToolOptions, toolPaths } from '../renderer-options.js';
 
 export function renderCommand(program: Command, io: CliIO): void {
-  program
+  const command = program
     .command('render')
-    .description("render an app's Handlebars YAML templates for one environment")
+    .description(
+      'render an app (Handlebars templates, a Kustomize overlay or a Helm chart) for one environment',
+    )
     .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
     .requiredOption('-e, --env <name>', 'environment to render')
     .option('-t, --image-tag <tag>', 'image tag to deploy')
     .option('--image-digest <digest>', 'image digest to deploy (sha256:…)')
     .option('-o, --out <dir>', 'write one file per object into this folder (replaced wholesale)')
     .option('--source-commit <sha>', 'source commit (default: from CI variables)')
-    .option('--run-url <url>', 'CI run URL (default: from CI variables)')
+    .option('--run-url <url>', 'CI run URL (default: from CI variables)');
+  addToolOptions(command)
     .addHelpText(
       'after',
       `
@@ -34,6 +38,7 @@ Examples:
           imageDigest: opts.imageDigest,
           out: opts.out,
           source: { commit: opts.sourceCommit, runUrl: opts.runUrl },
+          tools: toolPaths(opts),
         },
         log,
       );

@@ -1,5 +1,5 @@
-import { readManifestDir } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
+import { readCommandSet, type SetSettings } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { waitForEstablished } from '../../../adapters/kube/objects.js';
@@ -32,7 +32,7 @@ import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
 
 export interface ApplyOptions {
-  /** Folder of manifests (YAML/JSON, recursively). */
+  /** Folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart. */
   dir: string;
   /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
   inventory: string;
@@ -58,6 +58,8 @@ export interface ApplyOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
+  /** How to build a set folder that is a kustomization or a chart (issue 22). */
+  source?: SetSettings;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface ApplyOptions {
  * objects are skipped; then the rollout wait, and prune last.
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await readCommandSet(options, log);
   refuseEmptyPrune(manifests.length, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {

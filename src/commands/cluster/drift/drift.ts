@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readManifestDir, readTextFile } from '../../../adapters/files.js';
+import { readTextFile } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
+import { readCommandSet, type SetSettings } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover } from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../../../adapters/kube/objects.js';
@@ -36,11 +37,13 @@ export interface DriftOptions {
   requestTimeoutMs?: number;
   /** Alert sinks; each fires only when the drift state changes. */
   alerts?: AlertOptions;
+  /** How to build a set folder that is a kustomization or a chart (issue 22). */
+  source?: SetSettings;
 }
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
 export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await readCommandSet(options, log);
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];

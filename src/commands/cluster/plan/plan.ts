@@ -1,5 +1,5 @@
-import { readManifestDir } from '../../../adapters/files.js';
 import type { Logger } from '../../../adapters/logger.js';
+import { readCommandSet } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover } from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER } from '../../../adapters/kube/objects.js';
@@ -39,6 +39,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
+  | 'source'
 > & { cluster?: string };
 
 /**
@@ -47,7 +48,7 @@ export type PlanOptions = Pick<
  * would change. Nothing is written.
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
-  const manifests = await readManifestDir(options.dir);
+  const manifests = await readCommandSet(options, log);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     return await planObjects(

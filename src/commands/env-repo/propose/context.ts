@@ -14,6 +14,7 @@ import {
 import {
   folderDiff,
   imagesIn,
+  renderersIn,
   planProposal,
   summarizeObjects,
   type CompanionState,
@@ -22,6 +23,7 @@ import {
   type ProposalPlan,
 } from '../../../core/proposal.js';
 import type { SourceInfo } from '../../../core/render.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
 import type { RetryPolicy } from './race-retry.js';
 
 // Shapes shared by `ferry propose` and its GitHub and plain-git halves.
@@ -57,6 +59,8 @@ export interface ProposeOptions extends PullRequestOptions {
   source?: Partial<SourceInfo>;
   /** Run under pull_request_target from a fork anyway. */
   allowFork?: boolean;
+  /** Where kustomize and helm are, when not on PATH. */
+  tools?: ToolPaths;
 }
 
 /** What a proposal did: the `closed` case is a proposal made moot by the base (see README). */
@@ -158,6 +162,8 @@ export function proposalWords(
     env: context.envName,
     image: proposed.image,
     oldImages: imagesIn(baseFiles),
+    renderers: renderersIn(proposed.files),
+    oldRenderers: renderersIn(baseFiles),
     summary: summarizeObjects(baseFiles, proposed.files),
     diff: folderDiff(baseFiles, proposed.files, context.path),
     source: proposed.source,
