@@ -111,4 +111,79 @@ describe('ferry.yaml', () => {
     assert.equal(inferForge({ forge: undefined, repo: '/srv/git/envs.git' }), 'git');
     assert.equal(inferForge({ forge: 'gitlab', repo: 'acme/environments' }), 'gitlab');
   });
+
+  describe('sources: templates, kustomize or helm (issue 22)', () => {
+    const withSource = (source: string, env = '') =>
+      valid
+        .replace('templates: deploy\n', source)
+        .replace('    values: {replicas: 2}\n', `    values: {replicas: 2}\n${env}`);
+
+    it('reads a Kustomize overlay per environment and a Helm chart with its keys', () => {
+      const kustomize = parseConfig(withSource('kustomize: overlays/{env}\n'), 'ferry.yaml');
+      assert.deepEqual(kustomize.source, { kind: 'kustomize', folder: 'overlays/{env}' });
+      assert.deepEqual(kustomize.policy, { allowRemote: false, hooks: 'refuse', volatile: [] });
+      const helm = parseConfig(
+        withSource(
+          'helm: {chart: charts/web, imageValue: image.tag}\nhooks: skip\nallowRemote: true\nvolatile: [{paths: [/data/x], target: {kind: Secret}}]\n',
+          '    valuesFiles: [values-staging.yaml]\n    kubeVersion: "1.34"\n    apiVersions: [monitoring.coreos.com/v1]\n',
+        ),
+        'ferry.yaml',
+      );
+      assert.deepEqual(helm.source, {
+        kind: 'helm',
+        chart: 'charts/web',
+        imageValue: 'image.tag',
+        releaseName: 'guestbook',
+      });
+      assert.deepEqual(helm.policy, {
+        allowRemote: true,
+        hooks: 'skip',
+        volatile: [{ paths: ['/data/x'], target: { kind: 'Secret' } }],
+      });
+      assert.deepEqual(helm.environments.staging?.valuesFiles, ['values-staging.yaml']);
+      assert.equal(helm.environments.staging?.kubeVersion, '1.34');
+      assert.deepEqual(helm.environments.production?.valuesFiles, []);
+    });
+
+    it('wants exactly one source, naming the line of the second', () => {
+      assert.equal(
+        errorOf(valid.replace('templates: deploy\n', '')),
+        'ferry.yaml:1: (top level): give one of templates, kustomize, helm (how the manifests are made)',
+      );
+      assert.equal(
+        errorOf(
+          valid.replace('templates: deploy\n', 'templates: deploy\nkustomize: overlays/{env}\n'),
+        ),
+        'ferry.yaml:4: kustomize: give only one of templates, kustomize, helm (templates is given too)',
+      );
+    });
+
+    it('checks the helm keys and the policy keys, with file and line', () => {
+      assert.equal(
+        errorOf(withSource('helm: {chart: c, imageValue: "image tag"}\n')),
+        'ferry.yaml:3: helm.imageValue: expected a dotted values path such as image.tag',
+      );
+      assert.equal(
+        errorOf(withSource('helm: {imageValue: image.tag}\n')),
+        'ferry.yaml:3: helm.chart: is required',
+      );
+      assert.equal(
+        errorOf(withSource('kustomize: o\nhooks: run\n')),
+        'ferry.yaml:4: hooks: expected one of refuse, skip',
+      );
+      assert.equal(
+        errorOf(
+          withSource('helm: {chart: c, imageValue: image.tag}\n', '    kubeVersion: latest\n'),
+        ),
+        'ferry.yaml:11: environments.staging.kubeVersion: expected a Kubernetes version such as 1.34 or v1.34.2',
+      );
+    });
+
+    it('refuses values files and cluster versions for a source that is not a chart', () => {
+      assert.equal(
+        errorOf(withSource('kustomize: overlays/{env}\n', '    valuesFiles: [v.yaml]\n')),
+        'ferry.yaml:11: environments.staging.valuesFiles: only for a Helm chart (helm:)',
+      );
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   isRemoteChartReference,
   missingDependencies,
@@ -92,6 +92,13 @@ async function chartToRender(input: HelmInput, scratch: string): Promise<string>
   }
   const copy = join(scratch, 'chart');
   await cp(chart, copy, { recursive: true });
+  // `file://../x` dependencies are relative to the chart: the copy points at the same folders.
+  const chartFile = join(copy, 'Chart.yaml');
+  const text = await readFile(chartFile, 'utf8');
+  await writeFile(
+    chartFile,
+    text.replace(/file:\/\/([^\s"']+)/g, (_, path: string) => `file://${resolve(chart, path)}`),
+  );
   await runTool({
     tool: input.tool,
     args: ['dependency', 'build', copy],
