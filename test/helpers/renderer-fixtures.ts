@@ -26,6 +26,8 @@ export interface FixtureApp {
   shared?: boolean;
   /** Namespaces an overlay names itself: replaced in the app's copy by the test's own. */
   namespaces?: Record<'staging' | 'production', string>;
+  /** Edits to the app's copy of what cannot run on the test control plane (file: from → to). */
+  edits?: { file: string; from: RegExp; to: string; why: string }[];
 }
 
 export const FIXTURE_APPS: FixtureApp[] = [
@@ -76,6 +78,14 @@ export const FIXTURE_APPS: FixtureApp[] = [
     staging: '',
     production: '',
     users: { staging: ['Deployment staging-ldap'], production: ['Deployment production-ldap'] },
+    edits: [
+      {
+        file: 'overlays/production/deployment.yaml',
+        from: /\n {2}template:[\s\S]*$/,
+        to: '\n',
+        why: 'a gcePersistentDisk volume: no node of the test control plane can attach one, so its pods never schedule; the patch keeps replicas: 6',
+      },
+    ],
   },
   {
     name: 'podinfo-overlays',
@@ -152,6 +162,13 @@ export async function writeFixtureApp(
         ),
       );
     }
+  }
+  for (const edit of app.edits ?? []) {
+    const path = join(dir, app.into, edit.file);
+    const text = await readFile(path, 'utf8');
+    if (!edit.from.test(text))
+      throw new Error(`${edit.file}: the edit for ${edit.why} no longer applies`);
+    await writeFile(path, text.replace(edit.from, edit.to));
   }
   await writeFile(join(dir, 'ferry.yaml'), fixtureConfig(app, targets));
   return dir;

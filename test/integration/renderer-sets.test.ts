@@ -1,0 +1,193 @@
+// Environment-repo sets that are a Helm chart or a kustomization (issue 22), applied, planned
+// and checked for drift through the one function that reads a set: what plan shows is what
+// apply applies; and a generated ConfigMap whose name changes is pruned only once the workload
+// points at the new one (apply, wait, then prune).
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { PlanReport } from '../../src/core/plan.js';
+import { wireWrites } from '../helpers/api-writes.js';
+import { runFerry } from '../helpers/cli.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { driftLines, ferryApply, ferryDrift, type Target } from '../helpers/ferry-json.js';
+import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
+
+async function copyFixture(t: TestContext, fixture: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ferry-set-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await cp(join(RENDERER_FIXTURES, fixture), dir, { recursive: true });
+  return dir;
+}
+
+async function ferryPlan(target: Target, extra: string[] = []): Promise<PlanReport> {
+  const run = await runFerry([
+    'plan',
+    ...['--dir', target.dir, '--inventory', target.inventory, '--namespace', target.namespace],
+    ...['--kubeconfig', testKubeconfig()!, '--output', 'json', ...extra],
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  return JSON.parse(run.stdout) as PlanReport;
+}
+
+interface LiveDeployment {
+  metadata: { generation: number };
+  spec: { replicas: number; template: { spec: { volumes: { configMap?: { name: string } }[] } } };
+  status: { observedGeneration?: number; updatedReplicas?: number; availableReplicas?: number };
+}
+
+describe('environment-repo sets built by helm and kustomize', needsCluster, () => {
+  let ns: Awaited<ReturnType<typeof testNamespace>>;
+  before(async () => {
+    await useTestTools();
+    ns = await testNamespace('sets');
+  });
+  after(() => ns.remove());
+
+  it('a chart folder: applied, clean, re-applied with zero writes; plan shows exactly what apply then does', async (t) => {
+    const chart = await copyFixture(t, 'helm/guestbook');
+    const target: Target = { dir: chart, inventory: 'gb', namespace: ns.name };
+    const applied = await ferryApply(target, ['--wait', '--values', 'values-production.yaml']);
+    assert.equal(applied.code, 0, applied.stderr);
+    assert.deepEqual(applied.json?.objects.map((o) => `${o.object}: ${o.action}`).sort(), [
+      `Deployment ${ns.name}/gb-helm-guestbook: created`,
+      `Service ${ns.name}/gb-helm-guestbook: created`,
+    ]);
+    const live = await kubectl([
+      '-n',
+      ns.name,
+      'get',
+      'service',
+      'gb-helm-guestbook',
+      '-o',
+      'json',
+    ]);
+    const service = JSON.parse(live.stdout) as {
+      spec: { type: string };
+      metadata: { annotations: Record<string, string> };
+    };
+    assert.equal(service.spec.type, 'LoadBalancer', 'the named values file was used');
+    assert.match(service.metadata.annotations['ferry.dev/renderer'] ?? '', /^helm v3\./);
+    const drift = await runFerry([
+      'drift',
+      ...[
+        '--dir',
+        chart,
+        '--inventory',
+        'gb',
+        '--namespace',
+        ns.name,
+        '--values',
+        'values-production.yaml',
+      ],
+      ...['--kubeconfig', testKubeconfig()!, '--fail-on-drift'],
+    ]);
+    assert.equal(drift.code, 0, drift.stdout + drift.stderr);
+    // Without the values file, drift sees the type git would now give.
+    assert.deepEqual(driftLines(await ferryDrift(target)), [
+      `Service ${ns.name}/gb-helm-guestbook /spec/type`,
+    ]);
+
+    const proxy = await startFaultProxy(t);
+    const again = await ferryApply(target, [
+      '--values',
+      'values-production.yaml',
+      '--kubeconfig',
+      proxy.kubeconfig,
+    ]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(wireWrites(proxy.requests), []);
+
+    await writeFile(
+      join(chart, 'values-production.yaml'),
+      'service: {type: LoadBalancer}\nreplicaCount: 3\n',
+    );
+    const plan = await ferryPlan(target, ['--values', 'values-production.yaml']);
+    const planned = plan.objects.map(
+      (o) => `${o.object}: ${o.action} ${o.fields.map((f) => f.path).join(',')}`,
+    );
+    assert.deepEqual(planned, [`Deployment ${ns.name}/gb-helm-guestbook: change /spec/replicas`]);
+    const changed = await ferryApply(target, ['--values', 'values-production.yaml']);
+    assert.deepEqual(
+      changed.json?.objects
+        .filter((o) => o.action !== 'unchanged')
+        .map((o) => `${o.object}: ${o.action}`),
+      [`Deployment ${ns.name}/gb-helm-guestbook: configured`],
+    );
+  });
+
+  it('a kustomization whose generated ConfigMap is renamed: the old one goes only after the rollout', async (t) => {
+    const layout = await copyFixture(t, 'kustomize/ldap');
+    const target: Target = {
+      dir: join(layout, 'overlays/staging'),
+      inventory: 'ldap',
+      namespace: ns.name,
+    };
+    const first = await ferryApply(target, ['--prune', '--wait']);
+    assert.equal(first.code, 0, first.stderr);
+    const oldName = first
+      .json!.objects.map((o) => o.object)
+      .find((o) => o.includes('ldap-configmap-'))!
+      .split('/')[1]!;
+
+    // A change to the generator's file: a new hash, so a new name; the Deployment follows it.
+    await writeFile(join(layout, 'base/env.startup.txt'), 'LDAP_ORGANISATION: Changed Inc.\n');
+    const plan = await ferryPlan(target, ['--prune']);
+    const actions = plan.objects.map(
+      (o) => `${o.object.replace(/-[a-z0-9]{10}$/, '-<hash>')}: ${o.action}`,
+    );
+    assert.deepEqual(actions.sort(), [
+      `ConfigMap ${ns.name}/staging-ldap-configmap-<hash>: create`,
+      `ConfigMap ${ns.name}/staging-ldap-configmap-<hash>: prune`,
+      `Deployment ${ns.name}/staging-ldap: change`,
+    ]);
+
+    const proxy = await startFaultProxy(t);
+    let atDelete: LiveDeployment | undefined;
+    proxy.inject({
+      method: 'DELETE',
+      path: new RegExp(`/configmaps/${oldName}(\\?|$)`),
+      fault: {
+        kind: 'before',
+        action: async () => {
+          const got = await kubectl([
+            '-n',
+            ns.name,
+            'get',
+            'deployment',
+            'staging-ldap',
+            '-o',
+            'json',
+          ]);
+          atDelete = JSON.parse(got.stdout) as LiveDeployment;
+        },
+      },
+    });
+    const second = await ferryApply(target, [
+      '--prune',
+      '--wait',
+      '--kubeconfig',
+      proxy.kubeconfig,
+    ]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.ok(atDelete, 'the old ConfigMap was pruned');
+    const newName = second
+      .json!.objects.map((o) => o.object)
+      .find((o) => o.includes('ldap-configmap-') && !o.endsWith(oldName))!
+      .split('/')[1]!;
+    const volumes = atDelete.spec.template.spec.volumes
+      .map((v) => v.configMap?.name)
+      .filter(Boolean);
+    assert.ok(
+      volumes.includes(newName) && !volumes.includes(oldName),
+      `the workload pointed at ${newName}`,
+    );
+    const { metadata, spec, status } = atDelete;
+    assert.equal(status.observedGeneration, metadata.generation, 'the rollout was observed');
+    assert.equal(status.updatedReplicas, spec.replicas, 'every replica was updated');
+    assert.equal(status.availableReplicas, spec.replicas, 'and available');
+    assert.deepEqual(driftLines(await ferryDrift(target)), []);
+  });
+});
