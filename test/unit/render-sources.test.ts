@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { render } from '../../src/commands/env-repo/render.js';
 import type { KubeObject } from '../../src/core/manifest.js';
-import { capture } from '../helpers/env-repo.js';
+import { propose } from '../../src/commands/env-repo/propose/propose.js';
+import { bare, capture, localEnvRepo } from '../helpers/env-repo.js';
 import {
   FIXTURE_APPS,
   useTestTools,
@@ -130,5 +131,26 @@ describe('app sources: public charts and overlays rendered for two environments'
     );
     assert.match(ours.yaml, /image: registry\.example\.com\/acme\/frontend:7\.0\.0\n/);
     assert.doesNotMatch(ours.yaml, /sha256:b{64}/, 'the old digest went with the old entry');
+  });
+
+  it('names the renderer in the proposal, and in every committed object', async (t) => {
+    const { remote } = await localEnvRepo(t);
+    const app = FIXTURE_APPS.find((a) => a.name === 'guestbook-chart')!;
+    const dir = await writeFixtureApp(t, app, { ...TARGETS, repo: remote });
+    const result = await propose(
+      { config: join(dir, 'ferry.yaml'), env: 'staging', imageTag: '7.0.0' },
+      capture().log,
+      { env: {} },
+    );
+    const label = (
+      await import('../../src/adapters/renderers/tools.js').then((m) => m.findTool('helm'))
+    ).label;
+    assert.ok(result.body.includes(`**Rendered with:** \`${label}\`\n`), result.body);
+    const committed = await bare(
+      remote,
+      'show',
+      `${result.headSha}:apps/guestbook-chart/staging/service-guestbook-helm-guestbook.yaml`,
+    );
+    assert.match(committed, new RegExp(`ferry.dev/renderer: ${label.replace(/\./g, '\\.')}\n`));
   });
 });
