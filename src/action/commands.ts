@@ -1,33 +1,33 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { render } from '../commands/env-repo/render.js';
 import { actionsLogger } from './logger.js';
 import { redactSecrets } from '../adapters/secrets.js';
-import type { ProposeResult, PullRequestOptions } from '../commands/env-repo/propose/context.js';
+import type { ProposeResult } from '../commands/env-repo/propose/context.js';
 import { OperationError } from '../core/errors.js';
 import { proposalSummary, renderSummary } from '../core/job-summary.js';
+import {
+  promoteOptions,
+  proposeOptions,
+  renderOptions,
+  rollbackOptions,
+} from '../options/env-repo.js';
 import type {
   PromoteSettings,
   ProposeSettings,
-  PullRequestSettings,
   RenderSettings,
   RollbackSettings,
 } from './settings.js';
 
 /** `command: render`: outputs the folder, file list, object count and image. */
-export async function runRender(settings: RenderSettings): Promise<void> {
+export async function runRender({ values }: RenderSettings): Promise<void> {
+  // An empty RUNNER_TEMP is no folder: the OS's temp folder then, never the file system's root.
+  const out = values.out ?? join(process.env.RUNNER_TEMP || tmpdir(), 'ferry', 'rendered');
   const result = await core.group('ferry render', () =>
-    render(
-      {
-        config: settings.config,
-        env: settings.environment,
-        imageTag: settings.imageTag,
-        imageDigest: settings.imageDigest,
-        out: settings.out,
-      },
-      actionsLogger,
-    ),
+    render({ ...renderOptions(values), out }, actionsLogger),
   );
-  core.setOutput('out', settings.out);
+  core.setOutput('out', out);
   core.setOutput('files', JSON.stringify(result.files));
   core.setOutput('objects', result.objects.length);
   core.setOutput('image', result.image.ref);
@@ -51,19 +51,6 @@ function tokenEnv(token: string | undefined): NodeJS.ProcessEnv {
   return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
 }
 
-/** The command options the pull request inputs give. */
-function pullRequestOptions(settings: PullRequestSettings): PullRequestOptions {
-  return {
-    dryRun: settings.dryRun,
-    apiUrl: settings.apiUrl,
-    labels: settings.labels,
-    reviewers: settings.reviewers,
-    assignees: settings.assignees,
-    draft: settings.draft,
-    autoMerge: settings.autoMerge,
-  };
-}
-
 /**
  * Outputs operation, pr-number, pr-url, head-sha and branch; with several results (a promotion
  * to several environments), each is a comma-separated list in the same order. The summary
@@ -83,22 +70,11 @@ async function publishProposals(command: string, results: ProposeResult[]): Prom
 }
 
 /** `command: propose`: see {@link publishProposals}. */
-export async function runPropose(settings: ProposeSettings): Promise<void> {
+export async function runPropose({ values }: ProposeSettings): Promise<void> {
   const { propose } = await import('../commands/env-repo/propose/propose.js');
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await core.group('ferry propose', () =>
-    propose(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        env: settings.environment,
-        imageTag: settings.imageTag,
-        imageDigest: settings.imageDigest,
-        allowFork: settings.allowFork,
-      },
-      actionsLogger,
-      { env },
-    ),
+    propose(proposeOptions(values), actionsLogger, { env }),
   );
   await publishProposals('propose', [result]);
 }
@@ -107,23 +83,11 @@ export async function runPropose(settings: ProposeSettings): Promise<void> {
  * `command: promote`: one result per target environment (see {@link publishProposals}); fails
  * the step when a gate or any target failed.
  */
-export async function runPromote(settings: PromoteSettings): Promise<void> {
+export async function runPromote({ values }: PromoteSettings): Promise<void> {
   const { promote } = await import('../commands/env-repo/promote/promote.js');
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await core.group('ferry promote', () =>
-    promote(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        from: settings.from,
-        to: settings.to,
-        force: settings.force,
-        minSoak: settings.minSoak,
-        cluster: settings.cluster,
-      },
-      actionsLogger,
-      { env },
-    ),
+    promote(promoteOptions(values), actionsLogger, { env }),
   );
   const done = result.promotions.filter((promotion) => promotion.error === undefined);
   await publishProposals('promote', done);
@@ -135,21 +99,11 @@ export async function runPromote(settings: PromoteSettings): Promise<void> {
 }
 
 /** `command: rollback`: see {@link publishProposals}. */
-export async function runRollback(settings: RollbackSettings): Promise<void> {
+export async function runRollback({ values }: RollbackSettings): Promise<void> {
   const { rollback } = await import('../commands/env-repo/rollback/rollback.js');
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await core.group('ferry rollback', () =>
-    rollback(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        env: settings.environment,
-        to: settings.rollbackTo,
-        reason: settings.reason,
-      },
-      actionsLogger,
-      { env },
-    ),
+    rollback(rollbackOptions(values), actionsLogger, { env }),
   );
   await publishProposals('rollback', [result]);
 }

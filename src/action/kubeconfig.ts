@@ -4,7 +4,6 @@ import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
 import { readTextFile } from '../adapters/files.js';
 import { maskSecret } from './mask.js';
-import type { GitHubReportSettings } from './settings.js';
 
 /**
  * Masks every credential in a kubeconfig, value by value: GitHub masks exact strings, so a
@@ -65,9 +64,17 @@ export async function prepareKubeconfig(input: string | undefined): Promise<stri
   return undefined;
 }
 
-/** GitHub reporting for apply and drift: token from the input, else GITHUB_TOKEN (masked). */
+/** The inputs that say where apply, plan and drift report on GitHub. */
+export interface GitHubReportInputs {
+  /** Token for statuses, comments and issues; undefined: GITHUB_TOKEN. */
+  token: string | undefined;
+  apiUrl: string | undefined;
+  commitStatus: boolean | string | undefined;
+}
+
+/** GitHub reporting for apply, plan and drift: token from the input, else GITHUB_TOKEN (masked). */
 export function reportTarget(
-  report: GitHubReportSettings,
+  report: GitHubReportInputs,
 ): { token: string; apiUrl?: string; repo: string; statusSha?: string } | undefined {
   const token = report.token ?? process.env.GITHUB_TOKEN;
   const repo = process.env.GITHUB_REPOSITORY;

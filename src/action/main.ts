@@ -16,7 +16,7 @@ export async function run(): Promise<void> {
   try {
     for (const name of TOKEN_VARIABLES) maskSecret(process.env[name]);
     const settings = readSettings();
-    if ('config' in settings) configDir = dirname(settings.config);
+    if ('config' in settings.values) configDir = dirname(settings.values.config);
     // Commands group their own long phases (Actions does not nest groups).
     if (settings.command === 'render') await runRender(settings);
     else if (settings.command === 'propose') await runPropose(settings);

@@ -5,19 +5,20 @@ import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../core/apply-report.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
+import { applyOptions } from '../options/cluster.js';
 import type { ApplySettings } from './settings.js';
 
 /**
  * `command: apply`: outputs counts per result and the JSON report; the job summary is a table;
  * with `commit-status`, `ferry/apply (<cluster>)` goes on the commit that was applied.
  */
-export async function runApply(settings: ApplySettings): Promise<void> {
+export async function runApply({ values }: ApplySettings): Promise<void> {
   const { apply } = await import('../commands/cluster/apply/apply.js');
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../core/apply-report.js');
   const { reportApplyStatus } = await import('../commands/publish/apply-status.js');
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const source = detectSource(process.env);
-  const target = reportTarget(settings.report);
+  const target = reportTarget(values);
   const publish = async (report: ApplyReport, error?: Error): Promise<void> => {
     for (const action of ACTIONS) core.setOutput(action, report.counts[action]);
     core.setOutput('restored', report.counts.restored);
@@ -27,7 +28,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
       const status = {
         ...target,
         sha: target.statusSha,
-        cluster: settings.report.cluster,
+        cluster: values.cluster,
         runUrl: source.runUrl || undefined,
       };
       await reportApplyStatus(status, report, error, actionsLogger);
@@ -35,25 +36,7 @@ export async function runApply(settings: ApplySettings): Promise<void> {
   };
   try {
     const report = await apply(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneEmpty: settings.pruneEmpty,
-        pruneAllow: settings.pruneAllow,
-        maxDeletions: settings.maxDeletions,
-        wait: settings.wait,
-        timeoutMs: settings.timeoutMs,
-        dryRun: settings.dryRun,
-        forceConflicts: settings.forceConflicts,
-        gitWinsOver: settings.gitWinsOver,
-        adopt: settings.adopt,
-        kubeconfig,
-        context: settings.context,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        annotations: applyTraceAnnotations(source),
-      },
+      { ...applyOptions(values), kubeconfig, annotations: applyTraceAnnotations(source) },
       actionsLogger,
     );
     await publish(report);

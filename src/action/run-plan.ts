@@ -4,6 +4,7 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { ConfigError } from '../core/errors.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
+import { planOptions } from '../options/cluster.js';
 import type { PlanSettings } from './settings.js';
 
 /**
@@ -12,39 +13,28 @@ import type { PlanSettings } from './settings.js';
  * push; with `commit-status`, `ferry/plan (<cluster>)` on the pull request's head commit. The
  * step fails when the server rejects an object (merging would fail to apply).
  */
-export async function runPlan(settings: PlanSettings): Promise<void> {
+export async function runPlan({ values }: PlanSettings): Promise<void> {
   const { planAndPublish } = await import('../commands/publish/plan-publish.js');
   const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const ci = await ciPullRequest(process.env);
-  const number = settings.pullRequest ?? ci.number;
-  if (settings.comment && number === undefined)
+  const number = values.pullRequest ?? ci.number;
+  if (values.comment && number === undefined)
     throw new ConfigError('input comment needs a pull_request event or input pull-request');
-  const target = reportTarget(settings.report);
-  if ((settings.comment || settings.report.commitStatus) && !target)
+  const target = reportTarget(values);
+  if ((values.comment || values.commitStatus) && !target)
     throw new ConfigError(
       'a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
     );
   // On a pull request, the status belongs on its head commit (GITHUB_SHA is a test merge).
-  const statusSha = settings.report.commitStatus ? (ci.headSha ?? target?.statusSha) : undefined;
+  const statusSha = values.commitStatus ? (ci.headSha ?? target?.statusSha) : undefined;
   const runUrl = detectSource(process.env).runUrl || undefined;
   const { report, comment } = await core.group('ferry plan', () =>
     planAndPublish(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneAllow: settings.pruneAllow,
-        forceConflicts: settings.forceConflicts,
-        adopt: settings.adopt,
-        cluster: settings.report.cluster,
-        kubeconfig,
-        context: settings.context,
-      },
+      { ...planOptions(values), kubeconfig },
       {
         ...(target ? { target } : {}),
-        ...(settings.comment && number !== undefined ? { comment: { number, runUrl } } : {}),
+        ...(values.comment && number !== undefined ? { comment: { number, runUrl } } : {}),
         ...(statusSha ? { statusSha } : {}),
         runUrl,
       },

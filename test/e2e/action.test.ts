@@ -76,7 +76,7 @@ describe('the action renders as the runner runs it', () => {
     const step = await runActionStep({ command: 'deploy-everything' });
     assertStepFailed(
       step,
-      /input command: "deploy-everything" is not one of render, propose, apply, plan, drift/,
+      /input command: "deploy-everything" is not one of render, propose, promote, rollback, apply, plan, drift/,
     );
   });
 });

@@ -27,20 +27,24 @@ describe('action settings for promote and rollback', () => {
     });
     assert.deepEqual(readSettings(), {
       command: 'promote',
-      config: 'ferry.yaml',
-      from: 'staging',
-      to: undefined,
-      force: true,
-      minSoak: '1h',
-      cluster: 'staging-eu',
-      token: undefined,
-      apiUrl: undefined,
-      labels: ['promote'],
-      reviewers: [],
-      assignees: [],
-      draft: false,
-      autoMerge: 'merge',
-      dryRun: false,
+      values: {
+        config: 'ferry.yaml',
+        from: 'staging',
+        to: undefined,
+        force: true,
+        minSoak: '1h',
+        cluster: 'staging-eu',
+        token: undefined,
+        apiUrl: undefined,
+        labels: ['promote'],
+        reviewers: undefined,
+        assignees: undefined,
+        draft: false,
+        autoMerge: 'merge',
+        dryRun: false,
+        kustomize: undefined,
+        helm: undefined,
+      },
     });
   });
 
@@ -56,8 +60,8 @@ describe('action settings for promote and rollback', () => {
     const settings = readSettings();
     assert.equal(settings.command, 'rollback');
     assert.ok(settings.command === 'rollback');
-    assert.equal(settings.rollbackTo, '1.4.1');
-    assert.equal(settings.reason, 'leak');
-    assert.equal(settings.dryRun, true);
+    assert.equal(settings.values.to, '1.4.1');
+    assert.equal(settings.values.reason, 'leak');
+    assert.equal(settings.values.dryRun, true);
   });
 });

@@ -31,19 +31,23 @@ describe('action settings for propose', () => {
     });
     assert.deepEqual(readSettings(), {
       command: 'propose',
-      config: 'ferry.yaml',
-      environment: 'staging',
-      imageTag: '1.4.2',
-      imageDigest: undefined,
-      token: 'ghs_secret',
-      apiUrl: undefined,
-      labels: ['deploy', 'staging'],
-      reviewers: ['alice'],
-      assignees: [],
-      draft: true,
-      autoMerge: 'squash',
-      dryRun: false,
-      allowFork: false,
+      values: {
+        config: 'ferry.yaml',
+        env: 'staging',
+        imageTag: '1.4.2',
+        imageDigest: undefined,
+        token: 'ghs_secret',
+        apiUrl: undefined,
+        labels: ['deploy', 'staging'],
+        reviewers: ['alice'],
+        assignees: undefined,
+        draft: true,
+        autoMerge: 'squash',
+        dryRun: false,
+        allowFork: false,
+        kustomize: undefined,
+        helm: undefined,
+      },
     });
   });
 

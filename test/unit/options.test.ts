@@ -353,10 +353,11 @@ describe('the action reads the same grammar, naming the input', () => {
     });
     const settings = readSettings();
     assert.ok(settings.command === 'apply');
-    assert.equal(settings.pruneEmpty, true);
-    assert.deepEqual(settings.pruneAllow, ['Namespace', 'PersistentVolumeClaim']);
-    assert.equal(settings.maxDeletions, 3);
-    assert.equal(settings.timeoutMs, DEFAULT_TIMEOUT_MS);
-    assert.equal(settings.report.cluster, 'default');
+    assert.equal(settings.values.pruneEmpty, true);
+    assert.deepEqual(settings.values.pruneAllow, ['Namespace', 'PersistentVolumeClaim']);
+    assert.equal(settings.values.maxDeletions, 3);
+    assert.equal(settings.values.timeout, DEFAULT_TIMEOUT_MS);
+    assert.equal(settings.values.cluster, 'default');
+    assert.equal(settings.values.wait, true, "the action's wait input defaults to true");
   });
 });

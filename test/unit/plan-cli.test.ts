@@ -22,7 +22,7 @@ describe('ferry plan: bad input', () => {
   it('a pull request number that is not one', async () => {
     const run = await runFerry([...base, '--comment', '--pull-request', '12abc']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^error: --pull-request "12abc": expected a positive number\n$/);
+    assert.match(run.stderr, /^error: --pull-request: "12abc" is not a positive whole number\n$/);
   });
 
   it('a cluster name that could not be a status context', async () => {
@@ -34,6 +34,6 @@ describe('ferry plan: bad input', () => {
   it('an output format it does not know', async () => {
     const run = await runFerry([...base, '--output', 'yaml']);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /argument 'yaml' is invalid/);
+    assert.match(run.stderr, /^error: --output: "yaml" is not one of text, json, markdown\n$/);
   });
 });

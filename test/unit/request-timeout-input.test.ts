@@ -33,9 +33,12 @@ describe('--request-timeout and the request-timeout input', () => {
       process.env.INPUT_DIR = 'rendered';
       process.env.INPUT_INVENTORY = 'demo';
       process.env['INPUT_REQUEST-TIMEOUT'] = '1m30s';
-      assert.equal((readSettings() as { requestTimeoutMs?: number }).requestTimeoutMs, 90_000);
+      assert.equal((readSettings().values as { requestTimeout?: number }).requestTimeout, 90_000);
       delete process.env['INPUT_REQUEST-TIMEOUT'];
-      assert.equal((readSettings() as { requestTimeoutMs?: number }).requestTimeoutMs, undefined);
+      assert.equal(
+        (readSettings().values as { requestTimeout?: number }).requestTimeout,
+        undefined,
+      );
       process.env['INPUT_REQUEST-TIMEOUT'] = 'soon';
       assert.throws(readSettings, /input request-timeout: "soon" is not a duration/);
     }

@@ -3,54 +3,17 @@ import { consoleLogger } from '../../adapters/logger.js';
 import type { PromoteResult } from '../../commands/env-repo/promote/promote.js';
 import { OperationError } from '../../core/errors.js';
 import type { CliIO } from '../io.js';
-import { addToolOptions, toolPaths, type ToolFlags } from '../renderer-options.js';
-import { parsedOption } from '../parsed-option.js';
-import { parseClusterName, parseDurationOption } from '../../core/options.js';
+import { PROMOTE_OPTIONS, promoteOptions } from '../../options/env-repo.js';
+import { addOptions, optionValues } from '../options.js';
 import { formatResult } from './propose.js';
-import {
-  addOutputOption,
-  addPullRequestOptions,
-  pullRequestOptions,
-  type PullRequestFlags,
-} from './pull-request-options.js';
-
-interface PromoteFlags extends PullRequestFlags, ToolFlags {
-  config: string;
-  from?: string;
-  to?: string;
-  force?: boolean;
-  minSoak?: string;
-  cluster: string;
-}
 
 export function promoteCommand(program: Command, io: CliIO): void {
   const command = program
     .command('promote')
     .description(
       'promote what an environment runs to the next: one pull request per target environment, behind gates',
-    )
-    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
-    .option('--from <env>', "source environment (default: the target's promoteFrom)")
-    .option('--to <env>', 'target environment (default: every environment promoted from --from)')
-    .option('--force', 'promote even if gates fail (the pull request says so)')
-    .addOption(
-      parsedOption(
-        '--min-soak <duration>',
-        'gate: minimum time since the source was deployed (e.g. 1h)',
-        // Checked here, so a bad value fails before any request; promote parses it again.
-        (text, option) => (parseDurationOption(text, option), text),
-      ),
-    )
-    .addOption(
-      parsedOption(
-        '--cluster <name>',
-        'source cluster in the status contexts ferry/apply (<name>) and ferry/drift (<name>)',
-        parseClusterName,
-      ).default('default'),
     );
-  addPullRequestOptions(command);
-  addToolOptions(command);
-  addOutputOption(command)
+  addOptions(command, PROMOTE_OPTIONS)
     .addHelpText(
       'after',
       `
@@ -70,21 +33,10 @@ Examples:
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `,
     )
-    .action(async (flags: PromoteFlags) => {
+    .action(async () => {
+      const flags = optionValues(PROMOTE_OPTIONS, command);
       const { promote } = await import('../../commands/env-repo/promote/promote.js');
-      const result = await promote(
-        {
-          ...pullRequestOptions(flags),
-          config: flags.config,
-          from: flags.from,
-          to: flags.to,
-          force: flags.force,
-          minSoak: flags.minSoak,
-          cluster: flags.cluster,
-          tools: toolPaths(flags),
-        },
-        consoleLogger(io.stderr),
-      );
+      const result = await promote(promoteOptions(flags), consoleLogger(io.stderr));
       io.stdout.write(
         flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatPromotion(result),
       );

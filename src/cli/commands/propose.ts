@@ -2,40 +2,16 @@ import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import type { ProposeResult } from '../../commands/env-repo/propose/propose.js';
 import type { CliIO } from '../io.js';
-import { addToolOptions, toolPaths, type ToolFlags } from '../renderer-options.js';
-import {
-  addOutputOption,
-  addPullRequestOptions,
-  pullRequestOptions,
-  type PullRequestFlags,
-} from './pull-request-options.js';
-
-interface ProposeFlags extends PullRequestFlags, ToolFlags {
-  config: string;
-  env: string;
-  imageTag?: string;
-  imageDigest?: string;
-  allowFork?: boolean;
-  sourceCommit?: string;
-  runUrl?: string;
-}
+import { PROPOSE_OPTIONS, proposeOptions } from '../../options/env-repo.js';
+import { addOptions, optionValues } from '../options.js';
 
 export function proposeCommand(program: Command, io: CliIO): void {
   const command = program
     .command('propose')
     .description(
       'render an app and propose it to the environment repo: one pull request (or branch) per app and environment',
-    )
-    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
-    .requiredOption('-e, --env <name>', 'environment to propose to')
-    .option('-t, --image-tag <tag>', 'image tag to deploy')
-    .option('--image-digest <digest>', 'image digest to deploy (sha256:…)');
-  addPullRequestOptions(command)
-    .option('--allow-fork', 'run under pull_request_target from a fork (unsafe)')
-    .option('--source-commit <sha>', 'source commit (default: from CI variables)')
-    .option('--run-url <url>', 'CI run URL (default: from CI variables)');
-  addToolOptions(command);
-  addOutputOption(command)
+    );
+  addOptions(command, PROPOSE_OPTIONS)
     .addHelpText(
       'after',
       `
@@ -44,21 +20,10 @@ Examples:
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `,
     )
-    .action(async (flags: ProposeFlags) => {
+    .action(async () => {
+      const flags = optionValues(PROPOSE_OPTIONS, command);
       const { propose } = await import('../../commands/env-repo/propose/propose.js');
-      const result = await propose(
-        {
-          ...pullRequestOptions(flags),
-          config: flags.config,
-          env: flags.env,
-          imageTag: flags.imageTag,
-          imageDigest: flags.imageDigest,
-          source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
-          allowFork: flags.allowFork,
-          tools: toolPaths(flags),
-        },
-        consoleLogger(io.stderr),
-      );
+      const result = await propose(proposeOptions(flags), consoleLogger(io.stderr));
       io.stdout.write(
         flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result),
       );

@@ -2,36 +2,17 @@ import type { Command } from 'commander';
 import { consoleLogger } from '../../adapters/logger.js';
 import type { RollbackResult } from '../../commands/env-repo/rollback/rollback.js';
 import type { CliIO } from '../io.js';
+import { ROLLBACK_OPTIONS, rollbackOptions } from '../../options/env-repo.js';
+import { addOptions, optionValues } from '../options.js';
 import { formatResult } from './propose.js';
-import {
-  addOutputOption,
-  addPullRequestOptions,
-  pullRequestOptions,
-  type PullRequestFlags,
-} from './pull-request-options.js';
-
-interface RollbackFlags extends PullRequestFlags {
-  config: string;
-  env: string;
-  to?: string;
-  reason?: string;
-}
 
 export function rollbackCommand(program: Command, io: CliIO): void {
   const command = program
     .command('rollback')
     .description(
       "restore an environment's folder to a previous revision and pin its image, as one pull request",
-    )
-    .requiredOption('-c, --config <file>', 'path to ferry.yaml', 'ferry.yaml')
-    .requiredOption('-e, --env <name>', 'environment to roll back')
-    .option(
-      '--to <commit|tag>',
-      'env-repo commit SHA, or image tag or digest, to restore (default: the revision before the last change)',
-    )
-    .option('--reason <text>', 'why, recorded in the pin (default: the image rolled back from)');
-  addPullRequestOptions(command);
-  addOutputOption(command)
+    );
+  addOptions(command, ROLLBACK_OPTIONS)
     .addHelpText(
       'after',
       `
@@ -45,18 +26,10 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `,
     )
-    .action(async (flags: RollbackFlags) => {
+    .action(async () => {
+      const flags = optionValues(ROLLBACK_OPTIONS, command);
       const { rollback } = await import('../../commands/env-repo/rollback/rollback.js');
-      const result = await rollback(
-        {
-          ...pullRequestOptions(flags),
-          config: flags.config,
-          env: flags.env,
-          to: flags.to,
-          reason: flags.reason,
-        },
-        consoleLogger(io.stderr),
-      );
+      const result = await rollback(rollbackOptions(flags), consoleLogger(io.stderr));
       io.stdout.write(
         flags.output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatRollback(result),
       );

@@ -31,7 +31,7 @@ export interface SetSourceOptions {
   kubeVersion?: string;
   apiVersions?: string[];
   /** allowRemote, hooks and volatile paths; defaults: offline, hooks refused, nothing volatile. */
-  policy?: Partial<RenderPolicy>;
+  policy?: { [K in keyof RenderPolicy]?: RenderPolicy[K] | undefined };
   tools?: ToolPaths;
   log?: Logger;
 }
@@ -58,7 +58,12 @@ export async function setKind(dir: string): Promise<SetKind> {
 export async function readSet(dir: string, options: SetSourceOptions): Promise<RenderedManifest[]> {
   const kind = await setKind(dir);
   if (kind === 'manifests') return readManifestDir(dir);
-  const policy = { ...DEFAULT_RENDER_POLICY, ...options.policy };
+  const given = options.policy ?? {};
+  const policy: RenderPolicy = {
+    allowRemote: given.allowRemote ?? DEFAULT_RENDER_POLICY.allowRemote,
+    hooks: given.hooks ?? DEFAULT_RENDER_POLICY.hooks,
+    volatile: given.volatile ?? DEFAULT_RENDER_POLICY.volatile,
+  };
   const tool = await findTool(kind, options.tools);
   const built =
     kind === 'kustomize'

@@ -3,10 +3,9 @@ import {
   apply,
   applyObjects,
   checkKindsKnown
-} from "./chunk-67KXHIBO.js";
-import "./chunk-YATXH6WT.js";
-import "./chunk-WHICBOWS.js";
-import "./chunk-XS6GLAA3.js";
+} from "./chunk-MHMYUL66.js";
+import "./chunk-3RLU3DTX.js";
+import "./chunk-3HVYEVBG.js";
 import "./chunk-WEZ4UF55.js";
 import "./chunk-IBUBWRKG.js";
 import "./chunk-HRWRN4I5.js";
@@ -22,4 +21,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=apply-VMNJPIVG.js.map
+//# sourceMappingURL=apply-JO6TJ7V7.js.map

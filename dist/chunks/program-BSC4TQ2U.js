@@ -1,10 +1,25 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ciPullRequest
-} from "./chunk-VU7PYMWE.js";
-import {
-  DEFAULT_REQUEST_TIMEOUT_MS
-} from "./chunk-XS6GLAA3.js";
+  APPLY_OPTIONS,
+  DRIFT_EXIT_CODE,
+  DRIFT_OPTIONS,
+  PLAN_CHANGES_EXIT_CODE,
+  PLAN_OPTIONS,
+  PROMOTE_OPTIONS,
+  PROPOSE_OPTIONS,
+  RENDER_OPTIONS,
+  ROLLBACK_OPTIONS,
+  applyOptions,
+  camel,
+  ciPullRequest,
+  driftOptions,
+  onSurface,
+  planOptions,
+  promoteOptions,
+  proposeOptions,
+  renderOptions,
+  rollbackOptions
+} from "./chunk-LPCI4DOM.js";
 import {
   redactSecrets,
   rememberEnvSecrets
@@ -17,16 +32,8 @@ import {
   detectSource
 } from "./chunk-KNW4NEBO.js";
 import {
-  AUTO_MERGE_METHODS,
-  DEFAULT_TIMEOUT,
-  DEFAULT_TIMEOUT_MS,
   FERRY_VERSION,
-  applyTraceAnnotations,
-  parseClusterName,
-  parseCount,
-  parseDurationOption,
-  parseInventoryName,
-  parseList
+  applyTraceAnnotations
 } from "./chunk-2MBPYCZ5.js";
 import {
   quoteForMessage
@@ -3524,19 +3531,6 @@ function githubTarget(flags, needed, env = process.env) {
   };
 }
 
-// src/cli/forge-report-options.ts
-function addForgeReportOptions(command, what) {
-  return command.addOption(
-    new Option("--forge <forge>", `where the ${what} go`).choices(["github", "gitlab"]).default("github")
-  ).option(
-    "--token-env <name>",
-    "environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)"
-  ).option(
-    "--api-url <url>",
-    "API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)"
-  );
-}
-
 // src/cli/gitlab-target.ts
 function gitlabTarget(flags, needed, env = process.env) {
   if (!needed && !flags.commitStatus) return void 0;
@@ -3557,22 +3551,30 @@ function gitlabTarget(flags, needed, env = process.env) {
   };
 }
 
-// src/cli/parsed-option.ts
-function parsedOption(flags, description, parse, defaults) {
-  const option = new Option(flags, description);
-  option.argParser((text) => parse(text, option.long ?? flags));
-  return defaults ? option.default(defaults.value, defaults.shown) : option;
+// src/cli/options.ts
+function addOptions(command, specs) {
+  for (const spec of onSurface(specs, "cli")) command.addOption(commanderOption(spec));
+  return command;
 }
-
-// src/cli/request-timeout.ts
-function addRequestTimeoutOption(command) {
-  return command.addOption(
-    parsedOption(
-      "--request-timeout <duration>",
-      `how long one request to the API server may take (e.g. 30s, 2m; 0: no limit) (default: ${DEFAULT_REQUEST_TIMEOUT_MS / 1e3}s)`,
-      parseDurationOption
-    )
-  );
+function commanderOption(spec) {
+  const flags = [spec.short && `-${spec.short},`, `--${spec.name}`, spec.placeholder].filter(Boolean).join(" ");
+  const choices = spec.choices ? ` (choices: ${spec.choices.join(", ")})` : "";
+  const option = new Option(flags, `${spec.help}${choices}`);
+  if (spec.placeholder !== void 0) {
+    option.argParser((text) => spec.parse(text, `--${spec.name}`));
+    if (spec.fallback) option.default(spec.fallback.value, spec.fallback.shown);
+  }
+  if (spec.required) option.makeOptionMandatory();
+  return option;
+}
+function optionValues(specs, command) {
+  const given = command.opts();
+  const values = {};
+  for (const spec of onSurface(specs, "cli")) {
+    const key = camel(spec.name);
+    values[key] = given[key] ?? spec.fallback?.value;
+  }
+  return values;
 }
 
 // src/cli/io.ts
@@ -3598,66 +3600,8 @@ function redactingIO(io) {
 function applyCommand(program2, io) {
   const command = program2.command("apply").description(
     "server-side apply a folder of manifests as one inventory, with safe prune and rollout wait"
-  ).requiredOption("-d, --dir <dir>", "folder of manifests (YAML/JSON, recursively)").addOption(
-    parsedOption(
-      "-i, --inventory <name>",
-      "inventory (ApplySet) name, e.g. guestbook-production",
-      parseInventoryName
-    ).makeOptionMandatory()
-  ).option(
-    "-n, --namespace <ns>",
-    "namespace for objects that name none, and for the inventory (default: the context's)"
-  ).option("--prune", "delete objects of this inventory that are no longer in the manifests").option(
-    "--prune-empty",
-    "with --prune, accept a folder with no manifests: delete every member of the inventory"
-  ).addOption(
-    parsedOption(
-      "--prune-allow <kinds>",
-      "also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)",
-      parseList
-    )
-  ).addOption(
-    parsedOption("--max-deletions <n>", "abort before pruning more than n objects", parseCount)
-  ).option(
-    "--wait",
-    "wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, \u2026)"
-  ).addOption(
-    parsedOption("--timeout <duration>", "how long --wait waits", parseDurationOption, {
-      value: DEFAULT_TIMEOUT_MS,
-      shown: DEFAULT_TIMEOUT
-    })
-  ).option(
-    "--dry-run",
-    "validate everything on the server and report what would change; change nothing"
-  ).option(
-    "--force-conflicts",
-    "take over fields that other field managers own (hand edits by kubectl are taken back without it)"
-  ).addOption(
-    parsedOption(
-      "--git-wins-over <managers>",
-      "field managers, besides kubectl's, whose changes apply takes back (comma-separated)",
-      parseList
-    )
-  ).option("--adopt", "take over objects owned by another ApplySet or tool").option(
-    "--kubeconfig <path>",
-    "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context");
-  addRequestTimeoutOption(command).addOption(
-    new Option("-o, --output <format>", "report format").choices(["text", "json"]).default("text")
-  ).addOption(
-    parsedOption(
-      "--cluster <name>",
-      "cluster name for the commit status context",
-      parseClusterName
-    ).default("default")
-  ).option(
-    "--commit-status [sha]",
-    "post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)"
-  ).option(
-    "--repo <owner/name>",
-    "repository (GitLab: project path) for the status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)"
   );
-  addForgeReportOptions(command, "commit statuses").addHelpText(
+  addOptions(command, APPLY_OPTIONS).addHelpText(
     "after",
     `
 Examples:
@@ -3667,49 +3611,32 @@ Examples:
   # in a GitLab pipeline: the status promote's gates read, on the pipeline's commit
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
 `
-  ).action(async (flags) => {
-    const { apply } = await import("./apply-VMNJPIVG.js");
+  ).action(async () => {
+    const values = optionValues(APPLY_OPTIONS, command);
+    const { apply } = await import("./apply-JO6TJ7V7.js");
     const { ApplyFailure, formatText } = await import("./apply-report-M7OCBYDP.js");
-    const status = statusTarget(flags);
+    const status = statusTarget(values);
+    const log = consoleLogger(io.stderr);
+    const source = detectSource(process.env);
     const postStatus = async (report, error) => {
       if (!status?.statusSha) return;
       const { reportApplyStatus } = await import("./apply-status-VZGMNCLT.js");
       const subject = {
         sha: status.statusSha,
-        cluster: flags.cluster,
+        cluster: values.cluster,
         runUrl: source.runUrl || void 0
       };
       await reportApplyStatus({ ...status, ...subject }, report, error, log);
     };
-    const log = consoleLogger(io.stderr);
-    const source = detectSource(process.env);
     const print = (report) => {
       io.stdout.write(
-        flags.output === "json" ? `${JSON.stringify(report, null, 2)}
+        values.output === "json" ? `${JSON.stringify(report, null, 2)}
 ` : formatText(report, useColour(io.stdout))
       );
     };
     try {
       const report = await apply(
-        {
-          dir: flags.dir,
-          inventory: flags.inventory,
-          namespace: flags.namespace,
-          prune: flags.prune,
-          pruneEmpty: flags.pruneEmpty,
-          pruneAllow: flags.pruneAllow,
-          maxDeletions: flags.maxDeletions,
-          wait: flags.wait,
-          timeoutMs: flags.timeout,
-          dryRun: flags.dryRun,
-          forceConflicts: flags.forceConflicts,
-          gitWinsOver: flags.gitWinsOver,
-          adopt: flags.adopt,
-          kubeconfig: flags.kubeconfig,
-          context: flags.context,
-          requestTimeoutMs: flags.requestTimeout,
-          annotations: applyTraceAnnotations(source)
-        },
+        { ...applyOptions(values), annotations: applyTraceAnnotations(source) },
         log
       );
       print(report);
@@ -3723,52 +3650,18 @@ Examples:
     }
   });
 }
-function statusTarget(flags) {
-  if (flags.forge === "gitlab") {
-    const gitlab = gitlabTarget(flags, false);
+function statusTarget(values) {
+  if (values.forge === "gitlab") {
+    const gitlab = gitlabTarget(values, false);
     return gitlab && { forge: "gitlab", ...gitlab };
   }
-  return githubTarget({ ...flags, tokenEnv: flags.tokenEnv ?? "GITHUB_TOKEN" }, false);
+  return githubTarget({ ...values, tokenEnv: values.tokenEnv ?? "GITHUB_TOKEN" }, false);
 }
 
 // src/cli/commands/drift.ts
-var DRIFT_EXIT_CODE = 3;
 function driftCommand(program2, io) {
-  const command = program2.command("drift").description("compare the live cluster with the manifests in git and report what differs").requiredOption("-d, --dir <dir>", "folder of manifests, as applied").addOption(
-    parsedOption(
-      "-i, --inventory <name>",
-      "inventory (ApplySet) name used by ferry apply",
-      parseInventoryName
-    ).makeOptionMandatory()
-  ).option(
-    "-n, --namespace <ns>",
-    "namespace for objects that name none, and of the inventory (default: the context's)"
-  ).addOption(
-    new Option("-o, --output <format>", "report format").choices(["text", "json", "markdown"]).default("text")
-  ).option("--fail-on-drift", `exit with code ${DRIFT_EXIT_CODE} when drift is found`).option(
-    "--ignore <file>",
-    "ignore rules: JSON-pointer paths with target selectors (Flux driftDetection.ignore shape)"
-  ).option("--confirm", "confirm flagged objects with a server-side dry-run apply").option(
-    "--kubeconfig <path>",
-    "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context");
-  addRequestTimeoutOption(command).addOption(
-    parsedOption(
-      "--cluster <name>",
-      "cluster name for alerts (status context, issue title)",
-      parseClusterName
-    ).default("default")
-  ).option(
-    "--alert-issue",
-    "open/update/close one GitHub (GitLab) issue for this cluster and inventory"
-  ).option(
-    "--commit-status [sha]",
-    "post a commit status on the env-repo commit (default: $GITHUB_SHA)"
-  ).option(
-    "--repo <owner/name>",
-    "repository for the issue and status (default: $GITHUB_REPOSITORY)"
-  ).option("--webhook-env <name>", "environment variable holding a Slack-compatible webhook URL");
-  addForgeReportOptions(command, "issue and status").addHelpText(
+  const command = program2.command("drift").description("compare the live cluster with the manifests in git and report what differs");
+  addOptions(command, DRIFT_OPTIONS).addHelpText(
     "after",
     `
 Examples:
@@ -3781,28 +3674,16 @@ Examples:
 
 Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} drift with --fail-on-drift, 1 failure, 2 usage.
 `
-  ).action(async (flags) => {
-    const { drift } = await import("./drift-YEO6UJ6Y.js");
+  ).action(async () => {
+    const values = optionValues(DRIFT_OPTIONS, command);
+    const { drift } = await import("./drift-HYM65EXK.js");
     const { formatDriftMarkdown, formatDriftText } = await import("./drift-report-J5TKVWP5.js");
     const log = consoleLogger(io.stderr);
-    const report = await drift(
-      {
-        dir: flags.dir,
-        inventory: flags.inventory,
-        namespace: flags.namespace,
-        ignore: flags.ignore,
-        confirm: flags.confirm,
-        kubeconfig: flags.kubeconfig,
-        context: flags.context,
-        requestTimeoutMs: flags.requestTimeout,
-        alerts: alertOptions(flags)
-      },
-      log
-    );
-    const text = flags.output === "json" ? `${JSON.stringify(report, null, 2)}
-` : flags.output === "markdown" ? formatDriftMarkdown(report) : formatDriftText(report, useColour(io.stdout));
+    const report = await drift({ ...driftOptions(values), alerts: alertOptions(values) }, log);
+    const text = values.output === "json" ? `${JSON.stringify(report, null, 2)}
+` : values.output === "markdown" ? formatDriftMarkdown(report) : formatDriftText(report, useColour(io.stdout));
     io.stdout.write(text);
-    if (!report.clean && flags.failOnDrift)
+    if (!report.clean && values.failOnDrift)
       throw new FerryError("drift detected", DRIFT_EXIT_CODE);
   });
 }
@@ -3815,7 +3696,7 @@ function alertOptions(flags) {
     const gitlab = gitlabTarget(flags, issue);
     if (!gitlab && !webhookUrl) return void 0;
     return {
-      cluster: flags.cluster ?? "default",
+      cluster: flags.cluster,
       runUrl: process.env.CI_JOB_URL || void 0,
       ...webhookUrl ? { webhookUrl } : {},
       ...gitlab ? { gitlab: { ...gitlab, issue } } : {}
@@ -3824,7 +3705,7 @@ function alertOptions(flags) {
   const github = githubTarget({ ...flags, tokenEnv: flags.tokenEnv ?? "GITHUB_TOKEN" }, issue);
   if (!github && !webhookUrl) return void 0;
   return {
-    cluster: flags.cluster ?? "default",
+    cluster: flags.cluster,
     runUrl: detectSource(process.env).runUrl || void 0,
     ...webhookUrl ? { webhookUrl } : {},
     ...github ? { github: { ...github, issue: Boolean(flags.alertIssue) } } : {}
@@ -3832,57 +3713,11 @@ function alertOptions(flags) {
 }
 
 // src/cli/commands/plan.ts
-var PLAN_CHANGES_EXIT_CODE = 3;
 function planCommand(program2, io) {
   const command = program2.command("plan").description(
     "show what applying the manifests would change in the live cluster; change nothing"
-  ).requiredOption("-d, --dir <dir>", "folder of manifests, as apply would apply them").addOption(
-    parsedOption(
-      "-i, --inventory <name>",
-      "inventory (ApplySet) name used by ferry apply",
-      parseInventoryName
-    ).makeOptionMandatory()
-  ).option(
-    "-n, --namespace <ns>",
-    "namespace for objects that name none, and of the inventory (default: the context's)"
-  ).option("--prune", "plan as apply --prune: members no longer in git would be deleted").addOption(
-    parsedOption(
-      "--prune-allow <kinds>",
-      "protected kinds apply --prune-allow lets prune delete",
-      parseList
-    )
-  ).option("--force-conflicts", "validate as apply --force-conflicts (take over fields)").addOption(
-    parsedOption(
-      "--git-wins-over <managers>",
-      "plan as apply --git-wins-over: these managers\u2019 fields are taken back",
-      parseList
-    )
-  ).option("--adopt", "validate as apply --adopt (take over objects of another owner)").option(
-    "--kubeconfig <path>",
-    "kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)"
-  ).option("--context <name>", "kubeconfig context");
-  addRequestTimeoutOption(command).addOption(
-    parsedOption(
-      "--cluster <name>",
-      "cluster name for the report, comment and status",
-      parseClusterName
-    ).default("default")
-  ).addOption(
-    new Option("-o, --output <format>", "report format").choices(["text", "json", "markdown"]).default("text")
-  ).option(
-    "--detailed-exitcode",
-    `exit with code ${PLAN_CHANGES_EXIT_CODE} when there are changes`
-  ).option(
-    "--comment",
-    "post the plan on the pull request (GitLab: merge request), edited in place"
-  ).option("--pull-request <n>", "pull request number (default: from the GitHub event payload)").option("--merge-request <iid>", "merge request iid (default: $CI_MERGE_REQUEST_IID)").option(
-    "--commit-status [sha]",
-    "post ferry/plan (<cluster>) (default: the pull request head; GitLab: $CI_COMMIT_SHA)"
-  ).option(
-    "--repo <owner/name>",
-    "repository (GitLab: project path) for the comment and status (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)"
   );
-  addForgeReportOptions(command, "comment and status").addHelpText(
+  addOptions(command, PLAN_OPTIONS).addHelpText(
     "after",
     `
 Examples:
@@ -3893,31 +3728,15 @@ Examples:
 
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `
-  ).action(async (flags) => {
-    const { planAndPublish } = await import("./plan-publish-7QWSR7Q5.js");
+  ).action(async () => {
+    const flags = optionValues(PLAN_OPTIONS, command);
+    const { planAndPublish } = await import("./plan-publish-YLXQ7BTM.js");
     const { formatPlanText } = await import("./plan-text-SMTIZ3LC.js");
     const { formatPlanMarkdown } = await import("./plan-markdown-VT5KJ5F4.js");
     const { hasChanges } = await import("./plan-NWTEJ6WX.js");
     const log = consoleLogger(io.stderr);
     const publishing = await publishingOf(flags);
-    const { report } = await planAndPublish(
-      {
-        dir: flags.dir,
-        inventory: flags.inventory,
-        namespace: flags.namespace,
-        prune: flags.prune,
-        pruneAllow: flags.pruneAllow,
-        forceConflicts: flags.forceConflicts,
-        gitWinsOver: flags.gitWinsOver,
-        adopt: flags.adopt,
-        cluster: flags.cluster,
-        kubeconfig: flags.kubeconfig,
-        context: flags.context,
-        requestTimeoutMs: flags.requestTimeout
-      },
-      publishing,
-      log
-    );
+    const { report } = await planAndPublish(planOptions(flags), publishing, log);
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(report, null, 2)}
 ` : flags.output === "markdown" ? formatPlanMarkdown(report) : formatPlanText(report, useColour(io.stdout))
@@ -3928,16 +3747,11 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
       throw new FerryError("the plan has changes", PLAN_CHANGES_EXIT_CODE);
   });
 }
-function positive(value, flag) {
-  if (!/^[1-9][0-9]{0,9}$/.test(value))
-    throw new ConfigError(`${flag} "${value}": expected a positive number`);
-  return Number(value);
-}
 async function publishingOf(flags) {
   const needed = Boolean(flags.comment);
   const ci = await ciPullRequest(process.env);
   const given = flags.forge === "gitlab" ? flags.mergeRequest : flags.pullRequest;
-  const number = given === void 0 ? ci.number : positive(given, flags.forge === "gitlab" ? "--merge-request" : "--pull-request");
+  const number = given ?? ci.number;
   if (needed && number === void 0)
     throw new ConfigError(
       flags.forge === "gitlab" ? "--comment needs --merge-request or $CI_MERGE_REQUEST_IID (a merge request pipeline)" : "--comment needs --pull-request or a pull_request event"
@@ -3962,63 +3776,22 @@ async function publishingOf(flags) {
   };
 }
 
-// src/cli/commands/pull-request-options.ts
-function addPullRequestOptions(command) {
-  return command.option("--dry-run", "print the pull request it would open; change nothing").option(
-    "--token-env <name>",
-    "environment variable holding the token (default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN; forge: gitlab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)"
-  ).option(
-    "--api-url <url>",
-    "REST API URL (default: $GITHUB_API_URL or api.github.com; forge: gitlab: $CI_API_V4_URL, else the repo URL's host, else gitlab.com)"
-  ).option("--labels <a,b>", "labels for the pull request").option("--reviewers <u1,u2>", "reviewers to request").option("--assignees <u>", "assignees").option("--draft", "open the pull request as a draft").addOption(
-    new Option("--auto-merge <method>", "enable auto-merge").choices(AUTO_MERGE_METHODS)
-  );
-}
-function addOutputOption(command) {
-  return command.addOption(
-    new Option("-o, --output <format>", "result format").choices(["text", "json"]).default("text")
-  );
-}
-function pullRequestOptions(flags) {
-  return {
-    dryRun: flags.dryRun,
-    tokenEnv: flags.tokenEnv,
-    apiUrl: flags.apiUrl,
-    labels: parseList(flags.labels),
-    reviewers: parseList(flags.reviewers),
-    assignees: parseList(flags.assignees),
-    draft: flags.draft,
-    autoMerge: flags.autoMerge
-  };
-}
-
 // src/cli/commands/propose.ts
 function proposeCommand(program2, io) {
   const command = program2.command("propose").description(
     "render an app and propose it to the environment repo: one pull request (or branch) per app and environment"
-  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to propose to").option("-t, --image-tag <tag>", "image tag to deploy").option("--image-digest <digest>", "image digest to deploy (sha256:\u2026)");
-  addPullRequestOptions(command).option("--allow-fork", "run under pull_request_target from a fork (unsafe)").option("--source-commit <sha>", "source commit (default: from CI variables)").option("--run-url <url>", "CI run URL (default: from CI variables)");
-  addOutputOption(command).addHelpText(
+  );
+  addOptions(command, PROPOSE_OPTIONS).addHelpText(
     "after",
     `
 Examples:
   FERRY_GITHUB_TOKEN=\u2026 ferry propose -c ferry.yaml -e staging -t 1.4.2 --labels deploy --auto-merge squash
   ferry propose -c examples/guestbook/ferry.yaml -e staging -t 1.4.2 --dry-run
 `
-  ).action(async (flags) => {
+  ).action(async () => {
+    const flags = optionValues(PROPOSE_OPTIONS, command);
     const { propose } = await import("./propose-AV4Q3XUN.js");
-    const result = await propose(
-      {
-        ...pullRequestOptions(flags),
-        config: flags.config,
-        env: flags.env,
-        imageTag: flags.imageTag,
-        imageDigest: flags.imageDigest,
-        source: { commit: flags.sourceCommit, runUrl: flags.runUrl },
-        allowFork: flags.allowFork
-      },
-      consoleLogger(io.stderr)
-    );
+    const result = await propose(proposeOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
 ` : formatResult(result)
@@ -4039,22 +3812,8 @@ function formatResult(result) {
 function promoteCommand(program2, io) {
   const command = program2.command("promote").description(
     "promote what an environment runs to the next: one pull request per target environment, behind gates"
-  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").option("--from <env>", "source environment (default: the target's promoteFrom)").option("--to <env>", "target environment (default: every environment promoted from --from)").option("--force", "promote even if gates fail (the pull request says so)").addOption(
-    parsedOption(
-      "--min-soak <duration>",
-      "gate: minimum time since the source was deployed (e.g. 1h)",
-      // Checked here, so a bad value fails before any request; promote parses it again.
-      (text, option) => (parseDurationOption(text, option), text)
-    )
-  ).addOption(
-    parsedOption(
-      "--cluster <name>",
-      "source cluster in the status contexts ferry/apply (<name>) and ferry/drift (<name>)",
-      parseClusterName
-    ).default("default")
   );
-  addPullRequestOptions(command);
-  addOutputOption(command).addHelpText(
+  addOptions(command, PROMOTE_OPTIONS).addHelpText(
     "after",
     `
 Gates, read from the commit statuses (GitHub or GitLab) on the tip of the source environment's branch:
@@ -4072,20 +3831,10 @@ Examples:
 
 Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuration error.
 `
-  ).action(async (flags) => {
+  ).action(async () => {
+    const flags = optionValues(PROMOTE_OPTIONS, command);
     const { promote } = await import("./promote-JVZA2HRV.js");
-    const result = await promote(
-      {
-        ...pullRequestOptions(flags),
-        config: flags.config,
-        from: flags.from,
-        to: flags.to,
-        force: flags.force,
-        minSoak: flags.minSoak,
-        cluster: flags.cluster
-      },
-      consoleLogger(io.stderr)
-    );
+    const result = await promote(promoteOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
 ` : formatPromotion(result)
@@ -4119,7 +3868,8 @@ function formatPromotion(result) {
 
 // src/cli/commands/render.ts
 function renderCommand(program2, io) {
-  program2.command("render").description("render an app's Handlebars YAML templates for one environment").requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to render").option("-t, --image-tag <tag>", "image tag to deploy").option("--image-digest <digest>", "image digest to deploy (sha256:\u2026)").option("-o, --out <dir>", "write one file per object into this folder (replaced wholesale)").option("--source-commit <sha>", "source commit (default: from CI variables)").option("--run-url <url>", "CI run URL (default: from CI variables)").addHelpText(
+  const command = program2.command("render").description("render an app's Handlebars YAML templates for one environment");
+  addOptions(command, RENDER_OPTIONS).addHelpText(
     "after",
     `
 Examples:
@@ -4128,21 +3878,12 @@ Examples:
   # write one file per object, by digest
   ferry render -c ferry.yaml -e production --image-digest sha256:<64 hex> --out out/production
 `
-  ).action(async (opts) => {
-    const log = consoleLogger(io.stderr, !opts.out);
+  ).action(async () => {
+    const values = optionValues(RENDER_OPTIONS, command);
+    const log = consoleLogger(io.stderr, !values.out);
     const { render } = await import("./render-QIAE5VYJ.js");
-    const result = await render(
-      {
-        config: opts.config,
-        env: opts.env,
-        imageTag: opts.imageTag,
-        imageDigest: opts.imageDigest,
-        out: opts.out,
-        source: { commit: opts.sourceCommit, runUrl: opts.runUrl }
-      },
-      log
-    );
-    if (!opts.out) io.stdout.write(result.yaml);
+    const result = await render(renderOptions(values), log);
+    if (!values.out) io.stdout.write(result.yaml);
   });
 }
 
@@ -4150,12 +3891,8 @@ Examples:
 function rollbackCommand(program2, io) {
   const command = program2.command("rollback").description(
     "restore an environment's folder to a previous revision and pin its image, as one pull request"
-  ).requiredOption("-c, --config <file>", "path to ferry.yaml", "ferry.yaml").requiredOption("-e, --env <name>", "environment to roll back").option(
-    "--to <commit|tag>",
-    "env-repo commit SHA, or image tag or digest, to restore (default: the revision before the last change)"
-  ).option("--reason <text>", "why, recorded in the pin (default: the image rolled back from)");
-  addPullRequestOptions(command);
-  addOutputOption(command).addHelpText(
+  );
+  addOptions(command, ROLLBACK_OPTIONS).addHelpText(
     "after",
     `
 The pull request restores the folder exactly as it was at that revision and writes the pin
@@ -4167,18 +3904,10 @@ Examples:
   ferry rollback -c ferry.yaml -e production --to 1.4.1 --reason "1.4.2 leaks memory"
   ferry rollback -c ferry.yaml -e production --to 3f9c2e1 --dry-run
 `
-  ).action(async (flags) => {
+  ).action(async () => {
+    const flags = optionValues(ROLLBACK_OPTIONS, command);
     const { rollback } = await import("./rollback-R4HFILDX.js");
-    const result = await rollback(
-      {
-        ...pullRequestOptions(flags),
-        config: flags.config,
-        env: flags.env,
-        to: flags.to,
-        reason: flags.reason
-      },
-      consoleLogger(io.stderr)
-    );
+    const result = await rollback(rollbackOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
 ` : formatRollback(result)
@@ -4263,4 +3992,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-UBHDWS7E.js.map
+//# sourceMappingURL=program-BSC4TQ2U.js.map

@@ -1,7 +1,24 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
-  ciPullRequest
-} from "./chunk-VU7PYMWE.js";
+  APPLY_OPTIONS,
+  DRIFT_OPTIONS,
+  PLAN_OPTIONS,
+  PROMOTE_OPTIONS,
+  PROPOSE_OPTIONS,
+  RENDER_OPTIONS,
+  ROLLBACK_OPTIONS,
+  applyOptions,
+  camel,
+  ciPullRequest,
+  driftOptions,
+  inputName,
+  onSurface,
+  planOptions,
+  promoteOptions,
+  proposeOptions,
+  renderOptions,
+  rollbackOptions
+} from "./chunk-LPCI4DOM.js";
 import {
   TOKEN_VARIABLES,
   redactSecrets,
@@ -18,17 +35,7 @@ import {
   readTextFile
 } from "./chunk-QCKBONQO.js";
 import {
-  AUTO_MERGE_METHODS,
-  DEFAULT_TIMEOUT_MS,
   applyTraceAnnotations,
-  parseBoolean,
-  parseChoice,
-  parseClusterName,
-  parseCount,
-  parseDuration,
-  parseDurationOption,
-  parseInventoryName,
-  parseList,
   yaml
 } from "./chunk-2MBPYCZ5.js";
 import "./chunk-HWJ62L7M.js";
@@ -3327,21 +3334,21 @@ var require_data_url = __commonJS({
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/;
     function dataURLProcessor(dataURL) {
       assert(dataURL.protocol === "data:");
-      let input2 = URLSerializer(dataURL, true);
-      input2 = input2.slice(5);
+      let input = URLSerializer(dataURL, true);
+      input = input.slice(5);
       const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
-        input2,
+        input,
         position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input2.length) {
+      if (position.position >= input.length) {
         return "failure";
       }
       position.position++;
-      const encodedBody = input2.slice(mimeTypeLength + 1);
+      const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
         const stringBody = isomorphicDecode(body);
@@ -3374,26 +3381,26 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input2, position) {
+    function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
-      while (position.position < input2.length && condition(input2[position.position])) {
-        result += input2[position.position];
+      while (position.position < input.length && condition(input[position.position])) {
+        result += input[position.position];
         position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input2, position) {
-      const idx = input2.indexOf(char, position.position);
+    function collectASequenceOfCodePointsFast(char, input, position) {
+      const idx = input.indexOf(char, position.position);
       const start = position.position;
       if (idx === -1) {
-        position.position = input2.length;
-        return input2.slice(start);
+        position.position = input.length;
+        return input.slice(start);
       }
       position.position = idx;
-      return input2.slice(start, position.position);
+      return input.slice(start, position.position);
     }
-    function stringPercentDecode(input2) {
-      const bytes = encoder.encode(input2);
+    function stringPercentDecode(input) {
+      const bytes = encoder.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -3405,41 +3412,41 @@ var require_data_url = __commonJS({
         byte >= 48 && byte <= 57 ? byte - 48 : (byte & 223) - 55
       );
     }
-    function percentDecode(input2) {
-      const length = input2.length;
+    function percentDecode(input) {
+      const length = input.length;
       const output = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
-        const byte = input2[i];
+        const byte = input[i];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input2[i + 1]) && isHexCharByte(input2[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input2[i + 1]) << 4 | hexByteToNumber(input2[i + 2]);
+          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
     }
-    function parseMIMEType(input2) {
-      input2 = removeHTTPWhitespace(input2, true, true);
+    function parseMIMEType(input) {
+      input = removeHTTPWhitespace(input, true, true);
       const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
-        input2,
+        input,
         position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input2.length) {
+      if (position.position > input.length) {
         return "failure";
       }
       position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
-        input2,
+        input,
         position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
@@ -3456,41 +3463,41 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input2.length) {
+      while (position.position < input.length) {
         position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
-          input2,
+          input,
           position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
-          input2,
+          input,
           position
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input2.length) {
-          if (input2[position.position] === ";") {
+        if (position.position < input.length) {
+          if (input[position.position] === ";") {
             continue;
           }
           position.position++;
         }
-        if (position.position > input2.length) {
+        if (position.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input2[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input2, position, true);
+        if (input[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position, true);
           collectASequenceOfCodePointsFast(
             ";",
-            input2,
+            input,
             position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
-            input2,
+            input,
             position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
@@ -3524,28 +3531,28 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input2, position, extractValue) {
+    function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
       let value = "";
-      assert(input2[position.position] === '"');
+      assert(input[position.position] === '"');
       position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
-          input2,
+          input,
           position
         );
-        if (position.position >= input2.length) {
+        if (position.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input2[position.position];
+        const quoteOrBackslash = input[position.position];
         position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input2.length) {
+          if (position.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input2[position.position];
+          value += input[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3555,7 +3562,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input2.slice(positionStart, position.position);
+      return input.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -3597,10 +3604,10 @@ var require_data_url = __commonJS({
       }
       return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
     }
-    function isomorphicDecode(input2) {
-      const length = input2.length;
+    function isomorphicDecode(input) {
+      const length = input.length;
       if ((2 << 15) - 1 > length) {
-        return String.fromCharCode.apply(null, input2);
+        return String.fromCharCode.apply(null, input);
       }
       let result = "";
       let i = 0;
@@ -3609,7 +3616,7 @@ var require_data_url = __commonJS({
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
       }
       return result;
     }
@@ -3906,8 +3913,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
-          if (required2 === true) {
+          const { key, defaultValue, required, converter } = options;
+          if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3920,7 +3927,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
+          if (required || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -4666,9 +4673,9 @@ var require_util2 = __commonJS({
       }
     }
     var invalidIsomorphicEncodeValueRegex = /[^\x00-\xFF]/;
-    function isomorphicEncode(input2) {
-      assert(!invalidIsomorphicEncodeValueRegex.test(input2));
-      return input2;
+    function isomorphicEncode(input) {
+      assert(!invalidIsomorphicEncodeValueRegex.test(input));
+      return input;
     }
     async function readAllBytes(reader) {
       const bytes = [];
@@ -4839,27 +4846,27 @@ var require_util2 = __commonJS({
       return mimeType;
     }
     function gettingDecodingSplitting(value) {
-      const input2 = value;
+      const input = value;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input2.length) {
+      while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
-          input2,
+          input,
           position
         );
-        if (position.position < input2.length) {
-          if (input2.charCodeAt(position.position) === 34) {
+        if (position.position < input.length) {
+          if (input.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
-              input2,
+              input,
               position
             );
-            if (position.position < input2.length) {
+            if (position.position < input.length) {
               continue;
             }
           } else {
-            assert(input2.charCodeAt(position.position) === 44);
+            assert(input.charCodeAt(position.position) === 44);
             position.position++;
           }
         }
@@ -4869,8 +4876,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name, list) {
+      const value = list.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5217,7 +5224,7 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function multipartFormDataParser(input2, mimeType) {
+    function multipartFormDataParser(input, mimeType) {
       assert(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
       const boundaryString = mimeType.parameters.get("boundary");
       if (boundaryString === void 0) {
@@ -5226,30 +5233,30 @@ var require_formdata_parser = __commonJS({
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
-      while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
+      while (input[position.position] === 13 && input[position.position + 1] === 10) {
         position.position += 2;
       }
-      let trailing = input2.length;
-      while (input2[trailing - 1] === 10 && input2[trailing - 2] === 13) {
+      let trailing = input.length;
+      while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
         trailing -= 2;
       }
-      if (trailing !== input2.length) {
-        input2 = input2.subarray(0, trailing);
+      if (trailing !== input.length) {
+        input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
           position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input2.length - 2 && bufferStartsWith(input2, dd, position) || position.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position)) {
+        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
           return entryList;
         }
-        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input2, position);
+        const result = parseMultipartFormDataHeaders(input, position);
         if (result === "failure") {
           return "failure";
         }
@@ -5257,17 +5264,17 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body;
         {
-          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input2.subarray(position.position, boundaryIndex - 4);
+          body = input.subarray(position.position, boundaryIndex - 4);
           position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
@@ -5287,13 +5294,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input2, position) {
+    function parseMultipartFormDataHeaders(input, position) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
+        if (input[position.position] === 13 && input[position.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5301,44 +5308,44 @@ var require_formdata_parser = __commonJS({
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
-          input2,
+          input,
           position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input2[position.position] !== 58) {
+        if (input[position.position] !== 58) {
           return "failure";
         }
         position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
-          input2,
+          input,
           position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input2, position);
+            name = parseMultipartFormDataName(input, position);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input2, filenameBuffer, position)) {
+            if (bufferStartsWith(input, filenameBuffer, position)) {
               let check = position.position + filenameBuffer.length;
-              if (input2[check] === 42) {
+              if (input[check] === 42) {
                 position.position += 1;
                 check += 1;
               }
-              if (input2[check] !== 61 || input2[check + 1] !== 34) {
+              if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
-              filename = parseMultipartFormDataName(input2, position);
+              filename = parseMultipartFormDataName(input, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5348,7 +5355,7 @@ var require_formdata_parser = __commonJS({
           case "content-type": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input2,
+              input,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5358,7 +5365,7 @@ var require_formdata_parser = __commonJS({
           case "content-transfer-encoding": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input2,
+              input,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -5368,26 +5375,26 @@ var require_formdata_parser = __commonJS({
           default: {
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input2,
+              input,
               position
             );
           }
         }
-        if (input2[position.position] !== 13 && input2[position.position + 1] !== 10) {
+        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input2, position) {
-      assert(input2[position.position - 1] === 34);
+    function parseMultipartFormDataName(input, position) {
+      assert(input[position.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
-        input2,
+        input,
         position
       );
-      if (input2[position.position] !== 34) {
+      if (input[position.position] !== 34) {
         return null;
       } else {
         position.position++;
@@ -5395,12 +5402,12 @@ var require_formdata_parser = __commonJS({
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input2, position) {
+    function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
-      while (start < input2.length && condition(input2[start])) {
+      while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input2.subarray(position.position, position.position = start);
+      return input.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5662,12 +5669,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed2 = multipartFormDataParser(value, mimeType);
-                  if (parsed2 === "failure") {
+                  const parsed = multipartFormDataParser(value, mimeType);
+                  if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed2;
+                  fd[kState] = parsed;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -7709,7 +7716,7 @@ var require_client = __commonJS({
         maxHeaderSize,
         headersTimeout,
         socketTimeout,
-        requestTimeout: requestTimeout2,
+        requestTimeout,
         connectTimeout,
         bodyTimeout,
         idleTimeout,
@@ -7743,7 +7750,7 @@ var require_client = __commonJS({
         if (socketTimeout !== void 0) {
           throw new InvalidArgumentError("unsupported socketTimeout, use headersTimeout & bodyTimeout instead");
         }
-        if (requestTimeout2 !== void 0) {
+        if (requestTimeout !== void 0) {
           throw new InvalidArgumentError("unsupported requestTimeout, use headersTimeout & bodyTimeout instead");
         }
         if (idleTimeout !== void 0) {
@@ -9047,10 +9054,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed2 = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
-            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
+            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -12282,9 +12289,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list = this.#headersList.cookies;
+        if (list) {
+          return [...list];
         }
         return [];
       }
@@ -12324,8 +12331,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list2) {
-        o.#headersList = list2;
+      static setHeadersList(o, list) {
+        o.#headersList = list;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12887,39 +12894,39 @@ var require_request2 = __commonJS({
     var patchMethodWarning = false;
     var Request = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input2, init = {}) {
+      constructor(input, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (input2 === kConstruct) {
+        if (input === kConstruct) {
           return;
         }
         const prefix = "Request constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        input2 = webidl.converters.RequestInfo(input2, prefix, "input");
+        input = webidl.converters.RequestInfo(input, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
-        if (typeof input2 === "string") {
+        if (typeof input === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input2, baseUrl);
+            parsedURL = new URL(input, baseUrl);
           } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input2, { cause: err });
+            throw new TypeError("Failed to parse URL from " + input, { cause: err });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
-              "Request cannot be constructed from a URL that includes credentials: " + input2
+              "Request cannot be constructed from a URL that includes credentials: " + input
             );
           }
           request = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          this[kDispatcher] = init.dispatcher || input2[kDispatcher];
-          assert(input2 instanceof _Request);
-          request = input2[kState];
-          signal = input2[kSignal];
+          this[kDispatcher] = init.dispatcher || input[kDispatcher];
+          assert(input instanceof _Request);
+          request = input[kState];
+          signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
@@ -13121,7 +13128,7 @@ var require_request2 = __commonJS({
             fillHeaders(this[kHeaders], headers);
           }
         }
-        const inputBody = input2 instanceof _Request ? input2[kState].body : null;
+        const inputBody = input instanceof _Request ? input[kState].body : null;
         if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
@@ -13150,7 +13157,7 @@ var require_request2 = __commonJS({
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
-          if (bodyUnusable(input2)) {
+          if (bodyUnusable(input)) {
             throw new TypeError(
               "Cannot construct a Request with a Request object that has already been used."
             );
@@ -13293,13 +13300,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list = dependentControllerMap.get(this.signal);
+          if (list === void 0) {
+            list = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13621,12 +13628,12 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input2, init = void 0) {
+    function fetch(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input2, init);
+        requestObject = new Request(input, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -15054,9 +15061,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed2 !== "failure") {
-            dataURL += serializeAMimeType(parsed2);
+          const parsed = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed !== "failure") {
+            dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -19167,13 +19174,13 @@ var require_undici = __commonJS({
 import * as os from "os";
 
 // node_modules/@actions/core/lib/utils.js
-function toCommandValue(input2) {
-  if (input2 === null || input2 === void 0) {
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
     return "";
-  } else if (typeof input2 === "string" || input2 instanceof String) {
-    return input2;
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
   }
-  return JSON.stringify(input2);
+  return JSON.stringify(input);
 }
 function toCommandProperties(annotationProperties) {
   if (!Object.keys(annotationProperties).length) {
@@ -19715,7 +19722,11 @@ function group(name, fn) {
 
 // src/action/main.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname, join as join2 } from "node:path";
+import { dirname, join as join3 } from "node:path";
+
+// src/action/commands.ts
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // src/action/logger.ts
 var actionsLogger = {
@@ -19749,21 +19760,13 @@ function proposalSummary(command, facts) {
 }
 
 // src/action/commands.ts
-async function runRender(settings) {
+async function runRender({ values }) {
+  const out = values.out ?? join(process.env.RUNNER_TEMP || tmpdir(), "ferry", "rendered");
   const result = await group(
     "ferry render",
-    () => render(
-      {
-        config: settings.config,
-        env: settings.environment,
-        imageTag: settings.imageTag,
-        imageDigest: settings.imageDigest,
-        out: settings.out
-      },
-      actionsLogger
-    )
+    () => render({ ...renderOptions(values), out }, actionsLogger)
   );
-  setOutput("out", settings.out);
+  setOutput("out", out);
   setOutput("files", JSON.stringify(result.files));
   setOutput("objects", result.objects.length);
   setOutput("image", result.image.ref);
@@ -19778,17 +19781,6 @@ async function runRender(settings) {
 function tokenEnv(token) {
   return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
 }
-function pullRequestOptions(settings) {
-  return {
-    dryRun: settings.dryRun,
-    apiUrl: settings.apiUrl,
-    labels: settings.labels,
-    reviewers: settings.reviewers,
-    assignees: settings.assignees,
-    draft: settings.draft,
-    autoMerge: settings.autoMerge
-  };
-}
 async function publishProposals(command, results) {
   const output = (name, value) => setOutput(name, results.map((result) => value(result) ?? "").join(","));
   output("operation", (result) => result.operation);
@@ -19800,44 +19792,21 @@ async function publishProposals(command, results) {
     summary.addRaw(redactSecrets(proposalSummary(command, result)));
   await summary.write();
 }
-async function runPropose(settings) {
+async function runPropose({ values }) {
   const { propose } = await import("./propose-AV4Q3XUN.js");
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await group(
     "ferry propose",
-    () => propose(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        env: settings.environment,
-        imageTag: settings.imageTag,
-        imageDigest: settings.imageDigest,
-        allowFork: settings.allowFork
-      },
-      actionsLogger,
-      { env }
-    )
+    () => propose(proposeOptions(values), actionsLogger, { env })
   );
   await publishProposals("propose", [result]);
 }
-async function runPromote(settings) {
+async function runPromote({ values }) {
   const { promote } = await import("./promote-JVZA2HRV.js");
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await group(
     "ferry promote",
-    () => promote(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        from: settings.from,
-        to: settings.to,
-        force: settings.force,
-        minSoak: settings.minSoak,
-        cluster: settings.cluster
-      },
-      actionsLogger,
-      { env }
-    )
+    () => promote(promoteOptions(values), actionsLogger, { env })
   );
   const done = result.promotions.filter((promotion) => promotion.error === void 0);
   await publishProposals("promote", done);
@@ -19847,22 +19816,12 @@ async function runPromote(settings) {
     throw new OperationError(`promotion failed for ${reasons.join("; ")}`);
   }
 }
-async function runRollback(settings) {
+async function runRollback({ values }) {
   const { rollback } = await import("./rollback-R4HFILDX.js");
-  const env = tokenEnv(settings.token);
+  const env = tokenEnv(values.token);
   const result = await group(
     "ferry rollback",
-    () => rollback(
-      {
-        ...pullRequestOptions(settings),
-        config: settings.config,
-        env: settings.environment,
-        to: settings.rollbackTo,
-        reason: settings.reason
-      },
-      actionsLogger,
-      { env }
-    )
+    () => rollback(rollbackOptions(values), actionsLogger, { env })
   );
   await publishProposals("rollback", [result]);
 }
@@ -19880,17 +19839,17 @@ function maskSecret(value) {
 
 // src/action/kubeconfig.ts
 import { mkdtemp, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { tmpdir as tmpdir2 } from "node:os";
+import { delimiter, join as join2 } from "node:path";
 function maskKubeconfig(text) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = yaml.load(text);
+    parsed = yaml.load(text);
   } catch {
     maskSecret(text);
     return;
   }
-  const users = parsed2?.users ?? [];
+  const users = parsed?.users ?? [];
   const visit = (value) => {
     if (typeof value === "string" && value.length >= 4) {
       maskSecret(value);
@@ -19904,19 +19863,19 @@ function maskKubeconfig(text) {
   };
   for (const user of users) visit(user.user);
 }
-async function kubeconfigFromInput(input2) {
-  if (input2 === void 0) return void 0;
-  if (!input2.includes("\n") && !input2.trimStart().startsWith("{")) return input2;
-  maskKubeconfig(input2);
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), "ferry-kube-"));
-  const path = join(dir, "kubeconfig");
-  await writeFile2(path, input2, { mode: 384 });
+async function kubeconfigFromInput(input) {
+  if (input === void 0) return void 0;
+  if (!input.includes("\n") && !input.trimStart().startsWith("{")) return input;
+  maskKubeconfig(input);
+  const dir = await mkdtemp(join2(process.env.RUNNER_TEMP ?? tmpdir2(), "ferry-kube-"));
+  const path = join2(dir, "kubeconfig");
+  await writeFile2(path, input, { mode: 384 });
   return path;
 }
-async function prepareKubeconfig(input2) {
-  const fromInput = await kubeconfigFromInput(input2);
+async function prepareKubeconfig(input) {
+  const fromInput = await kubeconfigFromInput(input);
   if (fromInput !== void 0) {
-    if (input2 !== void 0 && !input2.includes("\n"))
+    if (input !== void 0 && !input.includes("\n"))
       maskKubeconfig(await readTextFile(fromInput, "kubeconfig"));
     return fromInput;
   }
@@ -19939,13 +19898,13 @@ function reportTarget(report) {
 }
 
 // src/action/run-apply.ts
-async function runApply(settings) {
-  const { apply } = await import("./apply-VMNJPIVG.js");
+async function runApply({ values }) {
+  const { apply } = await import("./apply-JO6TJ7V7.js");
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import("./apply-report-M7OCBYDP.js");
   const { reportApplyStatus } = await import("./apply-status-VZGMNCLT.js");
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const source = detectSource(process.env);
-  const target = reportTarget(settings.report);
+  const target = reportTarget(values);
   const publish = async (report, error2) => {
     for (const action of ACTIONS) setOutput(action, report.counts[action]);
     setOutput("restored", report.counts.restored);
@@ -19955,7 +19914,7 @@ async function runApply(settings) {
       const status = {
         ...target,
         sha: target.statusSha,
-        cluster: settings.report.cluster,
+        cluster: values.cluster,
         runUrl: source.runUrl || void 0
       };
       await reportApplyStatus(status, report, error2, actionsLogger);
@@ -19963,25 +19922,7 @@ async function runApply(settings) {
   };
   try {
     const report = await apply(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneEmpty: settings.pruneEmpty,
-        pruneAllow: settings.pruneAllow,
-        maxDeletions: settings.maxDeletions,
-        wait: settings.wait,
-        timeoutMs: settings.timeoutMs,
-        dryRun: settings.dryRun,
-        forceConflicts: settings.forceConflicts,
-        gitWinsOver: settings.gitWinsOver,
-        adopt: settings.adopt,
-        kubeconfig,
-        context: settings.context,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        annotations: applyTraceAnnotations(source)
-      },
+      { ...applyOptions(values), kubeconfig, annotations: applyTraceAnnotations(source) },
       actionsLogger
     );
     await publish(report);
@@ -19992,84 +19933,60 @@ async function runApply(settings) {
 }
 
 // src/action/run-drift.ts
-async function runDrift(settings) {
-  const { drift } = await import("./drift-YEO6UJ6Y.js");
+async function runDrift({ values }) {
+  const { drift } = await import("./drift-HYM65EXK.js");
   const { formatDriftMarkdown } = await import("./drift-report-J5TKVWP5.js");
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
-  const target = reportTarget(settings.report);
-  const wantsGitHub = settings.alertIssue || settings.report.commitStatus;
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
+  const target = reportTarget(values);
+  const wantsGitHub = values.alertIssue || values.commitStatus;
   if (wantsGitHub && !target)
     warning(
       "drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY"
     );
-  const github = wantsGitHub && target ? { github: { ...target, issue: settings.alertIssue } } : {};
-  const alerts = Object.keys(github).length > 0 || settings.webhookUrl ? {
-    cluster: settings.report.cluster,
+  const github = wantsGitHub && target ? { github: { ...target, issue: values.alertIssue } } : {};
+  const alerts = Object.keys(github).length > 0 || values.webhookUrl ? {
+    cluster: values.cluster,
     runUrl: detectSource(process.env).runUrl || void 0,
     ...github,
-    ...settings.webhookUrl ? { webhookUrl: settings.webhookUrl } : {}
+    ...values.webhookUrl ? { webhookUrl: values.webhookUrl } : {}
   } : void 0;
   const report = await group(
     "ferry drift",
-    () => drift(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        ignore: settings.ignore,
-        confirm: settings.confirm,
-        kubeconfig,
-        context: settings.context,
-        requestTimeoutMs: settings.requestTimeoutMs,
-        alerts
-      },
-      actionsLogger
-    )
+    () => drift({ ...driftOptions(values), kubeconfig, alerts }, actionsLogger)
   );
   setOutput("drifted", String(!report.clean));
   for (const kind of ["drifted", "missing", "extra"]) {
     setOutput(`${kind}-objects`, report.counts[kind]);
   }
   setOutput("report", redactSecrets(JSON.stringify(report)));
-  await summary.addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${settings.report.cluster}`))).write();
-  if (!report.clean && settings.failOnDrift)
+  await summary.addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${values.cluster}`))).write();
+  if (!report.clean && values.failOnDrift)
     setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
 }
 
 // src/action/run-plan.ts
-async function runPlan(settings) {
-  const { planAndPublish } = await import("./plan-publish-7QWSR7Q5.js");
+async function runPlan({ values }) {
+  const { planAndPublish } = await import("./plan-publish-YLXQ7BTM.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-VT5KJ5F4.js");
-  const kubeconfig = await prepareKubeconfig(settings.kubeconfig);
+  const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const ci = await ciPullRequest(process.env);
-  const number = settings.pullRequest ?? ci.number;
-  if (settings.comment && number === void 0)
+  const number = values.pullRequest ?? ci.number;
+  if (values.comment && number === void 0)
     throw new ConfigError("input comment needs a pull_request event or input pull-request");
-  const target = reportTarget(settings.report);
-  if ((settings.comment || settings.report.commitStatus) && !target)
+  const target = reportTarget(values);
+  if ((values.comment || values.commitStatus) && !target)
     throw new ConfigError(
       "a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY"
     );
-  const statusSha = settings.report.commitStatus ? ci.headSha ?? target?.statusSha : void 0;
+  const statusSha = values.commitStatus ? ci.headSha ?? target?.statusSha : void 0;
   const runUrl = detectSource(process.env).runUrl || void 0;
   const { report, comment } = await group(
     "ferry plan",
     () => planAndPublish(
-      {
-        dir: settings.dir,
-        inventory: settings.inventory,
-        namespace: settings.namespace,
-        prune: settings.prune,
-        pruneAllow: settings.pruneAllow,
-        forceConflicts: settings.forceConflicts,
-        adopt: settings.adopt,
-        cluster: settings.report.cluster,
-        kubeconfig,
-        context: settings.context
-      },
+      { ...planOptions(values), kubeconfig },
       {
         ...target ? { target } : {},
-        ...settings.comment && number !== void 0 ? { comment: { number, runUrl } } : {},
+        ...values.comment && number !== void 0 ? { comment: { number, runUrl } } : {},
         ...statusSha ? { statusSha } : {},
         runUrl
       },
@@ -20087,171 +20004,45 @@ async function runPlan(settings) {
     setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);
 }
 
+// src/options/commands.ts
+var COMMAND_OPTIONS = {
+  render: RENDER_OPTIONS,
+  propose: PROPOSE_OPTIONS,
+  promote: PROMOTE_OPTIONS,
+  rollback: ROLLBACK_OPTIONS,
+  apply: APPLY_OPTIONS,
+  plan: PLAN_OPTIONS,
+  drift: DRIFT_OPTIONS
+};
+var COMMAND_NAMES = Object.keys(COMMAND_OPTIONS);
+
+// src/action/inputs.ts
+function readInputs(command, specs) {
+  const values = {};
+  for (const spec of onSurface(specs, "action")) {
+    const name = inputName(spec);
+    const text = getInput(name);
+    if (spec.secret) maskSecret(text);
+    let value;
+    if (text !== "") value = spec.parse(text, `input ${name}`);
+    else if (spec.required)
+      throw new ConfigError(`input ${name} is required for command ${command}`);
+    else value = (spec.inputFallback ?? spec.fallback)?.value;
+    values[camel(spec.name)] = value;
+  }
+  return values;
+}
+
 // src/action/settings.ts
-var ACTION_COMMANDS = [
-  "render",
-  "propose",
-  "apply",
-  "plan",
-  "drift",
-  "promote",
-  "rollback"
-];
-function optional(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-var input = (name) => `input ${name}`;
-function parsed(name, parse) {
-  const value = optional(name);
-  return value === void 0 ? void 0 : parse(value, input(name));
-}
-function flag(name) {
-  return parsed(name, parseBoolean) ?? false;
-}
-function required(name, command) {
-  const value = optional(name);
-  if (value === void 0)
-    throw new ConfigError(`input ${name} is required for command ${command}`);
-  return value;
-}
-function list(name) {
-  return parseList(optional(name));
-}
-function requestTimeout() {
-  const value = optional("request-timeout");
-  return value === void 0 ? void 0 : parseDuration(value, "input request-timeout");
-}
-function pullRequestSettings() {
-  return {
-    token: maskSecret(optional("token")),
-    apiUrl: optional("api-url"),
-    labels: list("labels"),
-    reviewers: list("reviewers"),
-    assignees: list("assignees"),
-    draft: flag("draft"),
-    autoMerge: parsed(
-      "auto-merge",
-      (text, option) => parseChoice(text, AUTO_MERGE_METHODS, option)
-    ),
-    dryRun: flag("dry-run")
-  };
-}
-function reportSettings() {
-  return {
-    cluster: parsed("cluster", parseClusterName) ?? "default",
-    commitStatus: flag("commit-status"),
-    token: maskSecret(optional("token")),
-    apiUrl: optional("api-url")
-  };
-}
+var ACTION_COMMANDS = COMMAND_NAMES;
 function readSettings() {
   const command = getInput("command", { required: true });
-  switch (command) {
-    case "render":
-      return {
-        command,
-        config: optional("config") ?? "ferry.yaml",
-        environment: required("environment", command),
-        imageTag: optional("image-tag"),
-        imageDigest: optional("image-digest"),
-        out: optional("out") ?? `${process.env.RUNNER_TEMP ?? "."}/ferry/rendered`
-      };
-    case "propose":
-      return {
-        command,
-        config: optional("config") ?? "ferry.yaml",
-        environment: required("environment", command),
-        imageTag: optional("image-tag"),
-        imageDigest: optional("image-digest"),
-        ...pullRequestSettings(),
-        allowFork: flag("allow-fork")
-      };
-    case "promote":
-      return {
-        command,
-        config: optional("config") ?? "ferry.yaml",
-        from: optional("from"),
-        to: optional("to"),
-        force: flag("force"),
-        // Checked here, so a bad value names the input; promote parses it again.
-        minSoak: parsed("min-soak", (text, option) => (parseDurationOption(text, option), text)),
-        cluster: parsed("cluster", parseClusterName) ?? "default",
-        ...pullRequestSettings()
-      };
-    case "rollback":
-      return {
-        command,
-        config: optional("config") ?? "ferry.yaml",
-        environment: required("environment", command),
-        rollbackTo: optional("rollback-to"),
-        reason: optional("reason"),
-        ...pullRequestSettings()
-      };
-    case "apply":
-      return {
-        command,
-        dir: required("dir", command),
-        inventory: parseInventoryName(required("inventory", command), input("inventory")),
-        namespace: optional("namespace"),
-        prune: flag("prune"),
-        pruneEmpty: flag("prune-empty"),
-        pruneAllow: list("prune-allow"),
-        maxDeletions: parsed("max-deletions", parseCount),
-        wait: flag("wait"),
-        timeoutMs: parsed("timeout", parseDurationOption) ?? DEFAULT_TIMEOUT_MS,
-        dryRun: flag("dry-run"),
-        forceConflicts: flag("force-conflicts"),
-        gitWinsOver: list("git-wins-over"),
-        adopt: flag("adopt"),
-        kubeconfig: optional("kubeconfig"),
-        context: optional("context"),
-        requestTimeoutMs: requestTimeout(),
-        report: reportSettings()
-      };
-    case "plan": {
-      const pullRequest = optional("pull-request");
-      if (pullRequest !== void 0 && !/^[1-9][0-9]{0,9}$/.test(pullRequest))
-        throw new ConfigError(`input pull-request: "${pullRequest}" is not a pull request number`);
-      return {
-        command,
-        dir: required("dir", command),
-        inventory: parseInventoryName(required("inventory", command), input("inventory")),
-        namespace: optional("namespace"),
-        prune: flag("prune"),
-        pruneAllow: list("prune-allow"),
-        forceConflicts: flag("force-conflicts"),
-        gitWinsOver: list("git-wins-over"),
-        adopt: flag("adopt"),
-        comment: flag("comment"),
-        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest),
-        kubeconfig: optional("kubeconfig"),
-        context: optional("context"),
-        requestTimeoutMs: requestTimeout(),
-        report: reportSettings()
-      };
-    }
-    case "drift":
-      return {
-        command,
-        dir: required("dir", command),
-        inventory: parseInventoryName(required("inventory", command), input("inventory")),
-        namespace: optional("namespace"),
-        failOnDrift: flag("fail-on-drift"),
-        ignore: optional("ignore"),
-        confirm: flag("confirm"),
-        alertIssue: flag("alert-issue"),
-        webhookUrl: maskSecret(optional("webhook-url")),
-        kubeconfig: optional("kubeconfig"),
-        context: optional("context"),
-        requestTimeoutMs: requestTimeout(),
-        report: reportSettings()
-      };
-    default:
-      throw new ConfigError(
-        `input command: "${command}" is not one of ${ACTION_COMMANDS.join(", ")}`
-      );
-  }
+  if (!ACTION_COMMANDS.includes(command))
+    throw new ConfigError(
+      `input command: "${command}" is not one of ${ACTION_COMMANDS.join(", ")}`
+    );
+  const name = command;
+  return { command: name, values: readInputs(name, COMMAND_OPTIONS[name]) };
 }
 
 // src/action/main.ts
@@ -20260,7 +20051,7 @@ async function run() {
   try {
     for (const name of TOKEN_VARIABLES) maskSecret(process.env[name]);
     const settings = readSettings();
-    if ("config" in settings) configDir = dirname(settings.config);
+    if ("config" in settings.values) configDir = dirname(settings.values.config);
     if (settings.command === "render") await runRender(settings);
     else if (settings.command === "propose") await runPropose(settings);
     else if (settings.command === "apply") await runApply(settings);
@@ -20277,7 +20068,7 @@ function fail(error2, configDir = ".") {
   if (error2 instanceof Error && !(error2 instanceof FerryError) && error2.stack)
     debug(redactSecrets(error2.stack));
   const at = /^([^\s:]+\.(?:ya?ml|hbs|json)):(\d+): /.exec(message);
-  const file = at && (existsSync2(at[1]) ? at[1] : join2(configDir, at[1]));
+  const file = at && (existsSync2(at[1]) ? at[1] : join3(configDir, at[1]));
   error(message, file ? { file, startLine: Number(at[2]) } : {});
   process.exitCode = ExitCode.Failure;
 }
@@ -20285,4 +20076,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-6IZJVYQQ.js.map
+//# sourceMappingURL=main-HMEPUZGU.js.map

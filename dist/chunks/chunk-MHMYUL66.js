@@ -4,7 +4,7 @@ import {
   readLiveState,
   refuseForeignTooling,
   refuseParentClash
-} from "./chunk-YATXH6WT.js";
+} from "./chunk-3RLU3DTX.js";
 import {
   KubeClient,
   PARENT_INFO,
@@ -28,7 +28,7 @@ import {
   waitForEstablished,
   waitUntilGone,
   watchUntil
-} from "./chunk-WHICBOWS.js";
+} from "./chunk-3HVYEVBG.js";
 import {
   formatPath,
   ownersOf
@@ -933,4 +933,4 @@ export {
   applyObjects,
   checkKindsKnown
 };
-//# sourceMappingURL=chunk-67KXHIBO.js.map
+//# sourceMappingURL=chunk-MHMYUL66.js.map

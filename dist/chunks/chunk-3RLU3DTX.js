@@ -5,7 +5,7 @@ import {
   convertDocument,
   desiredObject,
   readInventory
-} from "./chunk-WHICBOWS.js";
+} from "./chunk-3HVYEVBG.js";
 import {
   APPLYSET_TOOLING
 } from "./chunk-2MBPYCZ5.js";
@@ -185,4 +185,4 @@ export {
   refuseParentClash,
   refuseForeignTooling
 };
-//# sourceMappingURL=chunk-YATXH6WT.js.map
+//# sourceMappingURL=chunk-3RLU3DTX.js.map

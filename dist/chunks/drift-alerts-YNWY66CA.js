@@ -13,8 +13,7 @@ import {
   DRIFT_FINGERPRINT,
   PARENT_INFO,
   serverSideApply
-} from "./chunk-WHICBOWS.js";
-import "./chunk-XS6GLAA3.js";
+} from "./chunk-3HVYEVBG.js";
 import "./chunk-WEZ4UF55.js";
 import "./chunk-IBUBWRKG.js";
 import "./chunk-PVPH2W2K.js";
@@ -168,4 +167,4 @@ async function sendGitLabAlerts(report, options, log) {
 export {
   sendDriftAlerts
 };
-//# sourceMappingURL=drift-alerts-INROMD46.js.map
+//# sourceMappingURL=drift-alerts-YNWY66CA.js.map

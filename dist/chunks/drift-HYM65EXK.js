@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   mapLimit,
   readLiveState
-} from "./chunk-YATXH6WT.js";
+} from "./chunk-3RLU3DTX.js";
 import {
   DRIFT_FINGERPRINT,
   KubeClient,
@@ -11,8 +11,7 @@ import {
   driftOf,
   parseIgnoreRules,
   serverSideApply
-} from "./chunk-WHICBOWS.js";
-import "./chunk-XS6GLAA3.js";
+} from "./chunk-3HVYEVBG.js";
 import "./chunk-WEZ4UF55.js";
 import {
   isPrefix
@@ -47,7 +46,7 @@ async function drift(options, log) {
       log
     );
     if (options.alerts) {
-      const { sendDriftAlerts } = await import("./drift-alerts-INROMD46.js");
+      const { sendDriftAlerts } = await import("./drift-alerts-YNWY66CA.js");
       report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
     }
     return report;
@@ -148,4 +147,4 @@ export {
   driftCheck,
   fingerprintOf
 };
-//# sourceMappingURL=drift-YEO6UJ6Y.js.map
+//# sourceMappingURL=drift-HYM65EXK.js.map

@@ -4,7 +4,7 @@ import {
   checkKindsKnown,
   isHandEdit,
   validateWrite
-} from "./chunk-67KXHIBO.js";
+} from "./chunk-MHMYUL66.js";
 import {
   postClusterStatus,
   postGitLabApplyStatus
@@ -14,15 +14,14 @@ import {
   readLiveState,
   refuseForeignTooling,
   refuseParentClash
-} from "./chunk-YATXH6WT.js";
+} from "./chunk-3RLU3DTX.js";
 import {
   KubeClient,
   PRUNE_PROTECTED_KINDS,
   discover,
   driftOf,
   isJob
-} from "./chunk-WHICBOWS.js";
-import "./chunk-XS6GLAA3.js";
+} from "./chunk-3HVYEVBG.js";
 import "./chunk-WEZ4UF55.js";
 import {
   GITHUB_COMMENT_LIMIT,
@@ -327,4 +326,4 @@ export {
   postPlanComment,
   reportPlanStatus
 };
-//# sourceMappingURL=plan-publish-7QWSR7Q5.js.map
+//# sourceMappingURL=plan-publish-YLXQ7BTM.js.map

@@ -1,0 +1,237 @@
+import type { ApplyOptions } from '../commands/cluster/apply/apply.js';
+import type { DriftOptions } from '../commands/cluster/drift/drift.js';
+import type { PlanOptions } from '../commands/cluster/plan/plan.js';
+import { ConfigError } from '../core/errors.js';
+import { quoteForMessage } from '../core/image.js';
+import {
+  DEFAULT_TIMEOUT,
+  DEFAULT_TIMEOUT_MS,
+  parseCount,
+  parseDurationOption,
+} from '../core/options.js';
+import {
+  CONNECTION,
+  REPORTING,
+  cluster,
+  commitStatus,
+  dir,
+  gitWinsOver,
+  inventory,
+  namespace,
+  output,
+  pruneAllow,
+} from './common.js';
+import { defaulted, flag, reworded, valued, type Values } from './declare.js';
+import { SET_SOURCE, setSettings } from './renderers.js';
+
+/** Exit code for "the check ran and found drift" (with --fail-on-drift). */
+export const DRIFT_EXIT_CODE = 3;
+/** Exit code for "the plan has changes" (with --detailed-exitcode), as terraform plan uses it. */
+export const PLAN_CHANGES_EXIT_CODE = 3;
+
+const prune = flag(
+  'prune',
+  'delete objects of this inventory that are no longer in the manifests',
+  {
+    details:
+      'only objects carrying its label, never anything else, and only after apply and rollout succeeded',
+  },
+);
+const forceConflicts = flag(
+  'force-conflicts',
+  'take over fields that other field managers own (hand edits by kubectl are taken back without it)',
+  {
+    details:
+      'not forced by default: a conflict with a controller is reported with its field and manager',
+  },
+);
+const adopt = flag('adopt', 'take over objects owned by another ApplySet or tool', {
+  details: 'another ApplySet, Helm, Flux or Argo CD',
+});
+
+export const APPLY_OPTIONS = [
+  dir,
+  inventory,
+  namespace,
+  prune,
+  flag(
+    'prune-empty',
+    'with --prune, accept a folder with no manifests: delete every member of the inventory',
+    { details: 'without it such a run is refused, exit 2, before connecting' },
+  ),
+  pruneAllow,
+  valued('max-deletions', '<n>', 'abort before pruning more than this many objects', {
+    parse: parseCount,
+    details: 'a whole number: `abc` or `4x` is refused, exit 2',
+  }),
+  flag(
+    'wait',
+    'wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
+    {
+      inputFallback: { value: true, shown: 'true' },
+      details:
+        "kubectl's rules; fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
+    },
+  ),
+  defaulted(
+    valued('timeout', '<duration>', 'how long --wait waits for rollouts (e.g. 90s, 5m)', {
+      parse: parseDurationOption,
+    }),
+    DEFAULT_TIMEOUT_MS,
+    DEFAULT_TIMEOUT,
+  ),
+  flag('dry-run', 'validate everything on the server and report what would change; change nothing'),
+  forceConflicts,
+  gitWinsOver,
+  adopt,
+  ...CONNECTION,
+  ...SET_SOURCE,
+  output(['text', 'json']),
+  reworded(cluster, 'cluster name for the commit status context ferry/apply (<cluster>)'),
+  ...commitStatus(
+    'post ferry/apply (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)',
+    "success with the counts, or failure with the reason; promote's gates read it",
+  ),
+  ...REPORTING,
+] as const;
+
+export type ApplyValues = Values<typeof APPLY_OPTIONS>;
+
+/** What apply's options give the command, the same from either surface. */
+export function applyOptions(values: ApplyValues): ApplyOptions {
+  return {
+    dir: values.dir,
+    inventory: values.inventory,
+    namespace: values.namespace,
+    prune: values.prune,
+    pruneEmpty: values.pruneEmpty,
+    pruneAllow: values.pruneAllow,
+    maxDeletions: values.maxDeletions,
+    wait: values.wait,
+    timeoutMs: values.timeout,
+    dryRun: values.dryRun,
+    forceConflicts: values.forceConflicts,
+    gitWinsOver: values.gitWinsOver,
+    adopt: values.adopt,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    source: setSettings(values),
+  };
+}
+
+export const PLAN_OPTIONS = [
+  reworded(dir, 'folder of manifests, as apply would apply them'),
+  inventory,
+  namespace,
+  reworded(prune, 'plan as apply --prune: members no longer in git would be deleted'),
+  reworded(pruneAllow, 'protected kinds apply --prune-allow lets prune delete'),
+  reworded(forceConflicts, 'validate as apply --force-conflicts (take over fields)'),
+  reworded(gitWinsOver, "plan as apply --git-wins-over: these managers' fields are taken back"),
+  reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
+  ...CONNECTION,
+  ...SET_SOURCE,
+  output(['text', 'json', 'markdown']),
+  flag('detailed-exitcode', `exit with code ${PLAN_CHANGES_EXIT_CODE} when there are changes`, {
+    only: 'cli',
+  }),
+  flag('comment', 'post the plan on the pull request (GitLab: merge request), edited in place', {
+    details:
+      'one comment per pull request, cluster and inventory, found again by a hidden marker and edited on every push',
+  }),
+  valued('pull-request', '<n>', 'pull request number (default: from the pull_request event)', {
+    parse: parsePositive,
+  }),
+  valued('merge-request', '<iid>', 'merge request iid (default: $CI_MERGE_REQUEST_IID)', {
+    parse: parsePositive,
+    only: 'cli',
+  }),
+  reworded(cluster, 'cluster name for the report, comment and status ferry/plan (<cluster>)'),
+  ...commitStatus(
+    'post ferry/plan (<cluster>) on the pull request head (default: its head commit; GitLab: $CI_COMMIT_SHA)',
+    'success with the counts, failure with the reason',
+  ),
+  ...REPORTING,
+] as const;
+
+export type PlanValues = Values<typeof PLAN_OPTIONS>;
+
+/** What plan's options give the command, the same from either surface. */
+export function planOptions(values: PlanValues): PlanOptions {
+  return {
+    dir: values.dir,
+    inventory: values.inventory,
+    namespace: values.namespace,
+    prune: values.prune,
+    pruneAllow: values.pruneAllow,
+    forceConflicts: values.forceConflicts,
+    gitWinsOver: values.gitWinsOver,
+    adopt: values.adopt,
+    cluster: values.cluster,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    source: setSettings(values),
+  };
+}
+
+export const DRIFT_OPTIONS = [
+  reworded(dir, 'folder of manifests, as applied'),
+  inventory,
+  namespace,
+  ...CONNECTION,
+  ...SET_SOURCE,
+  output(['text', 'json', 'markdown']),
+  flag('fail-on-drift', `exit with code ${DRIFT_EXIT_CODE} when drift is found`, {
+    inputHelp: 'fail the step when drift is found',
+  }),
+  valued(
+    'ignore',
+    '<file>',
+    'ignore rules: JSON-pointer paths with target selectors (Flux driftDetection.ignore shape)',
+  ),
+  flag('confirm', 'confirm flagged objects with a server-side dry-run apply'),
+  flag('alert-issue', 'open, update and close one issue for this cluster and inventory', {
+    details: 'opened on drift, rewritten while it changes, closed when the cluster matches git',
+  }),
+  valued('webhook-env', '<name>', 'environment variable holding a Slack-compatible webhook URL', {
+    only: 'cli',
+    details: 'sent a message when the drift state changes',
+  }),
+  valued(
+    'webhook-url',
+    '<url>',
+    'Slack-compatible incoming webhook URL, sent a message when the drift state changes. Pass it from a secret; it is masked.',
+    { only: 'action', secret: true },
+  ),
+  reworded(cluster, 'cluster name for alerts (status context, issue title)'),
+  ...commitStatus(
+    'post ferry/drift (<cluster>) on the env-repo commit (default: $GITHUB_SHA; GitLab: $CI_COMMIT_SHA)',
+    'on a change of drift state; promote\'s "drift clean" gate reads it',
+  ),
+  ...REPORTING,
+] as const;
+
+export type DriftValues = Values<typeof DRIFT_OPTIONS>;
+
+/** What drift's options give the command (alerts are the surface's: tokens come differently). */
+export function driftOptions(values: DriftValues): Omit<DriftOptions, 'alerts'> {
+  return {
+    dir: values.dir,
+    inventory: values.inventory,
+    namespace: values.namespace,
+    ignore: values.ignore,
+    confirm: values.confirm,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    source: setSettings(values),
+  };
+}
+
+/** A pull or merge request number: 1 or more, decimal digits only. */
+function parsePositive(text: string, option: string): number {
+  if (!/^[1-9][0-9]{0,9}$/.test(text.trim()))
+    throw new ConfigError(`${option}: ${quoteForMessage(text)} is not a positive whole number`);
+  return Number(text.trim());
+}

@@ -1,0 +1,163 @@
+import {
+  parseClusterName,
+  parseDurationOption,
+  parseInventoryName,
+  parseList,
+} from '../core/options.js';
+import { defaulted, flag, required, valued } from './declare.js';
+
+/**
+ * Options several commands share, declared once. A command that understands one differently
+ * (plan's `--prune` plans a prune) rewords it with `reworded` and keeps the grammar.
+ */
+
+/** The API server's default limit for one request (`--request-timeout`), in seconds. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+
+export const dir = required(
+  valued('dir', '<dir>', 'folder of manifests (YAML/JSON, recursively)', { short: 'd' }),
+);
+
+export const inventory = required(
+  valued('inventory', '<name>', 'inventory (ApplySet) name, e.g. guestbook-production', {
+    short: 'i',
+    parse: parseInventoryName,
+    details:
+      'ferry records it as a kubectl ApplySet: a ConfigMap of that name plus an `applyset.kubernetes.io/part-of` label on every object',
+  }),
+);
+
+export const namespace = valued(
+  'namespace',
+  '<ns>',
+  "namespace for objects that name none, and for the inventory (default: the context's)",
+  { short: 'n' },
+);
+
+export const kubeconfig = valued(
+  'kubeconfig',
+  '<path>',
+  'kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster)',
+  {
+    inputHelp:
+      'Kubeconfig content (e.g. a secret) or path. Default: $KUBECONFIG or ~/.kube/config. Every credential in it is masked.',
+  },
+);
+
+export const context = valued('context', '<name>', 'kubeconfig context');
+
+export const requestTimeout = valued(
+  'request-timeout',
+  '<duration>',
+  `how long one request to the API server may take (e.g. 30s, 2m; 0: no limit) (default: ${DEFAULT_REQUEST_TIMEOUT_SECONDS}s)`,
+  {
+    parse: parseDurationOption,
+    details:
+      "kubectl's flag and grammar; a stalled watch is reopened within it; reads, dry-runs and server-side applies are retried on dropped connections, 429 and 5xx",
+  },
+);
+
+/** How ferry reaches a cluster: every command that talks to the API server takes these. */
+export const CONNECTION = [kubeconfig, context, requestTimeout] as const;
+
+export const cluster = defaulted(
+  valued('cluster', '<name>', 'cluster name for the commit status context', {
+    parse: parseClusterName,
+    details: 'so the statuses, comments and issues of several clusters never overwrite each other',
+  }),
+  'default',
+  'default',
+);
+
+/** `--commit-status [sha]` on the command line; an on/off input in the action (its commit is GITHUB_SHA). */
+export function commitStatus(help: string, details: string) {
+  return [
+    valued<'commit-status', string | true>('commit-status', '[sha]', help, {
+      only: 'cli',
+      details,
+    }),
+    flag('commit-status', help.replace(/ \(default: .*\)$/, ''), { only: 'action', details }),
+  ] as const;
+}
+
+export const repo = valued(
+  'repo',
+  '<owner/name>',
+  'repository (GitLab: project path) for the reports (default: $GITHUB_REPOSITORY; GitLab: $CI_PROJECT_PATH)',
+  { only: 'cli' },
+);
+
+export const forge = defaulted(
+  valued<'forge', 'github' | 'gitlab'>('forge', '<forge>', 'where the reports go', {
+    only: 'cli',
+    choices: ['github', 'gitlab'],
+  }),
+  'github',
+  'github',
+);
+
+export const reportTokenEnv = valued(
+  'token-env',
+  '<name>',
+  'environment variable holding the token (default: GITHUB_TOKEN; GitLab: FERRY_GITLAB_TOKEN, GITLAB_TOKEN, CI_JOB_TOKEN)',
+  { only: 'cli' },
+);
+
+export const apiUrl = valued(
+  'api-url',
+  '<url>',
+  'API URL (default: $GITHUB_API_URL or api.github.com; GitLab: $CI_API_V4_URL or gitlab.com)',
+  {
+    inputHelp:
+      'GitHub REST API URL, for GitHub Enterprise Server (https://HOST/api/v3). Default: $GITHUB_API_URL.',
+  },
+);
+
+/**
+ * The action's token: for reports, the workflow's own token by default. Secrets never come in
+ * as CLI flags (flags end up in logs and process lists): the CLI names a variable instead.
+ */
+export const reportToken = valued(
+  'token',
+  '<token>',
+  'token for commit statuses, plan comments and issues in this repository (default: the workflow token). Masked.',
+  { only: 'action', secret: true },
+);
+
+/** Where apply, plan and drift report (after their own `cluster` and `commit-status`). */
+export const REPORTING = [repo, forge, reportTokenEnv, apiUrl, reportToken] as const;
+
+export const pruneAllow = valued(
+  'prune-allow',
+  '<kinds>',
+  'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
+  {
+    parse: (text) => parseList(text),
+    details:
+      'Namespaces, CRDs, PersistentVolumes and PersistentVolumeClaims are kept unless listed here',
+  },
+);
+
+export const gitWinsOver = valued(
+  'git-wins-over',
+  '<managers>',
+  "field managers, besides kubectl's, whose changes apply takes back (comma-separated)",
+  {
+    parse: (text) => parseList(text),
+    details: 'like hand edits; see the drift and conflict rules in docs/concepts.md',
+  },
+);
+
+/** `-o, --output`: the CLI's report format (the action's are its outputs and job summary). */
+export function output<const C extends readonly string[]>(choices: C) {
+  return defaulted(
+    valued<'output', C[number]>('output', '<format>', 'report format', {
+      short: 'o',
+      only: 'cli',
+      choices,
+      details: `coloured text in a terminal${choices.includes('markdown') ? ', markdown for a job summary' : ''}, JSON for tools`,
+    }),
+    'text',
+    'text',
+  );
+}
