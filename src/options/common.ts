@@ -15,7 +15,12 @@ import { defaulted, flag, required, valued } from './declare.js';
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
 export const dir = required(
-  valued('dir', '<dir>', 'folder of manifests (YAML/JSON, recursively)', { short: 'd' }),
+  valued(
+    'dir',
+    '<dir>',
+    'folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart',
+    { short: 'd' },
+  ),
 );
 
 export const inventory = required(
