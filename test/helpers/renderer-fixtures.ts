@@ -4,6 +4,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { findTool } from '../../src/adapters/renderers/tools.js';
 import { toolBinary } from './renderer-binaries.js';
 
 export const RENDERER_FIXTURES = 'test/fixtures/renderers';
@@ -180,4 +181,9 @@ export async function useTestTools(): Promise<{ helm: string; kustomize: string 
   process.env.FERRY_HELM = tools.helm;
   process.env.FERRY_KUSTOMIZE = tools.kustomize;
   return tools;
+}
+
+/** What ferry records as the helm it ran (`helm v3.21.4`). */
+export async function helmLabel(): Promise<string> {
+  return (await findTool('helm')).label;
 }

@@ -11,7 +11,7 @@ import { render } from '../../src/commands/env-repo/render.js';
 import { ConfigError } from '../../src/core/errors.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { capture } from '../helpers/env-repo.js';
-import { RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
+import { helmLabel, RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
 
 /** An app folder with `files` (path → text) and a ferry.yaml for one environment, dev. */
 async function app(
@@ -151,8 +151,7 @@ data:
       await refusal(await app(t, HELM, files)),
       'chart/templates/token.yaml: two renders of chart (helm v3.21) differ in ConfigMap token at /data/token (a random or time-based value (randAlphaNum, now, genCA, …) changes on every run); make it stable, or declare the path volatile'.replace(
         'helm v3.21',
-        (await import('../../src/adapters/renderers/tools.js').then((m) => m.findTool('helm')))
-          .label,
+        await helmLabel(),
       ),
     );
     const volatile = `${HELM}\nvolatile: [{paths: [/data/token], target: {kind: ConfigMap, name: token}}]`;

@@ -17,6 +17,7 @@ import { propose } from '../../src/commands/env-repo/propose/propose.js';
 import { bare, capture, localEnvRepo } from '../helpers/env-repo.js';
 import {
   FIXTURE_APPS,
+  helmLabel,
   useTestTools,
   writeFixtureApp,
   type FixtureApp,
@@ -142,9 +143,7 @@ describe('app sources: public charts and overlays rendered for two environments'
       capture().log,
       { env: {} },
     );
-    const label = (
-      await import('../../src/adapters/renderers/tools.js').then((m) => m.findTool('helm'))
-    ).label;
+    const label = await helmLabel();
     assert.ok(result.body.includes(`**Rendered with:** \`${label}\`\n`), result.body);
     const committed = await bare(
       remote,

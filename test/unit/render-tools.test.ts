@@ -50,11 +50,12 @@ describe('finding the renderers', () => {
     const env = { PATH: join(dir, 'bin') };
     const onPath = await findTool('helm', {}, env);
     assert.equal(onPath.command, join(dir, 'bin/helm'));
-    assert.match(onPath.label, /^helm v3\.\d+/);
+    assert.match(await onPath.label, /^helm v3\.\d+/);
     const byVariable = await findTool('helm', {}, { ...env, FERRY_HELM: tools.helm });
     assert.equal(byVariable.command, tools.helm);
     const old = await fakeTool(dir, 'old-helm', 'v3.13.3+g2b8b4c4');
-    await assert.rejects(findTool('helm', { helm: old }, { ...env, FERRY_HELM: tools.helm }), {
+    const tooOld = await findTool('helm', { helm: old }, { ...env, FERRY_HELM: tools.helm });
+    await assert.rejects(tooOld.label, {
       message: `${old}: helm v3.13.3 is older than 3.14, the oldest ferry supports`,
     });
   });
@@ -69,6 +70,8 @@ describe('finding the renderers', () => {
       message: `--kustomize: ${JSON.stringify(join(dir, 'none'))} is not an executable file`,
     });
     const old = await fakeTool(dir, 'kustomize', '{Version:kustomize/v4.5.7 GitCommit:56d82a8}');
+    await mkdir(join(dir, 'k'));
+    await writeFile(join(dir, 'k/kustomization.yaml'), 'resources: []\n');
     const config = join(dir, 'ferry.yaml');
     await writeFile(
       config,
@@ -99,7 +102,7 @@ describe('finding the renderers', () => {
     await symlink(kubectl, join(dir, 'kubectl'));
     const tool = await findTool('kustomize', {}, { PATH: dir });
     assert.deepEqual([tool.command, tool.prefix], [join(dir, 'kubectl'), ['kustomize']]);
-    assert.match(tool.label, /^kubectl kustomize v5\.\d+\.\d+$/);
+    assert.match(await tool.label, /^kubectl kustomize v5\.\d+\.\d+$/);
   });
 });
 

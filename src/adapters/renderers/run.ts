@@ -29,8 +29,25 @@ function shown(text: string, run: ToolRun): string {
   return out;
 }
 
-/** Runs a renderer and returns what it printed; its failure names the input and its stderr. */
-export function runTool(run: ToolRun): Promise<string> {
+/**
+ * Runs a renderer and returns what it printed; its failure names the input and its stderr (or,
+ * first, that the tool is too old, when its version check says so).
+ */
+export async function runTool(run: ToolRun): Promise<string> {
+  try {
+    return await spawnTool(run);
+  } catch (error) {
+    const label = await run.tool.label;
+    throw error instanceof ToolFailure
+      ? new ConfigError(`${run.display}: ${label} failed:\n  ${error.message}`)
+      : error;
+  }
+}
+
+/** A renderer that ran and failed: its stderr's first lines. */
+class ToolFailure extends Error {}
+
+function spawnTool(run: ToolRun): Promise<string> {
   const { tool } = run;
   return new Promise((done, fail) => {
     execFile(
@@ -43,7 +60,7 @@ export function runTool(run: ToolRun): Promise<string> {
         if (e.killed || e.signal)
           return fail(
             new OperationError(
-              `${run.display}: ${tool.label} did not finish within ${RENDER_TIMEOUT_MS / 60_000} minutes (${e.signal ?? 'killed'})`,
+              `${run.display}: ${tool.command} did not finish within ${RENDER_TIMEOUT_MS / 60_000} minutes (${e.signal ?? 'killed'})`,
             ),
           );
         if (typeof e.code === 'string')
@@ -51,25 +68,31 @@ export function runTool(run: ToolRun): Promise<string> {
             new OperationError(`${run.display}: cannot run ${tool.command}: ${e.message}`),
           );
         const lines = shown(stderr, run).trim().split('\n').slice(0, STDERR_LINES).join('\n  ');
-        fail(new ConfigError(`${run.display}: ${tool.label} failed:\n  ${lines}`));
+        fail(new ToolFailure(lines));
       },
     );
   });
 }
 
 /**
- * Renders twice, both runs at once (two processes: on two idle cores the check costs about
- * nothing in wall time), and refuses output that differs outside the volatile paths. Returns
- * the first run's objects.
+ * Renders twice, both runs at once and beside the tool's version check (three processes: on idle
+ * cores the check costs about nothing in wall time), and refuses output that differs outside the
+ * volatile paths. Returns the first run's objects; the output is parsed once when both agree.
  */
 export async function renderTwice(
   run: ToolRun,
   parse: (text: string) => RenderedManifest[],
   volatile: IgnoreRule[],
 ): Promise<RenderedManifest[]> {
-  const [first, second] = await Promise.all([runTool(run), runTool(run)]);
+  const runs = Promise.all([runTool(run), runTool(run)]);
+  // A tool too old says so first, whatever its runs did.
+  const label = await run.tool.label.catch(async (error: unknown) => {
+    await runs.catch(() => undefined);
+    throw error;
+  });
+  const [first, second] = await runs;
   const manifests = parse(first);
   if (first !== second)
-    refuseNondeterminism(manifests, parse(second), volatile, `${run.display} (${run.tool.label})`);
+    refuseNondeterminism(manifests, parse(second), volatile, `${run.display} (${label})`);
   return manifests;
 }

@@ -21,8 +21,12 @@ export interface RenderTool {
   /** The executable, and the arguments before the tool's own (`kubectl kustomize`). */
   command: string;
   prefix: string[];
-  /** `kustomize v5.8.1`, `helm v3.21.4`, `kubectl kustomize v5.5.0`: recorded with the output. */
-  label: string;
+  /**
+   * `kustomize v5.8.1`, `helm v3.21.4`, `kubectl kustomize v5.5.0`, recorded with the output,
+   * once the version check passed; it rejects when the tool is too old. The check runs while the
+   * tool already renders (a helm process takes ~0.2 s to start): whoever uses the output awaits it.
+   */
+  label: Promise<string>;
 }
 
 /** The environment variable that names each tool, after the flag and before PATH. */
@@ -75,14 +79,26 @@ async function printed(command: string, args: string[]): Promise<string> {
   }
 }
 
-async function checked(name: ToolName, command: string): Promise<RenderTool> {
+/** A tool whose version check has started; its rejection is handled when `label` is awaited. */
+function started(name: ToolName, command: string, prefix: string[], check: Promise<string>) {
+  check.catch(() => undefined);
+  return { name, command, prefix, label: check };
+}
+
+function checked(name: ToolName, command: string): RenderTool {
   const args = name === 'helm' ? ['version', '--short'] : ['version'];
-  const version = checkToolVersion(name, await printed(command, args), command);
-  return { name, command, prefix: [], label: `${name} ${version}` };
+  const label = printed(command, args).then(
+    (text) => `${name} ${checkToolVersion(name, text, command)}`,
+  );
+  return started(name, command, [], label);
 }
 
 /** kubectl's built-in kustomize (`kubectl kustomize`), with the kustomize version it embeds. */
-async function kubectlKustomize(kubectl: string): Promise<RenderTool> {
+function kubectlKustomize(kubectl: string): RenderTool {
+  return started('kustomize', kubectl, ['kustomize'], embeddedKustomize(kubectl));
+}
+
+async function embeddedKustomize(kubectl: string): Promise<string> {
   const text = await printed(kubectl, ['version', '--client', '--output=json']);
   let embedded: unknown;
   try {
@@ -95,20 +111,16 @@ async function kubectlKustomize(kubectl: string): Promise<RenderTool> {
     typeof embedded === 'string' ? embedded : '',
     `${kubectl} kustomize`,
   );
-  return {
-    name: 'kustomize',
-    command: kubectl,
-    prefix: ['kustomize'],
-    label: `kubectl kustomize ${version}`,
-  };
+  return `kubectl kustomize ${version}`;
 }
 
 const found = new Map<string, Promise<RenderTool>>();
 
 /**
  * Finds a renderer: the flag (`--kustomize`/`--helm`), else `FERRY_KUSTOMIZE`/`FERRY_HELM`, else
- * `kustomize`/`helm` on PATH, else (kustomize only) `kubectl kustomize`. Its version is checked
- * against the minimum once per process. Missing or too old is a ConfigError naming where ferry looked.
+ * `kustomize`/`helm` on PATH, else (kustomize only) `kubectl kustomize`. Missing is a ConfigError
+ * naming where ferry looked; its version is checked against the minimum once per process, in
+ * `label` (a ConfigError there when too old).
  */
 export function findTool(
   name: ToolName,
@@ -123,7 +135,8 @@ export function findTool(
     tool = locate(name, flag, variable, env);
     found.set(key, tool);
     // A failure is not remembered: the next call looks again (the user may fix PATH).
-    tool.catch(() => found.delete(key));
+    const forget = () => found.delete(key);
+    tool.then((t) => t.label.catch(forget), forget);
   }
   return tool;
 }

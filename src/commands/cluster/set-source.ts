@@ -89,9 +89,10 @@ export async function readSet(dir: string, options: SetSourceOptions): Promise<R
     options.log?.info(
       `hooks: skip: left out ${skipped.length} Helm hook(s): ${skipped.join(', ')}`,
     );
+  const renderer = await tool.label;
   return manifests.map(({ source, object }) => ({
     source,
-    object: withAnnotations(object, { [RENDERER_ANNOTATION]: tool.label }),
+    object: withAnnotations(object, { [RENDERER_ANNOTATION]: renderer }),
   }));
 }
 

@@ -105,7 +105,7 @@ export async function renderApp(render: AppRender): Promise<AppRendering> {
     throw new ConfigError(
       `${built.display}: no object uses ${image.ref} after ${built.how}; check that image: (${config.image}) is how the workloads name the image`,
     );
-  const renderer = built.tool.label;
+  const renderer = await built.tool.label;
   return {
     manifests: finishManifests(manifests, { config, environment, image, source, renderer }),
     renderer,
