@@ -1,7 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
-import schema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
+// schema/ferry.schema.json, compiled ahead of time: loading ajv and compiling the schema cost
+// about 100 ms of every render's start-up (scripts/schema-validator.ts; a unit test keeps it fresh).
+import validate from './ferry-schema-validate.mjs';
 import type { IgnoreRule } from './ignore.js';
 import { SOURCE_KEYS, type AppSource, type HookPolicy, type RenderPolicy } from './sources.js';
 
@@ -36,18 +38,6 @@ export interface FerryConfig {
   environments: Record<string, EnvironmentConfig>;
 }
 
-let compiled: ValidateFunction | undefined;
-
-/** The schema validator, compiled on first use (commands that never read ferry.yaml skip it). */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: false, verbose: true, useDefaults: true });
-    ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
-}
-
 /**
  * Parses and validates ferry.yaml text. Errors name the file, line and field:
  * `ferry.yaml:12: environments.production.branch: expected a string`.
@@ -69,7 +59,6 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
   }
   refuseSourceCount(data, doc, lines, fileName);
-  const validate = validator();
   if (!validate(data)) {
     const error = validate.errors?.[0];
     throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair } from 'yaml';
+import yaml from 'js-yaml';
 import { ConfigError } from './errors.js';
 import type { ImageReference } from './image.js';
 
@@ -31,24 +31,28 @@ export interface KustomizationReference {
   value: string;
 }
 
-/** Parses a kustomization's text (YAML or JSON) into a document, naming the file on error. */
-export function parseKustomization(text: string, file: string): Document {
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) throw new ConfigError(`${file}: invalid YAML: ${error.message.split('\n')[0]}`);
-  if (doc.contents !== null && !isMap(doc.contents))
+/** A kustomization's fields, from its text (YAML or JSON), naming the file on error. */
+export type Kustomization = Record<string, unknown>;
+
+/** Reads a kustomization's text, naming the file when it is not YAML or not a mapping. */
+export function parseKustomization(text: string, file: string): Kustomization {
+  let data: unknown;
+  try {
+    data = yaml.load(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data))
     throw new ConfigError(`${file}: expected a mapping (a Kustomization)`);
-  return doc;
+  return data as Kustomization;
 }
 
 /**
  * The references a kustomization holds. A `helmCharts:` entry is one too: inflating a chart
  * needs `--enable-helm` and usually a repository.
  */
-export function kustomizationReferences(doc: Document): KustomizationReference[] {
-  const data: unknown = doc.toJS();
-  if (typeof data !== 'object' || data === null) return [];
-  const fields = data as Record<string, unknown>;
+export function kustomizationReferences(fields: Kustomization): KustomizationReference[] {
   const references: KustomizationReference[] = [];
   for (const field of REFERENCE_FIELDS) {
     const list = fields[field];
@@ -65,7 +69,7 @@ export function kustomizationReferences(doc: Document): KustomizationReference[]
 }
 
 /** One `images:` entry, as kustomize's `types.Image` has it. */
-interface ImageEntry {
+export interface ImageEntry {
   name: string;
   newName?: string;
   newTag?: string;
@@ -78,8 +82,8 @@ interface ImageEntry {
  * `guestbook`, an overlay that maps it), else a new one named by the image. It replaces that
  * entry whole (kustomize's own command does the same: no old tag, digest or suffix survives).
  */
-export function imageEntry(doc: Document, image: ImageReference): ImageEntry {
-  const images = (doc.toJS() as { images?: unknown } | null)?.images;
+export function imageEntry(fields: Kustomization, image: ImageReference): ImageEntry {
+  const images = fields.images;
   const entries = Array.isArray(images) ? (images as Partial<ImageEntry>[]) : [];
   const match =
     entries.find((e) => e.name === image.repository) ??
@@ -91,36 +95,4 @@ export function imageEntry(doc: Document, image: ImageReference): ImageEntry {
     ...(image.tag ? { newTag: image.tag } : {}),
     ...(image.digest ? { digest: image.digest } : {}),
   };
-}
-
-/**
- * The kustomization's text with its `images:` entry for `image` set (see {@link imageEntry}).
- * Only that entry changes: every other key keeps its text, so kustomize reads the rest exactly as
- * it would have (no value is re-serialized and so reinterpreted).
- */
-export function setImage(text: string, doc: Document, image: ImageReference): string {
-  const entry = imageEntry(doc, image);
-  const contents = doc.contents;
-  if (!isMap(contents) || contents.flow) {
-    // An empty or flow-style kustomization (`{resources: [a.yaml]}`): rewritten whole.
-    const data = (doc.toJS() as Record<string, unknown> | null) ?? {};
-    const others = ((data.images as ImageEntry[] | undefined) ?? []).filter(
-      (e) => e.name !== entry.name,
-    );
-    return JSON.stringify({ ...data, images: [...others, entry] });
-  }
-  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === 'images') as
-    Pair<{ range?: [number, number, number] }, unknown> | undefined;
-  const entryText = `  - ${JSON.stringify(entry)}\n`;
-  if (!pair) return `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}images:\n${entryText}`;
-  const value = pair.value;
-  const kept = isSeq(value)
-    ? value.items
-        .filter((item) => !(isMap(item) && item.get('name') === entry.name))
-        .map((item) => `  - ${JSON.stringify((item as { toJSON(): unknown }).toJSON())}\n`)
-    : [];
-  const start = pair.key.range![0];
-  const end =
-    isSeq(value) || isMap(value) || isScalar(value) ? value.range![2] : pair.key.range![2];
-  return `${text.slice(0, start)}images:\n${kept.join('')}${entryText}${text.slice(end)}`;
 }

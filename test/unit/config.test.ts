@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { inferForge, parseConfig } from '../../src/core/config.js';
+import { VALIDATOR_FILE, validatorSource } from '../../scripts/schema-validator.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 const valid = `app: guestbook
@@ -39,6 +40,20 @@ describe('ferry.yaml', () => {
     assert.deepEqual(config.environments.production?.values, {});
     assert.equal(config.environments.production?.promoteFrom, 'staging');
     assert.deepEqual(config.environments.staging?.values, { replicas: 2 });
+  });
+
+  it('validates with the schema as it is now (the compiled validator is up to date)', () => {
+    assert.equal(
+      readFileSync(VALIDATOR_FILE, 'utf8'),
+      validatorSource(),
+      `${VALIDATOR_FILE} is out of date: run npm run schema:validator`,
+    );
+    // And it is stale the moment the schema changes.
+    const schema = readFileSync('schema/ferry.schema.json', 'utf8');
+    assert.notEqual(
+      validatorSource(schema.replace('"minLength": 1', '"minLength": 2')),
+      validatorSource(),
+    );
   });
 
   it('parses the shipped example', () => {

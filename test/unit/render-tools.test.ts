@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it, type TestContext } from 'node:test';
 import { findTool } from '../../src/adapters/renderers/tools.js';
+import { rememberedVersion } from '../../src/adapters/renderers/version-cache.js';
 import { readSet } from '../../src/commands/cluster/set-source.js';
 import { runFerry } from '../helpers/cli.js';
 import { RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
@@ -93,6 +94,20 @@ describe('finding the renderers', () => {
       run.stderr,
       `error: ${old}: kustomize v4.5.7 is older than 5.0, the oldest ferry supports\n`,
     );
+  });
+
+  it('asks a binary its version once, until the binary changes', async (t) => {
+    const dir = await scratch(t);
+    const tool = await fakeTool(dir, 'helm', 'v3.21.4');
+    let asked = 0;
+    const ask = () => Promise.resolve(`v3.21.${asked++}`);
+    const cache = join(dir, 'cache');
+    assert.equal(await rememberedVersion(tool, ['version'], ask, cache), 'v3.21.0');
+    assert.equal(await rememberedVersion(tool, ['version'], ask, cache), 'v3.21.0');
+    assert.equal(await rememberedVersion(tool, ['other'], ask, cache), 'v3.21.1');
+    await writeFile(tool, '#!/bin/sh\necho v3.22.0 # a new build\n');
+    assert.equal(await rememberedVersion(tool, ['version'], ask, cache), 'v3.21.2');
+    assert.equal(asked, 3);
   });
 
   it('falls back to kubectl kustomize, recording the kustomize version kubectl embeds', async (t) => {

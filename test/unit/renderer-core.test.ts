@@ -10,8 +10,8 @@ import {
   imageEntry,
   kustomizationReferences,
   parseKustomization,
-  setImage,
 } from '../../src/core/kustomization.js';
+import { setImage } from '../../src/core/kustomization-edit.js';
 import type { KubeObject, RenderedManifest } from '../../src/core/manifest.js';
 import {
   applyHookPolicy,

@@ -7,7 +7,6 @@ import {
   KUSTOMIZATION_FILES,
   kustomizationReferences,
   parseKustomization,
-  setImage,
 } from '../../core/kustomization.js';
 import type { RenderedManifest } from '../../core/manifest.js';
 import { parseRenderedStream } from '../../core/rendered-stream.js';
@@ -127,8 +126,10 @@ export async function kustomizeBuild(input: KustomizeInput): Promise<RenderedMan
     const copy = join(scratch, relative(common, dir));
     const file = (await kustomizationFile(copy))!;
     const text = await readFile(file, 'utf8');
-    const doc = parseKustomization(text, shown(join(dir, basename(file))));
-    await writeFile(file, setImage(text, doc, input.image));
+    const fields = parseKustomization(text, shown(join(dir, basename(file))));
+    // Loaded on use: reading a set needs no edit.
+    const { setImage } = await import('../../core/kustomization-edit.js');
+    await writeFile(file, setImage(text, fields, input.image));
     const rewrite: [string, string][] = [
       [copy, display],
       [scratch, common],

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { ConfigError } from '../../core/errors.js';
 import { quoteForMessage } from '../../core/image.js';
 import { checkToolVersion, type ToolName } from '../../core/tool-version.js';
+import { rememberedVersion } from './version-cache.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -68,7 +69,12 @@ async function named(value: string, what: string, env: NodeJS.ProcessEnv): Promi
   return found;
 }
 
-async function printed(command: string, args: string[]): Promise<string> {
+/** What `command args` prints (a version), remembered per binary across runs. */
+function printed(command: string, args: string[]): Promise<string> {
+  return rememberedVersion(command, args, () => ask(command, args));
+}
+
+async function ask(command: string, args: string[]): Promise<string> {
   try {
     return (await execFileAsync(command, args, { timeout: VERSION_TIMEOUT_MS })).stdout;
   } catch (error) {

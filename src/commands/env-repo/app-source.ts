@@ -10,7 +10,8 @@ import type { EnvironmentConfig, FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ImageReference } from '../../core/image.js';
 import type { RenderedManifest } from '../../core/manifest.js';
-import { finishManifests, renderManifests, type SourceInfo } from '../../core/render.js';
+import { finishManifests } from '../../core/finish-manifests.js';
+import type { SourceInfo } from '../../core/render.js';
 import { applyHookPolicy } from '../../core/rendered-stream.js';
 import type { AppSource } from '../../core/sources.js';
 
@@ -92,6 +93,8 @@ async function runTool(render: AppRender, source: Exclude<AppSource, { kind: 'te
 export async function renderApp(render: AppRender): Promise<AppRendering> {
   const { config, environment, image, source, baseDir } = render;
   if (config.source.kind === 'templates') {
+    // Loaded on use: an overlay or a chart needs no template engine.
+    const { renderManifests } = await import('../../core/render.js');
     const templates = await readTemplates(join(baseDir, config.source.folder), baseDir);
     return { manifests: renderManifests({ config, environment, image, source, templates }) };
   }

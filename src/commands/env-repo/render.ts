@@ -7,7 +7,8 @@ import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../cor
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
-import { manifestFileNames, type SourceInfo } from '../../core/render.js';
+import { manifestFileNames } from '../../core/finish-manifests.js';
+import type { SourceInfo } from '../../core/render.js';
 import { renderApp } from './app-source.js';
 
 export interface RenderOptions {
