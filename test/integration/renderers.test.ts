@@ -56,6 +56,18 @@ async function settledDrift(target: Target): Promise<DriftJson> {
   return report;
 }
 
+/** The cluster-scoped objects sealed-secrets' chart renders (the same for every release). */
+const SHARED = [
+  'customresourcedefinition/sealedsecrets.bitnami.com',
+  'clusterrole/secrets-unsealer',
+  'clusterrolebinding/sealed-secrets-chart',
+];
+
+async function removeShared(wait: boolean): Promise<void> {
+  const removed = await kubectl(['delete', '--ignore-not-found', `--wait=${wait}`, ...SHARED]);
+  assert.equal(removed.code, 0, removed.stderr);
+}
+
 /** `Kind namespace/name` as `Kind name`. */
 const kindAndName = (object: string) => object.replace(/ (?:[^ /]+\/)?([^ /]+)$/, ' $1');
 
@@ -79,6 +91,8 @@ for (const app of FIXTURE_APPS) {
 
       before(async () => {
         await useTestTools();
+        // A previous run's cluster-scoped objects belong to its inventory: gone before this one.
+        if (app.shared) await removeShared(true);
         for (const ns of Object.values(namespaces))
           if (!app.namespaces) assert.equal((await kubectl(['create', 'namespace', ns])).code, 0);
         remote = (await localEnvRepo(suite)).remote;
@@ -91,15 +105,7 @@ for (const app of FIXTURE_APPS) {
         for (const cleanup of cleanups) await cleanup();
         for (const ns of Object.values(namespaces))
           await kubectl(['delete', 'namespace', ns, '--ignore-not-found', '--wait=false']);
-        if (app.shared)
-          await kubectl([
-            'delete',
-            'crd,clusterrole,clusterrolebinding',
-            '-l',
-            'app.kubernetes.io/name=sealed-secrets',
-            '--ignore-not-found',
-            '--wait=false',
-          ]);
+        if (app.shared) await removeShared(false);
       });
 
       for (const env of ['staging', 'production'] as const) {

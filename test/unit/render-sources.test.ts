@@ -14,7 +14,8 @@ import yaml from 'js-yaml';
 import { render } from '../../src/commands/env-repo/render.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { propose } from '../../src/commands/env-repo/propose/propose.js';
-import { bare, capture, localEnvRepo } from '../helpers/env-repo.js';
+import { promote } from '../../src/commands/env-repo/promote/promote.js';
+import { bare, capture, deployWithGit, localEnvRepo } from '../helpers/env-repo.js';
 import {
   FIXTURE_APPS,
   helmLabel,
@@ -151,5 +152,34 @@ describe('app sources: public charts and overlays rendered for two environments'
       `${result.headSha}:apps/guestbook-chart/staging/service-guestbook-helm-guestbook.yaml`,
     );
     assert.match(committed, new RegExp(`ferry.dev/renderer: ${label.replace(/\./g, '\\.')}\n`));
+  });
+
+  it('promotes a chart from staging to production, rendered with production values', async (t) => {
+    const { remote } = await localEnvRepo(t);
+    const app = FIXTURE_APPS.find((a) => a.name === 'guestbook-chart')!;
+    const dir = await writeFixtureApp(t, app, { ...TARGETS, repo: remote });
+    const config = join(dir, 'ferry.yaml');
+    await deployWithGit(remote, config, 'staging', '7.0.0');
+    const result = await promote(
+      { config, from: 'staging', to: 'production', force: true },
+      capture().log,
+      { env: {} },
+    );
+    const [promotion] = result.promotions;
+    assert.ok(promotion && promotion.error === undefined, promotion?.error);
+    const file = 'apps/guestbook-chart/production/deployment-guestbook-helm-guestbook.yaml';
+    const deployment = yaml.load(await bare(remote, 'show', `${promotion.headSha}:${file}`)) as {
+      spec: { replicas: number };
+      metadata: { annotations: Record<string, string> };
+    };
+    assert.equal(deployment.spec.replicas, 3, 'production values');
+    assert.equal(deployment.metadata.annotations['ferry.dev/image'], `${app.image}:7.0.0`);
+    assert.equal(deployment.metadata.annotations['ferry.dev/renderer'], await helmLabel());
+    const service = await bare(
+      remote,
+      'show',
+      `${promotion.headSha}:${file.replace('deployment-', 'service-')}`,
+    );
+    assert.match(service, /type: LoadBalancer/, 'the production values file');
   });
 });
