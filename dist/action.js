@@ -1,5 +1,5 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
-import "./chunks/chunk-57EZ2WE2.js";
+import "./chunks/chunk-JQ6NJE4M.js";
 
 // src/action/index.ts
 import module from "node:module";
@@ -7,7 +7,7 @@ import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 module.enableCompileCache?.();
 async function run() {
-  const main = await import("./chunks/main-HMEPUZGU.js");
+  const main = await import("./chunks/main-BURLCPRG.js");
   await main.run();
 }
 var started = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : "";

@@ -4,8 +4,8 @@
 //   node --import tsx scripts/schema-validator.ts           rewrite it (npm run schema:validator)
 //   node --import tsx scripts/schema-validator.ts --check   exit 1 when it is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
+import { ferryAjv } from '../src/core/yaml-source.js';
 
 export const VALIDATOR_FILE = 'src/core/ferry-schema-validate.mjs';
 const RUNTIME = 'ajv/dist/runtime/ucs2length';
@@ -14,15 +14,8 @@ const RUNTIME = 'ajv/dist/runtime/ucs2length';
 export function validatorSource(
   schemaText = readFileSync('schema/ferry.schema.json', 'utf8'),
 ): string {
-  // The options config.ts relied on when it compiled at run time: first error only, with the
-  // failing schema (its x-error message), defaults applied.
-  const ajv = new Ajv({
-    allErrors: false,
-    verbose: true,
-    useDefaults: true,
-    code: { source: true, esm: true, lines: true },
-  });
-  ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+  // The options config.ts validates with (useDefaults: the schema's defaults applied).
+  const ajv = ferryAjv({ useDefaults: true, code: { source: true, esm: true, lines: true } });
   const code = standalone.default(ajv, ajv.compile(JSON.parse(schemaText) as object));
   // ajv still writes require() for its runtime helpers; the bundle needs an import to carry it.
   const required = `require("${RUNTIME}").default`;

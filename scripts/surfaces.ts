@@ -149,8 +149,12 @@ await emit(
   between(readFileSync(actionPage, 'utf8'), 'action-docs', actionTables(action), actionPage),
 );
 
+/** The docs page that holds a command's option table (the sets' commands share one). */
+const pageOf = (command: string): string =>
+  ['sets', 'status'].includes(command) ? 'docs/environment-repo.md' : `docs/${command}.md`;
+
 for (const command of COMMAND_NAMES) {
-  const page = `docs/${command}.md`;
+  const page = pageOf(command);
   await emit(
     page,
     between(readFileSync(page, 'utf8'), `options:${command}`, optionTable(command), page),

@@ -1,8 +1,8 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { render } from '../commands/env-repo/render.js';
 import { actionsLogger } from './logger.js';
+import { runnerTemp } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import type { ProposeResult } from '../commands/env-repo/propose/context.js';
 import { OperationError } from '../core/errors.js';
@@ -20,10 +20,14 @@ import type {
   RollbackSettings,
 } from './settings.js';
 
+/** Where the action renders when the `out` input is not given: under the runner's temp folder. */
+export function defaultRenderOut(env: NodeJS.ProcessEnv = process.env): string {
+  return join(runnerTemp(env), 'ferry', 'rendered');
+}
+
 /** `command: render`: outputs the folder, file list, object count and image. */
 export async function runRender({ values }: RenderSettings): Promise<void> {
-  // An empty RUNNER_TEMP is no folder: the OS's temp folder then, never the file system's root.
-  const out = values.out ?? join(process.env.RUNNER_TEMP || tmpdir(), 'ferry', 'rendered');
+  const out = values.out ?? defaultRenderOut();
   const result = await core.group('ferry render', () =>
     render({ ...renderOptions(values), out }, actionsLogger),
   );

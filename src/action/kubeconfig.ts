@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
+import { runnerTemp } from '../adapters/ci-environment.js';
 import { readTextFile } from '../adapters/files.js';
 import { maskSecret } from './mask.js';
 
@@ -32,18 +32,32 @@ export function maskKubeconfig(text: string): void {
   for (const user of users) visit(user.user);
 }
 
+/** Folders holding a kubeconfig written from an input, removed as the step ends. */
+const written = new Set<string>();
+
 /**
  * The kubeconfig input is either a path or the file's content (the usual `${{ secrets.KUBECONFIG }}`).
- * Content is masked and written to a private temp file; returns the path to use, if any.
+ * Content is masked and written to a private temp file, which {@link removeWrittenKubeconfigs}
+ * deletes when the step ends; returns the path to use, if any.
  */
 export async function kubeconfigFromInput(input: string | undefined): Promise<string | undefined> {
   if (input === undefined) return undefined;
   if (!input.includes('\n') && !input.trimStart().startsWith('{')) return input;
   maskKubeconfig(input);
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'ferry-kube-'));
+  const dir = await mkdtemp(join(runnerTemp(), 'ferry-kube-'));
+  written.add(dir);
   const path = join(dir, 'kubeconfig');
   await writeFile(path, input, { mode: 0o600 });
   return path;
+}
+
+/**
+ * Deletes every kubeconfig written from an input: RUNNER_TEMP outlives the step (later steps of
+ * the job, a self-hosted runner's next job), and the credentials must not.
+ */
+export async function removeWrittenKubeconfigs(): Promise<void> {
+  await Promise.all([...written].map((dir) => rm(dir, { recursive: true, force: true })));
+  written.clear();
 }
 
 /**

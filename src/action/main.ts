@@ -4,10 +4,12 @@ import { dirname, join } from 'node:path';
 import { TOKEN_VARIABLES, redactSecrets } from '../adapters/secrets.js';
 import { FerryError, messageOf } from '../core/errors.js';
 import { runPromote, runPropose, runRender, runRollback } from './commands.js';
+import { removeWrittenKubeconfigs } from './kubeconfig.js';
 import { maskSecret } from './mask.js';
 import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { runPlan } from './run-plan.js';
+import { runSets, runStatus } from './run-sets.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -24,9 +26,13 @@ export async function run(): Promise<void> {
     else if (settings.command === 'plan') await runPlan(settings);
     else if (settings.command === 'promote') await runPromote(settings);
     else if (settings.command === 'rollback') await runRollback(settings);
+    else if (settings.command === 'sets') await runSets(settings);
+    else if (settings.command === 'status') await runStatus(settings);
     else await runDrift(settings);
   } catch (error) {
     fail(error, configDir);
+  } finally {
+    await removeWrittenKubeconfigs();
   }
 }
 

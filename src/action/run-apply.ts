@@ -5,7 +5,7 @@ import { redactSecrets } from '../adapters/secrets.js';
 import type { ApplyReport } from '../core/apply-report.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
-import { applyOptions } from '../options/cluster.js';
+import { applyOptions, targetOf } from '../options/cluster.js';
 import type { ApplySettings } from './settings.js';
 
 /**
@@ -13,6 +13,11 @@ import type { ApplySettings } from './settings.js';
  * with `commit-status`, `ferry/apply (<cluster>)` goes on the commit that was applied.
  */
 export async function runApply({ values }: ApplySettings): Promise<void> {
+  const what = targetOf(values, (option) => `input ${option}`);
+  if (what.kind === 'sets') {
+    const { runApplySets } = await import('./run-sets.js');
+    return runApplySets(values, what);
+  }
   const { apply } = await import('../commands/cluster/apply/apply.js');
   const { ACTIONS, ApplyFailure, formatMarkdown } = await import('../core/apply-report.js');
   const { reportApplyStatus } = await import('../commands/publish/apply-status.js');
@@ -36,7 +41,7 @@ export async function runApply({ values }: ApplySettings): Promise<void> {
   };
   try {
     const report = await apply(
-      { ...applyOptions(values), kubeconfig, annotations: applyTraceAnnotations(source) },
+      { ...applyOptions(values, what), kubeconfig, annotations: applyTraceAnnotations(source) },
       actionsLogger,
     );
     await publish(report);

@@ -3,7 +3,8 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
-import { driftOptions } from '../options/cluster.js';
+import type { DriftReport } from '../core/drift.js';
+import { driftOptions, targetOf } from '../options/cluster.js';
 import type { DriftSettings } from './settings.js';
 
 /**
@@ -12,16 +13,18 @@ import type { DriftSettings } from './settings.js';
  * With `fail-on-drift`, drift fails the step.
  */
 export async function runDrift({ values }: DriftSettings): Promise<void> {
+  const what = targetOf(values, (option) => `input ${option}`);
   const { drift } = await import('../commands/cluster/drift/drift.js');
   const { formatDriftMarkdown } = await import('../core/drift-report.js');
+  const { DriftAlertFailure } = await import('../core/drift.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
-  const target = reportTarget(values);
+  const forge = reportTarget(values);
   const wantsGitHub = values.alertIssue || values.commitStatus;
-  if (wantsGitHub && !target)
+  if (wantsGitHub && !forge)
     core.warning(
       'drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
     );
-  const github = wantsGitHub && target ? { github: { ...target, issue: values.alertIssue } } : {};
+  const github = wantsGitHub && forge ? { github: { ...forge, issue: values.alertIssue } } : {};
   const alerts =
     Object.keys(github).length > 0 || values.webhookUrl
       ? {
@@ -31,17 +34,29 @@ export async function runDrift({ values }: DriftSettings): Promise<void> {
           ...(values.webhookUrl ? { webhookUrl: values.webhookUrl } : {}),
         }
       : undefined;
-  const report = await core.group('ferry drift', () =>
-    drift({ ...driftOptions(values), kubeconfig, alerts }, actionsLogger),
-  );
-  core.setOutput('drifted', String(!report.clean));
-  for (const kind of ['drifted', 'missing', 'extra'] as const) {
-    core.setOutput(`${kind}-objects`, report.counts[kind]);
+  if (what.kind === 'sets') {
+    const { runDriftSets } = await import('./run-sets.js');
+    return runDriftSets(values, what, alerts);
   }
-  core.setOutput('report', redactSecrets(JSON.stringify(report)));
-  await core.summary
-    .addRaw(redactSecrets(formatDriftMarkdown(report, `ferry drift on ${values.cluster}`)))
-    .write();
+  const publish = async (report: DriftReport): Promise<void> => {
+    core.setOutput('drifted', String(!report.clean));
+    for (const kind of ['drifted', 'missing', 'extra'] as const) {
+      core.setOutput(`${kind}-objects`, report.counts[kind]);
+    }
+    core.setOutput('report', redactSecrets(JSON.stringify(report)));
+    const title = `ferry drift on ${values.cluster}`;
+    await core.summary.addRaw(redactSecrets(formatDriftMarkdown(report, title))).write();
+  };
+  const report = await core
+    .group('ferry drift', () =>
+      drift({ ...driftOptions(values, what), kubeconfig, alerts }, actionsLogger),
+    )
+    .catch(async (error: unknown) => {
+      // The check ran: its outputs and summary stand, then the alert's failure fails the step.
+      if (error instanceof DriftAlertFailure) await publish(error.report);
+      throw error;
+    });
+  await publish(report);
   if (!report.clean && values.failOnDrift)
     core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
 }

@@ -4,7 +4,7 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { ConfigError } from '../core/errors.js';
 import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
-import { planOptions } from '../options/cluster.js';
+import { planOptions, targetOf } from '../options/cluster.js';
 import type { PlanSettings } from './settings.js';
 
 /**
@@ -14,6 +14,11 @@ import type { PlanSettings } from './settings.js';
  * step fails when the server rejects an object (merging would fail to apply).
  */
 export async function runPlan({ values }: PlanSettings): Promise<void> {
+  const what = targetOf(values, (option) => `input ${option}`);
+  if (what.kind === 'sets') {
+    const { runPlanSets } = await import('./run-sets.js');
+    return runPlanSets(values, what);
+  }
   const { planAndPublish } = await import('../commands/publish/plan-publish.js');
   const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
@@ -31,7 +36,7 @@ export async function runPlan({ values }: PlanSettings): Promise<void> {
   const runUrl = detectSource(process.env).runUrl || undefined;
   const { report, comment } = await core.group('ferry plan', () =>
     planAndPublish(
-      { ...planOptions(values), kubeconfig },
+      { ...planOptions(values, what), kubeconfig },
       {
         ...(target ? { target } : {}),
         ...(values.comment && number !== undefined ? { comment: { number, runUrl } } : {}),

@@ -24,6 +24,8 @@ export type RollbackSettings = CommandSettings<'rollback'>;
 export type ApplySettings = CommandSettings<'apply'>;
 export type PlanSettings = CommandSettings<'plan'>;
 export type DriftSettings = CommandSettings<'drift'>;
+export type SetsSettings = CommandSettings<'sets'>;
+export type StatusSettings = CommandSettings<'status'>;
 
 /** Reads the action's inputs into one settings object (see action.yml for each input). */
 export function readSettings(): ActionSettings {

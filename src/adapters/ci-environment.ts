@@ -1,8 +1,12 @@
+import { stripUserInfo } from '../core/redact.js';
+import { tmpdir } from 'node:os';
 import type { SourceInfo } from '../core/render.js';
 
 /**
  * Reads where this build came from out of the CI system's own variables (GitHub Actions or
- * GitLab CI). Explicit values win over detected ones; unknown fields stay ''.
+ * GitLab CI). Explicit values win over detected ones; unknown fields stay ''. The run URL, from
+ * either, loses any user-info here, the one place it enters: it is written to files, committed
+ * annotations and pull request bodies, which no redaction at the output edges reaches.
  */
 export function detectSource(
   env: NodeJS.ProcessEnv,
@@ -34,7 +38,7 @@ export function detectSource(
     repo: explicit.repo || detected.repo,
     commit: explicit.commit || detected.commit,
     ref: explicit.ref || detected.ref,
-    runUrl: explicit.runUrl || detected.runUrl,
+    runUrl: stripUserInfo(explicit.runUrl || detected.runUrl),
   };
 }
 
@@ -52,4 +56,12 @@ export function sourceCommitUrl(env: NodeJS.ProcessEnv, source: SourceInfo): str
     return `${env.CI_PROJECT_URL}/-/commit/${source.commit}`;
   }
   return '';
+}
+
+/**
+ * The runner's temp folder: `$RUNNER_TEMP`, or the system's temp folder when it is unset or
+ * empty (an empty one would otherwise put files at the file system's root, or in the work tree).
+ */
+export function runnerTemp(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || tmpdir();
 }

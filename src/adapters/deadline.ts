@@ -10,6 +10,11 @@ export const FORGE_REQUEST_TIMEOUT_MS = 60_000;
 /** git over HTTP: a transfer slower than 1 byte/s for this long is aborted (git's own limit). */
 export const GIT_STALL_SECONDS = 60;
 
+/** A request that got no complete answer in time: never retried, or the deadline would lie. */
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+}
+
 /**
  * `fetch` with a deadline: a request that has no complete answer within `ms` fails with an
  * error that says so (Octokit and the GitLab client name the server around it).
@@ -23,7 +28,7 @@ export function fetchWithDeadline(ms: number = FORGE_REQUEST_TIMEOUT_MS): typeof
       return await fetch(input, { ...init, signal });
     } catch (error) {
       if ((error as { name?: string }).name === 'TimeoutError')
-        throw new Error(`no answer within ${ms / 1000}s`);
+        throw new DeadlineError(`no answer within ${ms / 1000}s`);
       throw error;
     }
   };

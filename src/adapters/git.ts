@@ -181,6 +181,24 @@ export class EnvRepoWorkspace {
     return { files, bytes };
   }
 
+  /**
+   * The first part of `path` (itself included) that is not a folder at `commit` (a file, or a
+   * submodule), if any: a commit writing files under `path` would silently replace it.
+   */
+  async fileOnPath(commit: string, path: string): Promise<string | undefined> {
+    const parts = path.split('/');
+    const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    const output = await this.repo(['cat-file', '--batch-check=%(objecttype)'], {
+      input: prefixes.map((prefix) => `${commit}:${prefix}`).join('\n') + '\n',
+    });
+    const types = output.split('\n');
+    const index = prefixes.findIndex((_, i) => {
+      const type = types[i] ?? '';
+      return type !== 'tree' && !type.endsWith(' missing');
+    });
+    return index < 0 ? undefined : prefixes[index];
+  }
+
   /** The text of one file at `commit`, or undefined when there is none (or it is not UTF-8). */
   async readFile(commit: string, path: string): Promise<string | undefined> {
     const [blob] = await this.catBatch([`${commit}:${path}`]);

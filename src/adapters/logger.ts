@@ -26,3 +26,22 @@ export function consoleLogger(
     },
   };
 }
+
+/**
+ * `log` with every line prefixed `[name]`, for work that runs beside other work (sets applied
+ * in parallel): a phase is a start and an end line, not a group, since groups cannot interleave.
+ */
+export function prefixedLogger(log: Logger, name: string): Logger {
+  const prefix = `[${name}] `;
+  return {
+    info: (message) => log.info(`${prefix}${message}`),
+    warning: (message) => log.warning(`${prefix}${message}`),
+    async group(title, work) {
+      const start = Date.now();
+      log.info(`${prefix}» ${title}`);
+      const result = await work();
+      log.info(`${prefix}  done in ${((Date.now() - start) / 1000).toFixed(1)}s`);
+      return result;
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
 import { renderCommand } from './commands/render.js';
 import { rollbackCommand } from './commands/rollback.js';
+import { setsCommand, statusCommand } from './commands/sets.js';
 import { redactingIO, type CliIO } from './io.js';
 import { rememberEnvSecrets } from '../adapters/secrets.js';
 
@@ -43,6 +44,8 @@ Examples:
   ferry apply --dir rendered/ --inventory guestbook-staging --namespace guestbook --wait --prune
   ferry plan --dir rendered/ --inventory guestbook-staging --namespace guestbook --prune
   ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
+  ferry apply --all --cluster prod-eu        # every changed set of an environment repo, in order
+  ferry status --cluster prod-eu             # which commit each set of the cluster runs
 
 Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift) or changes (plan --detailed-exitcode).
 `,
@@ -54,6 +57,8 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   applyCommand(program, io);
   planCommand(program, io);
   driftCommand(program, io);
+  setsCommand(program, io);
+  statusCommand(program, io);
   return program;
 }
 

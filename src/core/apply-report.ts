@@ -40,8 +40,8 @@ export interface ApplyReport {
   restored: RestoredField[];
   /** Objects that did not become ready, with why (when --wait failed). */
   notReady: { object: string; reason: string }[];
-  /** API requests made, by verb. */
-  requests: Record<string, number>;
+  /** API requests made, by verb (absent for a set of `apply --all`, whose client is shared). */
+  requests?: Record<string, number>;
 }
 
 export function emptyReport(parent: ApplySetParent, dryRun: boolean): ApplyReport {

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { ConfigError } from './errors.js';
+import { quoteForMessage } from './image.js';
 import { groupOf, type KubeObject } from './manifest.js';
+import { nameProblem, namespaceProblem } from './object-names.js';
 import { parseList } from './options.js';
+import { hashSource } from './sops/origin.js';
 
 /**
  * ferry's inventory is a kubectl ApplySet (KEP-3659), so kubectl and other tools can see which
@@ -40,8 +44,20 @@ export interface ApplySetParent {
   id: string;
 }
 
-/** The ApplySet id kubectl computes: base64url(sha256("<name>.<namespace>.<kind>.<group>")). */
+/**
+ * The ApplySet id kubectl computes: base64url(sha256("<name>.<namespace>.<kind>.<group>")).
+ * Name and namespace were checked where they were given (flags, inputs, the kubeconfig); they
+ * are checked again here, the one place apply, plan and drift derive the parent from them.
+ */
 export function applySetParent(name: string, namespace: string): ApplySetParent {
+  const nameRule = nameProblem('', 'ConfigMap', name);
+  if (nameRule)
+    throw new ConfigError(`inventory ${quoteForMessage(name)} is not a valid name (${nameRule})`);
+  const namespaceRule = namespaceProblem(namespace);
+  if (namespaceRule)
+    throw new ConfigError(
+      `inventory namespace ${quoteForMessage(namespace)} is not a valid namespace (${namespaceRule})`,
+    );
   const digest = createHash('sha256').update(`${name}.${namespace}.ConfigMap.`).digest('base64url');
   return { name, namespace, id: `applyset-${digest}-v1` };
 }
@@ -80,8 +96,12 @@ export function parentObject(
   };
 }
 
-/** Stable hash of an object (keys sorted), recorded on members to notice manifest changes. */
-export function manifestHash(object: unknown): string {
+/**
+ * Stable hash of an object (keys sorted), recorded on members to notice manifest changes. A
+ * SOPS-decrypted object is hashed as git holds it, encrypted: an unkeyed hash of its plaintext
+ * would let a short secret be guessed from the live annotation.
+ */
+export function manifestHash(object: object): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
     if (value !== null && typeof value === 'object') {
@@ -94,9 +114,26 @@ export function manifestHash(object: unknown): string {
     return value;
   };
   return createHash('sha256')
-    .update(JSON.stringify(canonical(object)))
+    .update(JSON.stringify(canonical(hashSource(object))))
     .digest('hex')
     .slice(0, 32);
+}
+
+/**
+ * Why an existing ConfigMap cannot be this set's record, or undefined when it already is one of
+ * ferry's: only ferry's own ApplySet parent (or none, then created) may become the record, as
+ * kubectl too refuses to take over a ConfigMap that is not its parent. Values come from the
+ * cluster and are quoted unless plain.
+ */
+export function parentProblem(live: KubeObject, parent: ApplySetParent): string | undefined {
+  const id = live.metadata.labels?.[APPLYSET_ID];
+  const tooling = live.metadata.annotations?.[APPLYSET_TOOLING];
+  if (id === undefined) return `it has no ${APPLYSET_ID} label`;
+  if (id !== parent.id) return `its ${APPLYSET_ID} label is another set's`;
+  if (tooling === undefined) return `it has no ${APPLYSET_TOOLING} annotation`;
+  if (!tooling.startsWith('ferry/'))
+    return `it belongs to ${/^[\w./-]{1,80}$/.test(tooling) ? tooling : JSON.stringify(tooling.slice(0, 80))}, not ferry`;
+  return undefined;
 }
 
 /** A member as applied: the set's part-of label and the hash of the manifest it came from. */
@@ -119,13 +156,21 @@ export function asMember(object: KubeObject, parent: ApplySetParent): KubeObject
 
 /**
  * Marks another owner leaves on an object: another ApplySet, Helm, Flux, Argo CD, or an explicit
- * managed-by label. Returns who, or undefined when the object is free to adopt.
+ * managed-by label. Returns who, or undefined when the object is free to adopt. An ApplySet is
+ * named by its inventory (`namespace/name`) when `inventoryOf` knows its id, else by the id.
  */
-export function foreignOwner(live: KubeObject, parent: ApplySetParent): string | undefined {
+export function foreignOwner(
+  live: KubeObject,
+  parent: ApplySetParent,
+  inventoryOf: (id: string) => string | undefined = () => undefined,
+): string | undefined {
   const labels = live.metadata.labels ?? {};
   const annotations = live.metadata.annotations ?? {};
   const partOf = labels[APPLYSET_PART_OF];
-  if (partOf && partOf !== parent.id) return `another ApplySet (${partOf})`;
+  if (partOf && partOf !== parent.id) {
+    const inventory = inventoryOf(partOf);
+    return `another ApplySet (${inventory ? `inventory ${inventory}` : partOf})`;
+  }
   if (annotations['meta.helm.sh/release-name'])
     return `Helm release ${annotations['meta.helm.sh/release-name']}`;
   if (labels['kustomize.toolkit.fluxcd.io/name'])

@@ -1,11 +1,12 @@
-import type { ErrorObject } from 'ajv';
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from './errors.js';
 // schema/ferry.schema.json, compiled ahead of time: loading ajv and compiling the schema cost
 // about 100 ms of every render's start-up (scripts/schema-validator.ts; a unit test keeps it fresh).
 import validate from './ferry-schema-validate.mjs';
 import type { IgnoreRule } from './ignore.js';
 import { SOURCE_KEYS, type AppSource, type HookPolicy, type RenderPolicy } from './sources.js';
+import { checkSchema, locate, parseYamlSource } from './yaml-source.js';
+import { repoPathProblem } from './git-names.js';
 
 export type Forge = 'github' | 'gitlab' | 'git';
 
@@ -18,6 +19,8 @@ export interface EnvironmentConfig {
   branch: string;
   path: string;
   namespace: string | undefined;
+  /** Folder of this environment's SOPS-encrypted manifests, relative to ferry.yaml. */
+  secrets: string | undefined;
   promoteFrom: string | undefined;
   values: Record<string, unknown>;
   /** Helm values files, relative to ferry.yaml, in order. */
@@ -43,26 +46,9 @@ export interface FerryConfig {
  * `ferry.yaml:12: environments.production.branch: expected a string`.
  */
 export function parseConfig(text: string, fileName: string): FerryConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = lines.linePos(yamlError.pos[0]).line;
-    throw new ConfigError(`${fileName}:${line}: invalid YAML: ${firstLine(yamlError.message)}`);
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS();
-  } catch (error) {
-    // The yaml package's guard against alias bombs (maxAliasCount) throws a ReferenceError.
-    if (!(error instanceof ReferenceError)) throw error;
-    throw new ConfigError(`${fileName}: ${error.message} (YAML aliases expand too much); refused`);
-  }
+  const { data, doc, lines } = parseYamlSource(text, fileName);
   refuseSourceCount(data, doc, lines, fileName);
-  if (!validate(data)) {
-    const error = validate.errors?.[0];
-    throw new ConfigError(error ? describe(error, doc, lines, fileName) : `${fileName}: invalid`);
-  }
+  checkSchema(validate, data, { doc, lines }, fileName);
   const config = data as RawConfig;
   const environments: Record<string, EnvironmentConfig> = {};
   for (const [name, env] of Object.entries(config.environments)) {
@@ -73,6 +59,7 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       branch: env.branch ?? 'main',
       path: env.path.replace(/\/+$/, ''),
       namespace: env.namespace,
+      secrets: env.secrets?.replace(/\/+$/, ''),
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
       valuesFiles: env.valuesFiles ?? [],
@@ -81,6 +68,11 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     };
   }
   for (const env of Object.values(environments)) {
+    const pathProblem = repoPathProblem(env.path);
+    if (pathProblem) {
+      const at = locate(doc, lines, ['environments', env.name, 'path']);
+      throw new ConfigError(`${fileName}:${at}: environments.${env.name}.path: ${pathProblem}`);
+    }
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
       const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
       throw new ConfigError(
@@ -174,6 +166,7 @@ interface RawConfig {
       branch?: string;
       path: string;
       namespace?: string;
+      secrets?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;
       valuesFiles?: string[];
@@ -181,67 +174,4 @@ interface RawConfig {
       apiVersions?: string[];
     }
   >;
-}
-
-function describe(error: ErrorObject, doc: Document, lines: LineCounter, fileName: string): string {
-  const path = error.instancePath.split('/').slice(1).map(unescapePointer);
-  let field = path;
-  let message: string;
-  switch (error.keyword) {
-    case 'required':
-      field = [...path, String(error.params.missingProperty)];
-      message = 'is required';
-      break;
-    case 'additionalProperties':
-      field = [...path, String(error.params.additionalProperty)];
-      message = 'unknown key';
-      break;
-    case 'type':
-      message = `expected ${article(String(error.params.type))}`;
-      break;
-    case 'enum':
-      message = `expected one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
-      break;
-    case 'propertyNames':
-      field = [...path, String(error.params.propertyName)];
-      message = 'invalid name: expected lowercase letters, digits and "-"';
-      break;
-    default: {
-      const schemaNode: Record<string, unknown> = error.parentSchema ?? {};
-      const custom = schemaNode['x-error'];
-      message = typeof custom === 'string' ? custom : (error.message ?? 'invalid');
-    }
-  }
-  const at = locate(doc, lines, field);
-  const name = field.length > 0 ? field.join('.') : '(top level)';
-  return `${fileName}:${at}: ${name}: ${message}`;
-}
-
-/** Line of the deepest node that exists on `path`, preferring the key of the last element. */
-function locate(doc: Document, lines: LineCounter, path: string[]): number {
-  for (let depth = path.length; depth > 0; depth--) {
-    const parent =
-      depth > 1 ? (doc.getIn(path.slice(0, depth - 1), true) as Node | undefined) : doc.contents;
-    if (isMap(parent)) {
-      const pair = parent.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === path[depth - 1],
-      );
-      const key = pair?.key as Node | undefined;
-      if (key?.range) return lines.linePos(key.range[0]).line;
-    }
-  }
-  const range = doc.contents?.range;
-  return range ? lines.linePos(range[0]).line : 1;
-}
-
-function unescapePointer(part: string): string {
-  return part.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

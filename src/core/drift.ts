@@ -1,5 +1,6 @@
 import { APPLY_TRACE_KEYS, MANIFEST_HASH } from './applyset.js';
 import { comparable, compareDesired, type FieldDifference } from './compare.js';
+import { FerryError } from './errors.js';
 import { formatPath, jsonEqual, type FieldPath } from './field-path.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
@@ -12,6 +13,7 @@ import {
 } from './managed-fields.js';
 import { removedInGit } from './removed-fields.js';
 import type { ObjectSchema } from './schema.js';
+import { isSecretField, withoutValues } from './sops/origin.js';
 
 /** Annotation on the inventory's parent: the drift fingerprint last alerted on. */
 export const DRIFT_FINGERPRINT = 'ferry.dev/drift-fingerprint';
@@ -51,7 +53,21 @@ export interface DriftReport {
   previousFingerprint?: string;
   /** What each alert sink did, when alerts were configured. */
   alerts?: Record<string, string>;
-  requests: Record<string, number>;
+  /** API requests made, by verb (absent for a set of `drift --all`, whose reads are shared). */
+  requests?: Record<string, number>;
+}
+
+/**
+ * A drift check that ran, whose alerts then failed: `report` is still the check's result, and
+ * is shown before the failure (a webhook that is down must not hide what drifted).
+ */
+export class DriftAlertFailure extends FerryError {
+  constructor(
+    cause: FerryError,
+    readonly report: DriftReport,
+  ) {
+    super(cause.message, cause.exitCode);
+  }
 }
 
 const HIDDEN = '(hidden)';
@@ -61,13 +77,26 @@ const HASH_PATH: FieldPath = [
   { field: MANIFEST_HASH },
 ];
 
-/** Secret values never appear in a report, from git or from the cluster. */
+/** Whether a field of a core Secret holds its values (`data`, `stringData`). */
+function isSecretData(object: KubeObject, path: FieldPath): boolean {
+  const top = path[0];
+  if (object.kind !== 'Secret' || !top || !('field' in top)) return false;
+  return top.field === 'data' || top.field === 'stringData';
+}
+
+/**
+ * Secret values never appear in a report, from git or from the cluster: a Secret's data, and
+ * every field that was SOPS-encrypted in git (then its path too shows no list item's value).
+ * Such a field reads "changed", with no value and no unkeyed hash of one.
+ */
 function mask(object: KubeObject, field: DriftedField): DriftedField {
-  const top = field.segments[0];
-  if (object.kind !== 'Secret' || !top || !('field' in top)) return field;
-  if (top.field !== 'data' && top.field !== 'stringData') return field;
+  const decrypted = isSecretField(object, field.segments);
+  if (!decrypted && !isSecretData(object, field.segments)) return field;
+  const segments = decrypted ? withoutValues(field.segments) : field.segments;
   return {
     ...field,
+    path: formatPath(segments),
+    segments,
     git: field.git === undefined ? undefined : HIDDEN,
     live: field.live === undefined ? undefined : HIDDEN,
   };

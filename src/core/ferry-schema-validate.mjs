@@ -3,10 +3,10 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/ferry-gitops/ferry/schema/ferry.schema.json","title":"ferry.yaml","description":"Describes one application for ferry: its image, how its manifests are made (Handlebars templates, a Kustomize overlay or a Helm chart) and the environments it deploys to.","type":"object","additionalProperties":false,"required":["app","image","environments"],"properties":{"$schema":{"type":"string"},"app":{"type":"string","description":"Application name: lowercase letters, digits and '-' (a DNS-1123 label).","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)"},"image":{"type":"string","description":"Image repository without tag or digest, e.g. registry.example.com/acme/guestbook.","minLength":1},"templates":{"type":"string","description":"Folder of Handlebars YAML templates, relative to this file. Give exactly one of templates, kustomize and helm.","minLength":1},"kustomize":{"type":"string","minLength":1,"description":"Folder of the Kustomize overlay to build, relative to this file; `{env}` is replaced by the environment's name (e.g. overlays/{env}). ferry sets the image as `kustomize edit set image` does, in a scratch copy."},"helm":{"$ref":"#/definitions/helm"},"allowRemote":{"type":"boolean","default":false,"description":"Let kustomize fetch remote resources (URLs, git) and helm use remote charts or dependencies not vendored in the chart's charts/ folder. Off by default: builds are offline and reproducible."},"hooks":{"enum":["refuse","skip"],"default":"refuse","description":"Objects annotated helm.sh/hook: refused (default), or skipped (left out of the output). ferry applies plain objects and cannot run hooks in their phase."},"volatile":{"type":"array","description":"Fields allowed to differ between the two renders ferry compares (JSON pointers, optionally for selected objects): the first render's value is used.","items":{"$ref":"#/definitions/volatileRule"}},"environments":{"type":"object","description":"Environments by name.","minProperties":1,"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"environment":{"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder in the environment repository that ferry owns for this app and environment."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}},"helm":{"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}},"volatileRule":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/ferry-gitops/ferry/schema/ferry.schema.json","title":"ferry.yaml","description":"Describes one application for ferry: its image, how its manifests are made (Handlebars templates, a Kustomize overlay or a Helm chart) and the environments it deploys to.","type":"object","additionalProperties":false,"required":["app","image","environments"],"properties":{"$schema":{"type":"string"},"app":{"type":"string","description":"Application name: lowercase letters, digits and '-' (a DNS-1123 label).","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)"},"image":{"type":"string","description":"Image repository without tag or digest, e.g. registry.example.com/acme/guestbook.","minLength":1},"templates":{"type":"string","description":"Folder of Handlebars YAML templates, relative to this file. Give exactly one of templates, kustomize and helm.","minLength":1},"kustomize":{"type":"string","minLength":1,"description":"Folder of the Kustomize overlay to build, relative to this file; `{env}` is replaced by the environment's name (e.g. overlays/{env}). ferry sets the image as `kustomize edit set image` does, in a scratch copy."},"helm":{"$ref":"#/definitions/helm"},"allowRemote":{"type":"boolean","default":false,"description":"Let kustomize fetch remote resources (URLs, git) and helm use remote charts or dependencies not vendored in the chart's charts/ folder. Off by default: builds are offline and reproducible."},"hooks":{"enum":["refuse","skip"],"default":"refuse","description":"Objects annotated helm.sh/hook: refused (default), or skipped (left out of the output). ferry applies plain objects and cannot run hooks in their phase."},"volatile":{"type":"array","description":"Fields allowed to differ between the two renders ferry compares (JSON pointers, optionally for selected objects): the first render's value is used.","items":{"$ref":"#/definitions/volatileRule"}},"environments":{"type":"object","description":"Environments by name.","minProperties":1,"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"environment":{"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}},"helm":{"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}},"volatileRule":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}};
 const schema13 = {"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}};
-const schema14 = {"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder in the environment repository that ferry owns for this app and environment."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}};
+const schema14 = {"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length.default;
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -646,12 +646,6 @@ if(func3(data30) < 1){
 validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/definitions/environment/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.path,data:data30}];
 return false;
 }
-else {
-if(!pattern6.test(data30)){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/definitions/environment/properties/path/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$",parentSchema:schema14.properties.path,data:data30}];
-return false;
-}
-}
 }
 else {
 validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/definitions/environment/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.path.type,parentSchema:schema14.properties.path,data:data30}];
@@ -664,145 +658,173 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data26.namespace !== undefined){
-let data31 = data26.namespace;
-const _errs77 = errors;
-if(errors === _errs77){
+if(data26.secrets !== undefined){
+let data31 = data26.secrets;
+const _errs76 = errors;
+if(errors === _errs76){
 if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/definitions/environment/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema14.properties.namespace,data:data31}];
+if(func3(data31) < 1){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/secrets",schemaPath:"#/definitions/environment/properties/secrets/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.secrets,data:data31}];
+return false;
+}
+else {
+if(!pattern6.test(data31)){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/secrets",schemaPath:"#/definitions/environment/properties/secrets/pattern",keyword:"pattern",params:{pattern: "^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"},message:"must match pattern \""+"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$"+"\"",schema:"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$",parentSchema:schema14.properties.secrets,data:data31}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/secrets",schemaPath:"#/definitions/environment/properties/secrets/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.secrets.type,parentSchema:schema14.properties.secrets,data:data31}];
+return false;
+}
+}
+var valid11 = _errs76 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data26.namespace !== undefined){
+let data32 = data26.namespace;
+const _errs79 = errors;
+if(errors === _errs79){
+if(typeof data32 === "string"){
+if(!pattern0.test(data32)){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/definitions/environment/properties/namespace/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},message:"must match pattern \""+"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"+"\"",schema:"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$",parentSchema:schema14.properties.namespace,data:data32}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/definitions/environment/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.namespace.type,parentSchema:schema14.properties.namespace,data:data31}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/definitions/environment/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.namespace.type,parentSchema:schema14.properties.namespace,data:data32}];
 return false;
 }
 }
-var valid11 = _errs77 === errors;
+var valid11 = _errs79 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
 if(data26.promoteFrom !== undefined){
-let data32 = data26.promoteFrom;
-const _errs80 = errors;
-if(typeof data32 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/promoteFrom",schemaPath:"#/definitions/environment/properties/promoteFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.promoteFrom.type,parentSchema:schema14.properties.promoteFrom,data:data32}];
+let data33 = data26.promoteFrom;
+const _errs82 = errors;
+if(typeof data33 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/promoteFrom",schemaPath:"#/definitions/environment/properties/promoteFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.promoteFrom.type,parentSchema:schema14.properties.promoteFrom,data:data33}];
 return false;
 }
-var valid11 = _errs80 === errors;
+var valid11 = _errs82 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-let data33 = data26.values;
-const _errs82 = errors;
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/definitions/environment/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.values.type,parentSchema:schema14.properties.values,data:data33}];
+let data34 = data26.values;
+const _errs84 = errors;
+if(!(data34 && typeof data34 == "object" && !Array.isArray(data34))){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/definitions/environment/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.values.type,parentSchema:schema14.properties.values,data:data34}];
 return false;
 }
-var valid11 = _errs82 === errors;
+var valid11 = _errs84 === errors;
 if(valid11){
 if(data26.valuesFiles !== undefined){
-let data34 = data26.valuesFiles;
-const _errs84 = errors;
-if(errors === _errs84){
-if(Array.isArray(data34)){
-var valid12 = true;
-const len2 = data34.length;
-for(let i2=0; i2<len2; i2++){
-let data35 = data34[i2];
+let data35 = data26.valuesFiles;
 const _errs86 = errors;
 if(errors === _errs86){
-if(typeof data35 === "string"){
-if(func3(data35) < 1){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.valuesFiles.items,data:data35}];
+if(Array.isArray(data35)){
+var valid12 = true;
+const len2 = data35.length;
+for(let i2=0; i2<len2; i2++){
+let data36 = data35[i2];
+const _errs88 = errors;
+if(errors === _errs88){
+if(typeof data36 === "string"){
+if(func3(data36) < 1){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.valuesFiles.items,data:data36}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.valuesFiles.items.type,parentSchema:schema14.properties.valuesFiles.items,data:data35}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.valuesFiles.items.type,parentSchema:schema14.properties.valuesFiles.items,data:data36}];
 return false;
 }
 }
-var valid12 = _errs86 === errors;
+var valid12 = _errs88 === errors;
 if(!valid12){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles",schemaPath:"#/definitions/environment/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.valuesFiles.type,parentSchema:schema14.properties.valuesFiles,data:data34}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles",schemaPath:"#/definitions/environment/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.valuesFiles.type,parentSchema:schema14.properties.valuesFiles,data:data35}];
 return false;
 }
 }
-var valid11 = _errs84 === errors;
+var valid11 = _errs86 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
 if(data26.kubeVersion !== undefined){
-let data36 = data26.kubeVersion;
-const _errs88 = errors;
-if(errors === _errs88){
-if(typeof data36 === "string"){
-if(!pattern8.test(data36)){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/pattern",keyword:"pattern",params:{pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema14.properties.kubeVersion,data:data36}];
+let data37 = data26.kubeVersion;
+const _errs90 = errors;
+if(errors === _errs90){
+if(typeof data37 === "string"){
+if(!pattern8.test(data37)){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/pattern",keyword:"pattern",params:{pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema14.properties.kubeVersion,data:data37}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.kubeVersion.type,parentSchema:schema14.properties.kubeVersion,data:data36}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.kubeVersion.type,parentSchema:schema14.properties.kubeVersion,data:data37}];
 return false;
 }
 }
-var valid11 = _errs88 === errors;
+var valid11 = _errs90 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
 if(data26.apiVersions !== undefined){
-let data37 = data26.apiVersions;
-const _errs91 = errors;
-if(errors === _errs91){
-if(Array.isArray(data37)){
-var valid13 = true;
-const len3 = data37.length;
-for(let i3=0; i3<len3; i3++){
-let data38 = data37[i3];
+let data38 = data26.apiVersions;
 const _errs93 = errors;
 if(errors === _errs93){
-if(typeof data38 === "string"){
-if(func3(data38) < 1){
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.apiVersions.items,data:data38}];
+if(Array.isArray(data38)){
+var valid13 = true;
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data39 === "string"){
+if(func3(data39) < 1){
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.apiVersions.items,data:data39}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.apiVersions.items.type,parentSchema:schema14.properties.apiVersions.items,data:data38}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.apiVersions.items.type,parentSchema:schema14.properties.apiVersions.items,data:data39}];
 return false;
 }
 }
-var valid13 = _errs93 === errors;
+var valid13 = _errs95 === errors;
 if(!valid13){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions",schemaPath:"#/definitions/environment/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.apiVersions.type,parentSchema:schema14.properties.apiVersions,data:data37}];
+validate10.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions",schemaPath:"#/definitions/environment/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.apiVersions.type,parentSchema:schema14.properties.apiVersions,data:data38}];
 return false;
 }
 }
-var valid11 = _errs91 === errors;
+var valid11 = _errs93 === errors;
 }
 else {
 var valid11 = true;
+}
 }
 }
 }

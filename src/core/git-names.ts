@@ -58,24 +58,27 @@ function branchNameProblem(name: string): string | undefined {
 }
 
 /**
- * Checks the folder ferry owns in the environment repo. The schema already refuses absolute
- * paths and '.'/'..' parts; this also refuses what could escape or corrupt the repo (`.git`,
- * control characters, backslashes) because the whole folder is replaced on every proposal.
+ * Checks the folder ferry owns in the environment repo, which every proposal replaces wholesale.
+ * It must stay inside the repository (no absolute path, no '.' or '..' parts, no backslashes or
+ * control characters) and out of every dot-folder or dot-file: those hold the repository
+ * itself (`.git`), its forge's workflows (`.github`, `.gitlab`, `.gitlab-ci.yml`) and ferry's
+ * own pins (`.ferry`), which `ferry apply` and `ferry drift` never read as manifests either.
  */
 export function checkRepoPath(path: string, what = 'environment path'): void {
+  const problem = repoPathProblem(path);
+  if (problem) throw new ConfigError(`${what} ${quoteForMessage(path)} ${problem}`);
+}
+
+/** Why `path` cannot be an environment's folder (see checkRepoPath), or undefined. */
+export function repoPathProblem(path: string): string | undefined {
   const parts = path.split('/');
-  const bad =
-    path === '' ||
-    path.startsWith('/') ||
-    CONTROL.test(path) ||
-    path.includes('\\') ||
-    parts.some((part) => part === '' || part === '.' || part === '..') ||
-    parts.some((part) => part.toLowerCase() === '.git');
-  if (bad) {
-    throw new ConfigError(
-      `${what} ${quoteForMessage(path)} must be a relative folder inside the repository (no '..', '.git', '\\' or control characters)`,
-    );
-  }
+  if (path === '' || path.startsWith('/') || CONTROL.test(path) || path.includes('\\'))
+    return "must be a relative folder inside the repository (no leading '/', '\\' or control characters)";
+  if (parts.some((part) => part === '' || part === '.' || part === '..'))
+    return "must be a folder inside the repository (no empty, '.' or '..' parts)";
+  if (parts.some((part) => part.startsWith('.')))
+    return "must not be or lie in a dot-folder: .git, .github, .gitlab, .gitlab-ci.yml and .ferry (pins) are the repository's, its forge's and ferry's own";
+  return undefined;
 }
 
 /** A GitHub repository named by owner and name. */

@@ -1,4 +1,5 @@
-import yaml from 'js-yaml';
+import type { ValidateFunction } from 'ajv';
+import schema from '../../schema/ignore.schema.json' with { type: 'json' };
 import { ConfigError } from './errors.js';
 import {
   escapeField,
@@ -9,7 +10,8 @@ import {
   type PathElement,
 } from './field-path.js';
 import { groupOf, type KubeObject } from './manifest.js';
-import { parseList } from './options.js';
+import { matchesSelector, parseLabelSelector, type LabelSelector } from './label-selector.js';
+import { checkSchema, compileSchema, fieldName, locate, parseYamlSource } from './yaml-source.js';
 
 /**
  * Drift ignore rules, in the shape Flux uses (`spec.driftDetection.ignore` of a HelmRelease), so
@@ -28,47 +30,48 @@ export interface IgnoreRule {
   };
 }
 
-/** Parses an ignore file: a list of rules, or `{ignore: [...]}` (a Flux `driftDetection` block works). */
+let compiled: ValidateFunction | undefined;
+
+/**
+ * Parses an ignore file: a list of rules, or `{ignore: [...]}` (a Flux `driftDetection` block
+ * works). An unknown key (`nmae:`) or a malformed selector is an error naming `file:line`: a
+ * rule that silently matched more than written would hide real drift.
+ */
 export function parseIgnoreRules(text: string, file: string): IgnoreRule[] {
-  let data: unknown;
-  try {
-    data = yaml.load(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const list = Array.isArray(data) ? data : (data as { ignore?: unknown } | null)?.ignore;
-  if (!Array.isArray(list))
-    throw new ConfigError(`${file}: expected a list of rules or an "ignore:" list`);
-  return list.map((rule: unknown, index) => {
-    const r = rule as Partial<IgnoreRule> | null;
-    if (
-      !r ||
-      !Array.isArray(r.paths) ||
-      r.paths.some((p) => typeof p !== 'string' || !p.startsWith('/'))
-    ) {
-      throw new ConfigError(
-        `${file}: ignore[${index}].paths: expected a list of JSON pointers starting with "/"`,
-      );
+  const { data, doc, lines } = parseYamlSource(text, file);
+  compiled ??= compileSchema(schema, { allErrors: true });
+  checkSchema(compiled, data, { doc, lines }, file);
+  const list = (
+    Array.isArray(data) ? data : (data as { ignore: unknown[] }).ignore
+  ) as IgnoreRule[];
+  const base = Array.isArray(data) ? [] : ['ignore'];
+  list.forEach((rule, index) => {
+    for (const field of ['labelSelector', 'annotationSelector'] as const) {
+      const selector = rule.target?.[field];
+      if (selector === undefined) continue;
+      try {
+        selectorOf(selector);
+      } catch (error) {
+        const path = [...base, index, 'target', field];
+        throw new ConfigError(
+          `${file}:${locate(doc, lines, path)}: ${fieldName(path)}: ${JSON.stringify(selector)} is not a valid selector: ${(error as Error).message}`,
+        );
+      }
     }
-    return { paths: r.paths, ...(r.target ? { target: r.target } : {}) };
   });
+  return list.map((rule) => ({
+    paths: rule.paths,
+    ...(rule.target ? { target: rule.target } : {}),
+  }));
 }
 
-/** Equality-based selectors: `a=b`, `a==b`, `a!=b`, `a`, `!a`, comma-separated. */
-function matchesSelector(
-  selector: string | undefined,
-  values: Record<string, string> | undefined,
-): boolean {
-  if (!selector) return true;
-  const map = values ?? {};
-  return parseList(selector).every((term) => {
-    const notEqual = /^([^!=]+)!=(.*)$/.exec(term);
-    if (notEqual) return map[notEqual[1]!.trim()] !== notEqual[2]!.trim();
-    const equal = /^([^!=]+)==?(.*)$/.exec(term);
-    if (equal) return map[equal[1]!.trim()] === equal[2]!.trim();
-    if (term.startsWith('!')) return !(term.slice(1) in map);
-    return term in map;
-  });
+const selectors = new Map<string, LabelSelector>();
+
+/** A selector parsed once (rules are matched against every drifted field). */
+function selectorOf(text: string): LabelSelector {
+  let selector = selectors.get(text);
+  if (!selector) selectors.set(text, (selector = parseLabelSelector(text)));
+  return selector;
 }
 
 function targets(rule: IgnoreRule, object: KubeObject): boolean {
@@ -83,8 +86,10 @@ function targets(rule: IgnoreRule, object: KubeObject): boolean {
     (t.namespace === undefined || t.namespace === object.metadata.namespace) &&
     (t.group === undefined || t.group === (group ?? groupOf(object.apiVersion))) &&
     (t.version === undefined || t.version === version) &&
-    matchesSelector(t.labelSelector, object.metadata.labels) &&
-    matchesSelector(t.annotationSelector, object.metadata.annotations)
+    (t.labelSelector === undefined ||
+      matchesSelector(selectorOf(t.labelSelector), object.metadata.labels)) &&
+    (t.annotationSelector === undefined ||
+      matchesSelector(selectorOf(t.annotationSelector), object.metadata.annotations))
   );
 }
 

@@ -1,5 +1,7 @@
 import yaml from 'js-yaml';
 import { ConfigError } from './errors.js';
+import { quoteForMessage } from './image.js';
+import { nameProblem, namespaceProblem } from './object-names.js';
 import {
   KUBE_READ_SCHEMA,
   KUBE_WRITE_SCHEMA,
@@ -12,6 +14,11 @@ export interface RenderedManifest {
   /** Template file it came from, for messages. */
   source: string;
   object: KubeObject;
+  /**
+   * The file's exact text, for a SOPS-encrypted manifest render passes through untouched
+   * (core/sops/pass-through.ts): written as it is, never re-serialised.
+   */
+  verbatim?: string;
 }
 
 export interface KubeObject {
@@ -47,6 +54,13 @@ export function describeObject(object: KubeObject): string {
 }
 
 /**
+ * A character YAML does not allow in a stream (outside `c-printable`, YAML 1.2 §5.1), or U+FFFD
+ * (a byte that was not UTF-8): text holding one is not a YAML file, and error messages never
+ * quote from it (issue 19 item 8).
+ */
+const NOT_YAML_TEXT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffc\u{10000}-\u{10ffff}]/u;
+
+/**
  * Parses a YAML stream into documents, with errors naming the file and the line. For a template
  * (`rendered`), that is the line of the rendered text (block helpers can make it differ from the
  * template's own line), and the message says so.
@@ -67,7 +81,8 @@ export function parseDocuments(text: string, source: string, rendered = false): 
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const line = (error.mark?.line ?? 0) + 1;
-      const content = text.split('\n')[line - 1]?.trim() ?? '';
+      // A file that is not YAML text at all (`/proc/self/environ` has NULs) is never quoted.
+      const content = NOT_YAML_TEXT.test(text) ? '' : (text.split('\n')[line - 1]?.trim() ?? '');
       throw new ConfigError(
         `${source}:${line}: invalid YAML${rendered ? ' after rendering' : ''}: ${error.reason}${content ? ` (at ${JSON.stringify(content.slice(0, 60))})` : ''}`,
       );
@@ -108,6 +123,21 @@ export function asKubeObject(
       `${where} (${String(object.kind)} ${name}): metadata.namespace must be a string`,
     );
   }
+  // Names and namespaces become URL path segments: checked by the API server's own rules; in a
+  // SOPS file they may still be encrypted, and are checked once decrypted (secrets/open.ts).
+  const kind = object.kind as string;
+  if (typeof object.sops === 'object' && object.sops !== null) return object as KubeObject;
+  const nameRule = nameProblem(groupOf(object.apiVersion as string), kind, name);
+  if (nameRule)
+    throw new ConfigError(
+      `${where} (${kind}): metadata.name ${quoteForMessage(name)} is not a valid ${kind} name (${nameRule})`,
+    );
+  // An empty namespace is no namespace, as kubectl reads it.
+  const namespaceRule = namespace ? namespaceProblem(namespace) : undefined;
+  if (namespaceRule)
+    throw new ConfigError(
+      `${where} (${kind} ${name}): metadata.namespace ${quoteForMessage(namespace as string)} is not a valid namespace (${namespaceRule})`,
+    );
   if (annotations !== undefined && annotations !== null) {
     const bad = Object.entries(annotations).find(([, v]) => typeof v !== 'string');
     if (typeof annotations !== 'object' || bad) {
@@ -136,42 +166,50 @@ export function documentObjects(document: unknown, source: string, index: number
   return [asKubeObject(document, source, index)];
 }
 
-/** Fails on two objects with the same group, kind, namespace and name. */
-export function checkUniqueIdentities(manifests: RenderedManifest[]): void {
-  const seen = new Map<string, string>();
-  for (const { object, source } of manifests) {
-    const id = identityOf(object);
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new ConfigError(
-        `${source}: ${describeObject(object)} is already defined in ${first} (duplicate object identity)`,
-      );
-    }
-    seen.set(id, source);
-  }
+/**
+ * Where objects land that name no namespace, for identity checks: `namespace` for a namespaced
+ * kind (the set's or environment's), none for a cluster-scoped one (whose `metadata.namespace`
+ * the API server ignores). `namespaced` answers undefined when the scope is not known.
+ */
+export interface NamespaceDefaults {
+  namespace: string | undefined;
+  namespaced: (object: KubeObject) => boolean | undefined;
 }
 
 /**
- * Plaintext secrets never enter git: a `Secret` with data or stringData is refused unless SOPS
- * encrypted it (a `sops` block and every value `ENC[…]`). SealedSecret and ExternalSecret carry
- * no plaintext and pass.
+ * Fails on two objects with the same group, kind, namespace and name, naming both files. With
+ * `defaults`, identity is taken after defaulting the namespace, so a copy without `namespace`
+ * and one naming the namespace it lands in are the same object (each apply would otherwise
+ * undo the other, and drift would never be clean).
  */
-export function checkNoPlaintextSecret({ object, source }: RenderedManifest): void {
-  if (object.kind !== 'Secret' || groupOf(object.apiVersion) !== '') return;
-  const values = [object.data, object.stringData]
-    .filter((part): part is Record<string, unknown> => typeof part === 'object' && part !== null)
-    .flatMap((part) => Object.values(part));
-  if (values.length === 0) return;
-  const sops = object.sops;
-  const encrypted =
-    typeof sops === 'object' &&
-    sops !== null &&
-    values.every((v) => typeof v === 'string' && v.startsWith('ENC['));
-  if (!encrypted) {
-    throw new ConfigError(
-      `${source}: ${describeObject(object)} holds plaintext data; encrypt it with SOPS or use a SealedSecret or ExternalSecret`,
-    );
+export function checkUniqueIdentities(
+  manifests: RenderedManifest[],
+  defaults?: NamespaceDefaults,
+): void {
+  const seen = new Map<string, { source: string; defaulted: boolean }>();
+  for (const { object, source } of manifests) {
+    const resolved = defaults ? withDefaultNamespace(object, defaults) : object;
+    const id = identityOf(resolved);
+    const defaulted = resolved.metadata.namespace !== object.metadata.namespace;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const how = first.defaulted || defaulted ? ', once its namespace is defaulted' : '';
+      throw new ConfigError(
+        `${source}: ${describeObject(resolved)} is already defined in ${first.source} (duplicate object identity${how})`,
+      );
+    }
+    seen.set(id, { source, defaulted });
   }
+}
+
+function withDefaultNamespace(object: KubeObject, defaults: NamespaceDefaults): KubeObject {
+  const namespaced = defaults.namespaced(object);
+  if (namespaced === undefined) return object;
+  const metadata = { ...object.metadata };
+  if (!namespaced) delete metadata.namespace;
+  else if (metadata.namespace === undefined && defaults.namespace !== undefined)
+    metadata.namespace = defaults.namespace;
+  return { ...object, metadata };
 }
 
 /** Adds ferry's traceability annotations, skipping empty values. Returns a new object. */

@@ -1,6 +1,8 @@
 import { parseDuration } from './duration.js';
 import { ConfigError } from './errors.js';
 import { quoteForMessage } from './image.js';
+import { nameProblem, namespaceProblem } from './object-names.js';
+import { PRUNE_PROTECTED_KINDS } from './ordering.js';
 
 /**
  * The grammar of every option value the CLI and the action share, defined once. Each parser
@@ -63,10 +65,19 @@ export function parseChoice<T extends string>(
  * https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
  */
 export function parseInventoryName(text: string, option: string): string {
-  const label = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-  if (text.length > 253 || !new RegExp(`^${label}(\\.${label})*$`).test(text))
+  if (nameProblem('', 'ConfigMap', text))
     throw new ConfigError(
       `${option}: ${quoteForMessage(text)} is not a valid inventory name (a ConfigMap name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)`,
+    );
+  return text;
+}
+
+/** A namespace name, as the API server checks it: a DNS label (core/object-names.ts). */
+export function parseNamespace(text: string, option: string): string {
+  const problem = namespaceProblem(text);
+  if (problem)
+    throw new ConfigError(
+      `${option}: ${quoteForMessage(text)} is not a valid namespace (${problem})`,
     );
   return text;
 }
@@ -81,6 +92,20 @@ export function parseClusterName(text: string, option: string): string {
       `${option}: ${quoteForMessage(text)} is not a valid cluster name (1 to 100 characters, no control characters)`,
     );
   return text;
+}
+
+/**
+ * Protected kinds prune may delete (`--prune-allow Namespace,PersistentVolumeClaim`): only the
+ * kinds prune protects, spelled as in manifests; anything else would silently allow nothing.
+ */
+export function parsePruneAllow(text: string, option: string): string[] {
+  const kinds = parseList(text);
+  const unknown = kinds.find((kind) => !PRUNE_PROTECTED_KINDS.includes(kind));
+  if (unknown !== undefined)
+    throw new ConfigError(
+      `${option}: ${quoteForMessage(unknown)} is not a protected kind (one of ${PRUNE_PROTECTED_KINDS.join(', ')})`,
+    );
+  return kinds;
 }
 
 /**

@@ -51,8 +51,8 @@ export interface PlanReport {
   /** Every object that would change, in name order; unchanged objects are only counted. */
   objects: PlannedObject[];
   counts: PlanCounts;
-  /** API requests made, by verb (dry-runs are PATCH with dryRun=All). */
-  requests: Record<string, number>;
+  /** API requests made, by verb (dry-runs are PATCH with dryRun=All); absent under `--all`. */
+  requests?: Record<string, number>;
 }
 
 /** Counts of a plan's objects; `unchanged` comes from the caller, which saw them. */

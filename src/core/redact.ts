@@ -31,6 +31,28 @@ export function redact(text: string, secrets: Iterable<string> = []): string {
 }
 
 /**
+ * `text` with the user-info of every URL left out (`https://user:token@ci.example/run/1` →
+ * `https://ci.example/run/1`): for a link ferry writes where no redaction follows (files,
+ * annotations committed to git, pull request bodies), which must still work as a link.
+ */
+export function stripUserInfo(text: string): string {
+  return text.replace(USER_INFO, '$1');
+}
+
+/**
+ * `text` on one line and at most `max` characters, for a field a forge shows as it is (a commit
+ * status description): cut at the last space that fits, never inside a word, so a secret that
+ * redaction did not know is left out whole rather than shown in part (a token cut mid-string no
+ * longer matches a runner's exact-match mask). Redact before shortening.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const flat = text.replace(/[\s\x00-\x1f\x7f\u0085\u2028\u2029]+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${cut > 0 ? flat.slice(0, cut) : ''}…`;
+}
+
+/**
  * A URL whose path and query are themselves the secret (a Slack-compatible webhook), as it
  * may appear in a message: scheme and host only.
  */

@@ -1,8 +1,9 @@
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
+import { finishManifests } from './finish-manifests.js';
 import type { ImageReference } from './image.js';
 import { documentObjects, parseDocuments, type RenderedManifest } from './manifest.js';
-import { finishManifests } from './finish-manifests.js';
+import { encryptedTemplate, refuseTemplatedSops } from './sops/pass-through.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
 /** Where a build came from; every field is '' when unknown, so strict templates can read them. */
@@ -27,6 +28,8 @@ export interface RenderInput {
   image: ImageReference;
   source: SourceInfo;
   templates: TemplateFile[];
+  /** The environment's folder of SOPS-encrypted manifests (`secrets` in ferry.yaml). */
+  secrets?: TemplateFile[];
 }
 
 const compiled = new Map<string, CompiledTemplate>();
@@ -70,9 +73,15 @@ function renderTemplates(input: RenderInput): RenderedManifest[] {
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
   for (const file of ordered) {
+    const encrypted = encryptedTemplate(file);
+    if (encrypted) {
+      manifests.push(encrypted);
+      continue;
+    }
     const output = compiledTemplate(file).run(context);
     parseDocuments(output.text, file.name, true).forEach((document, index) => {
       if (document === null || document === undefined) return;
+      refuseTemplatedSops(document, file.name);
       const substituted = substituteValues(document, output, file.name);
       for (const object of documentObjects(substituted, file.name, index))
         manifests.push({ source: file.name, object });

@@ -17,6 +17,7 @@ interface Condition {
   status?: string;
   reason?: string;
   message?: string;
+  observedGeneration?: number;
 }
 
 interface ContainerStatus {
@@ -53,7 +54,7 @@ export interface LiveObject {
 
 type Obj = LiveObject;
 
-/** Kinds whose rollout ferry waits for (plus anything with a Ready condition). */
+/** Kinds whose rollout ferry waits for (plus custom resources, see waitsForRollout). */
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
 
 function condition(object: Obj, type: string): Condition | undefined {
@@ -66,9 +67,24 @@ function observed(object: Obj): boolean {
   return generation === undefined || (seen !== undefined && seen >= generation);
 }
 
-/** Whether an object needs waiting for at all. */
-export function hasRollout(object: Obj): boolean {
-  return WORKLOAD_KINDS.has(object.kind ?? '') || condition(object, 'Ready') !== undefined;
+/**
+ * A custom resource's API group: CRDs need a dotted group; built-in groups are dotless (`apps`)
+ * or end in `.k8s.io`, except the `x-k8s.io` groups of Kubernetes SIG projects' CRDs.
+ */
+export function isCustomGroup(group: string): boolean {
+  return group.includes('.') && (!group.endsWith('.k8s.io') || group.endsWith('.x-k8s.io'));
+}
+
+/**
+ * Whether `--wait` waits for an applied object: a workload, or a custom resource whose kind has
+ * a status subresource (its controller reports there: Sealed Secrets, External Secrets,
+ * cert-manager, Flux, …). Other kinds have nothing to wait for.
+ */
+export function waitsForRollout(
+  object: { kind: string },
+  info: { group: string; statusSubresource: boolean },
+): boolean {
+  return WORKLOAD_KINDS.has(object.kind) || (info.statusSubresource && isCustomGroup(info.group));
 }
 
 export function rolloutState(object: Obj): RolloutState {
@@ -146,15 +162,52 @@ export function rolloutState(object: Obj): RolloutState {
         message: `${status.succeeded ?? 0} succeeded, ${status.active ?? 0} active`,
       };
     }
-    default: {
-      const ready = condition(object, 'Ready');
-      if (ready?.status === 'True' && observed(object)) return { done: true, message: 'Ready' };
-      return {
-        done: false,
-        message: `Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` (${ready.reason})` : ''}`,
-      };
-    }
+    default:
+      return customResourceState(object);
   }
+}
+
+/** A condition that speaks of an older generation than the object's says nothing yet. */
+function current(object: Obj, c: Condition): boolean {
+  const generation = object.metadata?.generation;
+  return (
+    c.observedGeneration === undefined ||
+    generation === undefined ||
+    c.observedGeneration >= generation
+  );
+}
+
+function describeCondition(c: Condition): string {
+  return `${c.type}=${c.status ?? 'Unknown'}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`;
+}
+
+/**
+ * A custom resource is current once its controller reports on this generation, by the
+ * conventions kstatus reads (sigs.k8s.io/cli-utils/pkg/kstatus): `status.observedGeneration`
+ * caught up, `Stalled=True` fails, and the `Ready` condition (Sealed Secrets report `Synced`)
+ * must be True where there is one. A resource with no status yet waits for its controller's
+ * first report, so a missing controller fails the wait at its timeout instead of passing it.
+ */
+export function customResourceState(object: Obj): RolloutState {
+  // Optional for custom resources: only a reported generation that lags says "not yet".
+  const seen = object.status?.observedGeneration;
+  if (seen !== undefined && !observed(object))
+    return { done: false, message: 'waiting for its controller to observe the new generation' };
+  const stalled = condition(object, 'Stalled');
+  if (stalled?.status === 'True' && current(object, stalled))
+    return { done: false, failed: true, message: describeCondition(stalled) };
+  const ready = condition(object, 'Ready') ?? condition(object, 'Synced');
+  if (ready) {
+    if (ready.status === 'True' && current(object, ready))
+      return { done: true, message: ready.type };
+    return { done: false, message: describeCondition(ready) };
+  }
+  const reconciling = condition(object, 'Reconciling');
+  if (reconciling?.status === 'True')
+    return { done: false, message: describeCondition(reconciling) };
+  if (Object.keys(object.status ?? {}).length === 0)
+    return { done: false, message: 'waiting for its controller to report status' };
+  return { done: true, message: 'status reported' };
 }
 
 /** Container states that will not fix themselves: fail fast instead of waiting for the timeout. */

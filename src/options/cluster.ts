@@ -9,17 +9,23 @@ import {
   parseCount,
   parseDurationOption,
 } from '../core/options.js';
+import type { ApplyAllOptions } from '../commands/cluster/sets/apply-all.js';
+import type { DriftAllOptions } from '../commands/cluster/sets/drift-all.js';
+import type { PlanAllOptions } from '../commands/cluster/sets/plan-all.js';
 import {
   CONNECTION,
   REPORTING,
+  TARGET,
+  allowPlaintextSecrets,
   cluster,
   commitStatus,
   dir,
   gitWinsOver,
-  inventory,
   namespace,
   output,
   pruneAllow,
+  targetOf,
+  type Target,
 } from './common.js';
 import { defaulted, flag, reworded, valued, type Values } from './declare.js';
 import { SET_SOURCE, setSettings } from './renderers.js';
@@ -49,9 +55,14 @@ const adopt = flag('adopt', 'take over objects owned by another ApplySet or tool
   details: 'another ApplySet, Helm, Flux or Argo CD',
 });
 
+/** Sets applied at once by `apply --all` (dependencies allowing). */
+const DEFAULT_PARALLEL = 4;
+
+/** How a set applied on its own (a matrix job) waits for dependencies other jobs apply. */
+const DEFAULT_DEPENDENCY_TIMEOUT = '30m';
+
 export const APPLY_OPTIONS = [
-  dir,
-  inventory,
+  ...TARGET,
   namespace,
   prune,
   flag(
@@ -66,11 +77,11 @@ export const APPLY_OPTIONS = [
   }),
   flag(
     'wait',
-    'wait for rollouts to complete (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
+    'wait until every workload of the set is current, prune only then (fails fast on ImagePullBackOff, CrashLoopBackOff, …)',
     {
       inputFallback: { value: true, shown: 'true' },
       details:
-        "kubectl's rules; fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events",
+        "kubectl's rules, for the workloads this run wrote and any other of the set not current yet (a rerun after a failed rollout fails again); fails fast on ImagePullBackOff, ErrImagePull, CrashLoopBackOff, CreateContainerConfigError and ProgressDeadlineExceeded, with the pod and its last events; custom resources with a status (SealedSecret, ExternalSecret, …) until their controller reports them Ready (see docs/secrets.md)",
     },
   ),
   defaulted(
@@ -84,6 +95,30 @@ export const APPLY_OPTIONS = [
   forceConflicts,
   gitWinsOver,
   adopt,
+  defaulted(
+    valued('parallel', '<n>', 'with --all: sets applied at once, dependencies allowing', {
+      parse: parsePositive,
+    }),
+    DEFAULT_PARALLEL,
+    String(DEFAULT_PARALLEL),
+  ),
+  flag('force-all', 'with --all or --set: apply every set, also those the cluster already runs', {
+    details: 'without it, a set whose folder is what its inventory records as applied is skipped',
+  }),
+  flag('heal', 'with --all: also apply again the sets a drift check finds drifted', {
+    details: 'scheduled self-healing, as Argo CD selfHeal',
+  }),
+  defaulted(
+    valued(
+      'dependency-timeout',
+      '<duration>',
+      'with --set: how long to wait for dependencies other jobs apply',
+      { parse: parseDurationOption },
+    ),
+    parseDurationOption(DEFAULT_DEPENDENCY_TIMEOUT, 'default'),
+    DEFAULT_DEPENDENCY_TIMEOUT,
+  ),
+  allowPlaintextSecrets,
   ...CONNECTION,
   ...SET_SOURCE,
   output(['text', 'json']),
@@ -97,11 +132,14 @@ export const APPLY_OPTIONS = [
 
 export type ApplyValues = Values<typeof APPLY_OPTIONS>;
 
-/** What apply's options give the command, the same from either surface. */
-export function applyOptions(values: ApplyValues): ApplyOptions {
+/** What apply's options give the command (one folder), the same from either surface. */
+export function applyOptions(
+  values: ApplyValues,
+  target: Extract<Target, { kind: 'folder' }>,
+): ApplyOptions {
   return {
-    dir: values.dir,
-    inventory: values.inventory,
+    dir: target.dir,
+    inventory: target.inventory,
     namespace: values.namespace,
     prune: values.prune,
     pruneEmpty: values.pruneEmpty,
@@ -116,22 +154,83 @@ export function applyOptions(values: ApplyValues): ApplyOptions {
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
     source: setSettings(values),
   };
 }
 
+/** What `apply --all` / `--set` take from apply's options. */
+export function applyAllOptions(
+  values: ApplyValues,
+  target: Extract<Target, { kind: 'sets' }>,
+): ApplyAllOptions {
+  return {
+    root: target.root,
+    sets: target.sets,
+    cluster: values.cluster,
+    forceAll: values.forceAll,
+    heal: values.heal,
+    parallel: values.parallel,
+    dependencyTimeoutMs: values.dependencyTimeout,
+    timeoutMs: values.timeout,
+    dryRun: values.dryRun,
+    forceConflicts: values.forceConflicts,
+    gitWinsOver: values.gitWinsOver,
+    adopt: values.adopt,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
+  };
+}
+
+/** Whether namespace, prune and the other per-folder options were given with sets. */
+export function refuseFolderOptionsWithSets(
+  values: { namespace?: string; prune?: boolean; pruneAllow?: string[]; maxDeletions?: number },
+  named: (option: string) => string = (option) => `--${option}`,
+): void {
+  const given = (['namespace', 'prune', 'prune-allow', 'max-deletions'] as const).filter((name) => {
+    const value = {
+      namespace: values.namespace,
+      prune: values.prune,
+      'prune-allow': values.pruneAllow,
+      'max-deletions': values.maxDeletions,
+    }[name];
+    return value !== undefined && value !== false;
+  });
+  if (given.length > 0)
+    throw new ConfigError(
+      `${given.map(named).join(', ')}: each set's .ferry-set.yaml says this for its folder; not with ${named('all')} or ${named('set')}`,
+    );
+}
+
+export { targetOf };
+
 export const PLAN_OPTIONS = [
   reworded(dir, 'folder of manifests, as apply would apply them'),
-  inventory,
+  ...TARGET.filter((spec) => spec !== dir),
   namespace,
   reworded(prune, 'plan as apply --prune: members no longer in git would be deleted'),
   reworded(pruneAllow, 'protected kinds apply --prune-allow lets prune delete'),
   reworded(forceConflicts, 'validate as apply --force-conflicts (take over fields)'),
   reworded(gitWinsOver, "plan as apply --git-wins-over: these managers' fields are taken back"),
   reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
+  allowPlaintextSecrets,
   ...CONNECTION,
   ...SET_SOURCE,
   output(['text', 'json', 'markdown']),
+  valued(
+    'changed-since',
+    '<rev>',
+    'with --all: only the sets whose folder differs from this revision',
+    {
+      details: "a pull request's base (`origin/main`, a SHA); a new set counts as changed",
+    },
+  ),
+  flag(
+    'changed',
+    'with --all: only the sets whose folder differs from what the cluster last applied',
+  ),
   flag('detailed-exitcode', `exit with code ${PLAN_CHANGES_EXIT_CODE} when there are changes`, {
     only: 'cli',
   }),
@@ -156,11 +255,14 @@ export const PLAN_OPTIONS = [
 
 export type PlanValues = Values<typeof PLAN_OPTIONS>;
 
-/** What plan's options give the command, the same from either surface. */
-export function planOptions(values: PlanValues): PlanOptions {
+/** What plan's options give the command (one folder), the same from either surface. */
+export function planOptions(
+  values: PlanValues,
+  target: Extract<Target, { kind: 'folder' }>,
+): PlanOptions {
   return {
-    dir: values.dir,
-    inventory: values.inventory,
+    dir: target.dir,
+    inventory: target.inventory,
     namespace: values.namespace,
     prune: values.prune,
     pruneAllow: values.pruneAllow,
@@ -171,14 +273,37 @@ export function planOptions(values: PlanValues): PlanOptions {
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
     source: setSettings(values),
+  };
+}
+
+/** What `plan --all` / `--set` take from plan's options. */
+export function planAllOptions(
+  values: PlanValues,
+  target: Extract<Target, { kind: 'sets' }>,
+): PlanAllOptions {
+  return {
+    root: target.root,
+    sets: target.sets,
+    cluster: values.cluster,
+    changedSince: values.changedSince,
+    changed: values.changed,
+    forceConflicts: values.forceConflicts,
+    gitWinsOver: values.gitWinsOver,
+    adopt: values.adopt,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 
 export const DRIFT_OPTIONS = [
   reworded(dir, 'folder of manifests, as applied'),
-  inventory,
+  ...TARGET.filter((spec) => spec !== dir),
   namespace,
+  allowPlaintextSecrets,
   ...CONNECTION,
   ...SET_SOURCE,
   output(['text', 'json', 'markdown']),
@@ -215,17 +340,39 @@ export const DRIFT_OPTIONS = [
 export type DriftValues = Values<typeof DRIFT_OPTIONS>;
 
 /** What drift's options give the command (alerts are the surface's: tokens come differently). */
-export function driftOptions(values: DriftValues): Omit<DriftOptions, 'alerts'> {
+export function driftOptions(
+  values: DriftValues,
+  target: Extract<Target, { kind: 'folder' }>,
+): Omit<DriftOptions, 'alerts'> {
   return {
-    dir: values.dir,
-    inventory: values.inventory,
+    dir: target.dir,
+    inventory: target.inventory,
     namespace: values.namespace,
     ignore: values.ignore,
     confirm: values.confirm,
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
     source: setSettings(values),
+  };
+}
+
+/** What `drift --all` / `--set` take from drift's options (alerts are the surface's). */
+export function driftAllOptions(
+  values: DriftValues,
+  target: Extract<Target, { kind: 'sets' }>,
+): Omit<DriftAllOptions, 'alerts'> {
+  return {
+    root: target.root,
+    sets: target.sets,
+    cluster: values.cluster,
+    ignore: values.ignore,
+    confirm: values.confirm,
+    kubeconfig: values.kubeconfig,
+    context: values.context,
+    requestTimeoutMs: values.requestTimeout,
+    allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
 

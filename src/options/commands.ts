@@ -1,5 +1,6 @@
 import { APPLY_OPTIONS, DRIFT_OPTIONS, PLAN_OPTIONS } from './cluster.js';
 import type { AnyOption } from './declare.js';
+import { SETS_OPTIONS, STATUS_OPTIONS } from './sets.js';
 import { PROMOTE_OPTIONS, PROPOSE_OPTIONS, RENDER_OPTIONS, ROLLBACK_OPTIONS } from './env-repo.js';
 
 /**
@@ -14,6 +15,8 @@ export const COMMAND_OPTIONS = {
   apply: APPLY_OPTIONS,
   plan: PLAN_OPTIONS,
   drift: DRIFT_OPTIONS,
+  sets: SETS_OPTIONS,
+  status: STATUS_OPTIONS,
 } as const satisfies Record<string, readonly AnyOption[]>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

@@ -1,10 +1,13 @@
+import { ConfigError } from '../core/errors.js';
 import {
   parseClusterName,
   parseDurationOption,
   parseInventoryName,
   parseList,
+  parseNamespace,
+  parsePruneAllow,
 } from '../core/options.js';
-import { defaulted, flag, required, valued } from './declare.js';
+import { defaulted, flag, valued } from './declare.js';
 
 /**
  * Options several commands share, declared once. A command that understands one differently
@@ -14,29 +17,93 @@ import { defaulted, flag, required, valued } from './declare.js';
 /** The API server's default limit for one request (`--request-timeout`), in seconds. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
-export const dir = required(
-  valued(
-    'dir',
-    '<dir>',
-    'folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart',
-    { short: 'd' },
-  ),
+/** One folder as one set: `--dir` and `--inventory` (or the sets of `--all`, `--set`). */
+export const dir = valued(
+  'dir',
+  '<dir>',
+  'folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart',
+  {
+    short: 'd',
+    details: 'with --inventory; or use --all or --set',
+  },
 );
 
-export const inventory = required(
-  valued('inventory', '<name>', 'inventory (ApplySet) name, e.g. guestbook-production', {
+export const inventory = valued(
+  'inventory',
+  '<name>',
+  'inventory (ApplySet) name, e.g. guestbook-production',
+  {
     short: 'i',
     parse: parseInventoryName,
     details:
       'ferry records it as a kubectl ApplySet: a ConfigMap of that name plus an `applyset.kubernetes.io/part-of` label on every object',
-  }),
+  },
 );
+
+/** `--all`: every set of the environment repo for `--cluster` (each folder with a .ferry-set.yaml). */
+export const all = flag('all', 'every set under --root for --cluster, dependencies first', {
+  details: 'each folder holding a `.ferry-set.yaml` (see docs/environment-repo.md)',
+});
+
+export const set = valued('set', '<names>', 'only these sets (inventory names, comma-separated)', {
+  parse: (text) => parseList(text).map((name) => parseInventoryName(name, '--set')),
+  details: 'as --all applies them, from their descriptors',
+});
+
+export const root = defaulted(
+  valued('root', '<dir>', 'where --all and --set look for sets (folders with a .ferry-set.yaml)'),
+  '.',
+  '.',
+);
+
+/** The options that choose what is applied, planned or checked: one folder, or sets. */
+export const TARGET = [dir, inventory, all, set, root] as const;
+
+/** Which sets a run covers: one folder (`--dir`, `--inventory`), or sets (`--all`, `--set`). */
+export type Target =
+  | { kind: 'folder'; dir: string; inventory: string }
+  | { kind: 'sets'; root: string; sets: string[] | undefined };
+
+/**
+ * Checks that exactly one way of naming what to work on was used; `named` says an option as
+ * the surface spells it (`--dir` on the command line, `input dir` in the action).
+ */
+export function targetOf(
+  values: {
+    dir: string | undefined;
+    inventory: string | undefined;
+    all: boolean;
+    set: string[] | undefined;
+    root: string;
+  },
+  named: (option: string) => string = (option) => `--${option}`,
+): Target {
+  const sets = values.all || values.set !== undefined;
+  if (sets && (values.dir !== undefined || values.inventory !== undefined))
+    throw new ConfigError(
+      `${named('dir')} and ${named('inventory')} name one folder, ${named('all')} and ${named('set')} the sets under ${named('root')}: give one or the other`,
+    );
+  if (values.all && values.set !== undefined)
+    throw new ConfigError(
+      `${named('all')} and ${named('set')}: give one (${named('set')} names some of the sets ${named('all')} covers)`,
+    );
+  if (sets) return { kind: 'sets', root: values.root, sets: values.set };
+  if (values.dir === undefined || values.inventory === undefined)
+    throw new ConfigError(
+      `${named(values.dir === undefined ? 'dir' : 'inventory')} is required (or ${named('all')} or ${named('set')}, for the sets of an environment repo)`,
+    );
+  return { kind: 'folder', dir: values.dir, inventory: values.inventory };
+}
 
 export const namespace = valued(
   'namespace',
   '<ns>',
   "namespace for objects that name none, and for the inventory (default: the context's)",
-  { short: 'n' },
+  {
+    short: 'n',
+    parse: parseNamespace,
+    details: 'a DNS label, as the API server requires: checked before any request',
+  },
 );
 
 export const kubeconfig = valued(
@@ -59,6 +126,16 @@ export const requestTimeout = valued(
     parse: parseDurationOption,
     details:
       "kubectl's flag and grammar; a stalled watch is reopened within it; reads, dry-runs and server-side applies are retried on dropped connections, 429 and 5xx",
+  },
+);
+
+/** Every command that reads a set (apply, plan, drift) checks its Secrets the way render does. */
+export const allowPlaintextSecrets = flag(
+  'allow-plaintext-secrets',
+  'accept Secrets whose data is not SOPS-encrypted (refused by default, as render refuses them)',
+  {
+    details:
+      'without it such a Secret is refused, exit 2, before connecting; SOPS-encrypted manifests are decrypted in memory with the age key in `SOPS_AGE_KEY` or `SOPS_AGE_KEY_FILE` (see docs/secrets.md)',
   },
 );
 
@@ -137,9 +214,9 @@ export const pruneAllow = valued(
   '<kinds>',
   'also prune these protected kinds (Namespace,CustomResourceDefinition,PersistentVolume,PersistentVolumeClaim)',
   {
-    parse: (text) => parseList(text),
+    parse: parsePruneAllow,
     details:
-      'Namespaces, CRDs, PersistentVolumes and PersistentVolumeClaims are kept unless listed here',
+      'Namespaces, CRDs, PersistentVolumes and PersistentVolumeClaims are kept unless listed here; any other kind is refused, exit 2',
   },
 );
 

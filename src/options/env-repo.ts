@@ -52,9 +52,9 @@ export const RENDER_OPTIONS = [
   valued('out', '<dir>', 'write one file per object into this folder (replaced wholesale)', {
     short: 'o',
     details:
-      'all or nothing; the folder must be new, empty or hold only what ferry rendered; without it, one YAML stream on stdout',
+      'all or nothing; the folder must be new, empty or hold only files ferry rendered (see [file names](#file-names)), and not be, hold or lie in the templates folder; without it, one YAML stream on stdout',
     inputHelp:
-      'Folder for the rendered manifests, one file per object (replaced wholesale). Default: $RUNNER_TEMP/ferry/rendered.',
+      'Folder for the rendered manifests, one file per object (replaces only a folder of files ferry rendered). Default: $RUNNER_TEMP/ferry/rendered (the system temp folder when RUNNER_TEMP is unset or empty).',
   }),
   sourceCommit,
   runUrl,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
@@ -8,6 +8,7 @@ import { git, startForgeHarness } from '../forge/harness.js';
 import { assertStepFailed, assertStepPassed, runActionStep } from '../helpers/action-step.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { assertRendersCleanly } from '../helpers/markdown.js';
+import { deployment } from '../helpers/workloads.js';
 
 // The committed action (dist/) run step by step as the runner runs it, through
 // @github/local-action: render, propose against the fake GitHub, and apply + drift against the
@@ -251,19 +252,79 @@ describe('the action applies and checks drift on the real control plane', needsC
   });
 });
 
+/** The fake GitHub with `acme/environments`, its main commit, and a step's GITHUB_* variables for it. */
+async function envRepoOnGitHub(t: TestContext) {
+  const { server, octokit } = await startForgeHarness(t);
+  await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
+  const sha = (
+    await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
+  ).data.commit.sha;
+  const github = {
+    GITHUB_API_URL: server.apiUrl,
+    GITHUB_REPOSITORY: 'acme/environments',
+    GITHUB_SHA: sha,
+    GITHUB_TOKEN: server.token,
+  };
+  return { server, octokit, sha, github };
+}
+
+describe('the action after a failed rollout', needsCluster, () => {
+  it('fails the rerun too, prunes nothing, posts no green status and leaves no kubeconfig', async (t) => {
+    const { server, octokit, sha, github } = await envRepoOnGitHub(t);
+    const ns = await testNamespace('stuck');
+    t.after(() => ns.remove());
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-stuck-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    const write = (objects: object[]) =>
+      writeFile(join(dir, 'all.yaml'), objects.map((o) => yaml.dump(o)).join('---\n'));
+    const leftOver = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'left-over', namespace: ns.name },
+      data: { a: '1' },
+    };
+    // Never schedulable: its rollout cannot complete.
+    const stuck = {
+      ...deployment('web', 'web:1', { nodeSelector: { 'ferry.dev/no-such-node': 'x' } }),
+      metadata: { name: 'web', namespace: ns.name },
+    };
+    const inputs = {
+      command: 'apply',
+      dir,
+      inventory: 'web',
+      namespace: ns.name,
+      kubeconfig: await readFile(testKubeconfig()!, 'utf8'),
+      'commit-status': 'true',
+    };
+    await write([leftOver]);
+    assertStepPassed(await runActionStep(inputs, github));
+    await write([stuck]);
+    const options = { ...inputs, wait: 'true', timeout: '3s', prune: 'true' };
+    for (const attempt of ['first', 'rerun']) {
+      const step = await runActionStep(options, github);
+      assertStepFailed(step, /1 object\(s\) did not become ready \(prune skipped\)/);
+      assert.equal(step.outputs.pruned, '0', attempt);
+      assert.deepEqual(await readdir(step.runnerTemp), [], `${attempt}: no kubeconfig left`);
+      const { data } = await octokit.rest.repos.getCombinedStatusForRef({
+        owner: 'acme',
+        repo: 'environments',
+        ref: sha,
+      });
+      assert.deepEqual(
+        data.statuses.map((s) => `${s.context}=${s.state}`),
+        ['ferry/apply (default)=failure'],
+        attempt,
+      );
+    }
+    const kept = await kubectl(['-n', ns.name, 'get', 'configmap', 'left-over', '-o', 'name']);
+    assert.equal(kept.stdout.trim(), 'configmap/left-over');
+    assert.deepEqual(server.violations, []);
+  });
+});
+
 describe('a two-cluster matrix, as the example workflow runs it', needsCluster, () => {
   it('applies and checks each cluster with its own status context on the same commit', async (t) => {
-    const { server, octokit } = await startForgeHarness(t);
-    await server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
-    const sha = (
-      await octokit.rest.repos.getBranch({ owner: 'acme', repo: 'environments', branch: 'main' })
-    ).data.commit.sha;
-    const github = {
-      GITHUB_API_URL: server.apiUrl,
-      GITHUB_REPOSITORY: 'acme/environments',
-      GITHUB_SHA: sha,
-      GITHUB_TOKEN: server.token,
-    };
+    const { server, octokit, sha, github } = await envRepoOnGitHub(t);
     const kubeconfigText = await readFile(testKubeconfig()!, 'utf8');
     // Two namespaces stand in for two clusters: each matrix job has its own namespace and name.
     const clusters = ['prod-eu', 'prod-us'];

@@ -32,12 +32,18 @@ describe('the npm package', () => {
   it('holds the CLI bundle, its schema, README and LICENSE, and declares no dependencies', async () => {
     const { stdout } = await exec('tar', ['-tzf', tarball]);
     const files = stdout.trim().split('\n').sort();
-    for (const file of ['dist/cli.js', 'schema/ferry.schema.json', 'README.md', 'LICENSE']) {
+    for (const file of [
+      'dist/cli.js',
+      'schema/ferry.schema.json',
+      'schema/ferry-set.schema.json',
+      'README.md',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(`package/${file}`), `${file} is packed`);
     }
     const stray = files.filter(
       (file) =>
-        !/^package\/(dist\/(cli\.js|chunks\/[\w-]+\.js)|schema\/[\w.]+|README\.md|LICENSE|package\.json)$/.test(
+        !/^package\/(dist\/(cli\.js|chunks\/[\w-]+\.js)|schema\/[\w.-]+|README\.md|LICENSE|package\.json)$/.test(
           file,
         ),
     );

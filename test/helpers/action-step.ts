@@ -18,6 +18,8 @@ export interface StepResult {
   log: string;
   outputs: Record<string, string>;
   summary: string;
+  /** The step's RUNNER_TEMP, left in place to inspect (it outlives a step on a real runner). */
+  runnerTemp: string;
 }
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER` heredocs). */
@@ -102,6 +104,7 @@ export async function runActionStep(
     log,
     outputs: parseOutputs(await readFile(files.GITHUB_OUTPUT, 'utf8')),
     summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
+    runnerTemp,
   };
 }
 

@@ -13,7 +13,8 @@ import { testKubeconfig } from './kube.js';
  * - `stall`: accept it and never answer;
  * - `drop`: close the connection without an answer;
  * - `reset-mid-body`: forward it, send the status, headers and half the body, then reset;
- * - `status`: answer `status` (429, 503, …) with `Retry-After` when given, without forwarding;
+ * - `status`: answer `status` (429, 503, …) with `Retry-After` when given, without forwarding,
+ *   with `body` (JSON) when given (an answer the server gave a moment ago), else a Status;
  * - `before`: run `action` (another writer's move, in a chosen interleaving), then forward.
  */
 export type Fault =
@@ -21,7 +22,7 @@ export type Fault =
   | { kind: 'stall' }
   | { kind: 'drop' }
   | { kind: 'reset-mid-body' }
-  | { kind: 'status'; status: number; retryAfter?: string };
+  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown };
 
 export interface FaultRule {
   /** HTTP method to match; any when absent. */
@@ -97,7 +98,11 @@ export async function startFaultProxy(t: TestContext): Promise<FaultProxy> {
         'content-type': 'application/json',
         ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
       });
-      res.end(JSON.stringify({ kind: 'Status', code: fault.status, message: 'injected fault' }));
+      res.end(
+        JSON.stringify(
+          fault.body ?? { kind: 'Status', code: fault.status, message: 'injected fault' },
+        ),
+      );
       return;
     }
     if (fault?.kind === 'before') {

@@ -53,6 +53,8 @@ const where = (t: Target): string[] => [
   testKubeconfig()!,
   '--output',
   'json',
+  // Public manifests (kube-prometheus, …) ship plaintext Secrets: allowed, as a set may allow it.
+  '--allow-plaintext-secrets',
 ];
 
 /** `ferry apply --output json`; `json` is undefined when it printed no report (a usage error). */

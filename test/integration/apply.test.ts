@@ -9,6 +9,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { runFerry } from '../helpers/cli.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { deployment } from '../helpers/workloads.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 
@@ -21,25 +22,10 @@ function configMap(name: string, data: Record<string, string>, namespace?: strin
   };
 }
 
-function deployment(name: string, image: string, extra: Record<string, unknown> = {}): KubeObject {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name },
-    spec: {
-      selector: { matchLabels: { app: name } },
-      template: {
-        metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'app', image }], ...extra },
-      },
-    },
-  };
-}
-
 /** Writes (create, patch, update, delete) an apply made, from its request counts. */
 function writesOf(report: ApplyReport): number {
   return ['create', 'patch', 'update', 'delete'].reduce(
-    (sum, verb) => sum + (report.requests[verb] ?? 0),
+    (sum, verb) => sum + (report.requests?.[verb] ?? 0),
     0,
   );
 }
@@ -116,7 +102,7 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     assert.equal(second.counts.unchanged, objects.length);
     assert.equal(writesOf(second), 0, `writes: ${JSON.stringify(second.requests)}`);
     const kinds = new Set(objects.map((o) => o.kind)).size;
-    assert.equal(second.requests.list, kinds);
+    assert.equal(second.requests!.list, kinds);
     const deploymentLive = await live('deployment', 'guestbook', ns.name);
     assert.equal(
       deploymentLive?.metadata.labels['applyset.kubernetes.io/part-of'],
@@ -309,6 +295,26 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     assert.ok(await live('configmap', 'outsider', ns.name));
   });
 
+  it('a rerun after a failed rollout waits for it again, fails again and prunes nothing', async () => {
+    await run([configMap('left-over', { a: '1' })], { inventory: 'stuck' });
+    const stuck = deployment('stuck', 'web:1', { nodeSelector: { 'ferry.dev/no-such-node': 'x' } });
+    const options = { inventory: 'stuck', wait: true, prune: true, timeoutMs: 2_000 };
+    const first = await failureOf(run([stuck], options));
+    assert.match(first.message, /did not become ready \(prune skipped\): Deployment .*\/stuck/);
+    const second = await failureOf(run([stuck], options));
+    assert.equal(second.report.counts.unchanged, 1, 'nothing to write the second time');
+    assert.match(
+      second.message,
+      /1 object\(s\) did not become ready \(prune skipped\): Deployment .*\/stuck: timed out after 2s: .*not current since an earlier one/,
+    );
+    assert.equal(second.report.counts.pruned, 0);
+    assert.ok(await live('configmap', 'left-over', ns.name), 'prune waited for the rollout');
+    // A set whose workloads are all current waits for nothing it did not write.
+    await run([deployment('fine', 'web:1')], { inventory: 'fine', wait: true, timeoutMs: 60_000 });
+    const again = await run([deployment('fine', 'web:1')], { inventory: 'fine', wait: true });
+    assert.equal(again.requests?.watch ?? 0, 0, `requests: ${JSON.stringify(again.requests)}`);
+  });
+
   it('aborts prune before deleting more than --max-deletions objects', async () => {
     const three = ['m1', 'm2', 'm3'].map((n) => configMap(n, { a: '1' }));
     await run(three, { inventory: 'maxdel' });
@@ -321,6 +327,21 @@ describe('ferry apply on the real control plane', needsCluster, () => {
     );
     for (const n of ['m1', 'm2', 'm3'])
       assert.ok(await live('configmap', n, ns.name), `${n} survives`);
+  });
+
+  it('names the first 20 objects a refused prune would delete, and counts the rest', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => configMap(`many-${i}`, { a: '1' }));
+    await run(many, { inventory: 'many' });
+    const failure = await failureOf(
+      run([configMap('many-kept', { a: '1' })], {
+        inventory: 'many',
+        prune: true,
+        maxDeletions: 1,
+      }),
+    );
+    assert.match(failure.message, /^prune would delete 25 objects, more than --max-deletions 1/);
+    assert.equal(failure.message.match(/ConfigMap /g)?.length, 20);
+    assert.match(failure.message, /ConfigMap \S+\/many-\d+ and 5 more\)$/);
   });
 
   it('refuses to adopt an object of another ApplySet unless told to', async () => {

@@ -118,7 +118,10 @@ describe('ferry inventories beside kubectl ApplySets', needsCluster, () => {
     const created = await kubectlApply('other', 'configmaps/kubectl-owned');
     assert.equal(created.code, 0, created.stderr);
     const refused = await ferry('other', 'apply', 'kubectl-owned');
-    assert.equal(refused.code, 1, refused.stderr);
-    assert.match(refused.stderr, /belongs to kubectl\/v\S+, not ferry; choose another --inventory/);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(
+      refused.stderr,
+      /ConfigMap \S+\/kubectl-owned exists and is not an inventory record of ferry's \(it belongs to kubectl\/v\S+, not ferry\); choose another --inventory/,
+    );
   });
 });

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
@@ -9,6 +12,7 @@ import { driftCheck } from '../../src/commands/cluster/drift/drift.js';
 import { sendDriftAlerts, type AlertOptions } from '../../src/commands/publish/drift-alerts.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { startForgeHarness } from '../forge/harness.js';
+import { runFerry } from '../helpers/cli.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
@@ -164,6 +168,45 @@ describe(
       const comments = server.requests.filter((r) => r.path.includes('/comments'));
       assert.deepEqual(comments, [], 'no comment spam');
       assert.deepEqual(server.violations, []);
+    });
+
+    it('prints the report when the webhook fails, then fails the run', async (t) => {
+      const ns = await testNamespace('alerts-down');
+      t.after(() => ns.remove());
+      const dir = await mkdtemp(join(tmpdir(), 'ferry-alerts-'));
+      t.after(() => rm(dir, { recursive: true, force: true }));
+      await writeFile(
+        join(dir, 'cm.yaml'),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: watched, namespace: ${ns.name}}\n` +
+          'data: {mode: safe}\n',
+      );
+      const common = ['-d', dir, '-i', 'down', '--kubeconfig', testKubeconfig()!];
+      assert.equal((await runFerry(['apply', ...common])).code, 0);
+      const patch = [
+        'patch',
+        'configmap',
+        'watched',
+        '--type=merge',
+        '-p',
+        '{"data":{"mode":"x"}}',
+      ];
+      assert.equal((await kubectl(['-n', ns.name, ...patch])).code, 0);
+      // A webhook that answers 500.
+      const down = createServer((_req, res) => res.writeHead(500).end());
+      await new Promise<void>((done) => down.listen(0, '127.0.0.1', done));
+      t.after(() => new Promise((done) => down.close(done)));
+      const variable = 'FERRY_TEST_DOWN_WEBHOOK';
+      process.env[variable] = `http://127.0.0.1:${(down.address() as AddressInfo).port}/hook/x`;
+      t.after(() => delete process.env[variable]);
+      const run = await runFerry(['drift', ...common, '--webhook-env', variable, '-o', 'json']);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stderr, /drift webhook http:\/\/127\.0\.0\.1:\d+\/…: HTTP 500/);
+      const report = JSON.parse(run.stdout) as { clean: boolean; objects: { object: string }[] };
+      assert.equal(report.clean, false);
+      assert.deepEqual(
+        report.objects.map((o) => o.object),
+        [`ConfigMap ${ns.name}/watched`],
+      );
     });
   },
 );

@@ -111,7 +111,7 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     const kinds = new Set(wide.map((o) => `${o.apiVersion}/${o.kind}`)).size;
     // Discovery (2) plus one LIST per kind; ConfigMaps, which hold the inventory, are a kind here.
     assert.ok(
-      (report.requests.discovery ?? 0) + (report.requests.list ?? 0) <= 2 + kinds,
+      (report.requests!.discovery ?? 0) + (report.requests!.list ?? 0) <= 2 + kinds,
       JSON.stringify(report.requests),
     );
     assert.deepEqual(findings(await check(guestbook, 'guestbook')), []);

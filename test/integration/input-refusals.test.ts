@@ -76,6 +76,85 @@ describe('refused input and operations on the real control plane', needsCluster,
     );
   });
 
+  it('refuses the same object twice, one copy without a namespace, in apply, plan and drift', async (t) => {
+    const bare = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: twice}\ndata: {x: "1"}\n';
+    const dir = await folder(t, {
+      'a.yaml': bare,
+      'b.yaml': bare
+        .replace('{name: twice}', `{name: twice, namespace: ${ns.name}}`)
+        .replace('"1"', '"2"'),
+    });
+    const before = await configMaps(ns.name);
+    for (const command of ['apply', 'plan', 'drift']) {
+      const run = await ferry([command, '-d', dir, '-i', 'dup']);
+      assert.equal(run.code, 2, `${command}: ${run.stderr}`);
+      assert.equal(
+        run.stderr,
+        `error: ${join(dir, 'b.yaml')}: ConfigMap ${ns.name}/twice is already defined in ${join(dir, 'a.yaml')} (duplicate object identity, once its namespace is defaulted)\n`,
+        command,
+      );
+    }
+    assert.deepEqual(await configMaps(ns.name), before, 'nothing was written');
+
+    // A cluster-scoped kind has no namespace: one that names one is the same object.
+    const role = (namespace: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: ${ns.name}-twice${namespace}}\nrules: []\n`;
+    const cluster = await folder(t, {
+      'a.yaml': role(''),
+      'b.yaml': role(`, namespace: ${ns.name}`),
+    });
+    const run = await ferry(['apply', '-d', cluster, '-i', 'dup']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /b\.yaml: ClusterRole \S+-twice is already defined in \S+a\.yaml/);
+    const roles = await kubectl([
+      'get',
+      'clusterrole',
+      `${ns.name}-twice`,
+      '--ignore-not-found',
+      '-o',
+      'name',
+    ]);
+    assert.equal(roles.stdout.trim(), '', 'nothing was applied');
+  });
+
+  it("takes no existing ConfigMap as the inventory record unless it is already ferry's", async (t) => {
+    const created = await kubectl(
+      ['apply', '-f', '-'],
+      configMap('precious', ns.name).replace('{a: "1"}', '{keep: "me"}'),
+    );
+    assert.equal(created.code, 0, created.stderr);
+    const read = async () =>
+      JSON.parse(
+        (await kubectl(['-n', ns.name, 'get', 'configmap', 'precious', '-o', 'json'])).stdout,
+      ) as {
+        metadata: {
+          labels?: object;
+          annotations?: Record<string, string>;
+          resourceVersion: string;
+        };
+      };
+    const original = await read();
+    const dir = await folder(t, { 'a.yaml': configMap('kept-apart', ns.name) });
+    for (const command of ['apply', 'plan']) {
+      const run = await ferry([command, '-d', dir, '-i', 'precious']);
+      assert.equal(run.code, 2, `${command}: ${run.stderr}`);
+      assert.equal(
+        run.stderr,
+        `error: --inventory precious: ConfigMap ${ns.name}/precious exists and is not an inventory record of ferry's (it has no applyset.kubernetes.io/id label); choose another --inventory\n`,
+      );
+    }
+    assert.equal((await read()).metadata.resourceVersion, original.metadata.resourceVersion);
+    assert.ok(!(await configMaps(ns.name)).includes('configmap/kept-apart'), 'nothing was applied');
+  });
+
+  it('creates no inventory record for an empty folder', async (t) => {
+    const empty = await folder(t);
+    const run = await ferry(['apply', '-d', empty, '-i', 'nothing-here']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /nothing to do/);
+    assert.ok(!(await configMaps(ns.name)).includes('configmap/nothing-here'), 'no record');
+  });
+
   it('refuses a malformed --max-deletions before pruning anything', async (t) => {
     const two = await folder(t, {
       'a.yaml': configMap('guarded-a', ns.name),

@@ -11,6 +11,7 @@ import { runFerry } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { unrecordedMembers } from '../helpers/inventory.js';
 import { kubectl, needsCluster, testNamespace } from '../helpers/kube.js';
+import { deployment } from '../helpers/workloads.js';
 
 /** A folder of manifests for one apply. */
 async function manifests(objects: KubeObject[]): Promise<string> {
@@ -56,6 +57,8 @@ describe('apply and drift through a faulty network to the real API server', need
   ) =>
     runFerry([
       command,
+      // Its sets hold plaintext test Secrets (issue 19, item 10: allowed per set).
+      '--allow-plaintext-secrets',
       '--kubeconfig',
       kubeconfig,
       '-d',
@@ -211,19 +214,11 @@ describe('apply and drift through a faulty network to the real API server', need
   it('apply --wait whose watches keep stalling stops at --timeout, saying so', async (t) => {
     const proxy = await startFaultProxy(t);
     proxy.inject({ method: 'GET', path: /watch=true/, fault: { kind: 'stall' }, times: Infinity });
-    const deployment: KubeObject = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'unwatched' },
-      spec: {
-        selector: { matchLabels: { app: 'unwatched' } },
-        template: {
-          metadata: { labels: { app: 'unwatched' } },
-          spec: { containers: [{ name: 'app', image: 'registry.example/unwatched:1' }] },
-        },
-      },
-    };
-    const dir = await dirOf([deployment]);
+    // Never schedulable: the rollout cannot complete, however often its state is read.
+    const unready = deployment('unwatched', 'registry.example/unwatched:1', {
+      nodeSelector: { 'ferry.dev/no-such-node': 'x' },
+    });
+    const dir = await dirOf([unready]);
     const started = Date.now();
     const result = await ferry(
       'apply',
@@ -244,6 +239,34 @@ describe('apply and drift through a faulty network to the real API server', need
     );
     assert.match(result.stderr, /watching again/);
     assert.ok(seconds < 10, `took ${seconds}s`);
+  });
+
+  it('apply --wait whose watches keep stalling succeeds once the rollout is complete', async (t) => {
+    const proxy = await startFaultProxy(t);
+    proxy.inject({ method: 'GET', path: /watch=true/, fault: { kind: 'stall' }, times: Infinity });
+    const dir = await dirOf([deployment('finished', 'registry.example/finished:1')]);
+    const result = await ferry(
+      'apply',
+      proxy.kubeconfig,
+      dir,
+      'finished',
+      '--wait',
+      '--timeout',
+      '40s',
+      '--request-timeout',
+      '1s',
+    );
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(
+      result.stderr,
+      /Deployment \S+\/finished: watch .* delivered nothing.*; watching again/,
+    );
+    assert.match(result.stderr, /Deployment \S+\/finished: 1 replicas available/);
+    const watches = proxy.requests.filter((r) => r.path.includes('watch=true'));
+    assert.ok(
+      watches.every((r) => r.fault === 'stall'),
+      'no watch ever answered',
+    );
   });
 
   it('a stalled watch is reopened and still sees the object', async (t) => {

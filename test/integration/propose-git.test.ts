@@ -5,15 +5,22 @@ import { describe, it } from 'node:test';
 import { propose, type ProposeDeps } from '../../src/commands/env-repo/propose/propose.js';
 import { git } from '../forge/harness.js';
 import { runFerry } from '../helpers/cli.js';
-import { localEnvRepo } from '../helpers/env-repo.js';
+import { localEnvRepo, writeTestApp } from '../helpers/env-repo.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { BRANCH, PATH, app, bare, capture, retries, show } from '../helpers/propose-app.js';
 
 // `ferry propose` to a plain git remote (forge: git): a branch per app and environment, pushed
 // with --force-with-lease, no pull request.
 
 describe('ferry propose with plain git', () => {
-  const viaGit = (config: string, tag: string, deps: ProposeDeps = {}, log = capture().log) =>
-    propose({ config, env: 'staging', imageTag: tag }, log, {
+  const viaGit = (
+    config: string,
+    tag: string,
+    deps: ProposeDeps = {},
+    log = capture().log,
+    env = 'staging',
+  ) =>
+    propose({ config, env, imageTag: tag }, log, {
       env: {},
       retry: { baseDelayMs: 10 },
       ...deps,
@@ -150,5 +157,70 @@ describe('ferry propose with plain git', () => {
       /^error: git push to .*envs\.git failed: refs\/heads\/ferry\/demo\/staging \[remote rejected\] \(pre-receive hook declined\)\nremote: deploys are frozen until Monday\n/m,
     );
     assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
+  });
+
+  it("refuses a folder holding another app's or environment's folder, writing nothing", async (t) => {
+    const { remote, seed } = await localEnvRepo(t);
+    // Another app's rendered object, committed by hand under this app's folder.
+    await mkdir(join(seed, PATH, 'web'), { recursive: true });
+    await writeFile(
+      join(seed, PATH, 'web', 'configmap-web.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  annotations:\n    ferry.dev/app: web\n    ferry.dev/environment: staging\n',
+    );
+    await git(seed, 'add', '.');
+    await git(seed, 'commit', '--quiet', '-m', 'web');
+    await git(seed, 'push', '--quiet', 'origin', 'HEAD:main');
+    const main = await bare(remote, 'rev-parse', 'main');
+    const other = await runFerry([
+      'propose',
+      '-c',
+      await app(t, remote),
+      '-e',
+      'staging',
+      '-t',
+      '1',
+    ]);
+    assert.equal(other.code, 2, other.stderr);
+    assert.equal(
+      other.stderr
+        .split('\n')
+        .filter((line) => line.startsWith('error:'))
+        .join('\n'),
+      `error: ${PATH}/web/configmap-web.yaml on main holds an object of app web, environment staging: the folder ${PATH} of demo/staging must not hold another app's or environment's folder (proposing would delete it); give each its own folder, or remove those files first if that app or environment is gone`,
+    );
+    assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
+    assert.equal(await bare(remote, 'rev-parse', 'main'), main);
+
+    // The same app's production folder inside its staging folder, merged.
+    const nested = await writeTestApp(t, remote, {
+      staging: { path: 'apps/nested', replicas: 1 },
+      production: { path: 'apps/nested/production', replicas: 3 },
+    });
+    const production = await viaGit(nested, '1.0.0', {}, capture().log, 'production');
+    await bare(remote, 'update-ref', 'refs/heads/main', production.branch);
+    await assert.rejects(viaGit(nested, '1.0.0'), (error: Error) => {
+      assert.ok(error instanceof ConfigError, String(error));
+      assert.match(
+        error.message,
+        /^apps\/nested\/production\/configmap-demo-config\.yaml on main holds an object of app demo, environment production: /,
+      );
+      return true;
+    });
+    assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry/demo/staging'), '');
+  });
+
+  it('refuses a folder whose path runs through a file, which the commit would replace', async (t) => {
+    const { remote } = await localEnvRepo(t);
+    const config = await writeTestApp(t, remote, {
+      staging: { path: 'README.md/demo', replicas: 1 },
+    });
+    const run = await runFerry(['propose', '-c', config, '-e', 'staging', '-t', '1']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /^error: README\.md is a file on main, so README\.md\/demo cannot be a folder/m,
+    );
+    assert.equal(await bare(remote, 'for-each-ref', 'refs/heads/ferry'), '');
+    assert.equal(await bare(remote, 'show', 'main:README.md'), 'envs');
   });
 });

@@ -434,14 +434,14 @@ describe('ferry propose on GitHub', () => {
       assert.equal(run.code, 2);
       assert.match(run.stderr, message);
     }
-    // ferry.yaml's schema refuses '..' parts with the line; the proposal target the rest.
-    const schema = /ferry\.yaml:8: environments\.staging\.path: expected a relative path/;
-    const target = /environments\.staging\.path ".*" must be a relative folder inside/;
+    // ferry.yaml refuses every one with its line, before anything is read.
+    const line = (problem: string) =>
+      new RegExp(`ferry\\.yaml:8: environments\\.staging\\.path: ${problem}`);
     const paths: [string, RegExp][] = [
-      ['apps/../../etc', schema],
-      ['.git/hooks', target],
-      ['apps/.GIT/x', target],
-      ['a\\b', target],
+      ['apps/../../etc', line('must be a folder inside the repository')],
+      ['.git/hooks', line('must not be or lie in a dot-folder')],
+      ['apps/.GIT/x', line('must not be or lie in a dot-folder')],
+      ['a\\b', line('must be a relative folder inside the repository')],
     ];
     for (const [path, message] of paths) {
       const bad = await writeApp(

@@ -1,27 +1,24 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { KubeClient } from '../../src/adapters/kube/client.js';
 import type { Logger } from '../../src/adapters/logger.js';
-import { applyObjects } from '../../src/commands/cluster/apply/apply.js';
+import { apply, applyObjects } from '../../src/commands/cluster/apply/apply.js';
 import { APPLYSET_PART_OF, MANIFEST_HASH, applySetParent } from '../../src/core/applyset.js';
 import type { KubeObject } from '../../src/core/manifest.js';
+import { git } from '../forge/harness.js';
+import { deployWithGit, localEnvRepo } from '../helpers/env-repo.js';
 import { unrecordedMembers } from '../helpers/inventory.js';
+import { random } from '../helpers/random.js';
+import { writeApp } from '../helpers/render.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
 const quiet: Logger = { info: () => {}, warning: () => {}, group: (_title, work) => work() };
 const KINDS = ['ConfigMap', 'Secret', 'ServiceAccount'] as const;
 const RESOURCES = 'configmaps,secrets,serviceaccounts';
 const ITERATIONS = 8;
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function object(
   kind: (typeof KINDS)[number],
@@ -118,6 +115,68 @@ describe('prune, property: never deletes anything outside the inventory', needsC
       const want = desired.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`);
       assert.deepEqual(members.sort(), want.sort(), `${context}: members`);
       assert.deepEqual(await unrecordedMembers(a, inventory, RESOURCES), [], context);
+    }
+  });
+
+  it(`render → propose → apply → prune keeps every object of random sets, ${ITERATIONS} runs`, async (t) => {
+    const [a, b] = namespaces.map((ns) => ns.name) as [string, string];
+    const inventory = 'prop-files';
+    const ours = applySetParent(inventory, a).id;
+    // Names whose usual file names meet: ConfigMaps a/p and b/p share `configmap-p`, and the
+    // name `p-<a>` is what a/p's file was once named after its namespace; '.' and '-' mixed in.
+    const names = ['p', `p-${a}`, `p-${b}`, 'p.q', 'p-q', `p.q-${b}`];
+    const pool = [a, b].flatMap((namespace) => names.map((name) => ({ namespace, name })));
+    const { remote } = await localEnvRepo(t);
+    const work = await mkdtemp(join(tmpdir(), 'ferry-prop-files-'));
+    t.after(() => rm(work, { recursive: true, force: true }));
+    const template = `{{#each values.objects}}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: {{this.name}}, namespace: {{this.namespace}} }
+data: { id: "{{this.namespace}}/{{this.name}}" }
+{{/each}}
+`;
+    const config = await writeApp({ 'configmaps.yaml': template }, '');
+    t.after(() => rm(dirname(config), { recursive: true, force: true }));
+
+    const seed = Number(process.env.FERRY_PROPERTY_SEED ?? Date.now() % 100_000);
+    const next = random(seed);
+    for (let run = 0; run < ITERATIONS; run++) {
+      // The first run is the issue's case (ConfigMaps x/a-b, b/a and c/a), then random sets.
+      let desired =
+        run === 0
+          ? [
+              { namespace: a, name: 'p' },
+              { namespace: b, name: 'p' },
+              { namespace: b, name: `p-${a}` },
+            ]
+          : pool.filter(() => next() < 0.5);
+      if (desired.length === 0) desired = [pool[Math.floor(next() * pool.length)]!];
+      await writeFile(
+        config,
+        `app: prop\nimage: registry.example.com/prop\ntemplates: deploy\nenvironments:\n  prop:\n    repo: ${JSON.stringify(remote)}\n    path: apps/prop\n    namespace: ${a}\n    values: ${JSON.stringify({ objects: desired })}\n`,
+      );
+      const merged = await deployWithGit(remote, config, 'prop', `r${run}`);
+      // The cluster's checkout of the merged commit, as a pipeline on the env repo has it.
+      const dir = join(work, String(run));
+      await git(work, 'clone', '--quiet', '--depth=1', `file://${remote}`, dir);
+      assert.equal(await git(dir, 'rev-parse', 'HEAD'), merged);
+      await apply(
+        {
+          dir: join(dir, 'apps/prop'),
+          inventory,
+          namespace: a,
+          prune: true,
+          kubeconfig: testKubeconfig(),
+        },
+        quiet,
+      );
+      const context = `seed ${seed}, run ${run}`;
+      const now = await liveObjects([a, b]);
+      const members = [...now].filter(([, o]) => o.partOf === ours).map(([name]) => name);
+      const want = desired.map((o) => `ConfigMap ${o.namespace}/${o.name}`);
+      assert.deepEqual(members.sort(), want.sort(), `${context}: members`);
     }
   });
 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { maskKubeconfig, prepareKubeconfig } from '../../src/action/kubeconfig.js';
+import { run } from '../../src/action/main.js';
 
 /** Captures what @actions/core writes to stdout (workflow commands such as ::add-mask::). */
 async function captureStdout(work: () => unknown): Promise<string> {
@@ -73,5 +74,27 @@ current-context: c
     const masked = maskedIn(await captureStdout(() => prepareKubeconfig(undefined)));
     assert.ok(masked.includes('first-file-token'));
     assert.ok(masked.includes('second-file-token'));
+  });
+
+  it('deletes a kubeconfig written from the input when the step ends, even a failed one', async (t) => {
+    const runnerTemp = await mkdtemp(join(tmpdir(), 'ferry-runner-temp-'));
+    t.after(() => rm(runnerTemp, { recursive: true, force: true }));
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      RUNNER_TEMP: runnerTemp,
+      INPUT_COMMAND: 'apply',
+      INPUT_DIR: join(runnerTemp, 'no-such-folder'),
+      INPUT_INVENTORY: 'web',
+      INPUT_KUBECONFIG:
+        'apiVersion: v1\nkind: Config\nusers: [{name: u, user: {token: step-token}}]\n',
+    });
+    t.after(() => {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+      process.exitCode = undefined;
+    });
+    const out = await captureStdout(() => run());
+    assert.match(out, /::error::.*no-such-folder: manifests folder not found/);
+    assert.deepEqual(await readdir(runnerTemp), [], 'no ferry-kube-* left in RUNNER_TEMP');
   });
 });

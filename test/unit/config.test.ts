@@ -80,7 +80,7 @@ describe('ferry.yaml', () => {
   it('rejects unknown keys (typos) with their line', () => {
     assert.equal(
       errorOf(valid.replace('    branch: main\n', '    brnach: main\n')),
-      'ferry.yaml:8: environments.staging.brnach: unknown key',
+      'ferry.yaml:8: environments.staging.brnach: unknown key (expected one of repo, forge, branch, path, secrets, namespace, promoteFrom, values, valuesFiles, kubeVersion, apiVersions)',
     );
   });
 
@@ -94,8 +94,43 @@ describe('ferry.yaml', () => {
   it('rejects a path that escapes the repository', () => {
     assert.match(
       errorOf(valid.replace('path: apps/guestbook/staging', 'path: ../outside')),
-      /^ferry\.yaml:9: environments\.staging\.path: expected a relative path/,
+      /^ferry\.yaml:9: environments\.staging\.path: must be a folder inside the repository/,
     );
+  });
+
+  for (const path of [
+    '.ferry',
+    '.ferry/pins',
+    '.github',
+    '.github/workflows',
+    '.gitlab-ci.yml',
+    '.gitlab',
+    '.git',
+    'apps/.git',
+    'apps/.GIT/x',
+    '..',
+    'apps/../..',
+    '/etc',
+    './apps',
+    'apps\\demo',
+    'apps//demo',
+  ]) {
+    it(`rejects the reserved or escaping path ${JSON.stringify(path)} with file and line`, () => {
+      assert.match(
+        errorOf(valid.replace('path: apps/guestbook/staging', `path: ${JSON.stringify(path)}`)),
+        /^ferry\.yaml:9: environments\.staging\.path: /,
+      );
+    });
+  }
+
+  it('accepts ordinary folders, dots inside names included', () => {
+    for (const path of [
+      'apps',
+      'apps/guestbook/staging',
+      'clusters/eu-1.prod/guestbook',
+      'a.b/c_d',
+    ])
+      parseConfig(valid.replace('path: apps/guestbook/staging', `path: ${path}`), 'ferry.yaml');
   });
 
   it('rejects promoteFrom naming no environment', () => {

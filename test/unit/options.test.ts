@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, it, type TestContext } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { readSettings } from '../../src/action/settings.js';
 import { ConfigError } from '../../src/core/errors.js';
@@ -18,54 +16,10 @@ import {
   parseList,
 } from '../../src/core/options.js';
 import { runFerry } from '../helpers/cli.js';
+import { countingServer, manifests, scratch } from '../helpers/counting-server.js';
 
 // One grammar for every option value, on the command line and in the action: a malformed value
 // is one line naming the flag (or input) as written, exit 2, and no request is ever made.
-
-/**
- * An "API server" that counts what reaches it (and answers 404), with a kubeconfig for it: a
- * command that got past its checks would show up in `requests`.
- */
-async function countingServer(t: TestContext): Promise<{ kubeconfig: string; requests: string[] }> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  const dir = await scratch(t);
-  const kubeconfig = join(dir, 'kubeconfig');
-  await writeFile(
-    kubeconfig,
-    yaml.dump({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [{ name: 'c', cluster: { server: `http://127.0.0.1:${port}` } }],
-      users: [{ name: 'u', user: { token: 'test-token' } }],
-      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u', namespace: 'default' } }],
-      'current-context': 'c',
-    }),
-  );
-  t.after(() => new Promise((done) => server.close(done)));
-  return { kubeconfig, requests };
-}
-
-async function scratch(t: TestContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'ferry-options-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A manifests folder with one ConfigMap. */
-async function manifests(t: TestContext): Promise<string> {
-  const dir = await scratch(t);
-  await writeFile(
-    join(dir, 'cm.yaml'),
-    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: options-test}\ndata: {a: "1"}\n',
-  );
-  return dir;
-}
 
 describe('option values', () => {
   it('parses counts, booleans, lists and names, and names the option when refusing', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,9 +7,12 @@ import { describe, it, type TestContext } from 'node:test';
 import { sendWebhook } from '../../src/adapters/alerts/webhook.js';
 import { forgeError } from '../../src/adapters/forge/github.js';
 import { GitLabClient } from '../../src/adapters/forge/gitlab.js';
+import { detectSource } from '../../src/adapters/ci-environment.js';
+import { propose } from '../../src/commands/env-repo/propose/propose.js';
 import { redact, redactWebhookUrl } from '../../src/core/redact.js';
 import { runFerry } from '../helpers/cli.js';
-import { TEMPLATES, appConfig } from '../helpers/propose-app.js';
+import { localEnvRepo } from '../helpers/env-repo.js';
+import { BRANCH, TEMPLATES, app, appConfig, bare, capture, show } from '../helpers/propose-app.js';
 import { writeApp } from '../helpers/render.js';
 
 // No credential is printed: user-info in any URL, webhook paths and known tokens are redacted
@@ -115,6 +118,59 @@ describe('redaction', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /GitHub rejected the token \(401 Bad credentials: token \*\*\*\)/);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(token));
+  });
+});
+
+describe('a credential in the run URL', () => {
+  const withCredential = 'https://deploy:RUNSECRET-0123456789@ci.example.com/run/1';
+  const clean = 'https://ci.example.com/run/1';
+
+  it('is left out of --out files, the committed annotation and the proposal', async (t) => {
+    const { remote } = await localEnvRepo(t);
+    const config = await app(t, remote, '    forge: git\n');
+    const out = await mkdtemp(join(tmpdir(), 'ferry-run-url-'));
+    t.after(() => rm(out, { recursive: true, force: true }));
+    const rendered = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'staging',
+      '-t',
+      '1.0.0',
+      '--run-url',
+      withCredential,
+      '--out',
+      join(out, 'r'),
+    ]);
+    assert.equal(rendered.code, 0, rendered.stderr);
+    const file = await readFile(join(out, 'r', 'deployment-demo.yaml'), 'utf8');
+    assert.match(file, /ferry\.dev\/run-url: https:\/\/ci\.example\.com\/run\/1$/m);
+
+    const result = await propose(
+      { config, env: 'staging', imageTag: '1.0.0', source: { runUrl: withCredential } },
+      capture().log,
+      { env: {} },
+    );
+    const committed = [
+      await show(remote, BRANCH, 'deployment-demo.yaml'),
+      await bare(remote, 'log', '-1', '--format=%B', BRANCH),
+    ].join('\n');
+    assert.ok(committed.includes(`ferry.dev/run-url: ${clean}`), committed);
+    for (const text of [committed, result.body, JSON.stringify(result)])
+      assert.doesNotMatch(text, /RUNSECRET|deploy:/);
+  });
+
+  it('is left out of the run URL read from CI variables', () => {
+    const github = detectSource({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SERVER_URL: 'https://user:RUNSECRET@ghe.example.com',
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_RUN_ID: '7',
+    });
+    assert.equal(github.runUrl, 'https://ghe.example.com/acme/app/actions/runs/7');
+    const gitlab = detectSource({ GITLAB_CI: 'true', CI_JOB_URL: withCredential });
+    assert.equal(gitlab.runUrl, clean);
   });
 });
 

@@ -131,7 +131,11 @@ function collectStrings(node: unknown, into: string[] = []): string[] {
 
 describe('rendering is injection-proof', async () => {
   const config = parseConfig(readFileSync('examples/guestbook/ferry.yaml', 'utf8'), 'ferry.yaml');
-  const templates = await readTemplates('examples/guestbook/deploy', 'examples/guestbook');
+  const templates = await readTemplates(
+    'examples/guestbook/deploy',
+    'examples/guestbook',
+    'deploy',
+  );
   const image = imageReference(config.image, '1.4.2');
   const values = hostileValues(1200);
 

@@ -2,7 +2,7 @@
 // differs between two renders, remote resources and charts, unvendored dependencies, hooks, an
 // image that reaches no object; and what they pass to helm (namespace, capabilities, values).
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it, type TestContext } from 'node:test';
@@ -217,6 +217,22 @@ data:
     const vendored = objects((await rendered(config)).yaml);
     const sub = vendored.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web-podinfo');
     assert.equal((sub?.spec as { replicas?: number }).replicas, 3);
+  });
+
+  it('refuses a chart whose files link out of it', async (t) => {
+    const files = {
+      'chart/Chart.yaml': CHART,
+      'chart/values.yaml': VALUES,
+      'chart/templates/deployment.yaml': DEPLOYMENT,
+      'outside.txt': "not the chart's\n",
+    };
+    const config = await app(t, HELM, files);
+    const dir = join(config, '..');
+    await symlink(join(dir, 'outside.txt'), join(dir, 'chart/templates/linked.txt'));
+    assert.equal(
+      await refusal(config),
+      `chart/templates/linked.txt: chart file is a symbolic link to ${await realpath(join(dir, 'outside.txt'))}, outside the chart ${join(dir, 'chart')}; refused, nothing was read from it`,
+    );
   });
 
   it('refuses a chart that puts the image nowhere, and a digest without a tag', async (t) => {

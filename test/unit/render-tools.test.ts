@@ -9,6 +9,7 @@ import { before, describe, it, type TestContext } from 'node:test';
 import { findTool } from '../../src/adapters/renderers/tools.js';
 import { rememberedVersion } from '../../src/adapters/renderers/version-cache.js';
 import { readSet } from '../../src/commands/cluster/set-source.js';
+import type { KubeObject } from '../../src/core/manifest.js';
 import { runFerry } from '../helpers/cli.js';
 import { RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
 
@@ -123,18 +124,20 @@ describe('finding the renderers', () => {
 
 describe('environment-repo sets: readSet builds a kustomization or a chart', () => {
   before(useTestTools);
+  const describeAll = (objects: KubeObject[]) =>
+    objects.map((o) => `${o.kind} ${o.metadata.name}`).sort();
 
   it('builds a kustomization folder, stamping the tool on each object', async (t) => {
     const dir = await scratch(t);
     await cp(join(RENDERER_FIXTURES, 'kustomize/ldap'), dir, { recursive: true });
-    const set = await readSet(join(dir, 'overlays/staging'), { namespace: 'unused' });
-    assert.deepEqual(set.map((m) => `${m.object.kind} ${m.object.metadata.name}`).sort(), [
+    const set = await readSet(join(dir, 'overlays/staging'), {});
+    assert.deepEqual(describeAll(set.objects), [
       'ConfigMap staging-env-config-42m8gk5kg2',
       'ConfigMap staging-ldap-configmap-4d7m6k5b42',
       'Deployment staging-ldap',
       'Service staging-ldap-service',
     ]);
-    for (const { object } of set)
+    for (const object of set.objects)
       assert.match(object.metadata.annotations?.['ferry.dev/renderer'] ?? '', /^kustomize v5\./);
   });
 
@@ -142,42 +145,47 @@ describe('environment-repo sets: readSet builds a kustomization or a chart', () 
     const dir = await scratch(t);
     await cp(join(RENDERER_FIXTURES, 'helm/guestbook'), dir, { recursive: true });
     const set = await readSet(dir, {
-      namespace: () => 'from-context',
-      releaseName: 'guestbook',
-      valuesFiles: ['values-production.yaml'],
+      namespace: 'shop',
+      inventory: 'guestbook',
+      source: { valuesFiles: ['values-production.yaml'] },
     });
-    const service = set.find((m) => m.object.kind === 'Service')!;
-    assert.equal(service.object.metadata.name, 'guestbook-helm-guestbook');
-    assert.equal((service.object.spec as { type: string }).type, 'LoadBalancer');
-    assert.equal(service.source, join(dir, 'templates/service.yaml'));
-    // The namespace is asked for only for a chart, and only once it is one.
-    let asked = 0;
+    const service = set.objects.find((o) => o.kind === 'Service')!;
+    assert.equal(service.metadata.name, 'guestbook-helm-guestbook', 'released as the inventory');
+    assert.equal((service.spec as { type: string }).type, 'LoadBalancer');
+    assert.equal(set.sources.get(service), join(dir, 'templates/service.yaml'));
+  });
+
+  it('reads the kubeconfig for a namespace only for a chart that needs one', async (t) => {
     const plain = await scratch(t);
     await writeFile(
       join(plain, 'cm.yaml'),
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
     );
-    const [only] = await readSet(plain, { namespace: () => `${++asked}` });
-    assert.equal(asked, 0);
-    assert.equal(only?.object.metadata.annotations, undefined, 'plain files are read as they are');
+    const missing = join(plain, 'no-kubeconfig');
+    const { objects } = await readSet(plain, { kubeconfig: missing });
+    assert.equal(objects[0]?.metadata.annotations, undefined, 'plain files are read as they are');
+    const chart = await scratch(t);
+    await cp(join(RENDERER_FIXTURES, 'helm/guestbook'), chart, { recursive: true });
+    await assert.rejects(readSet(chart, { kubeconfig: missing }), /no-kubeconfig/);
   });
 
   it('refuses a chart set whose values file is missing, or whose hooks are not skipped', async (t) => {
     const dir = await scratch(t);
     await cp(join(RENDERER_FIXTURES, 'helm/podinfo'), dir, { recursive: true });
-    await assert.rejects(readSet(dir, { namespace: 'p', valuesFiles: ['nope.yaml'] }), {
+    await assert.rejects(readSet(dir, { namespace: 'p', source: { valuesFiles: ['nope.yaml'] } }), {
       message: `${join(dir, 'nope.yaml')}: values file not found`,
     });
     await writeFile(join(dir, 'hooks.yaml'), 'hooks: {postUpgrade: {job: {enabled: true}}}\n');
-    const options = {
+    const source = { valuesFiles: ['hooks.yaml'], kubeVersion: '1.34', releaseName: 'p' };
+    await assert.rejects(
+      readSet(dir, { namespace: 'p', source }),
+      /is a Helm hook \(helm\.sh\/hook: post-upgrade\)/,
+    );
+    const skipped = await readSet(dir, {
       namespace: 'p',
-      valuesFiles: ['hooks.yaml'],
-      kubeVersion: '1.34',
-      releaseName: 'p',
-    };
-    await assert.rejects(readSet(dir, options), /is a Helm hook \(helm\.sh\/hook: post-upgrade\)/);
-    const skipped = await readSet(dir, { ...options, policy: { hooks: 'skip' } });
-    assert.ok(skipped.every((m) => m.object.kind !== 'Job'));
+      source: { ...source, policy: { hooks: 'skip' } },
+    });
+    assert.ok(skipped.objects.every((o) => o.kind !== 'Job'));
     assert.ok((await readFile(join(dir, 'Chart.yaml'), 'utf8')).includes('name: podinfo'));
   });
 });

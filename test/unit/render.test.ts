@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { runFerry } from '../helpers/cli.js';
 import { writeApp } from '../helpers/render.js';
+import { fixture } from '../helpers/sops.js';
 
 const example = 'examples/guestbook/ferry.yaml';
 const sourceFlags = [
@@ -101,11 +102,23 @@ describe('ferry render', () => {
       assert.equal(object.metadata.annotations['ferry.dev/source-commit'], undefined);
   });
 
-  it('writes one file per object with --out, replacing the folder wholesale', async () => {
+  it('writes one file per object with --out, replacing an earlier rendering wholesale', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ferry-out-')), 'rendered');
-    await mkdir(out);
-    await writeFile(join(out, 'stale-object.yaml'), 'kind: Stale\n');
-    const { code } = await runFerry([
+    // An earlier rendering, plus a file of an object the new one no longer has.
+    const earlier = await runFerry([
+      'render',
+      '-c',
+      example,
+      '-e',
+      'staging',
+      '-t',
+      '1',
+      '-o',
+      out,
+    ]);
+    assert.equal(earlier.code, 0, earlier.stderr);
+    await copyFile(join(out, 'deployment-guestbook.yaml'), join(out, 'stale-object.yaml'));
+    const { code, stderr } = await runFerry([
       'render',
       '--config',
       example,
@@ -116,7 +129,7 @@ describe('ferry render', () => {
       '--out',
       out,
     ]);
-    assert.equal(code, 0);
+    assert.equal(code, 0, stderr);
     assert.deepEqual((await readdir(out)).sort(), [
       'configmap-guestbook-config.yaml',
       'deployment-guestbook.yaml',
@@ -143,25 +156,6 @@ describe('ferry render', () => {
     ]);
     assert.equal(code, 0, stderr);
     assert.equal((await readdir(out)).length, 5);
-  });
-
-  it('refuses to replace a folder holding files that are not rendered YAML', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'ferry-out-'));
-    await writeFile(join(out, 'README.md'), 'keep me');
-    const { code, stderr } = await runFerry([
-      'render',
-      '--config',
-      example,
-      '--env',
-      'staging',
-      '--image-tag',
-      '1',
-      '--out',
-      out,
-    ]);
-    assert.equal(code, 2);
-    assert.match(stderr, /holds README\.md, which is not rendered YAML/);
-    assert.deepEqual(await readdir(out), ['README.md']);
   });
 
   it('keeps value types: numbers stay numbers unless quoted, strings stay strings', async () => {
@@ -328,8 +322,7 @@ describe('ferry render rejects bad input with one line and exit code 2', () => {
 
   it('accepts SOPS-encrypted Secrets, SealedSecrets and ExternalSecrets', async () => {
     const config = await writeApp({
-      's.yaml':
-        'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\ndata:\n  password: ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]\nsops: {mac: "ENC[x]", version: 3.9.0}\n',
+      's.yaml': await fixture('secret.sops.yaml'),
       'sealed.yaml':
         'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: sealed}\nspec: {encryptedData: {password: AgBy}}\n',
       'ext.yaml':
@@ -353,9 +346,132 @@ describe('ferry render rejects bad input with one line and exit code 2', () => {
     assert.equal(stderr, 'error: /nonexistent/ferry.yaml: config file not found\n');
   });
 
+  it("refuses the same object twice when one copy takes the environment's namespace, naming both", async () => {
+    const same = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: same}\ndata: {x: "1"}\n';
+    const config = await writeApp(
+      { 'a.yaml': same, 'b.yaml': same.replace('{name: same}', '{name: same, namespace: demo}') },
+      `app: demo\nimage: r.example.com/demo\ntemplates: deploy\nenvironments:\n  dev: {repo: ../env, path: apps/demo/dev, namespace: demo}\n`,
+    );
+    const { code, stdout, stderr } = await runFerry([
+      'render',
+      '-c',
+      config,
+      '-e',
+      'dev',
+      '-t',
+      '1',
+    ]);
+    assert.equal(code, 2, stderr);
+    assert.equal(stdout, '');
+    assert.equal(
+      stderr,
+      'error: deploy/b.yaml: ConfigMap demo/same is already defined in deploy/a.yaml (duplicate object identity, once its namespace is defaulted)\n',
+    );
+  });
+
+  it('reads an absolute templates folder, and names a missing one as ferry.yaml has it', async () => {
+    const elsewhere = dirname(
+      await writeApp({ 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' }),
+    );
+    const configFor = (templates: string) =>
+      writeApp(
+        {},
+        `app: demo\nimage: r.example.com/demo\ntemplates: ${templates}\nenvironments:\n  dev: {repo: ../env, path: apps/demo/dev}\n`,
+      );
+    const found = await runFerry([
+      'render',
+      '-c',
+      await configFor(join(elsewhere, 'deploy')),
+      '-e',
+      'dev',
+      '-t',
+      '1',
+    ]);
+    assert.equal(found.code, 0, found.stderr);
+    assert.match(found.stdout, /kind: ConfigMap/);
+    const missing = join(elsewhere, 'missing');
+    const lost = await runFerry(['render', '-c', await configFor(missing), '-e', 'dev', '-t', '1']);
+    assert.equal(lost.code, 2);
+    assert.equal(lost.stderr, `error: ${missing}: templates folder not found\n`);
+  });
+
   it('treats a missing option as a usage error', async () => {
     const { code, stderr } = await runFerry(['render', '-c', example]);
     assert.equal(code, 2);
     assert.match(stderr, /required option '-e, --env <name>' not specified/);
   });
+});
+
+describe('render --out never replaces what is not its own', () => {
+  const render = (config: string, out: string) =>
+    runFerry(['render', '-c', config, '-e', 'staging', '-t', '1', '--out', out]);
+  /** Every file under `dir` with its content, to show nothing changed. */
+  const snapshot = async (dir: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        (await readdir(dir, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile())
+          .map(async (e) => {
+            const path = join(e.parentPath, e.name);
+            return [path, await readFile(path, 'utf8')] as const;
+          }),
+      ),
+    );
+  /** A copy of the guestbook example to point --out at; returns its ferry.yaml. */
+  const exampleCopy = async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'ferry-example-')), 'app');
+    await cp(dirname(example), dir, { recursive: true });
+    return join(dir, 'ferry.yaml');
+  };
+
+  const foreign: [string, Record<string, string>, RegExp][] = [
+    [
+      'a file in a subfolder named like YAML',
+      { 'important.yaml/notes.txt': 'keep me' },
+      /holds important\.yaml\/notes\.txt, which ferry did not render/,
+    ],
+    ['a README', { 'README.md': 'keep me' }, /holds README\.md, which ferry did not render/],
+    [
+      'YAML that ferry did not write',
+      { 'mine.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: mine}\n' },
+      /holds mine\.yaml, which ferry did not render/,
+    ],
+    [
+      'a foreign file deeper down',
+      { 'z/deep/notes.yaml': 'a: 1\n' },
+      /holds z\/deep\/notes\.yaml, which ferry did not render/,
+    ],
+  ];
+  for (const [name, files, message] of foreign) {
+    it(`refuses a folder holding ${name}, naming it, and changes nothing`, async () => {
+      const out = await mkdtemp(join(tmpdir(), 'ferry-out-'));
+      for (const [file, text] of Object.entries(files)) {
+        await mkdir(dirname(join(out, file)), { recursive: true });
+        await writeFile(join(out, file), text);
+      }
+      const before = await snapshot(out);
+      const { code, stderr } = await render(example, out);
+      assert.equal(code, 2, stderr);
+      assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+      assert.match(stderr, message);
+      assert.deepEqual(await snapshot(out), before);
+    });
+  }
+
+  for (const [name, where, message] of [
+    ['the templates folder', 'deploy', /is the templates folder/],
+    ['a folder inside the templates folder', 'deploy/rendered', /is inside the templates folder/],
+    ['the folder of ferry.yaml', '.', /holds the config file/],
+    ['a folder holding ferry.yaml', '..', /holds the config file/],
+  ] as const) {
+    it(`refuses ${name}, and changes nothing`, async () => {
+      const config = await exampleCopy();
+      const root = dirname(dirname(config));
+      const before = await snapshot(root);
+      const { code, stderr } = await render(config, join(dirname(config), where));
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, message);
+      assert.deepEqual(await snapshot(root), before);
+    });
+  }
 });

@@ -9,7 +9,15 @@ import yaml from 'js-yaml';
 import { Command } from 'commander';
 import { readSettings } from '../../src/action/settings.js';
 import { optionValues, addOptions } from '../../src/cli/options.js';
-import { applyOptions, driftOptions, planOptions } from '../../src/options/cluster.js';
+import {
+  applyAllOptions,
+  applyOptions,
+  driftAllOptions,
+  driftOptions,
+  planAllOptions,
+  planOptions,
+} from '../../src/options/cluster.js';
+import { listSetsOptions, statusOptions } from '../../src/options/sets.js';
 import { COMMAND_NAMES, COMMAND_OPTIONS } from '../../src/options/commands.js';
 import { camel, inputName, onSurface, type AnyOption } from '../../src/options/declare.js';
 import {
@@ -39,8 +47,10 @@ describe('surfaces derived from the option declarations', () => {
     t.after(() => rm(dir, { recursive: true, force: true }));
     await mkdir(join(dir, 'docs'));
     for (const file of ['action.yml', '.prettierrc.json']) await copyFile(file, join(dir, file));
-    for (const command of [...COMMAND_NAMES, 'github-action'])
-      await copyFile(`docs/${command}.md`, join(dir, `docs/${command}.md`));
+    const pages = ['github-action', 'environment-repo', ...COMMAND_NAMES].filter(
+      (page) => !['sets', 'status'].includes(page),
+    );
+    for (const page of pages) await copyFile(`docs/${page}.md`, join(dir, `docs/${page}.md`));
     await surfaces(dir);
     const action = yaml.load(await readFile('action.yml', 'utf8')) as {
       inputs: Record<string, unknown>;
@@ -80,6 +90,10 @@ const SHELL_ONLY = new Set([
   'comment',
   'pullRequest',
   'mergeRequest',
+  // read by targetOf, which chooses between one folder and the sets
+  'all',
+  // `ferry sets` prints with it
+  'gitlabTemplate',
 ]);
 /** Where apply, plan and drift report is the shells' business, the API URL included. */
 const shellOnly = (command: string, key: string): boolean =>
@@ -88,14 +102,21 @@ const shellOnly = (command: string, key: string): boolean =>
   // apply and drift name their cluster only in statuses and alerts; plan's report names it.
   (key === 'cluster' && ['apply', 'drift'].includes(command));
 
-const MAPPINGS: Record<(typeof COMMAND_NAMES)[number], (values: never) => object> = {
-  render: renderOptions,
-  propose: proposeOptions,
-  promote: promoteOptions,
-  rollback: rollbackOptions,
-  apply: applyOptions,
-  plan: planOptions,
-  drift: driftOptions,
+// Every command's values, as sentinels.
+type V = any;
+const folder = (v: V) => ({ kind: 'folder' as const, dir: v.dir!, inventory: v.inventory! });
+const sets = (v: V) => ({ kind: 'sets' as const, root: v.root!, sets: v.set });
+/** Every mapping of a command's values to what it runs: one folder and the sets, for cluster commands. */
+const MAPPINGS: Record<(typeof COMMAND_NAMES)[number], (values: V) => object[]> = {
+  render: (v) => [renderOptions(v)],
+  propose: (v) => [proposeOptions(v)],
+  promote: (v) => [promoteOptions(v)],
+  rollback: (v) => [rollbackOptions(v)],
+  apply: (v) => [applyOptions(v, folder(v)), applyAllOptions(v, sets(v))],
+  plan: (v) => [planOptions(v, folder(v)), planAllOptions(v, sets(v))],
+  drift: (v) => [driftOptions(v, folder(v)), driftAllOptions(v, sets(v))],
+  sets: (v) => [listSetsOptions(v)],
+  status: (v) => [statusOptions(v)],
 };
 
 describe("each command's options reach the command", () => {
@@ -104,7 +125,7 @@ describe("each command's options reach the command", () => {
       const values: Record<string, unknown> = {};
       const specs = COMMAND_OPTIONS[command] as readonly AnyOption[];
       for (const spec of specs) values[camel(spec.name)] = Symbol(spec.name);
-      const passed = JSON.stringify(MAPPINGS[command](values as never), (_key, value: unknown) =>
+      const passed = JSON.stringify(MAPPINGS[command](values as V), (_key, value: unknown) =>
         typeof value === 'symbol' ? value.description : value,
       );
       for (const spec of specs) {

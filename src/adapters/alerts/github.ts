@@ -1,6 +1,8 @@
 import type { GitHubClient } from '../forge/octokit.js';
 import type { DriftReport } from '../../core/drift.js';
 import { statusContexts } from '../../core/gates.js';
+import { shortenAtWord } from '../../core/redact.js';
+import { redactSecrets } from '../secrets.js';
 
 export interface GitHubAlertTarget {
   owner: string;
@@ -131,7 +133,13 @@ export async function postApplyStatus(
   await postClusterStatus(client, target, sha, 'apply', succeeded, description, targetUrl);
 }
 
-/** Commit status `ferry/<check> (<cluster>)`: success or failure, described in one line. */
+/** GitHub keeps at most this much of a commit status description. */
+const STATUS_DESCRIPTION_MAX = 140;
+
+/**
+ * Commit status `ferry/<check> (<cluster>)`: success or failure, described in one line (no
+ * runner masks it: redacted, then shortened at a word boundary).
+ */
 export async function postClusterStatus(
   client: GitHubClient,
   target: GitHubAlertTarget,
@@ -147,7 +155,7 @@ export async function postClusterStatus(
     sha,
     state: succeeded ? 'success' : 'failure',
     context: statusContexts(target.cluster)[check],
-    description: description.slice(0, 140),
+    description: shortenAtWord(redactSecrets(description), STATUS_DESCRIPTION_MAX),
     ...(targetUrl ? { target_url: targetUrl } : {}),
   });
 }

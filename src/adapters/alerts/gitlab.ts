@@ -1,5 +1,7 @@
 import type { DriftReport } from '../../core/drift.js';
 import { statusContexts } from '../../core/gates.js';
+import { shortenAtWord } from '../../core/redact.js';
+import { redactSecrets } from '../secrets.js';
 import type { GitLabProject } from '../forge/gitlab-project.js';
 import {
   driftIssueBody,
@@ -71,7 +73,7 @@ export async function syncGitLabDriftStatus(
  * Commit status `ferry/apply (<cluster>)` on the env-repo commit an apply applied, the GitLab
  * twin of postApplyStatus: `success`, or `failed` (GitLab's word for failure). GitLab takes at
  * most 255 characters of description and target URL; a longer URL is left out rather than
- * have the status refused. https://docs.gitlab.com/api/commits/#commit-status
+ * have the status refused, the description redacted and shortened at a word boundary. https://docs.gitlab.com/api/commits/#commit-status
  */
 export async function postGitLabApplyStatus(
   project: GitLabProject,
@@ -85,7 +87,7 @@ export async function postGitLabApplyStatus(
   await project.postStatus(sha, {
     state: succeeded ? 'success' : 'failed',
     name: statusContexts(cluster)[check],
-    description: description.slice(0, 255),
+    description: shortenAtWord(redactSecrets(description), 255),
     ...(targetUrl && targetUrl.length <= 255 ? { target_url: targetUrl } : {}),
   });
 }

@@ -2,7 +2,7 @@ import { Agent, type RequestOptions } from 'node:https';
 import type * as Http from 'node:http';
 import { createRequire } from 'node:module';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { OperationError } from '../../core/errors.js';
+import { ConfigError } from '../../core/errors.js';
 import type { Authentication, Credentials } from './credentials.js';
 import type { KubeTarget } from './kubeconfig.js';
 
@@ -95,7 +95,7 @@ export class ClientNodeAuthenticator implements RequestAuthenticator {
         if (this.options.kubeconfig) config.loadFromFile(this.options.kubeconfig);
         else config.loadFromDefault();
       } catch (error) {
-        throw new OperationError(`kubeconfig: ${(error as Error).message}`);
+        throw new ConfigError(`kubeconfig: ${(error as Error).message}`);
       }
       config.setCurrentContext(this.target.context);
       return config;

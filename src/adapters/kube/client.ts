@@ -1,7 +1,7 @@
 import { request, type RequestOptions } from 'node:https';
 import type * as Http from 'node:http';
 import { createRequire } from 'node:module';
-import { OperationError } from '../../core/errors.js';
+import { ConfigError, OperationError } from '../../core/errors.js';
 import {
   ClientNodeAuthenticator,
   KeepAliveAuthenticator,
@@ -26,6 +26,8 @@ import {
 export interface KubeResponse<T = unknown> {
   status: number;
   body: T;
+  /** Where a redirect (3xx) points, as the server wrote it (often a path on the same server). */
+  location?: string;
 }
 
 export interface RequestSpec {
@@ -98,7 +100,7 @@ export class KubeClient {
     try {
       server = new URL(target.cluster.server);
     } catch {
-      throw new OperationError(
+      throw new ConfigError(
         `kubeconfig: cluster "${target.cluster.name}" has an invalid server URL "${target.cluster.server}"`,
       );
     }
@@ -121,6 +123,10 @@ export class KubeClient {
   }
 
   private async options(spec: RequestSpec): Promise<RequestOptions & { url: URL }> {
+    // URL parsing resolves `.` and `..` segments (encoded ones too): a path holding one would
+    // reach another resource than the one named (discovery.ts pathSegment keeps them out).
+    if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(spec.path))
+      throw new OperationError(`refusing to request ${spec.path}: a "." or ".." path segment`);
     const body = bodyOf(spec);
     const url = new URL(
       spec.path.replace(/^\//, ''),
@@ -204,6 +210,7 @@ export class KubeClient {
             status: res.statusCode ?? 0,
             body: body as T,
             retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+            ...(res.headers.location ? { location: res.headers.location } : {}),
           });
         });
         res.on('error', (error) => fail(error));

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { OperationError } from '../../core/errors.js';
+import { ConfigError, OperationError } from '../../core/errors.js';
 import { rememberSecret } from '../secrets.js';
 import type { ExecPlugin, KubeCluster, KubeTarget } from './kubeconfig.js';
 
@@ -128,12 +128,13 @@ function material(
   return undefined;
 }
 
+/** A file the kubeconfig names; one it names that cannot be read is bad input (exit 2). */
 function readMaterial(file: string, what: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new OperationError(`kubeconfig: cannot read ${what} ${file}: ${code}`);
+    throw new ConfigError(`kubeconfig: cannot read ${what} ${file}: ${code}`);
   }
 }
 
@@ -174,10 +175,9 @@ async function runExecPlugin(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
   if (error) {
+    // Not installed (or not executable): the kubeconfig names a command this runner lacks.
     const hint = plugin.installHint ? ` (${plugin.installHint.trim().split('\n')[0]})` : '';
-    throw new OperationError(
-      `kubeconfig: cannot run ${name}: ${error.code ?? error.message}${hint}`,
-    );
+    throw new ConfigError(`kubeconfig: cannot run ${name}: ${error.code ?? error.message}${hint}`);
   }
   if (code !== 0) {
     const last = stderr.trim().split('\n').pop() ?? '';
@@ -198,8 +198,9 @@ async function runExecPlugin(
   } catch {
     throw new OperationError(`kubeconfig: ${name} did not print an ExecCredential (not JSON)`);
   }
+  // The kubeconfig asks for another apiVersion than the plugin speaks: fix the kubeconfig.
   if (output?.kind !== 'ExecCredential' || output.apiVersion !== plugin.apiVersion)
-    throw new OperationError(
+    throw new ConfigError(
       `kubeconfig: ${name} printed ${output?.kind ?? 'no kind'} ${output?.apiVersion ?? ''}, expected ExecCredential ${plugin.apiVersion}`,
     );
   const status = output.status ?? {};

@@ -108,15 +108,33 @@ function discoveryError(path: string, response: KubeResponse): Error {
   return new OperationError(`API discovery failed (${path}: HTTP ${response.status}: ${said})`);
 }
 
+/**
+ * One URL path segment: percent-encoded, and never empty, `.` or `..`, which URL parsing would
+ * drop or resolve against the path before it (`/namespaces/../kube-system`). Names and namespaces
+ * are checked against the API server's rules long before (core/object-names.ts); this is the
+ * last guard, for values that come from the cluster or a caller that skipped those checks.
+ */
+export function pathSegment(value: string, what: string): string {
+  if (value === '' || value === '.' || value === '..')
+    throw new OperationError(
+      `refusing to request a URL with ${JSON.stringify(value)} as the ${what}`,
+    );
+  return encodeURIComponent(value);
+}
+
 /** URL path of a collection (`namespace` undefined: across all namespaces or cluster-scoped). */
 export function collectionPath(info: ResourceInfo, namespace?: string): string {
-  const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
-  return info.namespaced && namespace
-    ? `${base}/namespaces/${namespace}/${info.resource}`
-    : `${base}/${info.resource}`;
+  const version = pathSegment(info.version, 'API version');
+  const base = info.group
+    ? `/apis/${pathSegment(info.group, 'API group')}/${version}`
+    : `/api/${version}`;
+  const resource = pathSegment(info.resource, 'resource');
+  return info.namespaced && namespace !== undefined
+    ? `${base}/namespaces/${pathSegment(namespace, 'namespace')}/${resource}`
+    : `${base}/${resource}`;
 }
 
 /** URL path of one object. */
 export function objectPath(info: ResourceInfo, name: string, namespace?: string): string {
-  return `${collectionPath(info, namespace)}/${encodeURIComponent(name)}`;
+  return `${collectionPath(info, namespace)}/${pathSegment(name, 'name')}`;
 }

@@ -3,7 +3,10 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { isIPv6 } from 'node:net';
 import yaml from 'js-yaml';
-import { ConfigError, OperationError } from '../../core/errors.js';
+import { ConfigError } from '../../core/errors.js';
+import { quoteForMessage } from '../../core/image.js';
+import { namespaceProblem } from '../../core/object-names.js';
+import { decodeUtf8 } from '../../core/utf8.js';
 import { pathError } from '../files.js';
 
 /**
@@ -97,28 +100,28 @@ export function loadKubeTarget(options: LoadOptions = {}): KubeTarget {
     const inCluster = inClusterTarget(env, options.serviceAccountDir ?? SERVICE_ACCOUNT_DIR);
     if (inCluster) {
       if (options.context && options.context !== inCluster.context)
-        throw new OperationError(`kubeconfig: no context named "${options.context}"`);
+        throw new ConfigError(`kubeconfig: no context named "${options.context}"`);
       return inCluster;
     }
-    throw new OperationError(
+    throw new ConfigError(
       'kubeconfig: none found; pass --kubeconfig, set $KUBECONFIG or create ~/.kube/config',
     );
   }
   const merged = files.map(readKubeconfig).reduce(mergeFirstWins);
   const contextName = options.context ?? merged.currentContext;
   if (!contextName)
-    throw new OperationError('kubeconfig: no current context; pass --context or --kubeconfig');
+    throw new ConfigError('kubeconfig: no current context; pass --context or --kubeconfig');
   const context = merged.contexts.get(contextName);
-  if (!context) throw new OperationError(`kubeconfig: no context named "${contextName}"`);
+  if (!context) throw new ConfigError(`kubeconfig: no context named "${contextName}"`);
   const cluster = merged.clusters.get(context.cluster);
   if (!cluster)
-    throw new OperationError(
+    throw new ConfigError(
       `kubeconfig: context "${contextName}" names cluster "${context.cluster}", which is not defined`,
     );
   // A context without a user connects anonymously, as kubectl does.
   const user = context.user ? merged.users.get(context.user) : { name: '', impersonateGroups: [] };
   if (!user)
-    throw new OperationError(
+    throw new ConfigError(
       `kubeconfig: context "${contextName}" names user "${context.user}", which is not defined`,
     );
   return {
@@ -136,10 +139,15 @@ function kubeconfigFiles(options: LoadOptions, env: NodeJS.ProcessEnv): string[]
     return [options.kubeconfig];
   }
   if (env.KUBECONFIG) {
-    // kubectl skips listed files that do not exist (a shared $KUBECONFIG across machines).
-    return [...new Set(env.KUBECONFIG.split(delimiter).filter(Boolean))].filter((file) =>
-      existsSync(file),
-    );
+    // kubectl skips listed files that do not exist (a shared $KUBECONFIG across machines), but
+    // a $KUBECONFIG that names no file that exists is a mistake, not "use the pod's account".
+    const listed = [...new Set(env.KUBECONFIG.split(delimiter).filter(Boolean))];
+    const existing = listed.filter((file) => existsSync(file));
+    if (listed.length > 0 && existing.length === 0)
+      throw new ConfigError(
+        `kubeconfig: $KUBECONFIG names no file that exists (${listed.join(delimiter)})`,
+      );
+    return existing;
   }
   const home = options.home ?? env.HOME ?? homedir();
   const standard = join(home, '.kube', 'config');
@@ -159,27 +167,31 @@ type Entry = Record<string, unknown>;
 
 /** Reads one kubeconfig file; paths in it become absolute. */
 function readKubeconfig(file: string): KubeconfigFile {
-  let document: unknown;
+  let bytes: Buffer;
   try {
-    document = yaml.load(readFileSync(file, 'utf8'));
+    bytes = readFileSync(file);
   } catch (error) {
     // A path that is not a readable file (a folder, a link loop) is bad input, exit 2.
-    const problem = pathError(error, file, 'kubeconfig', 'file');
-    if (problem instanceof ConfigError) throw problem;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    const line = (error as { mark?: { line: number } }).mark?.line;
-    throw new OperationError(
-      `kubeconfig: ${file}${line === undefined ? '' : `:${line + 1}`}: ${reason.split('\n')[0]}`,
+    throw pathError(error, file, 'kubeconfig', 'file');
+  }
+  let document: unknown;
+  try {
+    document = yaml.load(decodeUtf8(bytes, `kubeconfig: ${file}`));
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error;
+    const line = error.mark?.line;
+    throw new ConfigError(
+      `kubeconfig: ${file}${line === undefined ? '' : `:${line + 1}`}: ${error.reason.split('\n')[0]}`,
     );
   }
   if (document === null || document === undefined)
     return { clusters: new Map(), users: new Map(), contexts: new Map() };
   if (typeof document !== 'object' || Array.isArray(document))
-    throw new OperationError(`kubeconfig: ${file}: not a kubeconfig (expected a mapping)`);
+    throw new ConfigError(`kubeconfig: ${file}: not a kubeconfig (expected a mapping)`);
   const root = document as Entry;
   const base = dirname(file);
   const fail = (field: string, message: string): never => {
-    throw new OperationError(`kubeconfig: ${file}: ${field}: ${message}`);
+    throw new ConfigError(`kubeconfig: ${file}: ${field}: ${message}`);
   };
   const path = (value: unknown, field: string): string | undefined => {
     const text = optionalString(value, field, fail);
@@ -238,10 +250,18 @@ function readKubeconfig(file: string): KubeconfigFile {
 
   const contexts = new Map<string, { cluster: string; user: string; namespace?: string }>();
   namedEntries(root, 'contexts', 'context', fail).forEach(([name, entry, field]) => {
+    const namespace = optionalString(entry.namespace, `${field}.namespace`, fail);
+    // It becomes a URL path segment: the API server's rule for namespaces (a DNS label).
+    const problem = namespace ? namespaceProblem(namespace) : undefined;
+    if (problem)
+      fail(
+        `${field}.namespace`,
+        `${quoteForMessage(namespace!)} is not a valid namespace (${problem})`,
+      );
     contexts.set(name, {
       cluster: optionalString(entry.cluster, `${field}.cluster`, fail) ?? '',
       user: optionalString(entry.user, `${field}.user`, fail) ?? '',
-      namespace: optionalString(entry.namespace, `${field}.namespace`, fail),
+      namespace,
     });
   });
 
@@ -321,6 +341,11 @@ function inClusterTarget(env: NodeJS.ProcessEnv, dir: string): KubeTarget | unde
   if (!host || !port || !existsSync(tokenFile)) return undefined;
   const namespaceFile = join(dir, 'namespace');
   const namespace = existsSync(namespaceFile) ? readFileSync(namespaceFile, 'utf8').trim() : '';
+  const problem = namespace ? namespaceProblem(namespace) : undefined;
+  if (problem)
+    throw new ConfigError(
+      `kubeconfig: ${namespaceFile}: ${quoteForMessage(namespace)} is not a valid namespace (${problem})`,
+    );
   return {
     context: 'in-cluster',
     cluster: {

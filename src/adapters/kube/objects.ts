@@ -1,5 +1,6 @@
 import { FIELD_MANAGER } from '../../core/applyset.js';
-import type { KubeObject } from '../../core/manifest.js';
+import { OperationError } from '../../core/errors.js';
+import { describeObject, type KubeObject } from '../../core/manifest.js';
 import { statusMessage, type KubeClient, type KubeResponse, type KubeStatus } from './client.js';
 import { collectionPath, objectPath, type ResourceInfo } from './discovery.js';
 import { watchUntil } from './watch.js';
@@ -12,6 +13,15 @@ export interface ApplyCall {
   force: boolean;
   /** Default: ferry's own field manager. */
   fieldManager?: string;
+}
+
+/** URL path of an object of `info`'s kind (its namespace only when the kind is namespaced). */
+function pathOf(info: ResourceInfo, object: KubeObject): string {
+  return objectPath(
+    info,
+    object.metadata.name,
+    info.namespaced ? object.metadata.namespace : undefined,
+  );
 }
 
 /** A field another manager owns, from a 409 apply response. */
@@ -33,11 +43,7 @@ export async function serverSideApply(
 ): Promise<ApplyOutcome> {
   const response = await client.request<KubeObject | KubeStatus>({
     method: 'PATCH',
-    path: objectPath(
-      info,
-      object.metadata.name,
-      info.namespaced ? object.metadata.namespace : undefined,
-    ),
+    path: pathOf(info, object),
     query: {
       fieldManager: call.fieldManager ?? FIELD_MANAGER,
       force: call.force ? 'true' : undefined,
@@ -77,7 +83,23 @@ export async function listObjects(
   labelSelector: string,
   namespace?: string,
 ): Promise<KubeObject[]> {
-  const response = await client.request<{ items?: KubeObject[] }>({
+  return (await listObjectsAt(client, info, labelSelector, namespace)).items;
+}
+
+/**
+ * {@link listObjects}, with the list's resourceVersion: the revision at which it saw exactly
+ * these objects (an object created later has a higher one, so it never carries this one).
+ */
+export async function listObjectsAt(
+  client: KubeClient,
+  info: ResourceInfo,
+  labelSelector: string,
+  namespace?: string,
+): Promise<{ items: KubeObject[]; resourceVersion: string | undefined }> {
+  const response = await client.request<{
+    items?: KubeObject[];
+    metadata?: { resourceVersion?: string };
+  }>({
     verb: 'list',
     method: 'GET',
     path: collectionPath(info, namespace),
@@ -90,7 +112,26 @@ export async function listObjects(
   }
   // LIST items omit apiVersion and kind.
   const apiVersion = info.group ? `${info.group}/${info.version}` : info.version;
-  return (response.body.items ?? []).map((item) => ({ ...item, apiVersion, kind: info.kind }));
+  return {
+    items: (response.body.items ?? []).map((item) => ({ ...item, apiVersion, kind: info.kind })),
+    resourceVersion: response.body.metadata?.resourceVersion,
+  };
+}
+
+/** One object as the API server has it now; undefined when it does not exist. */
+export async function getObject(
+  client: KubeClient,
+  info: ResourceInfo,
+  object: KubeObject,
+): Promise<KubeObject | undefined> {
+  const response = await client.request<KubeObject>({
+    method: 'GET',
+    path: pathOf(info, object),
+  });
+  if (response.status === 404) return undefined;
+  if (response.status !== 200)
+    throw new OperationError(`get ${describeObject(object)}: ${statusMessage(response)}`);
+  return { ...response.body, apiVersion: object.apiVersion, kind: object.kind };
 }
 
 /**
@@ -107,11 +148,7 @@ export async function deleteObject(
   const uid = (live.metadata as { uid?: string }).uid;
   const response = await client.request({
     method: 'DELETE',
-    path: objectPath(
-      info,
-      live.metadata.name,
-      info.namespaced ? live.metadata.namespace : undefined,
-    ),
+    path: pathOf(info, live),
     query: { dryRun: dryRun ? 'All' : undefined },
     body: {
       kind: 'DeleteOptions',
@@ -187,11 +224,7 @@ export async function waitUntilGone(
   object: KubeObject,
   timeoutMs: number,
 ): Promise<boolean> {
-  const path = objectPath(
-    info,
-    object.metadata.name,
-    info.namespaced ? object.metadata.namespace : undefined,
-  );
+  const path = pathOf(info, object);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await client.request({ method: 'GET', path });

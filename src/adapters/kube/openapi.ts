@@ -4,7 +4,7 @@ import { OperationError } from '../../core/errors.js';
 import { convertCrd, convertDocument, SchemaSet, type SchemaTable } from '../../core/schema.js';
 import type { KubeObject } from '../../core/manifest.js';
 import { cacheDir } from '../cache-dir.js';
-import type { KubeClient } from './client.js';
+import type { KubeClient, KubeResponse } from './client.js';
 
 /**
  * The merge semantics of the kinds ferry compares, from the API server's OpenAPI v3: one request
@@ -99,6 +99,7 @@ async function documentTable(
   client: KubeClient,
   url: string,
   directory: string,
+  redirects = 0,
 ): Promise<SchemaTable> {
   const hashed = url.includes('hash=');
   const name = cacheFile(url);
@@ -113,14 +114,15 @@ async function documentTable(
       }
     }
   }
-  const [path = '', query = ''] = url.split('?');
-  const response = await client.request<unknown>({
-    verb: 'openapi',
-    method: 'GET',
-    path,
-    query: Object.fromEntries(new URLSearchParams(query)),
-    accept: 'application/json',
-  });
+  const response = await readDocument(client, url);
+  const [path = ''] = url.split('?');
+  if (response.status === MOVED && hashed && redirects < MAX_REDIRECTS) {
+    // The index named a hash the document no longer has: a CRD of the group changed a moment
+    // ago and the index lags behind for up to a second (issue 19 item 16). The server points
+    // at the document's current hash, on the same path; anywhere else is not followed.
+    const moved = movedTo(response.location, path);
+    if (moved !== undefined) return documentTable(client, moved, directory, redirects + 1);
+  }
   if (response.status !== 200) {
     throw new OperationError(
       `reading the API server's OpenAPI (${path}) failed: HTTP ${response.status}`,
@@ -129,6 +131,35 @@ async function documentTable(
   const table = convertDocument(response.body);
   if (hashed) await store(directory, name, table);
   return table;
+}
+
+/** kube-openapi's answer to a document URL whose hash is not the current one. */
+const MOVED = 301;
+/** Hashes followed in a row: CRDs that keep changing must not keep a run busy. */
+const MAX_REDIRECTS = 3;
+
+function readDocument(client: KubeClient, url: string): Promise<KubeResponse> {
+  const [path = '', query = ''] = url.split('?');
+  return client.request<unknown>({
+    verb: 'openapi',
+    method: 'GET',
+    path,
+    query: Object.fromEntries(new URLSearchParams(query)),
+    accept: 'application/json',
+  });
+}
+
+/**
+ * The server-relative URL a 301 for `path` points at, when it is the same document under
+ * another hash; undefined for anything else (another path or server, no hash, no Location).
+ */
+function movedTo(location: string | undefined, path: string): string | undefined {
+  if (!location) return undefined;
+  const base = new URL('https://api-server.invalid');
+  const target = new URL(location, base);
+  const hash = target.searchParams.get('hash');
+  if (target.origin !== base.origin || target.pathname !== path || !hash) return undefined;
+  return `${path}?hash=${encodeURIComponent(hash)}`;
 }
 
 /**

@@ -25,11 +25,14 @@ const POD_INFO: ResourceInfo = {
   statusSubresource: true,
 };
 
+const EVENT_INFO: ResourceInfo = { ...POD_INFO, kind: 'Event', resource: 'events' };
+
 /**
  * Watches every target until it is current (kubectl's rollout rules), fails fast when a Pod of a
  * workload will not start (ImagePullBackOff, CrashLoopBackOff, …) or the rollout reports a
  * terminal failure, and stops at the timeout with what is not ready and why. No polling: one
- * watch per object and one per workload's Pods.
+ * watch per object and one per workload's Pods, and one read of each when its watch is
+ * interrupted (watch.ts), so a stalled watch cannot hide a finished rollout.
  */
 export async function waitForRollouts(
   client: KubeClient,
@@ -41,26 +44,40 @@ export async function waitForRollouts(
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const outcome: RolloutOutcome = { ready: [], notReady: [] };
   const pending = new Map(targets.map((t) => [describeObject(t.object), 'waiting for status']));
+  // The last reason a watch of each object was interrupted, for the timeout's message.
+  const interruptions = new Map<string, string>();
+  const wait: WaitState = { pending, interruptions, outcome, progress };
   try {
-    await Promise.all(
-      targets.map((target) => waitForOne(client, target, controller, pending, outcome, progress)),
-    );
+    await Promise.all(targets.map((target) => waitForOne(client, target, controller, wait)));
   } finally {
     clearTimeout(timer);
     controller.abort();
   }
-  for (const [object, last] of pending)
-    outcome.notReady.push({ object, reason: `timed out after ${timeoutMs / 1000}s: ${last}` });
+  for (const [object, last] of pending) {
+    const interruption = interruptions.get(object);
+    const note = interruption === undefined ? '' : ` (watch interrupted: ${interruption})`;
+    outcome.notReady.push({
+      object,
+      reason: `timed out after ${timeoutMs / 1000}s: ${last}${note}`,
+    });
+  }
   return outcome;
+}
+
+/** What the waits of all targets share. */
+interface WaitState {
+  /** Objects not current yet, with what they wait for. */
+  pending: Map<string, string>;
+  interruptions: Map<string, string>;
+  outcome: RolloutOutcome;
+  progress: (line: string) => void;
 }
 
 async function waitForOne(
   client: KubeClient,
   { info, object }: RolloutTarget,
   global: AbortController,
-  pending: Map<string, string>,
-  outcome: RolloutOutcome,
-  progress: (line: string) => void,
+  { pending, interruptions, outcome, progress }: WaitState,
 ): Promise<void> {
   const name = describeObject(object);
   const local = new AbortController();
@@ -74,12 +91,11 @@ async function waitForOne(
     local.abort();
   };
   const namespace = info.namespaced ? object.metadata.namespace : undefined;
-  // A stalled or dropped watch is opened again; until the timeout says why the wait stopped.
+  // A stalled or dropped watch is read once and opened again (watch.ts); a timeout says why.
   const interrupted = (reason: string): void => {
     if (!pending.has(name)) return;
     progress(`${name}: ${reason}; watching again`);
-    const state = (pending.get(name) ?? '').replace(/ \(watch interrupted: .*\)$/, '');
-    pending.set(name, `${state} (watch interrupted: ${reason})`);
+    interruptions.set(name, reason);
   };
   const watches = [
     watchUntil(
@@ -152,7 +168,7 @@ async function lastEvents(client: KubeClient, namespace: string, pod: string): P
   }>({
     verb: 'list',
     method: 'GET',
-    path: `/api/v1/namespaces/${namespace}/events`,
+    path: collectionPath(EVENT_INFO, namespace),
     query: { fieldSelector: `involvedObject.name=${pod}` },
   });
   const items = response.status === 200 ? (response.body.items ?? []) : [];

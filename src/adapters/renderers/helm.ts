@@ -1,6 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import {
   isRemoteChartReference,
   missingDependencies,
@@ -12,7 +12,7 @@ import { quoteForMessage } from '../../core/image.js';
 import type { RenderedManifest } from '../../core/manifest.js';
 import { parseRenderedStream } from '../../core/rendered-stream.js';
 import type { RenderPolicy } from '../../core/sources.js';
-import { pathError, readTextFile } from '../files.js';
+import { linkGuard, pathError, readTextFile } from '../files.js';
 import { renderTwice, runTool } from './run.js';
 import type { RenderTool } from './tools.js';
 
@@ -64,6 +64,20 @@ async function unvendored(chart: string, display: string): Promise<ChartDependen
 }
 
 /**
+ * A chart's files must be its own: helm follows symbolic links, so a link out of the chart
+ * (`templates/x.yaml -> /proc/self/environ`, a `.Files.Get` of a linked file) would render what
+ * lies elsewhere into objects sent to the cluster. Links that stay inside are fine.
+ */
+async function refuseLinksOut(chart: string, display: string): Promise<void> {
+  const inside = await linkGuard(chart, 'the chart');
+  for (const entry of await readdir(chart, { recursive: true, withFileTypes: true }))
+    if (entry.isSymbolicLink()) {
+      const path = join(entry.parentPath, entry.name);
+      await inside(path, 'chart file', join(display, relative(chart, path)));
+    }
+}
+
+/**
  * The chart helm reads: the local folder when everything it needs is in it; with allowRemote and
  * undeclared vendoring, a scratch copy whose dependencies `helm dependency build` fetched.
  */
@@ -81,6 +95,7 @@ async function chartToRender(input: HelmInput, scratch: string): Promise<string>
     }
     return chart;
   }
+  await refuseLinksOut(chart, display);
   const missing = await unvendored(chart, display);
   if (missing.length === 0) return chart;
   if (!policy.allowRemote) {

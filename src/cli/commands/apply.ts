@@ -4,7 +4,14 @@ import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { ApplyReport } from '../../core/apply-report.js';
 import type { ApplyStatusDestination } from '../../commands/publish/apply-status.js';
-import { APPLY_OPTIONS, applyOptions, type ApplyValues } from '../../options/cluster.js';
+import {
+  APPLY_OPTIONS,
+  applyAllOptions,
+  applyOptions,
+  refuseFolderOptionsWithSets,
+  targetOf,
+  type ApplyValues,
+} from '../../options/cluster.js';
 import { githubTarget } from '../github-target.js';
 import { gitlabTarget } from '../gitlab-target.js';
 import { addOptions, optionValues } from '../options.js';
@@ -26,10 +33,19 @@ Examples:
   ferry apply --dir rendered/ --inventory demo --dry-run --output json
   # in a GitLab pipeline: the status promote's gates read, on the pipeline's commit
   ferry apply -d apps/guestbook/staging -i guestbook-staging --wait --forge gitlab --commit-status --cluster staging-eu
+  # every set of the environment repo for a cluster whose folder changed, dependencies first
+  ferry apply --all --cluster prod-eu
+  ferry apply --set guestbook-production --cluster prod-eu   # one set (a matrix job)
 `,
     )
     .action(async () => {
       const values = optionValues(APPLY_OPTIONS, command);
+      const target = targetOf(values);
+      if (target.kind === 'sets') {
+        refuseFolderOptionsWithSets(values);
+        const { applySets } = await import('../sets-run.js');
+        return applySets(applyAllOptions(values, target), values, statusTarget(values), io);
+      }
       // Loaded on use, so `ferry --help` and other commands do not pay for them.
       const { apply } = await import('../../commands/cluster/apply/apply.js');
       const { ApplyFailure, formatText } = await import('../../core/apply-report.js');
@@ -55,7 +71,7 @@ Examples:
       };
       try {
         const report = await apply(
-          { ...applyOptions(values), annotations: applyTraceAnnotations(source) },
+          { ...applyOptions(values, target), annotations: applyTraceAnnotations(source) },
           log,
         );
         print(report);
@@ -71,7 +87,7 @@ Examples:
 }
 
 /** Where the commit status goes (GitHub or GitLab), or undefined when none was asked for. */
-function statusTarget(
+export function statusTarget(
   values: ApplyValues,
 ): (ApplyStatusDestination & { statusSha?: string }) | undefined {
   if (values.forge === 'gitlab') {

@@ -3,11 +3,15 @@ import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import { ciPullRequest } from '../../adapters/ci-pull-request.js';
 import type { PlanForgeTarget, PlanPublishing } from '../../commands/publish/plan-publish.js';
+import type { PlanAllOptions } from '../../commands/cluster/sets/plan-all.js';
 import { ConfigError, FerryError, OperationError } from '../../core/errors.js';
 import {
   PLAN_CHANGES_EXIT_CODE,
   PLAN_OPTIONS,
+  planAllOptions,
   planOptions,
+  refuseFolderOptionsWithSets,
+  targetOf,
   type PlanValues,
 } from '../../options/cluster.js';
 import { githubTarget } from '../github-target.js';
@@ -30,19 +34,26 @@ Examples:
   ferry plan -d apps/guestbook/production -i guestbook-production --output markdown --detailed-exitcode
   # on a pull request: one comment per cluster, edited on every push, and a commit status
   ferry plan -d apps/guestbook/production -i guestbook-production --cluster prod-eu --comment --commit-status
+  # the sets a pull request changes, one comment per cluster
+  ferry plan --all --cluster prod-eu --changed-since origin/main --comment
 
 Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exitcode), 1 the server rejects an object or failure, 2 usage.
 `,
     )
     .action(async () => {
       const flags = optionValues(PLAN_OPTIONS, command);
+      const target = targetOf(flags);
+      if (target.kind === 'sets') {
+        refuseFolderOptionsWithSets(flags);
+        return planSetsAndPublish(planAllOptions(flags, target), flags, io);
+      }
       const { planAndPublish } = await import('../../commands/publish/plan-publish.js');
       const { formatPlanText } = await import('../../core/plan-text.js');
       const { formatPlanMarkdown } = await import('../../core/plan-markdown.js');
       const { hasChanges } = await import('../../core/plan.js');
       const log = consoleLogger(io.stderr);
       const publishing = await publishingOf(flags);
-      const { report } = await planAndPublish(planOptions(flags), publishing, log);
+      const { report } = await planAndPublish(planOptions(flags, target), publishing, log);
       io.stdout.write(
         flags.output === 'json'
           ? `${JSON.stringify(report, null, 2)}\n`
@@ -55,6 +66,22 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
       if (flags.detailedExitcode && hasChanges(report))
         throw new FerryError('the plan has changes', PLAN_CHANGES_EXIT_CODE);
     });
+}
+
+/** `plan --all`: the sets' plans, one comment per cluster, exit code as for one set. */
+async function planSetsAndPublish(
+  options: PlanAllOptions,
+  flags: PlanValues,
+  io: CliIO,
+): Promise<void> {
+  const { planAllAndPublish } = await import('../../commands/publish/plan-all-publish.js');
+  const { exitWithSets, printSets } = await import('../sets-run.js');
+  const { hasChanges } = await import('../../core/plan.js');
+  const publishing = await publishingOf(flags);
+  const { report } = await planAllAndPublish(options, publishing, consoleLogger(io.stderr));
+  await printSets(io, flags.output, report);
+  const changed = report.sets.some((row) => row.report && hasChanges(row.report));
+  exitWithSets(report, flags.detailedExitcode && changed ? PLAN_CHANGES_EXIT_CODE : 0);
 }
 
 /** Where the comment and status go, checked before the cluster is read. */

@@ -7,32 +7,50 @@ import { helmTemplate } from '../../adapters/renderers/helm.js';
 import { kustomizeBuild } from '../../adapters/renderers/kustomize.js';
 import { findTool, type ToolPaths } from '../../adapters/renderers/tools.js';
 import { KUSTOMIZATION_FILES } from '../../core/kustomization.js';
-import { withAnnotations, type RenderedManifest } from '../../core/manifest.js';
+import type { KubeObject, RenderedManifest } from '../../core/manifest.js';
+import { withAnnotations } from '../../core/manifest.js';
 import { applyHookPolicy } from '../../core/rendered-stream.js';
 import {
   DEFAULT_RENDER_POLICY,
   RENDERER_ANNOTATION,
   type RenderPolicy,
 } from '../../core/sources.js';
+import { openSecrets, type SecretOptions } from './secrets/open.js';
+
+/** A set's manifests as apply, plan and drift work on them, and the file each object came from. */
+export interface SetManifests {
+  objects: KubeObject[];
+  /** The file of each object, for messages that name it (a duplicate names both files). */
+  sources: ReadonlyMap<KubeObject, string>;
+}
 
 /**
- * How to read one set folder of the environment repo. A folder of plain manifests needs none of
- * it; a kustomization or a chart (issue 22) takes the rest. Per-set values will come from the
- * set's own descriptor (`.ferry-set.yaml`, issue 21); until then from the command line.
+ * How to build a set folder that is a kustomization or a Helm chart (issue 22). A folder of
+ * plain manifests needs none of it. Per-set values will come from the set's descriptor
+ * (`.ferry-set.yaml`, issue 21); until then from the command line.
  */
-export interface SetSourceOptions {
-  /** The namespace a chart is templated for (`helm template --namespace`); read only for a chart. */
-  namespace: string | (() => string);
-  /** A chart's release name (default: the folder's name). */
-  releaseName?: string;
+export interface SetSettings {
+  /** A chart's release name (default: the inventory, else the folder's name). */
+  releaseName?: string | undefined;
   /** A chart's values files, relative to the set folder, after its values.yaml. */
-  valuesFiles?: string[];
+  valuesFiles?: string[] | undefined;
   /** A chart's `.Capabilities`: the cluster's version and the API versions it serves. */
-  kubeVersion?: string;
-  apiVersions?: string[];
+  kubeVersion?: string | undefined;
+  apiVersions?: string[] | undefined;
   /** allowRemote, hooks and volatile paths; defaults: offline, hooks refused, nothing volatile. */
   policy?: { [K in keyof RenderPolicy]?: RenderPolicy[K] | undefined };
-  tools?: ToolPaths;
+  tools?: ToolPaths | undefined;
+}
+
+/** What reading a set takes: secrets, how to build it, and where a chart is templated for. */
+export interface SetReadOptions extends SecretOptions {
+  /** Names a chart's release unless the settings do. */
+  inventory?: string;
+  /** The namespace a chart is templated for; else the kubeconfig context's (read only then). */
+  namespace?: string;
+  kubeconfig?: string;
+  context?: string;
+  source?: SetSettings;
   log?: Logger;
 }
 
@@ -52,35 +70,34 @@ export async function setKind(dir: string): Promise<SetKind> {
 /**
  * The objects of one set folder, as apply applies them: the files as they are, or what
  * `kustomize build` or `helm template` makes of the folder (twice, compared; offline unless
- * allowed; hooks refused unless skipped), each built object annotated with the tool that made
- * it. apply, plan and drift all read a set through this, so plan shows what apply applies.
+ * allowed; hooks refused unless skipped), each built object annotated with the tool that made it.
  */
-export async function readSet(dir: string, options: SetSourceOptions): Promise<RenderedManifest[]> {
+async function setObjects(dir: string, options: SetReadOptions): Promise<RenderedManifest[]> {
   const kind = await setKind(dir);
   if (kind === 'manifests') return readManifestDir(dir);
-  const given = options.policy ?? {};
+  const settings = options.source ?? {};
+  const given = settings.policy ?? {};
   const policy: RenderPolicy = {
     allowRemote: given.allowRemote ?? DEFAULT_RENDER_POLICY.allowRemote,
     hooks: given.hooks ?? DEFAULT_RENDER_POLICY.hooks,
     volatile: given.volatile ?? DEFAULT_RENDER_POLICY.volatile,
   };
-  const tool = await findTool(kind, options.tools);
+  const tool = await findTool(kind, settings.tools);
   const built =
     kind === 'kustomize'
       ? await kustomizeBuild({ dir, display: dir, policy, tool })
       : await helmTemplate({
           chart: dir,
           display: dir,
-          releaseName: options.releaseName ?? basename(dir),
-          namespace:
-            typeof options.namespace === 'string' ? options.namespace : options.namespace(),
-          valuesFiles: (options.valuesFiles ?? []).map((file) => ({
+          releaseName: settings.releaseName ?? options.inventory ?? basename(dir),
+          namespace: options.namespace ?? loadKubeTarget(options).namespace,
+          valuesFiles: (settings.valuesFiles ?? []).map((file) => ({
             path: join(dir, file),
             display: join(dir, file),
           })),
           values: [],
-          ...(options.kubeVersion ? { kubeVersion: options.kubeVersion } : {}),
-          apiVersions: options.apiVersions ?? [],
+          ...(settings.kubeVersion ? { kubeVersion: settings.kubeVersion } : {}),
+          apiVersions: settings.apiVersions ?? [],
           policy,
           tool,
         });
@@ -96,29 +113,15 @@ export async function readSet(dir: string, options: SetSourceOptions): Promise<R
   }));
 }
 
-/** The options of a set that the command line (and later the set's descriptor) gives. */
-export type SetSettings = Omit<SetSourceOptions, 'namespace' | 'log'>;
-
-/** What apply, plan and drift know of the set they read. */
-export interface SetReading {
-  dir: string;
-  inventory: string;
-  namespace?: string;
-  kubeconfig?: string;
-  context?: string;
-  source?: SetSettings;
-}
-
 /**
- * {@link readSet} for a command: a chart's release is named after the inventory unless the set
- * says otherwise, and its namespace is the command's (else the kubeconfig context's, read from
- * the kubeconfig only when a chart needs it: a plain folder is read before anything else).
+ * Reads a set's folder the one way apply, plan and drift all read it, so what plan shows is
+ * what apply applies: its manifests, or the kustomization or chart it holds built (issue 22);
+ * SOPS files decrypted in memory and plaintext Secrets refused unless allowed.
  */
-export function readCommandSet(options: SetReading, log: Logger): Promise<RenderedManifest[]> {
-  return readSet(options.dir, {
-    ...options.source,
-    releaseName: options.source?.releaseName ?? options.inventory,
-    namespace: () => options.namespace ?? loadKubeTarget(options).namespace,
-    log,
-  });
+export async function readSet(dir: string, options: SetReadOptions): Promise<SetManifests> {
+  const manifests = await openSecrets(await setObjects(dir, options), options);
+  return {
+    objects: manifests.map((m) => m.object),
+    sources: new Map(manifests.map((m) => [m.object, m.source])),
+  };
 }

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { readTemplates } from '../../adapters/files.js';
+import { join, resolve } from 'node:path';
+import { pathRelation, readTemplates } from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
 import { helmTemplate } from '../../adapters/renderers/helm.js';
 import { kustomizeBuild } from '../../adapters/renderers/kustomize.js';
@@ -11,7 +11,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { ImageReference } from '../../core/image.js';
 import type { RenderedManifest } from '../../core/manifest.js';
 import { finishManifests } from '../../core/finish-manifests.js';
-import type { SourceInfo } from '../../core/render.js';
+import type { SourceInfo, TemplateFile } from '../../core/render.js';
 import { applyHookPolicy } from '../../core/rendered-stream.js';
 import type { AppSource } from '../../core/sources.js';
 
@@ -23,8 +23,12 @@ export interface AppRender {
   source: SourceInfo;
   /** The folder of ferry.yaml: every path in it is relative to this. */
   baseDir: string;
-  tools?: ToolPaths;
-  log?: Logger;
+  /** The app's work tree: templates' links stay inside it. */
+  repository: string;
+  /** The environment's SOPS-encrypted manifests, added as they are. */
+  secrets: TemplateFile[];
+  tools?: ToolPaths | undefined;
+  log?: Logger | undefined;
 }
 
 /** The checked, annotated objects, and the tool that made them (undefined for Handlebars). */
@@ -87,16 +91,49 @@ async function runTool(render: AppRender, source: Exclude<AppSource, { kind: 'te
 }
 
 /**
+ * The folder an app's sources are in (templates, the environment's overlay, a local chart), as
+ * `--out` must not overlap it; undefined for a remote chart.
+ */
+export function sourceFolder(
+  config: FerryConfig,
+  environment: EnvironmentConfig,
+  baseDir: string,
+): { path: string; what: string } | undefined {
+  const { source } = config;
+  if (source.kind === 'templates')
+    return { path: resolve(baseDir, source.folder), what: 'templates folder' };
+  if (source.kind === 'kustomize')
+    return {
+      path: resolve(baseDir, source.folder.replaceAll('{env}', environment.name)),
+      what: 'kustomize folder',
+    };
+  if (isRemoteChartReference(source.chart)) return undefined;
+  return { path: resolve(baseDir, source.chart), what: 'chart' };
+}
+
+/** The templates (`written` is the folder as ferry.yaml names it); links stay in the work tree. */
+async function readAppTemplates(render: AppRender, written: string): Promise<TemplateFile[]> {
+  const { baseDir, repository } = render;
+  const folder = resolve(baseDir, written);
+  // A folder ferry.yaml names outside the work tree (an absolute `templates:`) is the user's
+  // choice, and its links stay inside that folder.
+  const outside = (await pathRelation(folder, repository)) === 'apart';
+  return readTemplates(folder, baseDir, written, outside ? folder : repository);
+}
+
+/**
  * Renders an app for one environment from its source — Handlebars templates, a Kustomize
  * overlay or a Helm chart — into the same checked, annotated objects (issue 22).
  */
 export async function renderApp(render: AppRender): Promise<AppRendering> {
-  const { config, environment, image, source, baseDir } = render;
+  const { config, environment, image, source, secrets } = render;
   if (config.source.kind === 'templates') {
     // Loaded on use: an overlay or a chart needs no template engine.
     const { renderManifests } = await import('../../core/render.js');
-    const templates = await readTemplates(join(baseDir, config.source.folder), baseDir);
-    return { manifests: renderManifests({ config, environment, image, source, templates }) };
+    const templates = await readAppTemplates(render, config.source.folder);
+    return {
+      manifests: renderManifests({ config, environment, image, source, templates, secrets }),
+    };
   }
   const built = await runTool(render, config.source);
   const { manifests, skipped } = applyHookPolicy(built.manifests, config.policy.hooks);
@@ -110,7 +147,14 @@ export async function renderApp(render: AppRender): Promise<AppRendering> {
     );
   const renderer = await built.tool.label;
   return {
-    manifests: finishManifests(manifests, { config, environment, image, source, renderer }),
+    manifests: finishManifests(manifests, {
+      config,
+      environment,
+      image,
+      source,
+      secrets,
+      renderer,
+    }),
     renderer,
   };
 }

@@ -1,15 +1,23 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { detectSource } from '../../adapters/ci-environment.js';
-import { readTextFile, replaceDirectory } from '../../adapters/files.js';
+import {
+  linkGuard,
+  pathRelation,
+  readTemplates,
+  readTextFile,
+  replaceDirectory,
+  repositoryRoot,
+} from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
 import type { ToolPaths } from '../../adapters/renderers/tools.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
-import { manifestFileNames } from '../../core/finish-manifests.js';
+import { manifestFileNames } from '../../core/file-names.js';
 import type { SourceInfo } from '../../core/render.js';
-import { renderApp } from './app-source.js';
+import { renderedBy } from '../../core/rendered-by.js';
+import { renderApp, sourceFolder } from './app-source.js';
 
 export interface RenderOptions {
   /** Path to ferry.yaml. */
@@ -44,8 +52,11 @@ export interface RenderResult {
 export async function loadConfig(
   configPath: string,
 ): Promise<{ config: FerryConfig; baseDir: string }> {
+  const baseDir = dirname(resolve(configPath));
+  const inside = await linkGuard(await repositoryRoot(baseDir), 'the repository');
+  await inside(configPath, 'config file');
   const config = parseConfig(await readTextFile(configPath, 'config file'), configPath);
-  return { config, baseDir: dirname(resolve(configPath)) };
+  return { config, baseDir };
 }
 
 /** Loads ferry.yaml and picks one environment, with a clear error for an unknown name. */
@@ -74,8 +85,8 @@ export interface EnvironmentRendering {
 
 /**
  * Renders an app (its templates, overlay or chart, under `baseDir`, the folder of ferry.yaml)
- * for one environment with exactly this image and source: the objects, and one YAML document
- * per object by file name.
+ * for one environment with exactly this image and source, its encrypted secrets added: the
+ * objects, and one YAML document per object by file name.
  */
 export async function renderEnvironment(
   config: FerryConfig,
@@ -83,19 +94,59 @@ export async function renderEnvironment(
   image: ImageReference,
   source: SourceInfo,
   baseDir: string,
-  extra: { tools?: ToolPaths; log?: Logger } = {},
+  extra: { tools?: ToolPaths | undefined; log?: Logger } = {},
 ): Promise<EnvironmentRendering> {
+  const repository = await repositoryRoot(baseDir);
+  const secrets = environment.secrets
+    ? await readTemplates(
+        join(baseDir, environment.secrets),
+        baseDir,
+        environment.secrets,
+        repository,
+        'secrets folder',
+      )
+    : [];
   const { manifests, renderer } = await renderApp({
     config,
     environment,
     image,
     source,
     baseDir,
+    repository,
+    secrets,
     ...extra,
   });
   const names = manifestFileNames(manifests);
-  const documents = new Map(names.map((name, i) => [name, toYamlDocument(manifests[i]!.object)]));
+  const documents = new Map(
+    names.map((name, i) => {
+      const { object, verbatim } = manifests[i]!;
+      return [name, verbatim ?? toYamlDocument(object)];
+    }),
+  );
   return { manifests, documents, ...(renderer ? { renderer } : {}) };
+}
+
+/**
+ * Refuses an `--out` that would replace the app's own sources: the templates folder (or the
+ * overlay, or the chart), a folder inside it (read back as templates next time) or holding it,
+ * or a folder holding ferry.yaml.
+ */
+async function refuseOutOverlap(
+  out: string,
+  configPath: string,
+  sources: { path: string; what: string } | undefined,
+) {
+  const toSources = sources ? await pathRelation(out, sources.path) : 'apart';
+  const problem =
+    (await pathRelation(out, configPath)) === 'holds'
+      ? `holds the config file ${configPath}`
+      : toSources === 'apart'
+        ? undefined
+        : `${toSources === 'same' ? 'is' : toSources === 'inside' ? 'is inside' : 'holds'} the ${sources!.what} ${sources!.path}`;
+  if (problem)
+    throw new ConfigError(
+      `--out ${out}: ${problem}; choose a folder of its own for rendered files`,
+    );
 }
 
 /** `ferry render`: renders an app's templates for one environment. */
@@ -109,11 +160,12 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     image,
     source,
     baseDir,
-    { ...(options.tools ? { tools: options.tools } : {}), log },
+    { tools: options.tools, log },
   );
   const names = [...documents.keys()];
   if (options.out) {
-    await replaceDirectory(options.out, documents);
+    await refuseOutOverlap(options.out, options.config, sourceFolder(config, environment, baseDir));
+    await replaceDirectory(options.out, documents, (text, name) => !!renderedBy(text, name));
     log.info(
       `rendered ${manifests.length} objects for ${config.app}/${environment.name} into ${options.out}`,
     );
@@ -122,7 +174,9 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
     image,
     environment,
     objects: manifests.map(({ object }) => describeObject(object)),
-    yaml: [...documents.values()].join('---\n'),
+    yaml: [...documents.values()]
+      .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+      .join('---\n'),
     files: options.out ? names : [],
     documents,
     ...(renderer ? { renderer } : {}),

@@ -1,5 +1,5 @@
 import type { Logger } from '../../adapters/logger.js';
-import { postApplyStatus } from '../../adapters/alerts/github.js';
+import { postApplyStatus as postGitHubApplyStatus } from '../../adapters/alerts/github.js';
 import { postGitLabApplyStatus } from '../../adapters/alerts/gitlab.js';
 import { gitlabError } from '../../adapters/forge/gitlab.js';
 import { githubClient } from '../../adapters/forge/octokit.js';
@@ -35,6 +35,17 @@ export async function reportApplyStatus(
   log: Logger,
 ): Promise<void> {
   const description = error ? `failed: ${error.message.split('\n')[0]}` : summaryLine(report);
+  await postApplyStatus(options, !error, description, log);
+}
+
+/** Posts `ferry/apply (<cluster>)` with `description`: success or failure. */
+export async function postApplyStatus(
+  options: ApplyStatusOptions,
+  succeeded: boolean,
+  description: string,
+  log: Logger,
+): Promise<void> {
+  const error = succeeded ? undefined : description;
   if (options.forge === 'gitlab') {
     const project = gitlabReportProject(options, 'status project', log);
     try {
@@ -54,7 +65,7 @@ export async function reportApplyStatus(
     if (!owner || !repo)
       throw new ConfigError(`status repository "${options.repo}" is not owner/name`);
     const client = githubClient({ token: options.token, apiUrl: options.apiUrl, log });
-    await postApplyStatus(
+    await postGitHubApplyStatus(
       client,
       { owner, repo, cluster: options.cluster },
       options.sha,

@@ -61,10 +61,25 @@ export async function postPlanComment(
   const marker = planMarker(report);
   const markdown = formatPlanMarkdown(report, {
     title: `ferry plan for ${report.cluster}`,
-    limit:
-      (target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT) - marker.length - 1,
+    limit: commentLimit(target) - marker.length - 1,
     moreUrl: options.runUrl,
   });
+  return postStickyComment(target, options, marker, markdown, log);
+}
+
+/** The longest comment (note) body the forge takes. */
+export function commentLimit(target: PlanForgeTarget): number {
+  return target.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT;
+}
+
+/** Creates or edits the pull request comment (merge request note) found by `marker`. */
+export async function postStickyComment(
+  target: PlanForgeTarget,
+  options: PlanCommentOptions,
+  marker: string,
+  markdown: string,
+  log: Logger,
+): Promise<StickyComment> {
   const body = `${marker}\n${markdown}`;
   let comment: StickyComment;
   if (target.forge === 'gitlab') {
@@ -110,7 +125,17 @@ export async function reportPlanStatus(
     : report
       ? planSummary(report)
       : 'no plan';
-  const succeeded = !error;
+  await postPlanStatus(target, subject, !error, description, log);
+}
+
+/** Posts `ferry/plan (<cluster>)` with `description`. */
+export async function postPlanStatus(
+  target: PlanForgeTarget,
+  subject: { sha: string; cluster: string; runUrl?: string },
+  succeeded: boolean,
+  description: string,
+  log: Logger,
+): Promise<void> {
   if (target.forge === 'gitlab') {
     const project = gitlabReportProject(target, 'status project', log);
     try {

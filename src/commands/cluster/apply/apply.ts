@@ -1,15 +1,13 @@
+import type { SecretOptions } from '../secrets/open.js';
+import { readSet, type SetSettings } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
-import { readCommandSet, type SetSettings } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { waitForEstablished } from '../../../adapters/kube/objects.js';
-import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { applySetParent, type ApplySetParent } from '../../../core/applyset.js';
 import { hasTtl, isJob } from '../../../core/completed-jobs.js';
 import { ConfigError } from '../../../core/errors.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
-import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
-import { WORKLOAD_KINDS, hasRollout, type LiveObject } from '../../../core/rollout.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
@@ -27,11 +25,18 @@ import {
   type DesiredObject,
   type Inventory,
 } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  kindsDefinedBy,
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
+import { rolloutTargets, waitForTargets } from './wait.js';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends SecretOptions {
   /** Folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart. */
   dir: string;
   /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
@@ -42,6 +47,10 @@ export interface ApplyOptions {
   /** Protected kinds (Namespace, CRD, PV, PVC) that prune may delete. */
   pruneAllow?: string[];
   maxDeletions?: number;
+  /**
+   * Wait until every workload of the set is current: those this run wrote and those an earlier
+   * run left not current; prune only then.
+   */
   wait?: boolean;
   timeoutMs?: number;
   dryRun?: boolean;
@@ -58,7 +67,7 @@ export interface ApplyOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
-  /** How to build a set folder that is a kustomization or a chart (issue 22). */
+  /** How to build a set folder that is a kustomization or a Helm chart (issue 22). */
   source?: SetSettings;
 }
 
@@ -68,38 +77,40 @@ export interface ApplyOptions {
  * objects are skipped; then the rollout wait, and prune last.
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
-  const manifests = await readCommandSet(options, log);
-  refuseEmptyPrune(manifests.length, options);
+  const set = await readSet(options.dir, { ...options, log });
+  refuseEmptyPrune(set.objects.length, options);
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    return await applyObjects(
-      client,
-      manifests.map((m) => m.object),
-      options,
-      log,
-    );
+    return await applyObjects(client, set.objects, options, log, set.sources);
   } finally {
     client.close();
   }
 }
 
-/** `apply` with a connected client and objects already read. */
+/** `apply` with a connected client and objects already read (from the files `sources` names). */
 export async function applyObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: ApplyOptions,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<ApplyReport> {
   const dryRun = options.dryRun ?? false;
   const namespace = options.namespace ?? client.contextNamespace;
   const parent = applySetParent(options.inventory, namespace);
   const report = emptyReport(parent, dryRun);
   try {
-    await run(client, objects, options, parent, report, log);
+    await run(client, { objects, sources }, options, parent, report, log);
   } finally {
     report.requests = Object.fromEntries(client.counts);
   }
   return report;
+}
+
+/** The objects to apply and the file each came from (for messages). */
+interface SourcedObjects {
+  objects: KubeObject[];
+  sources: ReadonlyMap<KubeObject, string>;
 }
 
 /** Everything the phases of one apply share. */
@@ -125,13 +136,13 @@ const DISCOVERY_RETRY_MS = 500;
 
 async function run(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
   log: Logger,
 ): Promise<void> {
-  const state = await readState(client, objects, options, parent, report, log);
+  const state = await readState(client, { objects, sources }, options, parent, report, log);
   const prerequisites = await applyPrerequisites(state, objects);
   const rest = await applyTheRest(state, prerequisites);
   if (!options.dryRun) {
@@ -144,8 +155,9 @@ async function run(
       ...written.filter((d) => isJob(d.object) && hasTtl(d.object)),
     ];
     if (options.wait) {
-      await waitForChanged(written, client, options, report, log);
-      ran.push(...written.filter((d) => isJob(d.object)));
+      const targets = rolloutTargets(state.desired, written, state.inventory);
+      await waitForTargets(targets, written, client, options.timeoutMs, report, log);
+      ran.push(...targets.filter((d) => isJob(d.object)));
     }
     if (state.inventory.parentLive || written.length > 0)
       await recordCompletions(client, parent, [...new Set(ran)]);
@@ -161,7 +173,7 @@ async function run(
  */
 async function readState(
   client: KubeClient,
-  objects: KubeObject[],
+  { objects, sources }: SourcedObjects,
   options: ApplyOptions,
   parent: ApplySetParent,
   report: ApplyReport,
@@ -169,9 +181,10 @@ async function readState(
 ): Promise<ApplyRun> {
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   refuseParentClash(objects, parent);
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -293,8 +306,11 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
   }
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
-  if (!dryRun && (plan.writes.length > 0 || !inventory.parentLive)) {
-    // Record old and new kinds before writing, so an interrupted run can still be pruned.
+  // Record old and new kinds before writing, so an interrupted run can still be pruned; and
+  // start the record of a set that exists only unchanged (so a later run can prune it), but
+  // not of an empty one: there is nothing to record.
+  const unrecorded = !inventory.parentLive && state.desired.length > 0;
+  if (!dryRun && (plan.writes.length > 0 || unrecorded)) {
     await state.record.add(objectsOf(state.desired));
   }
   for (const phase of [...new Set(plan.writes.map((d) => d.phase))].sort((a, b) => a - b)) {
@@ -326,13 +342,7 @@ async function pruneAndRecord(state: ApplyRun): Promise<void> {
 
 /** Fails before anything is applied when a kind is neither served nor defined by a CRD in the set. */
 export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): void {
-  const fromCrds = new Set<string>();
-  for (const crd of objects.filter((o) => o.kind === 'CustomResourceDefinition')) {
-    const spec = crd.spec as
-      { group?: string; names?: { kind?: string }; versions?: { name: string }[] } | undefined;
-    for (const version of spec?.versions ?? [])
-      fromCrds.add(`${spec?.group}/${version.name}/${spec?.names?.kind}`);
-  }
+  const fromCrds = kindsDefinedBy(objects);
   const unknown = objects.filter(
     (o) => !resources.find(o.apiVersion, o.kind) && !fromCrds.has(`${o.apiVersion}/${o.kind}`),
   );
@@ -340,32 +350,6 @@ export function checkKindsKnown(objects: KubeObject[], resources: ResourceMap): 
     const list = unknown.map((o) => `${o.kind} ${o.metadata.name} (${o.apiVersion})`).join(', ');
     throw new ConfigError(
       `unknown kind: ${list}: the cluster does not serve it and no CRD in the manifests defines it; nothing was applied`,
-    );
-  }
-}
-
-async function waitForChanged(
-  written: DesiredObject[],
-  client: KubeClient,
-  options: ApplyOptions,
-  report: ApplyReport,
-  log: Logger,
-): Promise<void> {
-  const targets = written.filter(
-    (d) => WORKLOAD_KINDS.has(d.object.kind) || hasRollout(d.object as LiveObject),
-  );
-  if (targets.length === 0) return;
-  const outcome = await log.group(`waiting for ${targets.length} rollout(s)`, () =>
-    waitForRollouts(client, targets, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, (line) =>
-      log.info(`  ${line}`),
-    ),
-  );
-  if (outcome.notReady.length > 0) {
-    report.notReady = outcome.notReady;
-    const reasons = outcome.notReady.map((n) => `${n.object}: ${n.reason}`).join('; ');
-    throw new ApplyFailure(
-      `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
-      report,
     );
   }
 }

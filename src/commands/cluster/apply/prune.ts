@@ -12,6 +12,9 @@ export interface PruneOptions {
   dryRun?: boolean;
 }
 
+/** Objects a refused prune names; the rest are counted (a message is one readable line). */
+const NAMED_DELETIONS = 20;
+
 /**
  * Deletes members of the set that are no longer in the manifests — only objects carrying the
  * set's part-of label, never anything outside it. Protected kinds stay unless allowed; more
@@ -41,8 +44,10 @@ export async function prune(
   }
   const doomed = candidates.filter((m) => !kept.includes(m));
   if (options.maxDeletions !== undefined && doomed.length > options.maxDeletions) {
+    const named = doomed.slice(0, NAMED_DELETIONS).map((m) => describeObject(m.object));
+    const more = doomed.length - named.length;
     throw new ApplyFailure(
-      `prune would delete ${doomed.length} objects, more than --max-deletions ${options.maxDeletions}; nothing was deleted (${doomed.map((m) => describeObject(m.object)).join(', ')})`,
+      `prune would delete ${doomed.length} objects, more than --max-deletions ${options.maxDeletions}; nothing was deleted (${named.join(', ')}${more > 0 ? ` and ${more} more` : ''})`,
       report,
     );
   }

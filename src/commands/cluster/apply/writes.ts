@@ -3,6 +3,8 @@ import type { KubeClient } from '../../../adapters/kube/client.js';
 import {
   deleteObject,
   FIELD_MANAGER,
+  getObject,
+  listObjects,
   serverSideApply,
   validateAsNew,
   waitUntilGone,
@@ -24,7 +26,8 @@ import {
 } from '../../../core/apply-report.js';
 import { namespaceFailure, ValidationProblems } from './problems.js';
 import { mapLimit } from '../../../core/concurrency.js';
-import type { DesiredObject, Inventory } from '../inventory/inventory.js';
+import { PARENT_INFO, type DesiredObject, type Inventory } from '../inventory/inventory.js';
+import { APPLYSET_ID, APPLYSET_PART_OF } from '../../../core/applyset.js';
 
 /** Parallel requests for validating and writing objects. */
 export const WRITE_CONCURRENCY = 8;
@@ -206,9 +209,9 @@ export async function writePlanned(
         return;
       }
     }
-    const outcome = await serverSideApply(client, d.info, object, {
-      dryRun: false,
+    const outcome = await claimingApply(client, d, object, inventory, {
       force: options.forceConflicts || plan.force.has(d.id),
+      adopt: options.adopt,
     });
     if (outcome.ok) {
       const action = replacing ? 'replaced' : outcome.created ? 'created' : 'configured';
@@ -246,4 +249,64 @@ async function replaceLive(
   return gone
     ? undefined
     : `still being deleted after ${REPLACE_DELETE_TIMEOUT_MS / 1000}s; run apply again`;
+}
+
+/** Rounds of re-reading an object that others keep changing between ferry's read and write. */
+const CLAIM_ROUNDS = 5;
+
+/**
+ * Server-side apply conditional on the object being as ferry last read it (its resourceVersion,
+ * or for an object not found, the revision of the LIST that did not find it): the claim on an
+ * object is the write itself, so two inventories racing for one object cannot both take it. A
+ * stale read (409 without field conflicts) is read again: another owner now means refusal, as
+ * before the write; otherwise (a controller's status update, a hand edit) the write is retried.
+ */
+async function claimingApply(
+  client: KubeClient,
+  d: DesiredObject,
+  object: KubeObject,
+  inventory: Inventory,
+  call: { force: boolean; adopt: boolean },
+): Promise<ApplyOutcome> {
+  let resourceVersion = inventory.readVersion(d);
+  for (let round = 1; ; round++) {
+    const conditional = resourceVersion
+      ? { ...object, metadata: { ...object.metadata, resourceVersion } }
+      : object;
+    const outcome = await serverSideApply(client, d.info, conditional, {
+      dryRun: false,
+      force: call.force,
+    });
+    const stale = !outcome.ok && outcome.status === 409 && outcome.conflicts.length === 0;
+    if (!stale || round === CLAIM_ROUNDS) return outcome;
+    const live = await getObject(client, d.info, object);
+    // Gone again: the same condition holds (a create ignores it; a re-creation fails it).
+    if (!live) continue;
+    const owner = call.adopt ? undefined : await ownerNow(client, inventory, live);
+    if (owner)
+      return {
+        ok: false,
+        status: 409,
+        message: `owned by ${owner} (it claimed the object after this run read it); refusing to adopt it (use --adopt)`,
+        conflicts: [],
+      };
+    resourceVersion = (live.metadata as { resourceVersion?: string }).resourceVersion;
+  }
+}
+
+/** Who else owns `live`, naming another ApplySet by its inventory if its parent is found now. */
+async function ownerNow(
+  client: KubeClient,
+  inventory: Inventory,
+  live: KubeObject,
+): Promise<string | undefined> {
+  const partOf = live.metadata.labels?.[APPLYSET_PART_OF];
+  const { parent } = inventory;
+  const parents =
+    partOf && partOf !== parent.id
+      ? await listObjects(client, PARENT_INFO, `${APPLYSET_ID}=${partOf}`, parent.namespace).catch(
+          () => [], // unreadable: the owner is named by its id
+        )
+      : [];
+  return inventory.ownerOf(live, parents);
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { SecretOptions } from '../secrets/open.js';
 import { readTextFile } from '../../../adapters/files.js';
+import { readSet, type SetSettings } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
-import { readCommandSet, type SetSettings } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
-import { discover } from '../../../adapters/kube/discovery.js';
+import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER, serverSideApply } from '../../../adapters/kube/objects.js';
 import { applySetParent } from '../../../core/applyset.js';
 import { compareDesired } from '../../../core/compare.js';
@@ -11,19 +12,20 @@ import { isPrefix } from '../../../core/field-path.js';
 import type { ObjectSchema } from '../../../core/schema.js';
 import {
   DRIFT_FINGERPRINT,
+  DriftAlertFailure,
   driftOf,
   type DriftReport,
   type DriftedObject,
 } from '../../../core/drift.js';
-import { OperationError } from '../../../core/errors.js';
+import { FerryError, OperationError } from '../../../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../../../core/ignore.js';
 import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import type { DesiredObject } from '../inventory/inventory.js';
-import { readLiveState } from '../inventory/live-state.js';
+import { readLiveState, refuseDuplicates, type SharedReads } from '../inventory/live-state.js';
 
-export interface DriftOptions {
+export interface DriftOptions extends SecretOptions {
   dir: string;
   inventory: string;
   namespace?: string;
@@ -37,28 +39,27 @@ export interface DriftOptions {
   requestTimeoutMs?: number;
   /** Alert sinks; each fires only when the drift state changes. */
   alerts?: AlertOptions;
-  /** How to build a set folder that is a kustomization or a chart (issue 22). */
+  /** How to build a set folder that is a kustomization or a Helm chart (issue 22). */
   source?: SetSettings;
 }
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
 export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
-  const manifests = await readCommandSet(options, log);
+  const set = await readSet(options.dir, { ...options, log });
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    const report = await driftCheck(
-      client,
-      manifests.map((m) => m.object),
-      { ...options, rules },
-      log,
-    );
+    const report = await driftCheck(client, set.objects, { ...options, rules }, log, set.sources);
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
       const { sendDriftAlerts } = await import('../../publish/drift-alerts.js');
-      report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      try {
+        report.alerts = await sendDriftAlerts(report, options.alerts, client, log);
+      } catch (error) {
+        throw error instanceof FerryError ? new DriftAlertFailure(error, report) : error;
+      }
     }
     return report;
   } finally {
@@ -73,13 +74,25 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
 export async function driftCheck(
   client: KubeClient,
   objects: KubeObject[],
-  options: Omit<DriftOptions, 'dir' | 'ignore'> & { rules?: IgnoreRule[] },
+  options: Omit<DriftOptions, 'dir' | 'ignore'> & {
+    rules?: IgnoreRule[];
+    /** Reads made once for several sets (`drift --all`). */
+    shared?: SharedReads & { resources: ResourceMap };
+  },
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<DriftReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
-  const resources = await discover(client);
+  const resources = options.shared?.resources ?? (await discover(client));
+  refuseDuplicates(objects, sources, parent, resources);
   const unknown = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
-  const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
+  const { desired, inventory, schemas } = await readLiveState(
+    client,
+    resources,
+    parent,
+    objects,
+    options.shared,
+  );
   const schemaOf = (d: DesiredObject): ObjectSchema =>
     schemas.forKind(d.object.apiVersion, d.object.kind);
   if (!inventory.parentLive)

@@ -1,8 +1,10 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
-import { FIELD_MANAGER, listObjects } from '../../../adapters/kube/objects.js';
+import type { ListCache } from '../../../adapters/kube/list-cache.js';
+import { FIELD_MANAGER, listObjectsAt } from '../../../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
+  APPLYSET_ID,
   APPLYSET_NAMESPACES,
   APPLYSET_PART_OF,
   asMember,
@@ -51,7 +53,8 @@ export function desiredObject(
 ): DesiredObject {
   const info = resources.find(object.apiVersion, object.kind)!;
   const metadata = { ...object.metadata };
-  if (info.namespaced) metadata.namespace ??= parent.namespace;
+  if (info.namespaced)
+    metadata.namespace ||= parent.namespace; // `namespace: ""` is none
   else delete metadata.namespace;
   // Generated manifests often carry a `status` (`kubectl create … -o yaml`); where the API
   // server keeps status behind its subresource it ignores it, so it is neither applied nor
@@ -80,6 +83,8 @@ export class Inventory {
     readonly namespaces: string[],
     private readonly live: Map<string, KubeObject>,
     readonly members: LiveMember[],
+    /** The resourceVersion of each LIST read, by {@link listKey}: the state it saw. */
+    private readonly listedAt: Map<string, string> = new Map(),
   ) {}
 
   liveOf(id: string): KubeObject | undefined {
@@ -115,17 +120,58 @@ export class Inventory {
   /** This inventory plus what a later read found (kinds a just-created CRD serves). */
   merge(other: Inventory): Inventory {
     const live = new Map([...this.live, ...other.live]);
-    return new Inventory(this.parent, this.parentLive, this.groupKinds, this.namespaces, live, [
-      ...this.members,
-      ...other.members,
-    ]);
+    const listedAt = new Map([...this.listedAt, ...other.listedAt]);
+    return new Inventory(
+      this.parent,
+      this.parentLive,
+      this.groupKinds,
+      this.namespaces,
+      live,
+      [...this.members, ...other.members],
+      listedAt,
+    );
   }
 
   /** Who else owns the live object, when it is not already ours. */
   foreignOwner(desired: DesiredObject): string | undefined {
     const live = this.live.get(desired.id);
-    return live ? foreignOwner(live, this.parent) : undefined;
+    return live ? this.ownerOf(live) : undefined;
   }
+
+  /**
+   * Who else owns `live` (core/applyset.ts), another ApplySet named by its inventory when its
+   * parent is a ConfigMap this read saw (ConfigMaps in the inventory's namespace are all read)
+   * or one of `parents` (read since).
+   */
+  ownerOf(live: KubeObject, parents: KubeObject[] = []): string | undefined {
+    return foreignOwner(live, this.parent, (id) => {
+      for (const object of [...parents, ...this.live.values()])
+        if (object.kind === 'ConfigMap' && object.metadata.labels?.[APPLYSET_ID] === id)
+          return `${object.metadata.namespace}/${object.metadata.name}`;
+      return undefined;
+    });
+  }
+
+  /**
+   * The resourceVersion a write of `desired` is conditional on: the live object's as read, or,
+   * for an object the read did not find, the revision of the LIST that did not find it. Either
+   * way the API server refuses the write (409) if anyone created or changed the object since,
+   * so ferry claims an object only in the state it checked (no other owner).
+   */
+  readVersion(desired: DesiredObject): string | undefined {
+    const live = this.live.get(desired.id);
+    if (live) return (live.metadata as { resourceVersion?: string }).resourceVersion;
+    const { info } = desired;
+    return (
+      this.listedAt.get(listKey(info, desired.object.metadata.namespace)) ??
+      this.listedAt.get(listKey(info, undefined))
+    );
+  }
+}
+
+/** A LIST's scope: group-kind and namespace (`*`: every namespace, or cluster-scoped). */
+function listKey(info: ResourceInfo, namespace: string | undefined): string {
+  return `${info.group ? `${info.kind}.${info.group}` : info.kind}|${info.namespaced && namespace ? namespace : '*'}`;
 }
 
 type ListPlan = Map<string, { info: ResourceInfo; namespaces: Set<string>; selector: string }>;
@@ -142,19 +188,41 @@ function addToPlan(
   plan.set(key, entry);
 }
 
-/** Runs the LISTs of a plan in parallel; returns the objects and what was covered. */
+interface ListResult {
+  info: ResourceInfo;
+  items: KubeObject[];
+  /** {@link listKey} of an unfiltered list, with its resourceVersion. */
+  listed?: [string, string];
+}
+
+/**
+ * Runs the LISTs of a plan in parallel; returns the objects and what was covered. With `shared`
+ * (several sets read at once, for drift: no write needs a list's resourceVersion), a LIST it
+ * already holds is answered from it.
+ */
 async function runPlan(
   client: KubeClient,
   plan: ListPlan,
-): Promise<{ info: ResourceInfo; items: KubeObject[] }[]> {
-  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) => {
-    if (!info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT) {
-      return [listObjects(client, info, selector).then((items) => ({ info, items, scope: '*' }))];
-    }
-    return [...namespaces].map((ns) =>
-      listObjects(client, info, selector, ns).then((items) => ({ info, items })),
-    );
-  });
+  shared?: ListCache,
+): Promise<ListResult[]> {
+  const list = async (
+    info: ResourceInfo,
+    selector: string,
+    namespace: string | undefined,
+  ): Promise<ListResult> => {
+    const cached = shared?.lookup(info, selector, namespace);
+    if (cached) return { info, items: await cached };
+    const { items, resourceVersion } = await listObjectsAt(client, info, selector, namespace);
+    // Only an unfiltered list proves an object absent.
+    const listed: [string, string] | undefined =
+      selector === '' && resourceVersion ? [listKey(info, namespace), resourceVersion] : undefined;
+    return { info, items, ...(listed ? { listed } : {}) };
+  };
+  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) =>
+    !info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT
+      ? [list(info, selector, undefined)]
+      : [...namespaces].map((ns) => list(info, selector, ns)),
+  );
   return Promise.all(lists);
 }
 
@@ -172,23 +240,26 @@ export async function readInventory(
   parent: ApplySetParent,
   desired: DesiredObject[],
   extend?: Inventory,
+  shared?: ListCache,
 ): Promise<Inventory> {
   const first: ListPlan = new Map();
   for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, '');
   if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, '');
-  const results = await runPlan(client, first);
+  const results = await runPlan(client, first, shared);
   const live = new Map<string, KubeObject>();
   const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
-  const collect = (batch: { info: ResourceInfo; items: KubeObject[] }[]): LiveMember[] =>
-    batch.flatMap(({ info, items }) =>
-      items.flatMap((object) => {
+  const listedAt = new Map<string, string>();
+  const collect = (batch: ListResult[]): LiveMember[] =>
+    batch.flatMap(({ info, items, listed }) => {
+      if (listed) listedAt.set(...listed);
+      return items.flatMap((object) => {
         const id = identityOf(object);
         live.set(id, object);
         return object.metadata.labels?.[APPLYSET_PART_OF] === parent.id
           ? [{ id, object, info }]
           : [];
-      }),
-    );
+      });
+    });
   const members = collect(results);
   const parentLive = extend ? extend.parentLive : live.get(parentId);
   const annotations = parentLive?.metadata.annotations ?? {};
@@ -213,7 +284,7 @@ export async function readInventory(
       if (coveredClusterWide) continue;
       for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
     }
-    members.push(...collect(await runPlan(client, second)));
+    members.push(...collect(await runPlan(client, second, shared)));
   }
   // Objects applied by an older ferry still carry per-build annotations git no longer has.
   for (const d of desired) {
@@ -228,6 +299,7 @@ export async function readInventory(
     recordedNamespaces.slice(1),
     live,
     members,
+    listedAt,
   );
   return extend ? extend.merge(inventory) : inventory;
 }

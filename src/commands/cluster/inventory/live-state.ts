@@ -1,11 +1,18 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import type { ResourceMap } from '../../../adapters/kube/discovery.js';
+import type { ListCache } from '../../../adapters/kube/list-cache.js';
 import { loadSchemas } from '../../../adapters/kube/openapi.js';
-import { APPLYSET_TOOLING, type ApplySetParent } from '../../../core/applyset.js';
-import { ConfigError, OperationError } from '../../../core/errors.js';
-import type { KubeObject } from '../../../core/manifest.js';
+import { parentProblem, type ApplySetParent } from '../../../core/applyset.js';
+import { ConfigError } from '../../../core/errors.js';
+import { checkUniqueIdentities, type KubeObject } from '../../../core/manifest.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { desiredObject, readInventory, type DesiredObject, type Inventory } from './inventory.js';
+
+/** Reads made once for several sets (`drift --all`), which each set's read draws on. */
+export interface SharedReads {
+  lists: ListCache;
+  schemas: SchemaSet;
+}
 
 /** What apply, plan and drift know of a set before they compare or write anything. */
 export interface LiveState {
@@ -16,7 +23,7 @@ export interface LiveState {
 }
 
 /** The CRDs among the manifests: the schema of a kind the server does not publish yet. */
-function crdsOf(objects: KubeObject[]): KubeObject[] {
+export function crdsOf(objects: KubeObject[]): KubeObject[] {
   return objects.filter(
     (o) =>
       o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
@@ -33,13 +40,14 @@ export async function readLiveState(
   resources: ResourceMap,
   parent: ApplySetParent,
   objects: KubeObject[],
+  shared?: SharedReads,
 ): Promise<LiveState> {
   const desired = objects
     .filter((o) => resources.find(o.apiVersion, o.kind))
     .map((o) => desiredObject(o, resources, parent));
   const [inventory, schemas] = await Promise.all([
-    readInventory(client, resources, parent, desired),
-    loadSchemas(client, objects, crdsOf(objects)),
+    readInventory(client, resources, parent, desired, undefined, shared?.lists),
+    shared?.schemas ?? loadSchemas(client, objects, crdsOf(objects)),
   ]);
   return { desired, inventory, schemas };
 }
@@ -60,13 +68,57 @@ export function refuseParentClash(objects: KubeObject[], parent: ApplySetParent)
   }
 }
 
-/** Refuses an inventory another tool records (kubectl's ApplySet, by KEP-3659's tooling rule). */
-export function refuseForeignTooling(inventory: Inventory): void {
+/**
+ * Refuses an inventory whose ConfigMap exists and is not ferry's record: a plain ConfigMap of
+ * the same name, or another tool's ApplySet parent (kubectl's, by KEP-3659's tooling rule).
+ */
+export function refuseForeignParent(inventory: Inventory): void {
   const { parent, parentLive } = inventory;
-  const tooling = parentLive?.metadata.annotations?.[APPLYSET_TOOLING];
-  if (tooling && !tooling.startsWith('ferry/')) {
-    throw new OperationError(
-      `inventory ${parent.namespace}/${parent.name} belongs to ${tooling}, not ferry; choose another --inventory`,
-    );
+  const problem = parentLive && parentProblem(parentLive, parent);
+  if (problem) throw new ConfigError(foreignParentMessage(parent, problem));
+}
+
+/** The one line saying an inventory's ConfigMap is not ferry's record, and why. */
+export function foreignParentMessage(parent: ApplySetParent, problem: string): string {
+  return `--inventory ${parent.name}: ConfigMap ${parent.namespace}/${parent.name} exists and is not an inventory record of ferry's (${problem}); choose another --inventory`;
+}
+
+/**
+ * The kinds the CRDs among the manifests define, as `apiVersion/kind` (one per served version),
+ * and whether each is namespaced: what discovery will say once they are applied.
+ */
+export function kindsDefinedBy(objects: KubeObject[]): Map<string, boolean> {
+  const kinds = new Map<string, boolean>();
+  for (const crd of crdsOf(objects)) {
+    const spec = crd.spec as
+      | { group?: string; scope?: string; names?: { kind?: string }; versions?: { name: string }[] }
+      | undefined;
+    for (const version of spec?.versions ?? [])
+      kinds.set(`${spec?.group}/${version.name}/${spec?.names?.kind}`, spec?.scope !== 'Cluster');
   }
+  return kinds;
+}
+
+/**
+ * Refuses two manifests of one object, naming both files, once each namespace is what the API
+ * server will make of it: a namespaced kind's missing namespace is the set's, a cluster-scoped
+ * kind has none (discovery, or a CRD among the manifests, says which). `sources` names the file
+ * of each object.
+ */
+export function refuseDuplicates(
+  objects: KubeObject[],
+  sources: ReadonlyMap<KubeObject, string>,
+  parent: ApplySetParent,
+  resources: ResourceMap,
+): void {
+  const defined = kindsDefinedBy(objects);
+  checkUniqueIdentities(
+    objects.map((object, i) => ({ source: sources.get(object) ?? `manifest ${i + 1}`, object })),
+    {
+      namespace: parent.namespace,
+      namespaced: (o) =>
+        resources.find(o.apiVersion, o.kind)?.namespaced ??
+        defined.get(`${o.apiVersion}/${o.kind}`),
+    },
+  );
 }

@@ -4,7 +4,12 @@ import {
   type KubeResponse,
   type KubeStatus,
 } from '../../../adapters/kube/client.js';
-import type { ResourceInfo, ResourceMap } from '../../../adapters/kube/discovery.js';
+import {
+  collectionPath,
+  objectPath,
+  type ResourceInfo,
+  type ResourceMap,
+} from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER, listObjects, serverSideApply } from '../../../adapters/kube/objects.js';
 import {
   APPLYSET_GROUP_KINDS,
@@ -13,10 +18,12 @@ import {
   groupKind,
   parentObject,
   parseGroupKinds,
+  parentProblem,
 } from '../../../core/applyset.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import { ApplyFailure, type ApplyReport } from '../../../core/apply-report.js';
 import { PARENT_INFO, type Inventory } from './inventory.js';
+import { foreignParentMessage } from './live-state.js';
 
 /** Compare-and-swap rounds before giving up on an inventory other runs keep changing. */
 const MAX_ROUNDS = 10;
@@ -147,7 +154,7 @@ export class InventoryRecord {
         ? await this.update(body, this.live)
         : await this.client.request<KubeObject | KubeStatus>({
             method: 'POST',
-            path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps`,
+            path: collectionPath(PARENT_INFO, this.parentNamespace),
             query: { fieldManager: FIELD_MANAGER },
             body,
           });
@@ -200,17 +207,21 @@ export class InventoryRecord {
     const { name } = this.inventory.parent;
     const response = await this.client.request<KubeObject>({
       method: 'GET',
-      path: `/api/v1/namespaces/${encodeURIComponent(this.parentNamespace)}/configmaps/${encodeURIComponent(name)}`,
+      path: objectPath(PARENT_INFO, name, this.parentNamespace),
     });
     if (response.status !== 200 && response.status !== 404)
       this.fail(`cannot read it: HTTP ${response.status}`);
     this.live = response.status === 200 ? response.body : undefined;
+    // Created by someone else since the inventory was read: never taken over.
+    const problem = this.live && parentProblem(this.live, this.inventory.parent);
+    if (problem) this.fail(foreignParentMessage(this.inventory.parent, problem), false);
     this.known = true;
   }
 
-  private fail(message: string): never {
+  private fail(message: string, prefixed = true): never {
     const { namespace, name } = this.inventory.parent;
-    throw new ApplyFailure(`inventory ${namespace}/${name}: ${message}`, this.report);
+    const line = prefixed ? `inventory ${namespace}/${name}: ${message}` : message;
+    throw new ApplyFailure(line, this.report);
   }
 }
 

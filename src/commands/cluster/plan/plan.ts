@@ -1,5 +1,5 @@
+import { readSet } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
-import { readCommandSet } from '../set-source.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover } from '../../../adapters/kube/discovery.js';
 import { FIELD_MANAGER } from '../../../adapters/kube/objects.js';
@@ -20,7 +20,12 @@ import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
-import { readLiveState, refuseForeignTooling, refuseParentClash } from '../inventory/live-state.js';
+import {
+  readLiveState,
+  refuseDuplicates,
+  refuseForeignParent,
+  refuseParentClash,
+} from '../inventory/live-state.js';
 
 /**
  * What `ferry plan` takes: apply's options that decide what an apply would do (the same prune,
@@ -39,6 +44,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
+  | 'allowPlaintextSecrets'
   | 'source'
 > & { cluster?: string };
 
@@ -48,35 +54,32 @@ export type PlanOptions = Pick<
  * would change. Nothing is written.
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
-  const manifests = await readCommandSet(options, log);
+  const set = await readSet(options.dir, { ...options, log });
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
-    return await planObjects(
-      client,
-      manifests.map((m) => m.object),
-      options,
-      log,
-    );
+    return await planObjects(client, set.objects, options, log, set.sources);
   } finally {
     client.close();
   }
 }
 
-/** `plan` with a connected client and objects already read. */
+/** `plan` with a connected client and objects already read (from the files `sources` names). */
 export async function planObjects(
   client: KubeClient,
   objects: KubeObject[],
   options: Omit<PlanOptions, 'dir'>,
   log: Logger,
+  sources: ReadonlyMap<KubeObject, string> = new Map(),
 ): Promise<PlanReport> {
   const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
   const resources = await discover(client);
   checkKindsKnown(objects, resources);
+  refuseDuplicates(objects, sources, parent, resources);
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
-  refuseForeignTooling(inventory);
+  refuseForeignParent(inventory);
   if (!inventory.parentLive)
     log.info(
       `inventory ${parent.namespace}/${parent.name} does not exist yet: every object is new`,

@@ -2,7 +2,8 @@ import type { AutoMergeMethod } from '../../../adapters/forge/github.js';
 import type { EnvRepoWorkspace, FetchedBranches } from '../../../adapters/git.js';
 import type { Logger } from '../../../adapters/logger.js';
 import type { ImageReference } from '../../../core/image.js';
-import { OperationError } from '../../../core/errors.js';
+import { ConfigError, OperationError } from '../../../core/errors.js';
+import { quoteForMessage } from '../../../core/image.js';
 import { pinIdentity, pinRefusal } from '../../../core/pin.js';
 import type { ProposalText } from '../../../core/promotion-text.js';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../../../core/proposal.js';
 import type { SourceInfo } from '../../../core/render.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
+import { otherRendering } from '../../../core/rendered-by.js';
 import type { RetryPolicy } from './race-retry.js';
 
 // Shapes shared by `ferry propose` and its GitHub and plain-git halves.
@@ -219,7 +221,14 @@ export async function readProposalState(
 ): Promise<ProposalState> {
   const { base, branch, path, pin } = context;
   const tips = await workspace.fetch(remote, base, branch);
+  const file = await workspace.fileOnPath(tips.base, path);
+  if (file !== undefined) {
+    throw new ConfigError(
+      `${shown(file)} is a file on ${base}, so ${path} cannot be a folder (the proposal would replace the file); choose another path`,
+    );
+  }
   const baseFiles = await workspace.readFolder(tips.base, path);
+  refuseOtherRendering(context, baseFiles);
   const basePin = await workspace.readFile(tips.base, pin.path);
   if (pin.write === undefined && basePin !== undefined) {
     const where = { app: context.app, env: context.envName, path: pin.path, branch: base };
@@ -251,4 +260,22 @@ export async function readProposalState(
   }
   const plan = planProposal(context.files, baseFiles, head, companion);
   return { tips, baseFiles, basePin, plan };
+}
+
+/**
+ * Refuses a folder that holds what ferry rendered for another app or environment (their folder
+ * nested in this one): the proposal replaces the whole folder and would delete it.
+ */
+function refuseOtherRendering(context: ProposalContext, baseFiles: FileMap): void {
+  const other = otherRendering(baseFiles, { app: context.app, environment: context.envName });
+  if (!other) return;
+  const { path, base, app, envName } = context;
+  throw new ConfigError(
+    `${shown(`${path}/${other.file}`)} on ${base} holds an object of app ${shown(other.owner.app)}, environment ${shown(other.owner.environment)}: the folder ${path} of ${app}/${envName} must not hold another app's or environment's folder (proposing would delete it); give each its own folder, or remove those files first if that app or environment is gone`,
+  );
+}
+
+/** A name read from the environment repo, as is when plain, else quoted (it is not trusted). */
+function shown(name: string): string {
+  return /^[\w.%~/-]+$/.test(name) ? name : quoteForMessage(name);
 }

@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
+import { KubeClient } from '../../../adapters/kube/client.js';
+import { ApplyFailure, summaryLine, type ApplyReport } from '../../../core/apply-report.js';
+import { applyTraceAnnotations } from '../../../core/applyset.js';
+import { FerryError, messageOf } from '../../../core/errors.js';
+import type { EnvSet } from '../../../core/set-descriptor.js';
+import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import { applyObjects, type ApplyOptions } from '../apply/apply.js';
+import { refuseEmptyPrune } from '../apply/problems.js';
+import type { SecretOptions } from '../secrets/open.js';
+import { readSet } from '../set-source.js';
+import { loadClusterSets, selectSets, setNamespace, isApplied, type LoadedSets } from './load.js';
+import { readSetRecords, writeSetRecord, type SetRecords } from './records.js';
+import { runInDependencyOrder } from './schedule.js';
+import { awaitDependencies } from './dependencies.js';
+
+/** What `ferry apply --all` (or `--set`) takes besides each set's own descriptor. */
+export interface ApplyAllOptions
+  extends
+    SecretOptions,
+    Pick<
+      ApplyOptions,
+      | 'dryRun'
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'timeoutMs'
+    > {
+  /** The environment repo folder to look for sets under. */
+  root: string;
+  cluster: string;
+  /** Only these sets (inventory names); their dependencies outside it are awaited, not applied. */
+  sets?: string[];
+  /** Apply every set, also those whose folder the cluster already runs. */
+  forceAll?: boolean;
+  /** Also apply the sets a drift check finds drifted (scheduled self-healing). */
+  heal?: boolean;
+  /** Sets applied at once, dependencies allowing (default 4). */
+  parallel?: number;
+  /** How long to wait for dependencies another job applies (with `sets`). */
+  dependencyTimeoutMs?: number;
+  /** The run recorded on each set's parent and objects. */
+  runUrl?: string;
+}
+
+export type ApplyAllReport = SetsReport<ApplyReport>;
+
+/** Sets applied at once by default: independent sets, dependencies first. */
+export const DEFAULT_PARALLEL = 4;
+
+/**
+ * `ferry apply --all`: every set of a cluster whose folder differs from what its inventory
+ * records as last applied, dependencies first, independent sets in parallel. A set whose
+ * dependency failed is skipped; each success is recorded on its parent (commit, tree, time, run).
+ * A run that wrote nothing costs one request: the LIST of inventories.
+ */
+export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<ApplyAllReport> {
+  const loaded = await loadClusterSets(options.root, options.cluster);
+  const selected = selectSets(loaded, options.sets);
+  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
+  try {
+    const records = await readSetRecords(client);
+    const context = client.contextNamespace;
+    const toApply = new Set(
+      selected.filter((set) => options.forceAll || !isApplied(loaded, set, records, context)),
+    );
+    if (options.heal) {
+      const { driftedSets } = await import('./drift-all.js');
+      const unchanged = selected.filter((set) => !toApply.has(set));
+      for (const set of await driftedSets(client, loaded, unchanged, log)) toApply.add(set);
+    }
+    const annotations = applyTraceAnnotations({
+      commit: loaded.trees.commit,
+      runUrl: options.runUrl ?? '',
+    });
+    const runSet = (set: EnvSet): Promise<SetRow<ApplyReport>> =>
+      applySet(client, loaded, set, { ...options, annotations }, log);
+    const inSelection = new Set(selected.map((set) => set.descriptor.inventory));
+    const rows = await runInDependencyOrder(
+      selected,
+      loaded.dependencies,
+      options.parallel ?? DEFAULT_PARALLEL,
+      async (set) => {
+        if (!toApply.has(set)) return unchangedRow(set);
+        const waited = await awaitDependencies<ApplyReport>(
+          client,
+          loaded,
+          (loaded.dependencies.get(set.descriptor.inventory) ?? []).filter(
+            (d) => !inSelection.has(d.descriptor.inventory),
+          ),
+          options.dependencyTimeoutMs,
+          log,
+          set,
+        );
+        return waited ?? runSet(set);
+      },
+    );
+    return {
+      command: 'apply',
+      cluster: options.cluster,
+      commit: loaded.trees.commit,
+      dryRun: options.dryRun ?? false,
+      sets: rows,
+      counts: countResults(rows),
+      requests: Object.fromEntries(client.counts),
+    };
+  } finally {
+    client.close();
+  }
+}
+
+function unchangedRow(set: EnvSet): SetRow<ApplyReport> {
+  return {
+    set: set.descriptor.inventory,
+    path: set.path,
+    namespace: set.descriptor.namespace,
+    result: 'unchanged',
+    detail: 'the cluster runs this folder',
+    exitCode: 0,
+  };
+}
+
+/** Applies one set with its descriptor's settings and records how it ended on its parent. */
+async function applySet(
+  client: KubeClient,
+  loaded: LoadedSets,
+  set: EnvSet,
+  options: ApplyAllOptions & { annotations: Record<string, string> },
+  log: Logger,
+): Promise<SetRow<ApplyReport>> {
+  const { descriptor } = set;
+  const start = Date.now();
+  const setLog = prefixedLogger(log, descriptor.inventory);
+  const namespace = setNamespace(set, client.contextNamespace);
+  const applyOptions: ApplyOptions = {
+    ...options,
+    dir: join(loaded.root, set.path),
+    inventory: descriptor.inventory,
+    namespace,
+    prune: descriptor.prune,
+    pruneAllow: descriptor.pruneAllow,
+    maxDeletions: descriptor.maxDeletions,
+    wait: descriptor.wait,
+    timeoutMs: descriptor.timeoutMs ?? options.timeoutMs,
+  };
+  const row = {
+    set: descriptor.inventory,
+    path: set.path,
+    namespace: descriptor.namespace,
+  };
+  const tree = loaded.trees.trees.get(set.path) ?? '';
+  // The time of the record is when the apply ended.
+  const outcome = (): { path: string; tree: string; at: string; runUrl: string } => ({
+    path: set.path,
+    tree,
+    at: new Date().toISOString(),
+    runUrl: options.runUrl ?? '',
+  });
+  const parent = { namespace, name: descriptor.inventory };
+  try {
+    const manifests = await readSet(applyOptions.dir, { ...applyOptions, log });
+    refuseEmptyPrune(manifests.objects.length, applyOptions);
+    const report = await applyObjects(
+      client,
+      manifests.objects,
+      applyOptions,
+      setLog,
+      manifests.sources,
+    );
+    delete report.requests; // counted for the whole run: the client is shared
+    if (!options.dryRun)
+      await writeSetRecord(client, parent, { ok: true, commit: loaded.trees.commit, ...outcome() });
+    const seconds = (Date.now() - start) / 1000;
+    return { ...row, result: 'applied', detail: summaryLine(report), exitCode: 0, seconds, report };
+  } catch (error) {
+    const reason = messageOf(error);
+    setLog.warning(`failed: ${reason.split('\n')[0]}`);
+    if (!options.dryRun)
+      await writeSetRecord(client, parent, { ok: false, ...outcome(), reason }).catch(() => false);
+    const report = error instanceof ApplyFailure ? error.report : undefined;
+    if (report) delete report.requests;
+    return {
+      ...row,
+      result: 'failed',
+      detail: reason.split('\n')[0] ?? reason,
+      exitCode: error instanceof FerryError ? error.exitCode : 1,
+      seconds: (Date.now() - start) / 1000,
+      ...(report ? { report } : {}),
+    };
+  }
+}
+
+export type { SetRecords };

@@ -1,0 +1,77 @@
+import { statusMessage, type KubeClient } from '../../../adapters/kube/client.js';
+import { APPLYSET_ID, APPLYSET_TOOLING } from '../../../core/applyset.js';
+import { OperationError } from '../../../core/errors.js';
+import type { KubeObject } from '../../../core/manifest.js';
+import {
+  recordOf,
+  recordPatch,
+  SET_RECORD_MANAGER,
+  type AppliedRecord,
+  type SetOutcome,
+} from '../../../core/set-record.js';
+
+/** A ferry inventory on the cluster: its parent and what it records of its set. */
+export interface RecordedSet {
+  namespace: string;
+  name: string;
+  record: AppliedRecord;
+}
+
+/** Records by `namespace/name` of the parent. */
+export type SetRecords = Map<string, RecordedSet>;
+
+export const recordKey = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+/**
+ * Every ferry inventory of the cluster in one request: a LIST of ConfigMaps by the ApplySet id
+ * label, across namespaces (kubectl's ApplySets, which carry the same label, are left out by
+ * their tooling annotation).
+ */
+export async function readSetRecords(client: KubeClient): Promise<SetRecords> {
+  const response = await client.request<{ items?: KubeObject[] }>({
+    verb: 'list',
+    method: 'GET',
+    path: '/api/v1/configmaps',
+    query: { labelSelector: APPLYSET_ID },
+  });
+  if (response.status !== 200)
+    throw new OperationError(
+      `reading the inventories' records (list configmaps with label ${APPLYSET_ID}): ${statusMessage(response)}`,
+    );
+  const records: SetRecords = new Map();
+  for (const parent of response.body.items ?? []) {
+    if (!parent.metadata.annotations?.[APPLYSET_TOOLING]?.startsWith('ferry/')) continue;
+    const namespace = parent.metadata.namespace ?? '';
+    records.set(recordKey(namespace, parent.metadata.name), {
+      namespace,
+      name: parent.metadata.name,
+      record: recordOf(parent),
+    });
+  }
+  return records;
+}
+
+/**
+ * Records how an apply of a set ended on its parent (a JSON merge patch by its own field
+ * manager). Returns false when there is no parent to record on (the apply failed before it
+ * wrote one): a merge patch never creates an object, so no bare ConfigMap is left behind.
+ */
+export async function writeSetRecord(
+  client: KubeClient,
+  parent: { namespace: string; name: string },
+  outcome: SetOutcome,
+): Promise<boolean> {
+  const response = await client.request({
+    method: 'PATCH',
+    path: `/api/v1/namespaces/${encodeURIComponent(parent.namespace)}/configmaps/${encodeURIComponent(parent.name)}`,
+    query: { fieldManager: SET_RECORD_MANAGER },
+    contentType: 'application/merge-patch+json',
+    body: { metadata: { annotations: recordPatch(outcome) } },
+  });
+  if (response.status === 404) return false;
+  if (response.status !== 200)
+    throw new OperationError(
+      `recording the apply on inventory ${parent.namespace}/${parent.name}: ${statusMessage(response)}`,
+    );
+  return true;
+}

@@ -1,0 +1,69 @@
+import type { Logger } from '../../adapters/logger.js';
+import type { StickyComment } from '../../adapters/forge/sticky-comment.js';
+import { formatPlanMarkdown } from '../../core/plan-markdown.js';
+import type { PlanReport } from '../../core/plan.js';
+import {
+  formatSetsMarkdown,
+  setsSummary,
+  worstExitCode,
+  type SetsReport,
+} from '../../core/sets-report.js';
+import { planAll, type PlanAllOptions } from '../cluster/sets/plan-all.js';
+import {
+  commentLimit,
+  postPlanStatus,
+  postStickyComment,
+  type PlanPublishing,
+} from './plan-publish.js';
+
+/** The hidden marker of a cluster's `plan --all` comment: one per pull request and cluster. */
+export function setsPlanMarker(cluster: string): string {
+  return `<!-- ferry-plan-sets:${cluster.replace(/--/g, '-\u200b-')} -->`;
+}
+
+/**
+ * The comment for a cluster: every set's plan, or, when that is longer than the forge takes,
+ * the table of sets alone with a pointer to the job summary.
+ */
+export function setsPlanComment(
+  report: SetsReport<PlanReport>,
+  limit: number,
+  runUrl: string | undefined,
+): string {
+  const detail = (r: PlanReport): string =>
+    formatPlanMarkdown(r, { title: `${r.inventory.namespace}/${r.inventory.name}` });
+  const full = formatSetsMarkdown(report, detail);
+  if (full.length <= limit) return full;
+  const more = runUrl ? ` The whole plan is in the [job summary](${runUrl}).` : '';
+  return `${formatSetsMarkdown(report, () => '')}\nEach set's plan is too long for a comment.${more}\n`;
+}
+
+/** `plan --all`, then its comment (one per cluster) and `ferry/plan (<cluster>)`. */
+export async function planAllAndPublish(
+  options: PlanAllOptions,
+  publishing: PlanPublishing,
+  log: Logger,
+): Promise<{ report: SetsReport<PlanReport>; comment?: StickyComment }> {
+  const report = await planAll(options, log);
+  const { target } = publishing;
+  let comment: StickyComment | undefined;
+  if (target && publishing.comment) {
+    const marker = setsPlanMarker(options.cluster);
+    const markdown = setsPlanComment(
+      report,
+      commentLimit(target) - marker.length - 1,
+      publishing.comment.runUrl,
+    );
+    comment = await postStickyComment(target, publishing.comment, marker, markdown, log);
+  }
+  if (target && publishing.statusSha) {
+    const subject = {
+      sha: publishing.statusSha,
+      cluster: options.cluster,
+      runUrl: publishing.runUrl,
+    };
+    const ok = worstExitCode(report.sets) === 0;
+    await postPlanStatus(target, subject, ok, setsSummary(report), log);
+  }
+  return { report, ...(comment ? { comment } : {}) };
+}

@@ -1,0 +1,117 @@
+import schema from '../../schema/ferry-set.schema.json' with { type: 'json' };
+import { parseDuration } from './duration.js';
+import { ConfigError } from './errors.js';
+import type { ValidateFunction } from 'ajv';
+import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
+
+/**
+ * A set of the environment repository: a folder applied as one inventory, described by the
+ * `.ferry-set.yaml` it holds (a dotfile, so never read as a manifest). One descriptor per
+ * folder, never one central file: proposals for different apps never touch the same file.
+ */
+
+/** The descriptor's file name, in the set's folder. */
+export const SET_DESCRIPTOR = '.ferry-set.yaml';
+
+/** What `.ferry-set.yaml` says (defaults applied). */
+export interface SetDescriptor {
+  inventory: string;
+  namespace: string | undefined;
+  /** Clusters the set is applied to; undefined: every cluster. */
+  clusters: string[] | undefined;
+  /** Inventories of the same cluster applied (and ready) first. */
+  dependsOn: string[];
+  prune: boolean;
+  pruneAllow: string[];
+  maxDeletions: number | undefined;
+  wait: boolean;
+  /** `timeout` in milliseconds; undefined: apply's default. */
+  timeoutMs: number | undefined;
+}
+
+/** A set found under the root: its folder (relative to the root, `/`-separated) and descriptor. */
+export interface EnvSet {
+  path: string;
+  /** The descriptor file as the user would name it (relative to the working folder). */
+  file: string;
+  descriptor: SetDescriptor;
+  /** The line each key is on, for errors found later (a dependsOn entry no set has). */
+  lineOf: (path: string[]) => number;
+}
+
+let compiled: ValidateFunction | undefined;
+/** The schema validator, compiled on first use. */
+function validator(): ValidateFunction {
+  compiled ??= compileSchema(schema, { useDefaults: true });
+  return compiled;
+}
+
+type RawDescriptor = Omit<
+  SetDescriptor,
+  'timeoutMs' | 'namespace' | 'clusters' | 'maxDeletions'
+> & {
+  namespace?: string;
+  clusters?: string[];
+  maxDeletions?: number;
+  timeout?: string;
+};
+
+/** Parses and validates a descriptor; errors name `file:line: field`. */
+export function parseSetDescriptor(
+  text: string,
+  file: string,
+): { descriptor: SetDescriptor; lineOf: (path: string[]) => number } {
+  const { data, doc, lines } = parseYamlSource(text, file);
+  checkSchema(validator(), data, { doc, lines }, file);
+  const lineOf = (path: string[]): number => locate(doc, lines, path);
+  if (data === null || typeof data !== 'object')
+    throw new ConfigError(`${file}:1: expected a mapping with at least inventory`);
+  const raw = data as RawDescriptor;
+  let timeoutMs: number | undefined;
+  if (raw.timeout !== undefined) {
+    const at = `${file}:${lineOf(['timeout'])}: timeout`;
+    timeoutMs = parseDuration(raw.timeout, at);
+  }
+  return {
+    descriptor: {
+      inventory: raw.inventory,
+      namespace: raw.namespace,
+      clusters: raw.clusters,
+      dependsOn: raw.dependsOn,
+      prune: raw.prune,
+      pruneAllow: raw.pruneAllow,
+      maxDeletions: raw.maxDeletions,
+      wait: raw.wait,
+      timeoutMs,
+    },
+    lineOf,
+  };
+}
+
+/** What ferry writes for an app's environment folder (propose, promote, rollback). */
+export interface ProposedSet {
+  inventory: string;
+  namespace: string | undefined;
+  clusters: string[] | undefined;
+  dependsOn: string[];
+}
+
+/**
+ * The descriptor propose writes beside an app's rendered manifests: its folder is ferry's own,
+ * so what git drops is pruned, and the set counts as applied once its rollout is done.
+ */
+export function proposedDescriptor(set: ProposedSet): string {
+  const lines = [
+    '# Written by ferry from ferry.yaml: this folder is applied as one inventory.',
+    '# https://github.com/ferry-gitops/ferry/blob/main/docs/environment-repo.md',
+    `inventory: ${set.inventory}`,
+    ...(set.namespace ? [`namespace: ${set.namespace}`] : []),
+    ...(set.clusters
+      ? [`clusters: [${set.clusters.map((c) => JSON.stringify(c)).join(', ')}]`]
+      : []),
+    ...(set.dependsOn.length > 0 ? [`dependsOn: [${set.dependsOn.join(', ')}]`] : []),
+    'prune: true',
+    'wait: true',
+  ];
+  return `${lines.join('\n')}\n`;
+}
