@@ -51,6 +51,15 @@ const forceConflicts = flag(
       'not forced by default: a conflict with a controller is reported with its field and manager',
   },
 );
+/** apply's and plan's permission check before anything is read or written (issue 24). */
+export const skipPreflight = flag(
+  'skip-preflight',
+  'skip checking, before anything is read or written, that this identity has every permission the run needs',
+  {
+    details:
+      'the check lists every missing permission at once (exit 1, nothing written); see docs/credentials.md',
+  },
+);
 const adopt = flag('adopt', 'take over objects owned by another ApplySet or tool', {
   details: 'another ApplySet, Helm, Flux or Argo CD',
 });
@@ -121,6 +130,7 @@ export const APPLY_OPTIONS = [
   allowPlaintextSecrets,
   ...CONNECTION,
   ...SET_SOURCE,
+  skipPreflight,
   output(['text', 'json']),
   reworded(cluster, 'cluster name for the commit status context ferry/apply (<cluster>)'),
   ...commitStatus(
@@ -154,6 +164,7 @@ export function applyOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
     source: setSettings(values),
   };
@@ -180,6 +191,7 @@ export function applyAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
@@ -218,6 +230,7 @@ export const PLAN_OPTIONS = [
   allowPlaintextSecrets,
   ...CONNECTION,
   ...SET_SOURCE,
+  skipPreflight,
   output(['text', 'json', 'markdown']),
   valued(
     'changed-since',
@@ -273,6 +286,7 @@ export function planOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
     source: setSettings(values),
   };
@@ -295,6 +309,7 @@ export function planAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { findTool } from '../../src/adapters/renderers/tools.js';
-import { toolBinary } from './renderer-binaries.js';
+import { toolBinary } from './tools.js';
 
 export const RENDERER_FIXTURES = 'test/fixtures/renderers';
 
