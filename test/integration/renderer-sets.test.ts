@@ -1,9 +1,10 @@
 // Environment-repo sets that are a Helm chart or a kustomization (issue 22), applied, planned
 // and checked for drift through the one function that reads a set: what plan shows is what
 // apply applies; and a generated ConfigMap whose name changes is pruned only once the workload
-// points at the new one (apply, wait, then prune).
+// points at the new one (apply, wait, then prune); `ferry rbac` reads a chart set as apply does,
+// so an identity bound to its output deploys the chart.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -13,7 +14,9 @@ import { runFerry } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { driftLines, ferryApply, ferryDrift, type Target } from '../helpers/ferry-json.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
+import { ferryAs, kubectlApply, rbacFor } from '../helpers/rbac.js';
 import { RENDERER_FIXTURES, useTestTools } from '../helpers/renderer-fixtures.js';
+import { serviceAccount } from '../helpers/service-account.js';
 
 async function copyFixture(t: TestContext, fixture: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-set-'));
@@ -189,5 +192,50 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
     assert.equal(status.updatedReplicas, spec.replicas, 'every replica was updated');
     assert.equal(status.availableReplicas, spec.replicas, 'and available');
     assert.deepEqual(driftLines(await ferryDrift(target)), []);
+  });
+
+  it('a chart set deployed by an identity bound to ferry rbac for it: the release named after the inventory, the values files read', async (t) => {
+    // A chart with a cluster-scoped object named after its release (ferry rbac grants those by
+    // name) and a value only the named values file gives.
+    const chart = await mkdtemp(join(tmpdir(), 'ferry-chart-'));
+    t.after(() => rm(chart, { recursive: true, force: true }));
+    await mkdir(join(chart, 'templates'));
+    await writeFile(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: tiers\nversion: 0.1.0\n');
+    await writeFile(join(chart, 'values-production.yaml'), 'tier: production\n');
+    await writeFile(
+      join(chart, 'templates', 'objects.yaml'),
+      [
+        'apiVersion: scheduling.k8s.io/v1',
+        'kind: PriorityClass',
+        'metadata: {name: "{{ .Release.Name }}-{{ .Release.Namespace }}"}',
+        'value: 1000',
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: "{{ .Release.Name }}-tier"}',
+        'data: {tier: {{ required "tier" .Values.tier | quote }}}',
+        '',
+      ].join('\n'),
+    );
+    const target: Target = { dir: chart, inventory: 'tiers', namespace: ns.name };
+    const values = ['--values', 'values-production.yaml'];
+    const priorityClass = `tiers-${ns.name}`;
+    const sa = await serviceAccount(ns.name, 'deployer');
+    const granted = await rbacFor(target, `serviceaccount:${ns.name}:deployer`, ...values);
+    t.after(async () => {
+      await kubectl(['delete', '--ignore-not-found', '--wait=false', '-f', '-'], granted);
+      await kubectl(['delete', 'priorityclass', priorityClass, '--ignore-not-found']);
+    });
+    assert.match(granted, new RegExp(`- ${priorityClass}\\b`), 'granted by the applied name');
+    await kubectlApply(granted);
+
+    const applied = await ferryAs(sa.kubeconfig, 'apply', target, ...values, '--prune', '--wait');
+    assert.equal(applied.code, 0, applied.stderr);
+    const planned = await ferryAs(sa.kubeconfig, 'plan', target, ...values, '--prune');
+    assert.equal(planned.code, 0, planned.stderr);
+    const tier = await kubectl(['-n', ns.name, 'get', 'configmap', 'tiers-tier', '-o', 'json']);
+    assert.equal((JSON.parse(tier.stdout) as { data: { tier: string } }).data.tier, 'production');
+    const live = await kubectl(['get', 'priorityclass', priorityClass, '-o', 'name']);
+    assert.equal(live.code, 0, live.stderr);
   });
 });
