@@ -226,7 +226,7 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
       await kubectl(['delete', '--ignore-not-found', '--wait=false', '-f', '-'], granted);
       await kubectl(['delete', 'priorityclass', priorityClass, '--ignore-not-found']);
     });
-    assert.match(granted, new RegExp(`- ${priorityClass}\\b`), 'granted by the applied name');
+    assert.ok(granted.includes(`resourceNames: [${priorityClass}]`), 'granted by the applied name');
     await kubectlApply(granted);
 
     const applied = await ferryAs(sa.kubeconfig, 'apply', target, ...values, '--prune', '--wait');
