@@ -45,9 +45,13 @@ export function ferryAjv(options: Options = {}): Ajv {
 /** A JSON schema validator that knows ferry's `x-error` keyword (the message for a mismatch). */
 export function compileSchema(
   schema: object,
-  options: { useDefaults?: boolean; allErrors?: boolean } = {},
+  options: { useDefaults?: boolean; allErrors?: boolean; refs?: object[] } = {},
 ): ValidateFunction {
-  return ferryAjv(options).compile(schema);
+  const { refs = [], ...ajvOptions } = options;
+  const ajv = ferryAjv(ajvOptions);
+  // Schemas `schema` takes definitions from by $ref, so a fact is written in one schema only.
+  for (const ref of refs) ajv.addSchema(ref);
+  return ajv.compile(schema);
 }
 
 /** Validates `data` against a schema; the first error is one line: `file:line: field: problem`. */

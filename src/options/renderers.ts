@@ -6,9 +6,9 @@ import { flag, valued, type Values } from './declare.js';
 
 /**
  * The renderer options (issue 22): where kustomize and helm are, for every command that renders
- * or reads a set; and how a set folder that is a chart or a kustomization is built (apply,
- * plan, drift). The set options are the command line's until a set's own descriptor
- * (`.ferry-set.yaml`, issue 21) carries them.
+ * or reads a set; and how one set folder (`--dir`) that is a chart or a kustomization is built
+ * (apply, plan, drift, rbac). With `--all` or `--set` each set's `.ferry-set.yaml` says how
+ * instead, and these are refused (refuseFolderOptionsWithSets).
  */
 export const TOOLS = [
   valued(
@@ -27,7 +27,8 @@ export const SET_SOURCE = [
   valued('values', '<files>', "a chart set's values files, relative to --dir, in order", {
     parse: (text) => parseList(text),
     only: 'cli',
-    details: "comma-separated; after the chart's values.yaml",
+    details:
+      "comma-separated; after the chart's values.yaml; with --all, each set's .ferry-set.yaml (helm.valuesFiles)",
   }),
   valued('release-name', '<name>', "a chart set's release name (default: the inventory)", {
     only: 'cli',

@@ -4,6 +4,8 @@
 // points at the new one (apply, wait, then prune); `ferry rbac` reads a chart set as apply does,
 // so an identity bound to its output deploys the chart.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -237,5 +239,63 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
     assert.equal((JSON.parse(tier.stdout) as { data: { tier: string } }).data.tier, 'production');
     const live = await kubectl(['get', 'priorityclass', priorityClass, '-o', 'name']);
     assert.equal(live.code, 0, live.stderr);
+  });
+
+  it('--all: each chart and kustomization set built as its .ferry-set.yaml says; plan and drift then see nothing to do', async (t) => {
+    const repo = await mkdtemp(join(tmpdir(), 'ferry-env-'));
+    t.after(() => rm(repo, { recursive: true, force: true }));
+    await cp(join(RENDERER_FIXTURES, 'helm/guestbook'), join(repo, 'guestbook'), {
+      recursive: true,
+    });
+    await cp(join(RENDERER_FIXTURES, 'kustomize/ldap'), join(repo, 'ldap'), { recursive: true });
+    // The chart's values file and release name come from the descriptor, nowhere else.
+    await writeFile(
+      join(repo, 'guestbook/.ferry-set.yaml'),
+      `inventory: gb-all\nnamespace: ${ns.name}\nprune: true\nwait: true\nhelm: {valuesFiles: [values-production.yaml], releaseName: web}\n`,
+    );
+    await writeFile(
+      join(repo, 'ldap/overlays/staging/.ferry-set.yaml'),
+      `inventory: ldap-all\nnamespace: ${ns.name}\nprune: true\nwait: true\n`,
+    );
+    const git = (...args: string[]) => promisify(execFile)('git', ['-C', repo, ...args]);
+    await git('init', '-q', '-b', 'main');
+    await git('add', '-A');
+    await git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'sets');
+    const sets = ['--root', repo, '--cluster', 'test', '--kubeconfig', testKubeconfig()!];
+
+    const refused = await runFerry(['apply', '--all', ...sets, '--values', 'x.yaml']);
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /--values: each set's \.ferry-set\.yaml says this/);
+
+    const applied = await runFerry(['apply', '--all', ...sets, '--output', 'json']);
+    assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+    const report = JSON.parse(applied.stdout) as { counts: Record<string, number> };
+    assert.equal(report.counts.applied, 2, applied.stdout);
+    const live = await kubectl([
+      '-n',
+      ns.name,
+      'get',
+      'service',
+      'web-helm-guestbook',
+      '-o',
+      'json',
+    ]);
+    assert.equal(live.code, 0, 'the release is named as the descriptor says');
+    const service = JSON.parse(live.stdout) as { spec: { type: string } };
+    assert.equal(service.spec.type, 'LoadBalancer', "the descriptor's values file was used");
+
+    const planned = await runFerry(['plan', '--all', ...sets, '--output', 'json']);
+    assert.equal(planned.code, 0, planned.stdout + planned.stderr);
+    const plan = JSON.parse(planned.stdout) as {
+      sets: { set: string; report?: { objects: { object: string; action: string }[] } }[];
+    };
+    const changes = plan.sets.flatMap((row) =>
+      (row.report?.objects ?? [])
+        .filter((o) => o.action !== 'unchanged')
+        .map((o) => `${row.set}: ${o.object} ${o.action}`),
+    );
+    assert.deepEqual(changes, []);
+    const drift = await runFerry(['drift', '--all', ...sets, '--fail-on-drift']);
+    assert.equal(drift.code, 0, drift.stdout + drift.stderr);
   });
 });

@@ -18,6 +18,7 @@ import {
   parseRenderedStream,
   refuseNondeterminism,
 } from '../../src/core/rendered-stream.js';
+import { parseSetDescriptor } from '../../src/core/set-descriptor.js';
 import { checkToolVersion, parseToolVersion } from '../../src/core/tool-version.js';
 
 const image = imageReference('registry.example.com/acme/web', '1.4.3');
@@ -301,6 +302,46 @@ metadata: {name: second-in-same-file}
     assert.match(
       messageOf(() => refuseNondeterminism([], secret('A'), [], 'x')),
       /^x: Secret shop\/tls is in one of two renders only/,
+    );
+  });
+});
+
+describe("a set's descriptor says how its chart or kustomization is built", () => {
+  const build = (text: string) =>
+    parseSetDescriptor(`inventory: web\n${text}`, 'apps/web/.ferry-set.yaml').descriptor.build;
+
+  it("reads helm:, allowRemote, hooks and volatile, in ferry.yaml's words; nothing when absent", () => {
+    assert.deepEqual(
+      build(
+        'helm: {valuesFiles: [values-prod.yaml], releaseName: web, kubeVersion: "1.34", apiVersions: [x.io/v1]}\nallowRemote: true\nhooks: skip\nvolatile: [{paths: [/data/ca.crt]}]\n',
+      ),
+      {
+        valuesFiles: ['values-prod.yaml'],
+        releaseName: 'web',
+        kubeVersion: '1.34',
+        apiVersions: ['x.io/v1'],
+        allowRemote: true,
+        hooks: 'skip',
+        volatile: [{ paths: ['/data/ca.crt'] }],
+      },
+    );
+    // No defaults filled in: a plain folder's descriptor says nothing about building.
+    assert.deepEqual(build(''), {});
+  });
+
+  it("refuses what ferry.yaml's schema refuses, naming file, line and field", () => {
+    const refusal = (text: string) => () => build(text);
+    assert.throws(refusal('helm:\n  kubeVersion: latest\n'), {
+      name: 'ConfigError',
+      message:
+        'apps/web/.ferry-set.yaml:3: helm.kubeVersion: expected a Kubernetes version such as 1.34 or v1.34.2',
+    });
+    assert.throws(refusal('hooks: run\n'), {
+      message: 'apps/web/.ferry-set.yaml:2: hooks: expected one of refuse, skip',
+    });
+    assert.throws(
+      refusal('helm: {chart: x}\n'),
+      /apps\/web\/\.ferry-set\.yaml:2: helm\.chart: unknown key/,
     );
   });
 });

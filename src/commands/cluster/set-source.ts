@@ -10,6 +10,7 @@ import { KUSTOMIZATION_FILES } from '../../core/kustomization.js';
 import type { KubeObject, RenderedManifest } from '../../core/manifest.js';
 import { withAnnotations } from '../../core/manifest.js';
 import { applyHookPolicy } from '../../core/rendered-stream.js';
+import type { SetBuild } from '../../core/set-descriptor.js';
 import {
   DEFAULT_RENDER_POLICY,
   RENDERER_ANNOTATION,
@@ -26,8 +27,8 @@ export interface SetManifests {
 
 /**
  * How to build a set folder that is a kustomization or a Helm chart (issue 22). A folder of
- * plain manifests needs none of it. Per-set values will come from the set's descriptor
- * (`.ferry-set.yaml`, issue 21); until then from the command line.
+ * plain manifests needs none of it. From the command line for one folder (`--dir`); with
+ * `--all` or `--set`, each set's descriptor (`.ferry-set.yaml`) first ({@link withDescriptor}).
  */
 export interface SetSettings {
   /** A chart's release name (default: the inventory, else the folder's name). */
@@ -40,6 +41,21 @@ export interface SetSettings {
   /** allowRemote, hooks and volatile paths; defaults: offline, hooks refused, nothing volatile. */
   policy?: { [K in keyof RenderPolicy]?: RenderPolicy[K] | undefined };
   tools?: ToolPaths | undefined;
+}
+
+/**
+ * A set's build settings from its descriptor (`.ferry-set.yaml`): with `--all` or `--set`, each
+ * folder says how it is built; only the tools come from the command line or the environment.
+ */
+export function withDescriptor(build: SetBuild, tools: ToolPaths | undefined): SetSettings {
+  return {
+    tools,
+    valuesFiles: build.valuesFiles,
+    releaseName: build.releaseName,
+    kubeVersion: build.kubeVersion,
+    apiVersions: build.apiVersions,
+    policy: { allowRemote: build.allowRemote, hooks: build.hooks, volatile: build.volatile },
+  };
 }
 
 /** What reading a set takes: secrets, how to build it, and where a chart is templated for. */
