@@ -242,6 +242,9 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
   });
 
   it('--all: each chart and kustomization set built as its .ferry-set.yaml says; plan and drift then see nothing to do', async (t) => {
+    // A namespace of its own: the tests above apply the same overlay under another inventory.
+    const own = await testNamespace('sets-all');
+    t.after(() => own.remove());
     const repo = await mkdtemp(join(tmpdir(), 'ferry-env-'));
     t.after(() => rm(repo, { recursive: true, force: true }));
     await cp(join(RENDERER_FIXTURES, 'helm/guestbook'), join(repo, 'guestbook'), {
@@ -251,11 +254,11 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
     // The chart's values file and release name come from the descriptor, nowhere else.
     await writeFile(
       join(repo, 'guestbook/.ferry-set.yaml'),
-      `inventory: gb-all\nnamespace: ${ns.name}\nprune: true\nwait: true\nhelm: {valuesFiles: [values-production.yaml], releaseName: web}\n`,
+      `inventory: gb-all\nnamespace: ${own.name}\nprune: true\nwait: true\nhelm: {valuesFiles: [values-production.yaml], releaseName: web}\n`,
     );
     await writeFile(
       join(repo, 'ldap/overlays/staging/.ferry-set.yaml'),
-      `inventory: ldap-all\nnamespace: ${ns.name}\nprune: true\nwait: true\n`,
+      `inventory: ldap-all\nnamespace: ${own.name}\nprune: true\nwait: true\n`,
     );
     const git = (...args: string[]) => promisify(execFile)('git', ['-C', repo, ...args]);
     await git('init', '-q', '-b', 'main');
@@ -273,7 +276,7 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
     assert.equal(report.counts.applied, 2, applied.stdout);
     const live = await kubectl([
       '-n',
-      ns.name,
+      own.name,
       'get',
       'service',
       'web-helm-guestbook',
