@@ -194,6 +194,18 @@ describe('environment-repo sets built by helm and kustomize', needsCluster, () =
     assert.equal(status.updatedReplicas, spec.replicas, 'every replica was updated');
     assert.equal(status.availableReplicas, spec.replicas, 'and available');
     assert.deepEqual(driftLines(await ferryDrift(target)), []);
+
+    // Without --wait, prune cannot come after the rollout: apply says so, naming both.
+    await writeFile(join(layout, 'base/env.startup.txt'), 'LDAP_ORGANISATION: Again Inc.\n');
+    const third = await ferryApply(target, ['--prune']);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(
+      third.stderr,
+      new RegExp(
+        `warning: prune deletes ConfigMap ${ns.name}/${newName} without waiting for the rollout of Deployment ${ns.name}/staging-ldap: .*add --wait`,
+      ),
+    );
+    assert.doesNotMatch(second.stderr, /without waiting for the rollout/);
   });
 
   it('a chart set deployed by an identity bound to ferry rbac for it: the release named after the inventory, the values files read', async (t) => {

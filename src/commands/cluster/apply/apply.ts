@@ -36,7 +36,7 @@ import {
 } from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
-import { rolloutTargets, waitForTargets } from './wait.js';
+import { pruneBeforeRollout, rolloutTargets, waitForTargets } from './wait.js';
 
 export interface ApplyOptions extends SecretOptions {
   /** Folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart. */
@@ -159,6 +159,9 @@ async function run(
       const targets = rolloutTargets(state.desired, written, state.inventory);
       await waitForTargets(targets, written, client, options.timeoutMs, report, log);
       ran.push(...targets.filter((d) => isJob(d.object)));
+    } else if (options.prune) {
+      const warning = pruneBeforeRollout(state.desired, written, state.inventory);
+      if (warning) log.warning(warning);
     }
     if (state.inventory.parentLive || written.length > 0)
       await recordCompletions(client, parent, [...new Set(ran)]);
