@@ -15,6 +15,7 @@ import {
 import {
   folderDiff,
   imagesIn,
+  renderersIn,
   planProposal,
   summarizeObjects,
   type CompanionState,
@@ -23,6 +24,7 @@ import {
   type ProposalPlan,
 } from '../../../core/proposal.js';
 import type { SourceInfo } from '../../../core/render.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
 import { otherRendering } from '../../../core/rendered-by.js';
 import type { RetryPolicy } from './race-retry.js';
 
@@ -59,6 +61,8 @@ export interface ProposeOptions extends PullRequestOptions {
   source?: Partial<SourceInfo>;
   /** Run under pull_request_target from a fork anyway. */
   allowFork?: boolean;
+  /** Where kustomize and helm are, when not on PATH. */
+  tools?: ToolPaths;
 }
 
 /** What a proposal did: the `closed` case is a proposal made moot by the base (see README). */
@@ -160,6 +164,8 @@ export function proposalWords(
     env: context.envName,
     image: proposed.image,
     oldImages: imagesIn(baseFiles),
+    renderers: renderersIn(proposed.files),
+    oldRenderers: renderersIn(baseFiles),
     summary: summarizeObjects(baseFiles, proposed.files),
     diff: folderDiff(baseFiles, proposed.files, context.path),
     source: proposed.source,
