@@ -35,7 +35,7 @@ export interface ProposalFacts {
 
 /** A one-line, control-character-free version of an outside value. */
 export function oneLine(value: string, max = 200): string {
-  const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, ' ').trim();
+  const flat = value.replace(/\s*[\x00-\x1f\x7f\u2028\u2029\u0085]+\s*/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 

@@ -10,7 +10,7 @@ import { FerryError, messageOf } from '../../../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../../../core/ignore.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import { countResults, failureDetail, type SetRow, type SetsReport } from '../../../core/sets-report.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
@@ -195,7 +195,7 @@ async function checkOne(
     return {
       ...row,
       result: 'failed',
-      detail: messageOf(error).split('\n')[0] ?? '',
+      detail: failureDetail(messageOf(error)),
       exitCode: error instanceof FerryError ? error.exitCode : 1,
     };
   }

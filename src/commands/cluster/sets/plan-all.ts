@@ -6,7 +6,7 @@ import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import { planSummary, type PlanReport } from '../../../core/plan.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import { countResults, failureDetail, type SetRow, type SetsReport } from '../../../core/sets-report.js';
 import { planObjects, type PlanOptions } from '../plan/plan.js';
 import { readSetRecords } from './records.js';
 import { DEFAULT_PARALLEL } from './apply-all.js';
@@ -119,7 +119,7 @@ async function planSet(
     return {
       ...row,
       result: 'failed',
-      detail: messageOf(error).split('\n')[0] ?? '',
+      detail: failureDetail(messageOf(error)),
       exitCode: error instanceof FerryError ? error.exitCode : 1,
     };
   }
