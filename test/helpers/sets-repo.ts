@@ -150,6 +150,29 @@ export function spawnFerry(
   return { child, output: () => `${stdout}${stderr}`, stdout: () => stdout, exited };
 }
 
+/** The variables of a GitHub Actions run, and the run URL ferry makes of them. */
+export const GITHUB_RUN = {
+  env: {
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_REPOSITORY: 'acme/environments',
+    GITHUB_RUN_ID: '4242',
+  },
+  url: 'https://github.example.com/acme/environments/actions/runs/4242',
+};
+
+/** Runs `work` with `env` set in this process (the in-process CLI reads it), then restores it. */
+export async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return await work();
+  } finally {
+    for (const [key, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
+}
+
 /** `--kubeconfig` for the test cluster. */
 export function clusterArgs(kubeconfig = testKubeconfig()!): string[] {
   return ['--kubeconfig', kubeconfig];

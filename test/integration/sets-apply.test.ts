@@ -17,21 +17,17 @@ import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { kubectl, needsCluster, testNamespace } from '../helpers/kube.js';
 import {
   envRepo,
+  GITHUB_RUN,
   rowsBySet,
   setFiles,
   setsJson,
   type EnvRepo,
+  withEnv,
   type SetsJson,
 } from '../helpers/sets-repo.js';
 import { deployment } from '../helpers/workloads.js';
 
 const APPS = Array.from({ length: 8 }, (_, i) => `app-${i + 1}`);
-const RUN_ENV = {
-  GITHUB_SERVER_URL: 'https://github.example.com',
-  GITHUB_REPOSITORY: 'acme/environments',
-  GITHUB_RUN_ID: '4242',
-};
-const RUN_URL = 'https://github.example.com/acme/environments/actions/runs/4242';
 
 /** The CRD every operator and app set uses; its group is this run's own. */
 function crd(group: string): KubeObject {
@@ -144,17 +140,11 @@ async function ferryJson(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number; report: SetsJson; stderr: string }> {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
+  return withEnv(env, async () => {
     const result = await runFerry([...args, '--kubeconfig', proxy.kubeconfig, '--output', 'json']);
     assert.ok(result.stdout.startsWith('{'), `${result.stdout}\n${result.stderr}`);
     return { code: result.code, report: setsJson(result.stdout), stderr: result.stderr };
-  } finally {
-    for (const [key, value] of Object.entries(saved))
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-  }
+  });
 }
 
 describe('ferry apply --all on an environment repository', needsCluster, () => {
@@ -179,7 +169,7 @@ describe('ferry apply --all on an environment repository', needsCluster, () => {
 
   it('applies every set of the cluster once, dependencies first, and records each', async (t: TestContext) => {
     const proxy = await startFaultProxy(t);
-    const { code, report, stderr } = await apply(proxy, RUN_ENV);
+    const { code, report, stderr } = await apply(proxy, GITHUB_RUN.env);
     assert.equal(code, 0, stderr);
     const rows = rowsBySet(report);
     assert.deepEqual([...rows.keys()].sort(), [...PRODUCTION].sort(), 'only production sets');
@@ -197,7 +187,7 @@ describe('ferry apply --all on an environment repository', needsCluster, () => {
       assert.equal(a[SET_RECORD_KEYS.commit], commit, name);
       assert.equal(a[SET_RECORD_KEYS.tree], await repo.rev(`HEAD:${path}`), name);
       assert.equal(a[SET_RECORD_KEYS.path], path, name);
-      assert.equal(a[SET_RECORD_KEYS.runUrl], RUN_URL, name);
+      assert.equal(a[SET_RECORD_KEYS.runUrl], GITHUB_RUN.url, name);
       assert.ok(Date.parse(a[SET_RECORD_KEYS.at] ?? '') > Date.now() - 600_000, name);
       assert.equal(a[SET_RECORD_KEYS.failedTree], undefined, name);
     }

@@ -4,17 +4,19 @@
 // is exit 2 before any request.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { KubeObject } from '../../src/core/manifest.js';
+import { toYamlDocument, type KubeObject } from '../../src/core/manifest.js';
 import { SET_RECORD_KEYS } from '../../src/core/set-record.js';
 import { runFerry } from '../helpers/cli.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import {
   envRepo,
+  GITHUB_RUN,
   rowsBySet,
   setFiles,
   setsJson,
   type Descriptor,
+  withEnv,
   type EnvRepo,
 } from '../helpers/sets-repo.js';
 import { deployment } from '../helpers/workloads.js';
@@ -38,6 +40,25 @@ const badService: KubeObject = {
 const unschedulable = deployment('stuck', 'registry.example.com/stuck:1', {
   nodeSelector: { 'ferry.dev/no-such-node': 'true' },
 });
+
+/** `ferry status --output json`. */
+interface StatusJson {
+  commit: string;
+  sets: {
+    set: string;
+    path: string;
+    namespace: string;
+    state: string;
+    record?: {
+      commit?: string;
+      tree?: string;
+      at?: string;
+      runUrl?: string;
+      failed?: { tree: string; at: string; runUrl: string; reason: string };
+    };
+  }[];
+  orphans: { namespace: string; name: string; path?: string }[];
+}
 
 describe('ferry apply --all when sets fail', needsCluster, () => {
   let ns: Awaited<ReturnType<typeof testNamespace>>;
@@ -65,6 +86,7 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
           configMap('after-stuck-config'),
         ]),
         ...set('independent', { inventory: 'independent' }, [configMap('independent-config')]),
+        ...set('extra', { inventory: 'extra' }, [configMap('extra-config')]),
         'broken/.ferry-set.yaml': `inventory: broken\nnamespace: ${ns.name}\n`,
         'broken/manifests.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n',
       },
@@ -76,7 +98,9 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
   });
 
   it('skips the dependents of a failed set, finishes the others, exits with the worst', async () => {
-    const result = await runFerry(['apply', '--all', '--root', repo.dir, ...kube, '-o', 'json']);
+    const result = await withEnv(GITHUB_RUN.env, () =>
+      runFerry(['apply', '--all', '--root', repo.dir, ...kube, '-o', 'json']),
+    );
     const report = setsJson(result.stdout);
     const rows = rowsBySet(report);
     const outcome = (name: string) => {
@@ -97,7 +121,7 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
     assert.equal(rows.get('after-after')!.detail, 'its dependency after-rejected was skipped');
     assert.deepEqual(outcome('after-stuck'), { result: 'skipped', exitCode: 1 });
     assert.deepEqual(report.counts, {
-      applied: 2,
+      applied: 3,
       planned: 0,
       checked: 0,
       unchanged: 0,
@@ -108,7 +132,7 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(
       result.stderr,
-      /apply --all on default: 2 applied, 3 skipped, 3 failed \(.*broken.*\)/,
+      /apply --all on default: 3 applied, 3 skipped, 3 failed \(.*broken.*\)/,
     );
     // Skipped sets wrote nothing.
     const skipped = await kubectl(['-n', ns.name, 'get', 'configmap', '-o', 'name']);
@@ -122,13 +146,96 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
   });
 
   it('tries the failed sets again on the next run, not the applied ones', async () => {
-    const result = await runFerry(['apply', '--all', '--root', repo.dir, ...kube, '-o', 'json']);
+    const result = await withEnv(GITHUB_RUN.env, () =>
+      runFerry(['apply', '--all', '--root', repo.dir, ...kube, '-o', 'json']),
+    );
     const rows = rowsBySet(setsJson(result.stdout));
     assert.equal(rows.get('base')!.result, 'unchanged');
     assert.equal(rows.get('independent')!.result, 'unchanged');
     assert.equal(rows.get('stuck')!.result, 'failed');
     assert.equal(rows.get('after-stuck')!.result, 'skipped');
     assert.equal(rows.get('rejected')!.result, 'failed');
+  });
+
+  it('ferry status: current, changed, failed, never applied, an orphan; commit, time, run', async () => {
+    const applied = await repo.rev('HEAD');
+    await repo.write('extra/manifests.yaml', toYamlDocument(configMap('extra-config-v2')));
+    await repo.remove('independent');
+    const head = await repo.commit('Change extra; remove independent');
+    const json = await runFerry(['status', '--root', repo.dir, ...kube, '-o', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(json.stdout) as StatusJson;
+    assert.equal(report.commit, head);
+    const states = Object.fromEntries(report.sets.map((s) => [s.set, s.state]));
+    assert.deepEqual(states, {
+      base: 'current',
+      extra: 'changed',
+      stuck: 'failed',
+      'after-stuck': 'never applied',
+      rejected: 'never applied',
+      'after-rejected': 'never applied',
+      'after-after': 'never applied',
+      broken: 'never applied',
+    });
+    const base = report.sets.find((s) => s.set === 'base')!;
+    assert.equal(base.namespace, ns.name);
+    assert.equal(base.record?.commit, applied);
+    assert.equal(base.record?.tree, await repo.rev(`${applied}:base`));
+    assert.equal(base.record?.runUrl, GITHUB_RUN.url);
+    assert.ok(Date.now() - Date.parse(base.record?.at ?? '') < 600_000, base.record?.at);
+    const stuck = report.sets.find((s) => s.set === 'stuck')!;
+    assert.equal(stuck.record?.failed?.tree, await repo.rev('HEAD:stuck'));
+    assert.equal(stuck.record?.failed?.runUrl, GITHUB_RUN.url);
+    assert.match(stuck.record?.failed?.reason ?? '', /Deployment .*\/stuck: timed out after 3s/);
+    assert.ok(
+      report.orphans.some(
+        (o) => o.namespace === ns.name && o.name === 'independent' && o.path === 'independent',
+      ),
+      JSON.stringify(report.orphans),
+    );
+    assert.ok(!report.orphans.some((o) => o.namespace === ns.name && o.name !== 'independent'));
+
+    const text = await runFerry(['status', '--root', repo.dir, ...kube]);
+    assert.equal(text.code, 0, text.stderr);
+    const at = base.record.at!;
+    const line = (set: string, rest: string) => new RegExp(`^${set} +${set} +${rest}$`, 'm');
+    assert.match(text.stdout, new RegExp(`work tree at ${head.slice(0, 12)}`));
+    assert.match(
+      text.stdout,
+      line('base', `current +${applied.slice(0, 12)} ${at} ${GITHUB_RUN.url}`),
+    );
+    assert.match(text.stdout, line('extra', `changed +${applied.slice(0, 12)} .*`));
+    assert.match(text.stdout, line('stuck', 'failed +-  \\(last attempt failed: .*timed out.*\\)'));
+    assert.match(text.stdout, line('after-stuck', 'never applied +-'));
+    assert.match(
+      text.stdout,
+      new RegExp(
+        `warning: inventory ${ns.name}/independent records the set independent, which is no longer in git`,
+      ),
+    );
+  });
+
+  it('a success clears the recorded failure and applies the skipped dependents', async () => {
+    await repo.write(
+      'stuck/manifests.yaml',
+      toYamlDocument(deployment('stuck', 'registry.example.com/stuck:1')),
+    );
+    await repo.commit('Unstick');
+    const result = await runFerry(['apply', '--all', '--root', repo.dir, ...kube, '-o', 'json']);
+    const rows = rowsBySet(setsJson(result.stdout));
+    assert.equal(rows.get('stuck')!.result, 'applied', rows.get('stuck')!.detail);
+    assert.equal(rows.get('after-stuck')!.result, 'applied');
+    assert.equal(rows.get('extra')!.result, 'applied');
+    assert.equal(rows.get('base')!.result, 'unchanged');
+    const parent = await kubectl(['-n', ns.name, 'get', 'configmap', 'stuck', '-o', 'json']);
+    const annotations = (JSON.parse(parent.stdout) as KubeObject).metadata.annotations ?? {};
+    assert.equal(annotations[SET_RECORD_KEYS.tree], await repo.rev('HEAD:stuck'));
+    for (const key of ['failedTree', 'failedAt', 'failedRunUrl', 'failedReason'] as const)
+      assert.equal(annotations[SET_RECORD_KEYS[key]], undefined, key);
+    const status = await runFerry(['status', '--root', repo.dir, ...kube, '-o', 'json']);
+    const states = (JSON.parse(status.stdout) as StatusJson).sets.map((s) => `${s.set} ${s.state}`);
+    assert.ok(states.includes('stuck current'), states.join());
+    assert.ok(states.includes('after-stuck current'), states.join());
   });
 });
 
