@@ -137,12 +137,18 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
     // Skipped sets wrote nothing.
     const skipped = await kubectl(['-n', ns.name, 'get', 'configmap', '-o', 'name']);
     assert.doesNotMatch(skipped.stdout, /after-/);
-    // The failure is recorded on the parent of the set that got as far as writing one.
-    const parent = await kubectl(['-n', ns.name, 'get', 'configmap', 'stuck', '-o', 'json']);
-    const annotations = (JSON.parse(parent.stdout) as KubeObject).metadata.annotations ?? {};
-    assert.equal(annotations[SET_RECORD_KEYS.failedTree], await repo.rev('HEAD:stuck'));
-    assert.equal(annotations[SET_RECORD_KEYS.tree], undefined, 'never applied successfully');
-    assert.ok(annotations[SET_RECORD_KEYS.failedReason], 'a reason');
+    // Each failure is recorded on its set's parent: the one its apply wrote (stuck), or an
+    // empty one when it failed before writing anything (rejected, broken).
+    for (const name of ['stuck', 'rejected', 'broken']) {
+      const parent = await kubectl(['-n', ns.name, 'get', 'configmap', name, '-o', 'json']);
+      assert.equal(parent.code, 0, `${name}: ${parent.stderr}`);
+      const annotations = (JSON.parse(parent.stdout) as KubeObject).metadata.annotations ?? {};
+      assert.equal(annotations[SET_RECORD_KEYS.failedTree], await repo.rev(`HEAD:${name}`), name);
+      assert.equal(annotations[SET_RECORD_KEYS.tree], undefined, `${name}: never applied`);
+      assert.equal(annotations[SET_RECORD_KEYS.failedReason], rows.get(name)!.detail.slice(0, 300));
+    }
+    // Skipped sets have no record.
+    assert.notEqual((await kubectl(['-n', ns.name, 'get', 'configmap', 'after-stuck'])).code, 0);
   });
 
   it('tries the failed sets again on the next run, not the applied ones', async () => {
@@ -172,10 +178,11 @@ describe('ferry apply --all when sets fail', needsCluster, () => {
       extra: 'changed',
       stuck: 'failed',
       'after-stuck': 'never applied',
-      rejected: 'never applied',
+      // Failed before writing anything: an empty inventory holds the failure.
+      rejected: 'failed',
       'after-rejected': 'never applied',
       'after-after': 'never applied',
-      broken: 'never applied',
+      broken: 'failed',
     });
     const base = report.sets.find((s) => s.set === 'base')!;
     assert.equal(base.namespace, ns.name);
