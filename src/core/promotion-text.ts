@@ -1,11 +1,6 @@
 import type { GateResult } from './gates.js';
-import {
-  commitMessage,
-  imageLabel,
-  inlineCode,
-  proposalBody,
-  type ProposalFacts,
-} from './proposal-text.js';
+import { inlineCode, oneLine } from './markdown.js';
+import { commitMessage, imageLabel, proposalBody, type ProposalFacts } from './proposal-text.js';
 
 /**
  * The words of promotion and rollback pull requests: the proposal's own (image, objects, diff)
@@ -91,6 +86,8 @@ export interface RollbackFacts {
   /** The last commit that changed the folder on the branch: what is rolled back. */
   current: string | undefined;
   pinPath: string;
+  /** Why, as given (one line), or ferry's default; also recorded in the pin. */
+  reason: string;
 }
 
 /** `ferry: roll back guestbook in production to 1.4.1`. */
@@ -103,6 +100,7 @@ export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): Pro
   const lead =
     `Rolls back ${inlineCode(facts.app)} in ${inlineCode(facts.env)}: ${inlineCode(facts.path)} ` +
     `becomes exactly what it was at commit ${inlineCode(rollback.revision)} (${rollback.chosenBy}).\n`;
+  const reason = `**Reason:** ${inlineCode(rollback.reason)}\n`;
   const commits =
     `**Commits:** last change ${rollback.current ? inlineCode(rollback.current) : '_none_'} ` +
     `→ restored from ${inlineCode(rollback.revision)}\n`;
@@ -114,8 +112,9 @@ export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): Pro
   const title = rollbackTitle(facts);
   return {
     title,
-    body: proposalBody(facts, { lead, sections: [commits, pin] }),
+    body: proposalBody(facts, { lead, sections: [reason, commits, pin] }),
     message: commitMessage(facts, title, [
+      `Reason: ${oneLine(rollback.reason)}`,
       `Rolled-back-to: ${rollback.revision}`,
       `Pin: ${rollback.pinPath}`,
     ]),

@@ -1,5 +1,5 @@
 import type { KubeObject } from './manifest.js';
-import { oneLine } from './proposal-text.js';
+import { oneLine } from './markdown.js';
 
 /**
  * What the cluster records of the set an inventory holds: which environment-repo commit and

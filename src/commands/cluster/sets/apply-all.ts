@@ -5,7 +5,12 @@ import { ApplyFailure, summaryLine, type ApplyReport } from '../../../core/apply
 import { applyTraceAnnotations } from '../../../core/applyset.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, failureDetail, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import {
+  countResults,
+  failureDetail,
+  type SetRow,
+  type SetsReport,
+} from '../../../core/sets-report.js';
 import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
 import type { SecretOptions } from '../secrets/open.js';
@@ -29,6 +34,7 @@ export interface ApplyAllOptions
       | 'context'
       | 'requestTimeoutMs'
       | 'timeoutMs'
+      | 'skipPreflight'
     > {
   /** The environment repo folder to look for sets under. */
   root: string;
@@ -61,8 +67,7 @@ export const DEFAULT_PARALLEL = 4;
 export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<ApplyAllReport> {
   const loaded = await loadClusterSets(options.root, options.cluster);
   const selected = selectSets(loaded, options.sets);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const records = await readSetRecords(client);
     const context = client.contextNamespace;
     const toApply = new Set(
@@ -108,9 +113,7 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 function unchangedRow(set: EnvSet): SetRow<ApplyReport> {

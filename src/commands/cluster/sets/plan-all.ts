@@ -6,7 +6,12 @@ import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import { planSummary, type PlanReport } from '../../../core/plan.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, failureDetail, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import {
+  countResults,
+  failureDetail,
+  type SetRow,
+  type SetsReport,
+} from '../../../core/sets-report.js';
 import { planObjects, type PlanOptions } from '../plan/plan.js';
 import { readSetRecords } from './records.js';
 import { DEFAULT_PARALLEL } from './apply-all.js';
@@ -25,7 +30,13 @@ export interface PlanAllOptions
     SecretOptions,
     Pick<
       PlanOptions,
-      'forceConflicts' | 'gitWinsOver' | 'adopt' | 'kubeconfig' | 'context' | 'requestTimeoutMs'
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'skipPreflight'
     > {
   root: string;
   cluster: string;
@@ -47,8 +58,7 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
   let selected = selectSets(loaded, options.sets);
   if (options.changedSince !== undefined)
     selected = await changedSince(loaded, selected, options.changedSince);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     if (options.changed) {
       const records = await readSetRecords(client);
       selected = selected.filter(
@@ -73,9 +83,7 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 async function planSet(
