@@ -90,13 +90,16 @@ async function checkSets(
   },
   log: Logger,
 ): Promise<SetRow<DriftReport>[]> {
-  const manifestsOf = await Promise.all(
-    sets.map((set) =>
-      readSet(join(loaded.root, set.path), options).catch((error: unknown) => error as Error),
+  // Discovery's round trips overlap the reading of the folders.
+  const [manifestsOf, resources] = await Promise.all([
+    Promise.all(
+      sets.map((set) =>
+        readSet(join(loaded.root, set.path), options).catch((error: unknown) => error as Error),
+      ),
     ),
-  );
+    discover(client),
+  ]);
   const objectsOf = manifestsOf.map((m) => (m instanceof Error ? m : m.objects));
-  const resources = await discover(client);
   const lists = new ListCache(client);
   prefetch(lists, resources, sets, objectsOf, client.contextNamespace);
   const everything = objectsOf.flatMap((objects) => (objects instanceof Error ? [] : objects));
