@@ -20,7 +20,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { git } from '../test/helpers/sets-repo.js';
+import { git } from '../test/helpers/sets-env.js';
 import {
   alternate,
   BENCH_RESOURCES,

@@ -1,192 +1,134 @@
-// An environment repository of sets for the `--all` tests: real git in a temporary folder,
-// descriptors and manifests written as files, and the JSON reports the sets commands print.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+// An environment repository of sets for the CI fan-out tests (the action's matrix, the GitLab
+// child pipeline): a chain whose order matters to the API server, an independent set, and a set
+// for another cluster. Names are the test's own, so tests can share one cluster.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
-import { toYamlDocument, type KubeObject } from '../../src/core/manifest.js';
-import { testKubeconfig } from './kube.js';
+import { kubectl, testNamespace } from './kube.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const exec = promisify(execFile);
 
-/** A git work tree of sets. */
-export interface EnvRepo {
-  dir: string;
-  /** Writes a file (parents created), relative to the repo. */
-  write(path: string, text: string): Promise<void>;
-  /** Removes a file or folder, relative to the repo. */
-  remove(path: string): Promise<void>;
-  /** Commits everything; returns the new HEAD. */
-  commit(message: string): Promise<string>;
-  /** `git rev-parse` of a revision (`HEAD`, `HEAD:apps/x`). */
-  rev(revision: string): Promise<string>;
-}
+/** Author and committer of the fixture's commits. */
+const gitEnv = {
+  GIT_AUTHOR_NAME: 'ferry test',
+  GIT_AUTHOR_EMAIL: 'test@ferry.invalid',
+  GIT_COMMITTER_NAME: 'ferry test',
+  GIT_COMMITTER_EMAIL: 'test@ferry.invalid',
+};
 
-/** Runs git in `dir` as a fixed author. */
-export async function git(dir: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', ['-C', dir, ...args], {
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-    },
-  });
-  return stdout;
-}
+/** The sets of cluster `prod-eu`, and the order dependencies impose on them. */
+export const CHAIN = ['namespace', 'config', 'web'] as const;
 
-/** Where a test registers cleanup: a TestContext, or `{ after }` from node:test for a suite. */
-export interface Scope {
-  after: (fn: () => Promise<void>) => void;
-}
-
-/** A new repository holding `files`, committed once; removed when `scope` ends. */
-export async function envRepo(scope: Scope, files: Record<string, string>): Promise<EnvRepo> {
-  const dir = await mkdtemp(join(tmpdir(), 'ferry-sets-'));
-  scope.after(() => rm(dir, { recursive: true, force: true }));
-  const repo: EnvRepo = {
-    dir,
-    write: async (path, text) => {
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), text);
-    },
-    remove: (path) => rm(join(dir, path), { recursive: true, force: true }),
-    commit: async (message) => {
-      await git(dir, ['add', '--all']);
-      await git(dir, ['commit', '--quiet', '--allow-empty', '-m', message]);
-      return repo.rev('HEAD');
-    },
-    rev: async (revision) => (await git(dir, ['rev-parse', revision])).trim(),
-  };
-  await git(dir, ['init', '--quiet', '--initial-branch=main']);
-  for (const [path, text] of Object.entries(files)) await repo.write(path, text);
-  await repo.commit('Start the environment repo');
-  return repo;
-}
-
-/** What a set's `.ferry-set.yaml` says. */
-export interface Descriptor {
-  inventory: string;
-  namespace?: string;
-  clusters?: string[];
-  dependsOn?: string[];
-  prune?: boolean;
-  wait?: boolean;
-  timeout?: string;
-}
-
-/** A set folder's files: its descriptor and its objects as one manifests file. */
-export function setFiles(
-  path: string,
-  descriptor: Descriptor,
-  objects: KubeObject[],
-): Record<string, string> {
+/**
+ * Writes the sets under `dir` (relative paths as keys): `namespace` creates namespace `appNs`;
+ * `config` and `web` live in it (their inventories too), so applying either before `namespace`
+ * fails; `web` depends on `config`; `audit` (in `ns`) depends on nothing; `other` goes to
+ * cluster `prod-us` only.
+ */
+export function setsRepoFiles(ns: string, appNs: string): Record<string, string> {
+  const configMap = (name: string, namespace: string, data: Record<string, string>) =>
+    yaml.dump({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
+  const descriptor = (fields: Record<string, unknown>) => yaml.dump(fields);
   return {
-    [`${path}/.ferry-set.yaml`]: yaml.dump(descriptor),
-    [`${path}/manifests.yaml`]: objects.map((o) => toYamlDocument(o)).join('---\n'),
+    'platform/namespace/.ferry-set.yaml': descriptor({ inventory: 'namespace', namespace: ns }),
+    'platform/namespace/namespace.yaml': yaml.dump({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: appNs, labels: { 'ferry.dev/test': 'true' } },
+    }),
+    'platform/config/.ferry-set.yaml': descriptor({
+      inventory: 'config',
+      namespace: appNs,
+      dependsOn: ['namespace'],
+      prune: true,
+    }),
+    'platform/config/settings.yaml': configMap('settings', appNs, { region: 'eu' }),
+    'apps/web/.ferry-set.yaml': descriptor({
+      inventory: 'web',
+      namespace: appNs,
+      dependsOn: ['config'],
+      prune: true,
+    }),
+    'apps/web/web.yaml': configMap('web-page', appNs, { replicas: '2' }),
+    'platform/audit/.ferry-set.yaml': descriptor({ inventory: 'audit', namespace: ns }),
+    'platform/audit/audit.yaml': configMap('audit-rules', ns, { level: 'info' }),
+    'apps/other/.ferry-set.yaml': descriptor({
+      inventory: 'other',
+      namespace: ns,
+      clusters: ['prod-us'],
+    }),
+    'apps/other/other.yaml': configMap('other-data', ns, { region: 'us' }),
   };
 }
 
-/** A row of a `--all` JSON report, as much as the tests read. */
-export interface SetRowJson {
-  set: string;
-  path: string;
-  result: string;
-  detail: string;
-  exitCode: number;
-  seconds?: number;
-  report?: { counts?: Record<string, number>; objects?: { object: string; action: string }[] };
+/** Writes `files` under `dir` and commits them (a repository from the first call); returns the commit. */
+export async function commitFiles(dir: string, files: Record<string, string>): Promise<string> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  const git = (...args: string[]) =>
+    exec('git', args, { cwd: dir, env: { ...process.env, ...gitEnv } });
+  if (!existsSync(join(dir, '.git'))) await git('init', '--quiet', '--initial-branch=main');
+  await git('add', '--all');
+  await git('commit', '--quiet', '--message', 'sets');
+  return (await git('rev-parse', 'HEAD')).stdout.trim();
 }
 
-/** `ferry apply|plan|drift --all --output json`. */
-export interface SetsJson {
-  command: string;
-  cluster: string;
-  commit: string;
-  sets: SetRowJson[];
-  counts: Record<string, number>;
-  requests: Record<string, number>;
-}
-
-/** The JSON report a `--all` run printed. */
-export function setsJson(stdout: string): SetsJson {
-  return JSON.parse(stdout) as SetsJson;
-}
-
-/** Rows by set name. */
-export function rowsBySet(report: SetsJson): Map<string, SetRowJson> {
-  return new Map(report.sets.map((row) => [row.set, row]));
+/** What the cluster records of a set: the annotations on its inventory's ConfigMap. */
+export async function setRecord(
+  namespace: string,
+  inventory: string,
+): Promise<Record<string, string>> {
+  const got = await kubectl(['-n', namespace, 'get', 'configmap', inventory, '-o', 'json']);
+  assert.equal(got.code, 0, got.stderr);
+  return (
+    (JSON.parse(got.stdout) as { metadata: { annotations?: Record<string, string> } }).metadata
+      .annotations ?? {}
+  );
 }
 
 /**
- * The CLI as its own process (tsx, from source): for runs that are killed, or that wait for
- * another process. Its stdout and stderr are collected; `exited` resolves with its exit code.
+ * Checks that each set of the chain was recorded as applied at `commit`, each after the set it
+ * depends on.
  */
-export function spawnFerry(
-  args: string[],
-  env: Record<string, string> = {},
-): { child: ChildProcess; output: () => string; stdout: () => string; exited: Promise<number> } {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number>((done) =>
-    child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1))),
-  );
-  return { child, output: () => `${stdout}${stderr}`, stdout: () => stdout, exited };
-}
-
-/** The variables of a GitHub Actions run, and the run URL ferry makes of them. */
-export const GITHUB_RUN = {
-  env: {
-    GITHUB_SERVER_URL: 'https://github.example.com',
-    GITHUB_REPOSITORY: 'acme/environments',
-    GITHUB_RUN_ID: '4242',
-  },
-  url: 'https://github.example.com/acme/environments/actions/runs/4242',
-};
-
-/** Runs `work` with `env` set in this process (the in-process CLI reads it), then restores it. */
-export async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return await work();
-  } finally {
-    for (const [key, value] of Object.entries(saved))
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+export async function assertChainApplied(ns: string, appNs: string, commit: string) {
+  const namespaceOf = (set: string) => (set === 'namespace' ? ns : appNs);
+  const times: number[] = [];
+  for (const set of CHAIN) {
+    const record = await setRecord(namespaceOf(set), set);
+    assert.equal(record['ferry.dev/applied-commit'], commit, `${set}: ${JSON.stringify(record)}`);
+    times.push(Date.parse(record['ferry.dev/applied-at'] ?? ''));
   }
+  assert.deepEqual(
+    [...times].sort((a, b) => a - b),
+    times,
+    `applied in dependency order: ${CHAIN.join(' < ')}`,
+  );
 }
 
-/** `--kubeconfig` for the test cluster. */
-export function clusterArgs(kubeconfig = testKubeconfig()!): string[] {
-  return ['--kubeconfig', kubeconfig];
-}
-
-/** Resolves once `check` holds, polling; fails after `timeoutMs`. */
-export async function until(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 60_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
+/**
+ * The sets committed in a fresh repository, with the test's namespace `ns` and `<ns>-app`, all
+ * removed when test `t` ends; returns the namespaces, the folder and the commit.
+ */
+export async function setsRepoForTest(
+  t: TestContext,
+  prefix: string,
+): Promise<{ ns: string; appNs: string; root: string; commit: string }> {
+  const namespace = await testNamespace(prefix);
+  const appNs = `${namespace.name}-app`;
+  t.after(async () => {
+    await kubectl(['delete', 'namespace', appNs, '--ignore-not-found', '--wait=false']);
+    await namespace.remove();
+  });
+  const root = await mkdtemp(join(tmpdir(), `ferry-${prefix}-`));
+  t.after(() => rm(root, { recursive: true, force: true }));
+  const commit = await commitFiles(root, setsRepoFiles(namespace.name, appNs));
+  return { ns: namespace.name, appNs, root, commit };
 }

@@ -24,7 +24,7 @@ import {
   type EnvRepo,
   withEnv,
   type SetsJson,
-} from '../helpers/sets-repo.js';
+} from '../helpers/sets-env.js';
 import { deployment } from '../helpers/workloads.js';
 
 const APPS = Array.from({ length: 8 }, (_, i) => `app-${i + 1}`);

@@ -18,7 +18,7 @@ import {
   setsJson,
   type Descriptor,
   type Scope,
-} from '../helpers/sets-repo.js';
+} from '../helpers/sets-env.js';
 
 const configMap = (name: string, value = 'v1'): KubeObject => ({
   apiVersion: 'v1',

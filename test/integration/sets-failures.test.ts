@@ -18,7 +18,7 @@ import {
   type Descriptor,
   withEnv,
   type EnvRepo,
-} from '../helpers/sets-repo.js';
+} from '../helpers/sets-env.js';
 import { deployment } from '../helpers/workloads.js';
 
 const configMap = (name: string): KubeObject => ({

@@ -17,7 +17,7 @@ import {
   until,
   type Descriptor,
   type Scope,
-} from '../helpers/sets-repo.js';
+} from '../helpers/sets-env.js';
 import { deployment } from '../helpers/workloads.js';
 
 const configMap = (name: string, value = 'v1'): KubeObject => ({

@@ -1,16 +1,14 @@
 // The pure parts of the environment repository's sets: descriptors, the order and checks of a
 // cluster's sets, the scheduler (dependencies first, dependents of a failure skipped, at most N
-// at once), the record on the parent, and the outputs (matrix, GitLab pipeline, report rows).
+// at once), the record on the parent, and the report rows.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import yaml from 'js-yaml';
 import { runInDependencyOrder } from '../../src/commands/cluster/sets/schedule.js';
 import { ConfigError } from '../../src/core/errors.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { parseSetDescriptor, type EnvSet } from '../../src/core/set-descriptor.js';
 import { clusterSets } from '../../src/core/set-order.js';
 import { recordOf, recordPatch, SET_RECORD_KEYS } from '../../src/core/set-record.js';
-import { githubMatrix, gitlabPipeline, type SetEntry } from '../../src/core/sets-output.js';
 import {
   failureDetail,
   setsSummary,
@@ -285,51 +283,8 @@ describe("a set's record on its parent", () => {
   });
 });
 
-describe('outputs over sets', () => {
-  const entries: SetEntry[] = [
-    { set: 'crds', cluster: 'eu', path: 'platform/crds', namespace: undefined, dependsOn: [] },
-    { set: 'shop', cluster: 'eu', path: 'apps/shop', namespace: 'shop', dependsOn: ['crds', 'ns'] },
-    { set: 'shop', cluster: 'us', path: 'apps/shop', namespace: 'shop', dependsOn: ['crds'] },
-  ];
-
-  it('github-matrix: include entries of set, cluster and path only', () => {
-    assert.equal(
-      githubMatrix(entries),
-      '{"include":[{"set":"crds","cluster":"eu","path":"platform/crds"},{"set":"shop","cluster":"eu","path":"apps/shop"},{"set":"shop","cluster":"us","path":"apps/shop"}]}',
-    );
-  });
-
-  it('gitlab-pipeline: a job per set and cluster, needs only on listed sets of its cluster', () => {
-    const pipeline = yaml.load(
-      gitlabPipeline(
-        entries,
-        'image: node:24\nscript: [ferry apply --set "$FERRY_SET"]\n',
-        't.yml',
-      ),
-    ) as Record<string, { extends?: string; needs?: string[]; variables?: Record<string, string> }>;
-    assert.deepEqual(Object.keys(pipeline), [
-      '.ferry-set',
-      'apply crds on eu',
-      'apply shop on eu',
-      'apply shop on us',
-    ]);
-    // ns is not listed (already applied, or not changed): nothing to wait for in the pipeline.
-    assert.deepEqual(pipeline['apply shop on eu']!.needs, ['apply crds on eu']);
-    // crds on us is not listed either: the job itself waits for it (ferry apply --set).
-    assert.deepEqual(pipeline['apply shop on us']!.needs, []);
-    assert.deepEqual(pipeline['apply shop on us']!.variables, {
-      FERRY_SET: 'shop',
-      FERRY_CLUSTER: 'us',
-      FERRY_SET_PATH: 'apps/shop',
-    });
-    const empty = yaml.load(gitlabPipeline([], 'script: [x]\n', 't.yml')) as object;
-    assert.deepEqual(Object.keys(empty), ['.ferry-set', 'ferry: no set to apply']);
-    assert.match(
-      refusal(() => gitlabPipeline(entries, '- a list\n', 't.yml')),
-      /^t\.yml: expected the body of a job/,
-    );
-  });
-
+// github-matrix and the GitLab child pipeline: test/unit/sets-fanout-output.test.ts.
+describe('report rows over sets', () => {
   it('report rows: the worst exit code, a summary in a fixed order, failures on one line', () => {
     const rows: SetRow<never>[] = [
       { set: 'a', path: 'a', namespace: undefined, result: 'failed', detail: '', exitCode: 1 },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runFerry } from '../helpers/cli.js';
-import { envRepo, setFiles } from '../helpers/sets-repo.js';
+import { envRepo, setFiles } from '../helpers/sets-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir =
