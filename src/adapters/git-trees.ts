@@ -32,9 +32,12 @@ export async function folderTrees(root: string, folders: string[]): Promise<Fold
         `${root}: not inside a git work tree (sets record the commit they apply)`,
       );
     });
-  const commit = (
-    await git.text(['-C', top, 'rev-parse', '--verify', 'HEAD^{commit}'], { okExitCodes: [128] })
-  ).trim();
+  // Both questions at once: each git process is a fork of this one, slow on a busy runner.
+  const [head, gitIndex] = await Promise.all([
+    git.text(['-C', top, 'rev-parse', '--verify', 'HEAD^{commit}'], { okExitCodes: [128] }),
+    git.text(['-C', top, 'rev-parse', '--git-path', 'index']),
+  ]);
+  const commit = head.trim();
   if (!/^[0-9a-f]{40,64}$/.test(commit))
     throw new ConfigError(`${top}: the repository has no commit yet`);
   const prefix = relative(top, absolute).split(sep).join('/');
@@ -44,9 +47,8 @@ export async function folderTrees(root: string, folders: string[]): Promise<Fold
   const scratch = await mkdtemp(join(tmpdir(), 'ferry-index-'));
   try {
     const index = join(scratch, 'index');
-    const gitIndex = (await git.text(['-C', top, 'rev-parse', '--git-path', 'index'])).trim();
     // A copy of git's index makes hashing fast (unchanged files are known by their stat data).
-    await copyFile(resolve(top, gitIndex), index).catch(() => undefined);
+    await copyFile(resolve(top, gitIndex.trim()), index).catch(() => undefined);
     const env = { GIT_INDEX_FILE: index };
     await git.run(['-C', top, 'add', '--all', '--', prefix || '.'], { env }, 'add');
     const tree = (await git.text(['-C', top, 'write-tree'], { env }, 'write-tree')).trim();

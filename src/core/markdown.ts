@@ -7,9 +7,12 @@
  * {@link hiddenMarker}, so a value cannot end the HTML comment that holds it.
  */
 
-/** A one-line, control-character-free version of an outside value. */
+/**
+ * A one-line, control-character-free version of an outside value; a line break and the
+ * indentation around it become one space (a failure's indented detail lines read as one line).
+ */
 export function oneLine(value: string, max = 200): string {
-  const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, ' ').trim();
+  const flat = value.replace(/\s*[\x00-\x1f\x7f\u2028\u2029\u0085]+\s*/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 

@@ -1,4 +1,5 @@
 import type { KubeObject } from './manifest.js';
+import { oneLine } from './markdown.js';
 
 /**
  * What the cluster records of the set an inventory holds: which environment-repo commit and
@@ -54,7 +55,7 @@ export function recordOf(parent: KubeObject): AppliedRecord {
   };
 }
 
-/** What one apply of a set leaves: success, or failure with the reason's first line. */
+/** What one apply of a set leaves: success, or failure with its reason. */
 export type SetOutcome =
   | { ok: true; path: string; commit: string; tree: string; at: string; runUrl: string }
   | { ok: false; path: string; tree: string; at: string; runUrl: string; reason: string };
@@ -80,12 +81,11 @@ export function recordPatch(outcome: SetOutcome): Record<string, string | null> 
       [k.failedRunUrl]: null,
       [k.failedReason]: null,
     };
-  const reason = outcome.reason.split('\n')[0] ?? '';
   return {
     [k.path]: outcome.path,
     [k.failedTree]: outcome.tree,
     [k.failedAt]: outcome.at,
     [k.failedRunUrl]: outcome.runUrl,
-    [k.failedReason]: reason.length > REASON_LIMIT ? `${reason.slice(0, REASON_LIMIT)}…` : reason,
+    [k.failedReason]: oneLine(outcome.reason, REASON_LIMIT),
   };
 }

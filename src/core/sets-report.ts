@@ -1,5 +1,5 @@
 import { MarkdownFolder } from './fold.js';
-import { codeSpan } from './markdown.js';
+import { codeSpan, oneLine } from './markdown.js';
 
 /**
  * The report of a command run over every set of a cluster (`apply --all`, `plan --all`,
@@ -51,6 +51,18 @@ export interface SetsReport<R> {
   counts: Record<SetResult, number>;
   /** API requests of the whole run, by verb. */
   requests?: Record<string, number>;
+}
+
+/** Longest row detail: one line of a table, the failure's reason whole in most cases. */
+const DETAIL_LIMIT = 500;
+
+/**
+ * A failure as a row's one-line detail. A failure often says what failed after its first line
+ * (`1 object(s) failed validation, so nothing else was changed:`, then each object and the
+ * server's reason), so its lines are joined, not cut.
+ */
+export function failureDetail(message: string): string {
+  return oneLine(message, DETAIL_LIMIT);
 }
 
 /** Counts rows by result. */

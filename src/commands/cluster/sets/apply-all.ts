@@ -6,7 +6,12 @@ import { applyTraceAnnotations } from '../../../core/applyset.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
 import { ancestorsOf } from '../../../core/set-order.js';
-import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import {
+  countResults,
+  failureDetail,
+  type SetRow,
+  type SetsReport,
+} from '../../../core/sets-report.js';
 import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
 import type { SecretOptions } from '../secrets/open.js';
@@ -187,7 +192,7 @@ async function applySet(
     return { ...row, result: 'applied', detail: summaryLine(report), exitCode: 0, seconds, report };
   } catch (error) {
     const reason = messageOf(error);
-    setLog.warning(`failed: ${reason.split('\n')[0]}`);
+    setLog.warning(`failed: ${failureDetail(reason)}`);
     if (!options.dryRun)
       await writeSetRecord(client, parent, { ok: false, ...outcome(), reason }).catch(() => false);
     const report = error instanceof ApplyFailure ? error.report : undefined;
@@ -195,7 +200,7 @@ async function applySet(
     return {
       ...row,
       result: 'failed',
-      detail: reason.split('\n')[0] ?? reason,
+      detail: failureDetail(reason),
       exitCode: error instanceof FerryError ? error.exitCode : 1,
       seconds: (Date.now() - start) / 1000,
       ...(report ? { report } : {}),

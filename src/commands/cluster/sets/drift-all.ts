@@ -11,7 +11,12 @@ import { FerryError, messageOf } from '../../../core/errors.js';
 import { parseIgnoreRules, type IgnoreRule } from '../../../core/ignore.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import {
+  countResults,
+  failureDetail,
+  type SetRow,
+  type SetsReport,
+} from '../../../core/sets-report.js';
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
@@ -89,19 +94,22 @@ async function checkSets(
   },
   log: Logger,
 ): Promise<SetRow<DriftReport>[]> {
-  const manifestsOf = await Promise.all(
-    sets.map((set) =>
-      readSet(join(loaded.root, set.path), {
-        ...options,
-        inventory: set.descriptor.inventory,
-        namespace: set.descriptor.namespace ?? client.contextNamespace,
-        source: withDescriptor(set.descriptor.build, options.tools),
-        log,
-      }).catch((error: unknown) => error as Error),
+  // Discovery's round trips overlap the reading of the folders.
+  const [manifestsOf, resources] = await Promise.all([
+    Promise.all(
+      sets.map((set) =>
+        readSet(join(loaded.root, set.path), {
+          ...options,
+          inventory: set.descriptor.inventory,
+          namespace: set.descriptor.namespace ?? client.contextNamespace,
+          source: withDescriptor(set.descriptor.build, options.tools),
+          log,
+        }).catch((error: unknown) => error as Error),
+      ),
     ),
-  );
+    discover(client),
+  ]);
   const objectsOf = manifestsOf.map((m) => (m instanceof Error ? m : m.objects));
-  const resources = await discover(client);
   const lists = new ListCache(client);
   prefetch(lists, resources, sets, objectsOf, client.contextNamespace);
   const everything = objectsOf.flatMap((objects) => (objects instanceof Error ? [] : objects));
@@ -201,7 +209,7 @@ async function checkOne(
     return {
       ...row,
       result: 'failed',
-      detail: messageOf(error).split('\n')[0] ?? '',
+      detail: failureDetail(messageOf(error)),
       exitCode: error instanceof FerryError ? error.exitCode : 1,
     };
   }

@@ -7,7 +7,12 @@ import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import { planSummary, type PlanReport } from '../../../core/plan.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
+import {
+  countResults,
+  failureDetail,
+  type SetRow,
+  type SetsReport,
+} from '../../../core/sets-report.js';
 import { planObjects, type PlanOptions } from '../plan/plan.js';
 import { readSetRecords } from './records.js';
 import { DEFAULT_PARALLEL } from './apply-all.js';
@@ -131,7 +136,7 @@ async function planSet(
     return {
       ...row,
       result: 'failed',
-      detail: messageOf(error).split('\n')[0] ?? '',
+      detail: failureDetail(messageOf(error)),
       exitCode: error instanceof FerryError ? error.exitCode : 1,
     };
   }

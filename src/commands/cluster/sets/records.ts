@@ -1,5 +1,11 @@
 import { statusMessage, type KubeClient } from '../../../adapters/kube/client.js';
-import { APPLYSET_ID, APPLYSET_TOOLING } from '../../../core/applyset.js';
+import {
+  APPLYSET_ID,
+  APPLYSET_TOOLING,
+  applySetParent,
+  FIELD_MANAGER,
+  parentObject,
+} from '../../../core/applyset.js';
 import { OperationError } from '../../../core/errors.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import {
@@ -53,21 +59,36 @@ export async function readSetRecords(client: KubeClient): Promise<SetRecords> {
 
 /**
  * Records how an apply of a set ended on its parent (a JSON merge patch by its own field
- * manager). Returns false when there is no parent to record on (the apply failed before it
- * wrote one): a merge patch never creates an object, so no bare ConfigMap is left behind.
+ * manager). A set that failed before it wrote anything has no parent yet: an empty one (what
+ * its apply would have created first) is created to hold the failure, so `ferry status` shows
+ * it and `--set` jobs waiting for this set stop waiting. Returns false when there is still no
+ * parent to record on (its namespace does not exist): a merge patch never creates an object.
  */
 export async function writeSetRecord(
   client: KubeClient,
   parent: { namespace: string; name: string },
   outcome: SetOutcome,
 ): Promise<boolean> {
-  const response = await client.request({
-    method: 'PATCH',
-    path: `/api/v1/namespaces/${encodeURIComponent(parent.namespace)}/configmaps/${encodeURIComponent(parent.name)}`,
-    query: { fieldManager: SET_RECORD_MANAGER },
-    contentType: 'application/merge-patch+json',
-    body: { metadata: { annotations: recordPatch(outcome) } },
-  });
+  const path = `/api/v1/namespaces/${encodeURIComponent(parent.namespace)}`;
+  const patch = () =>
+    client.request({
+      method: 'PATCH',
+      path: `${path}/configmaps/${encodeURIComponent(parent.name)}`,
+      query: { fieldManager: SET_RECORD_MANAGER },
+      contentType: 'application/merge-patch+json',
+      body: { metadata: { annotations: recordPatch(outcome) } },
+    });
+  let response = await patch();
+  if (response.status === 404 && !outcome.ok) {
+    const created = await client.request({
+      method: 'POST',
+      path: `${path}/configmaps`,
+      query: { fieldManager: FIELD_MANAGER },
+      body: parentObject(applySetParent(parent.name, parent.namespace), [], []),
+    });
+    // 409: another run created it meanwhile; either way there is a parent to record on now.
+    if (created.status === 201 || created.status === 409) response = await patch();
+  }
   if (response.status === 404) return false;
   if (response.status !== 200)
     throw new OperationError(
