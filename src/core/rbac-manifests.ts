@@ -122,10 +122,15 @@ function resourceRules(permissions: ResourcePermission[]): Rule[] {
     return [...new Set(notes)].map((n) => `\n ${NOTES[n]}`).join('');
   };
   const rules: Rule[] = [];
+  // Named permissions a verb without names already grants say their purpose here.
+  const covered = [
+    ...unnamed,
+    ...permissions.filter((p) => p.name !== undefined && free.has(p.verb)),
+  ];
   if (unnamed.length > 0)
     rules.push({
       rule: { ...base, verbs: [...free].sort() },
-      comment: ` ${purposesComment(unnamed)}${note(unnamed)}`,
+      comment: ` ${purposesComment(covered)}${note(covered)}`,
     });
   for (const { verbs, names, of } of [...byNames.values()].sort((a, b) =>
     a.verbs.join().localeCompare(b.verbs.join()),
