@@ -298,7 +298,12 @@ describe('push without cluster-admin: every set of a cluster', needsCluster, () 
 
   it('an identity bound only to what ferry rbac --all printed applies every set, reruns with zero writes, plans, checks drift, reads status and prunes', async (t) => {
     await kubectlApply(granted);
-    const applied = await sets('apply', sa.kubeconfig, '--timeout', '120s', '-o', 'json');
+    const first = await startFaultProxy(t);
+    const applied = await sets('apply', await sa.via(first.url), '--timeout', '120s', '-o', 'json');
+    const reviews = first.requests.filter((r) => /self\w+reviews/.test(r.path)).length;
+    t.diagnostic(
+      `first apply --all of 6 sets: ${first.requests.length} requests, ${reviews} of them access reviews`,
+    );
     assert.equal(applied.code, 0, applied.stderr + applied.stdout);
     const report = JSON.parse(applied.stdout) as SetsJson;
     assert.deepEqual(
@@ -312,6 +317,9 @@ describe('push without cluster-admin: every set of a cluster', needsCluster, () 
     const again = await sets('apply', await sa.via(proxy.url), '-o', 'json');
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(wireWrites(proxy.requests), [], 'a rerun writes nothing');
+    // Nothing to apply, nothing to check: the preflight costs a no-op run no request.
+    assert.ok(proxy.requests.length <= 3, proxy.requests.map((r) => r.path).join('\n'));
+    t.diagnostic(`no-op apply --all as the ServiceAccount: ${proxy.requests.length} request(s)`);
     assert.ok(
       (JSON.parse(again.stdout) as SetsJson).sets.every((row) => row.result === 'unchanged'),
     );
