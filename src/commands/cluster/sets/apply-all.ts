@@ -5,6 +5,7 @@ import { ApplyFailure, summaryLine, type ApplyReport } from '../../../core/apply
 import { applyTraceAnnotations } from '../../../core/applyset.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
+import { ancestorsOf } from '../../../core/set-order.js';
 import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
 import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
@@ -106,7 +107,9 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
         const waited = await awaitDependencies<ApplyReport>(
           client,
           loaded,
-          (loaded.dependencies.get(set.descriptor.inventory) ?? []).filter(
+          // Through sets outside the selection too: an unchanged set another job does not
+          // apply may stand on one it does.
+          ancestorsOf(set.descriptor.inventory, loaded.dependencies).filter(
             (d) => !inSelection.has(d.descriptor.inventory),
           ),
           options.dependencyTimeoutMs,

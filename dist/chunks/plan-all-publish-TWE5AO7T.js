@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   DEFAULT_PARALLEL
-} from "./chunk-I4QWKJEI.js";
+} from "./chunk-Q7R6T3ER.js";
 import {
   countResults,
   formatSetsMarkdown,
@@ -31,7 +31,7 @@ import {
   readSetRecords,
   selectSets,
   setNamespace
-} from "./chunk-MHNK5UQN.js";
+} from "./chunk-A5PW347Z.js";
 import "./chunk-LWABBLMI.js";
 import "./chunk-RIR264LL.js";
 import "./chunk-4OG3P54H.js";
@@ -191,4 +191,4 @@ export {
   setsPlanComment,
   setsPlanMarker
 };
-//# sourceMappingURL=plan-all-publish-5ZVHUAS5.js.map
+//# sourceMappingURL=plan-all-publish-TWE5AO7T.js.map

@@ -27,6 +27,77 @@ import {
   OperationError
 } from "./chunk-PTXPLBH2.js";
 
+// src/core/set-order.ts
+function isForCluster(set, cluster) {
+  return set.descriptor.clusters === void 0 || set.descriptor.clusters.includes(cluster);
+}
+function clusterSets(all, cluster) {
+  const sets = all.filter((set) => isForCluster(set, cluster));
+  const byName = /* @__PURE__ */ new Map();
+  for (const set of sets) {
+    const other = byName.get(set.descriptor.inventory);
+    if (other)
+      throw new ConfigError(
+        `${set.file}:${set.lineOf(["inventory"])}: inventory: "${set.descriptor.inventory}" is also the inventory of ${other.path} (inventory names are unique among the sets of cluster ${cluster})`
+      );
+    byName.set(set.descriptor.inventory, set);
+  }
+  const dependencies = /* @__PURE__ */ new Map();
+  for (const set of sets) {
+    dependencies.set(
+      set.descriptor.inventory,
+      set.descriptor.dependsOn.map((name, index) => {
+        const dependency = byName.get(name);
+        if (dependency) return dependency;
+        const elsewhere = all.find((other) => other.descriptor.inventory === name);
+        const why = elsewhere ? `the set ${name} (${elsewhere.path}) is not for cluster ${cluster}` : `no set has inventory "${name}"`;
+        throw new ConfigError(
+          `${set.file}:${set.lineOf(["dependsOn", String(index)])}: dependsOn: ${why}`
+        );
+      })
+    );
+  }
+  return { cluster, ordered: topological(sets, dependencies), dependencies };
+}
+function topological(sets, dependencies) {
+  const done = /* @__PURE__ */ new Set();
+  const visiting = [];
+  const ordered = [];
+  const visit = (set) => {
+    const name = set.descriptor.inventory;
+    if (done.has(name)) return;
+    const at = visiting.indexOf(set);
+    if (at >= 0) {
+      const cycle = [...visiting.slice(at), set];
+      throw new ConfigError(
+        `${set.file}:${set.lineOf(["dependsOn"])}: dependsOn: a cycle: ${cycle.map((s) => s.descriptor.inventory).join(" \u2192 ")} (${cycle.slice(0, -1).map((s) => s.path).join(", ")}); nothing was applied`
+      );
+    }
+    visiting.push(set);
+    for (const dependency of dependencies.get(name) ?? []) visit(dependency);
+    visiting.pop();
+    done.add(name);
+    ordered.push(set);
+  };
+  for (const set of sets) visit(set);
+  return ordered;
+}
+function ancestorsOf(name, dependencies) {
+  const seen = /* @__PURE__ */ new Set();
+  const ordered = [];
+  const visit = (current) => {
+    for (const dependency of dependencies.get(current) ?? []) {
+      const next = dependency.descriptor.inventory;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      visit(next);
+      ordered.push(dependency);
+    }
+  };
+  visit(name);
+  return ordered;
+}
+
 // src/core/set-record.ts
 var SET_RECORD_MANAGER = "ferry-set-record";
 var SET_RECORD_KEYS = {
@@ -358,62 +429,6 @@ async function folderTreesAt(root, rev, folders) {
   return result;
 }
 
-// src/core/set-order.ts
-function isForCluster(set, cluster) {
-  return set.descriptor.clusters === void 0 || set.descriptor.clusters.includes(cluster);
-}
-function clusterSets(all, cluster) {
-  const sets = all.filter((set) => isForCluster(set, cluster));
-  const byName = /* @__PURE__ */ new Map();
-  for (const set of sets) {
-    const other = byName.get(set.descriptor.inventory);
-    if (other)
-      throw new ConfigError(
-        `${set.file}:${set.lineOf(["inventory"])}: inventory: "${set.descriptor.inventory}" is also the inventory of ${other.path} (inventory names are unique among the sets of cluster ${cluster})`
-      );
-    byName.set(set.descriptor.inventory, set);
-  }
-  const dependencies = /* @__PURE__ */ new Map();
-  for (const set of sets) {
-    dependencies.set(
-      set.descriptor.inventory,
-      set.descriptor.dependsOn.map((name, index) => {
-        const dependency = byName.get(name);
-        if (dependency) return dependency;
-        const elsewhere = all.find((other) => other.descriptor.inventory === name);
-        const why = elsewhere ? `the set ${name} (${elsewhere.path}) is not for cluster ${cluster}` : `no set has inventory "${name}"`;
-        throw new ConfigError(
-          `${set.file}:${set.lineOf(["dependsOn", String(index)])}: dependsOn: ${why}`
-        );
-      })
-    );
-  }
-  return { cluster, ordered: topological(sets, dependencies), dependencies };
-}
-function topological(sets, dependencies) {
-  const done = /* @__PURE__ */ new Set();
-  const visiting = [];
-  const ordered = [];
-  const visit = (set) => {
-    const name = set.descriptor.inventory;
-    if (done.has(name)) return;
-    const at = visiting.indexOf(set);
-    if (at >= 0) {
-      const cycle = [...visiting.slice(at), set];
-      throw new ConfigError(
-        `${set.file}:${set.lineOf(["dependsOn"])}: dependsOn: a cycle: ${cycle.map((s) => s.descriptor.inventory).join(" \u2192 ")} (${cycle.slice(0, -1).map((s) => s.path).join(", ")}); nothing was applied`
-      );
-    }
-    visiting.push(set);
-    for (const dependency of dependencies.get(name) ?? []) visit(dependency);
-    visiting.pop();
-    done.add(name);
-    ordered.push(set);
-  };
-  for (const set of sets) visit(set);
-  return ordered;
-}
-
 // src/commands/cluster/sets/load.ts
 async function loadClusterSets(root, cluster) {
   const all = await findSets(root);
@@ -455,6 +470,7 @@ async function changedSince(loaded, sets, rev) {
 }
 
 export {
+  ancestorsOf,
   recordKey,
   readSetRecords,
   writeSetRecord,
@@ -464,4 +480,4 @@ export {
   isApplied,
   changedSince
 };
-//# sourceMappingURL=chunk-MHNK5UQN.js.map
+//# sourceMappingURL=chunk-A5PW347Z.js.map

@@ -4,7 +4,7 @@ import {
   readSetRecords,
   recordKey,
   setNamespace
-} from "./chunk-MHNK5UQN.js";
+} from "./chunk-A5PW347Z.js";
 import {
   KubeClient
 } from "./chunk-BXGU2QBN.js";
@@ -45,4 +45,4 @@ async function setsStatus(options, log) {
 export {
   setsStatus
 };
-//# sourceMappingURL=status-E4DP3TOO.js.map
+//# sourceMappingURL=status-IHIWKKM5.js.map

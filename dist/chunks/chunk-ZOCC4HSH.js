@@ -19824,7 +19824,7 @@ async function publish(report, detail) {
 }
 async function runApplySets(values, target) {
   refuseFolderOptionsWithSets(values, named);
-  const { applyAll } = await import("./apply-all-K745YHTU.js");
+  const { applyAll } = await import("./apply-all-KEOEIDL7.js");
   const { formatMarkdown } = await import("./apply-report-WUZ5YENY.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const runUrl = detectSource(process.env).runUrl || void 0;
@@ -19844,7 +19844,7 @@ async function runApplySets(values, target) {
 }
 async function runPlanSets(values, target) {
   refuseFolderOptionsWithSets(values, named);
-  const { planAllAndPublish } = await import("./plan-all-publish-5ZVHUAS5.js");
+  const { planAllAndPublish } = await import("./plan-all-publish-TWE5AO7T.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-3UGMLOBV.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -19873,7 +19873,7 @@ async function runPlanSets(values, target) {
 }
 async function runDriftSets(values, target, alerts) {
   refuseFolderOptionsWithSets(values, named);
-  const { driftAll } = await import("./drift-all-6DMKQEZ6.js");
+  const { driftAll } = await import("./drift-all-5DVOCG3I.js");
   const { formatDriftMarkdown } = await import("./drift-report-FL7LFS3R.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const report = await driftAll(
@@ -19889,8 +19889,8 @@ async function runDriftSets(values, target, alerts) {
     );
 }
 async function runSets({ values }) {
-  const { listSets } = await import("./list-74LUAPOS.js");
-  const { githubMatrix, formatSetsList } = await import("./sets-output-5T7HHZBA.js");
+  const { listSets } = await import("./list-3MDQ2OX6.js");
+  const { githubMatrix, formatSetsList } = await import("./sets-output-QHCYKQHN.js");
   const kubeconfig = values.changed ? await prepareKubeconfig(values.kubeconfig) : void 0;
   const entries = await listSets({ ...listSetsOptions(values), kubeconfig }, actionsLogger);
   setOutput("matrix", githubMatrix(entries));
@@ -19899,7 +19899,7 @@ async function runSets({ values }) {
   info(formatSetsList(entries));
 }
 async function runStatus({ values }) {
-  const { setsStatus } = await import("./status-E4DP3TOO.js");
+  const { setsStatus } = await import("./status-IHIWKKM5.js");
   const { codeSpan } = await import("./markdown-FD5TUFCS.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const report = await setsStatus({ ...statusOptions(values), kubeconfig }, actionsLogger);
@@ -19942,4 +19942,4 @@ export {
   runSets,
   runStatus
 };
-//# sourceMappingURL=chunk-WOZOTM6N.js.map
+//# sourceMappingURL=chunk-ZOCC4HSH.js.map

@@ -1,10 +1,11 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
+  ancestorsOf,
   changedSince,
   isApplied,
   loadClusterSets,
   readSetRecords
-} from "./chunk-MHNK5UQN.js";
+} from "./chunk-A5PW347Z.js";
 import {
   KubeClient
 } from "./chunk-BXGU2QBN.js";
@@ -54,7 +55,10 @@ async function listSets(options, log) {
         cluster,
         path: set.path,
         namespace: set.descriptor.namespace,
-        dependsOn: set.descriptor.dependsOn
+        dependsOn: set.descriptor.dependsOn,
+        ancestors: ancestorsOf(set.descriptor.inventory, loaded.dependencies).map(
+          (a) => a.descriptor.inventory
+        )
       });
   }
   return entries;
@@ -62,4 +66,4 @@ async function listSets(options, log) {
 export {
   listSets
 };
-//# sourceMappingURL=list-74LUAPOS.js.map
+//# sourceMappingURL=list-3MDQ2OX6.js.map

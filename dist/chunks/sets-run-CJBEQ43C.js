@@ -64,7 +64,7 @@ function exitWithSets(report, orCode = 0) {
   );
 }
 async function applySets(options, values, status, io) {
-  const { applyAll } = await import("./apply-all-K745YHTU.js");
+  const { applyAll } = await import("./apply-all-KEOEIDL7.js");
   const log = consoleLogger(io.stderr);
   const runUrl = detectSource(process.env).runUrl || void 0;
   const report = await applyAll({ ...options, ...runUrl ? { runUrl } : {} }, log);
@@ -78,7 +78,7 @@ async function applySets(options, values, status, io) {
   exitWithSets(report);
 }
 async function driftSets(options, values, io) {
-  const { driftAll } = await import("./drift-all-6DMKQEZ6.js");
+  const { driftAll } = await import("./drift-all-5DVOCG3I.js");
   const report = await driftAll(options, consoleLogger(io.stderr));
   await printSets(io, values.output, report);
   const drifted = report.sets.some((row) => row.report && !row.report.clean);
@@ -90,4 +90,4 @@ export {
   exitWithSets,
   printSets
 };
-//# sourceMappingURL=sets-run-2GV2J6X6.js.map
+//# sourceMappingURL=sets-run-CJBEQ43C.js.map

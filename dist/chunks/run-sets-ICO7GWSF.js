@@ -5,7 +5,7 @@ import {
   runPlanSets,
   runSets,
   runStatus
-} from "./chunk-WOZOTM6N.js";
+} from "./chunk-ZOCC4HSH.js";
 import "./chunk-5VPILI4Y.js";
 import "./chunk-AM2ZRU4E.js";
 import "./chunk-PJBSKZ5A.js";
@@ -29,4 +29,4 @@ export {
   runSets,
   runStatus
 };
-//# sourceMappingURL=run-sets-BZT2SJME.js.map
+//# sourceMappingURL=run-sets-ICO7GWSF.js.map

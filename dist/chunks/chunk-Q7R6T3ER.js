@@ -6,6 +6,7 @@ import {
   prefixedLogger
 } from "./chunk-HYYXLZXP.js";
 import {
+  ancestorsOf,
   isApplied,
   loadClusterSets,
   readSetRecords,
@@ -13,7 +14,7 @@ import {
   selectSets,
   setNamespace,
   writeSetRecord
-} from "./chunk-MHNK5UQN.js";
+} from "./chunk-A5PW347Z.js";
 import {
   applyObjects,
   refuseEmptyPrune
@@ -145,7 +146,7 @@ async function applyAll(options, log) {
       selected.filter((set) => options.forceAll || !isApplied(loaded, set, records, context))
     );
     if (options.heal) {
-      const { driftedSets } = await import("./drift-all-6DMKQEZ6.js");
+      const { driftedSets } = await import("./drift-all-5DVOCG3I.js");
       const unchanged = selected.filter((set) => !toApply.has(set));
       for (const set of await driftedSets(client, loaded, unchanged, log)) toApply.add(set);
     }
@@ -164,7 +165,9 @@ async function applyAll(options, log) {
         const waited = await awaitDependencies(
           client,
           loaded,
-          (loaded.dependencies.get(set.descriptor.inventory) ?? []).filter(
+          // Through sets outside the selection too: an unchanged set another job does not
+          // apply may stand on one it does.
+          ancestorsOf(set.descriptor.inventory, loaded.dependencies).filter(
             (d) => !inSelection.has(d.descriptor.inventory)
           ),
           options.dependencyTimeoutMs,
@@ -261,4 +264,4 @@ export {
   DEFAULT_PARALLEL,
   applyAll
 };
-//# sourceMappingURL=chunk-I4QWKJEI.js.map
+//# sourceMappingURL=chunk-Q7R6T3ER.js.map

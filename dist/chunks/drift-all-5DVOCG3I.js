@@ -9,7 +9,7 @@ import {
   loadClusterSets,
   selectSets,
   setNamespace
-} from "./chunk-MHNK5UQN.js";
+} from "./chunk-A5PW347Z.js";
 import {
   driftCheck
 } from "./chunk-SCOTASHX.js";
@@ -218,4 +218,4 @@ export {
   driftAll,
   driftedSets
 };
-//# sourceMappingURL=drift-all-6DMKQEZ6.js.map
+//# sourceMappingURL=drift-all-5DVOCG3I.js.map

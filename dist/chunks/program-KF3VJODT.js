@@ -3616,7 +3616,7 @@ Examples:
     const target = targetOf(values);
     if (target.kind === "sets") {
       refuseFolderOptionsWithSets(values);
-      const { applySets } = await import("./sets-run-2GV2J6X6.js");
+      const { applySets } = await import("./sets-run-CJBEQ43C.js");
       return applySets(applyAllOptions(values, target), values, statusTarget(values), io);
     }
     const { apply } = await import("./apply-VFPJ5T2E.js");
@@ -3687,7 +3687,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
     const target = targetOf(values);
     if (target.kind === "sets") {
       refuseFolderOptionsWithSets(values);
-      const { driftSets } = await import("./sets-run-2GV2J6X6.js");
+      const { driftSets } = await import("./sets-run-CJBEQ43C.js");
       const alerts = alertOptions(values);
       return driftSets(
         { ...driftAllOptions(values, target), ...alerts ? { alerts } : {} },
@@ -3785,8 +3785,8 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
   });
 }
 async function planSetsAndPublish(options, flags, io) {
-  const { planAllAndPublish } = await import("./plan-all-publish-5ZVHUAS5.js");
-  const { exitWithSets, printSets } = await import("./sets-run-2GV2J6X6.js");
+  const { planAllAndPublish } = await import("./plan-all-publish-TWE5AO7T.js");
+  const { exitWithSets, printSets } = await import("./sets-run-CJBEQ43C.js");
   const { hasChanges } = await import("./plan-XHGJCRRK.js");
   const publishing = await publishingOf(flags);
   const { report } = await planAllAndPublish(options, publishing, consoleLogger(io.stderr));
@@ -4015,8 +4015,8 @@ Examples:
       throw new ConfigError(
         "--output gitlab-pipeline needs --gitlab-template (the job that applies one set)"
       );
-    const { listSets } = await import("./list-74LUAPOS.js");
-    const { formatSetsList, githubMatrix, gitlabPipeline } = await import("./sets-output-5T7HHZBA.js");
+    const { listSets } = await import("./list-3MDQ2OX6.js");
+    const { formatSetsList, githubMatrix, gitlabPipeline } = await import("./sets-output-QHCYKQHN.js");
     const entries = await listSets(listSetsOptions(values), consoleLogger(io.stderr));
     if (values.output === "json") io.stdout.write(`${JSON.stringify(entries, null, 2)}
 `);
@@ -4046,8 +4046,8 @@ Examples:
 `
   ).action(async () => {
     const values = optionValues(STATUS_OPTIONS, command);
-    const { setsStatus } = await import("./status-E4DP3TOO.js");
-    const { formatStatus } = await import("./sets-output-5T7HHZBA.js");
+    const { setsStatus } = await import("./status-IHIWKKM5.js");
+    const { formatStatus } = await import("./sets-output-QHCYKQHN.js");
     const report = await setsStatus(statusOptions(values), consoleLogger(io.stderr));
     if (values.output === "json") {
       io.stdout.write(`${JSON.stringify(report, null, 2)}
@@ -4145,4 +4145,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-VYBQE3FE.js.map
+//# sourceMappingURL=program-KF3VJODT.js.map

@@ -18,7 +18,7 @@ import {
   summary,
   warnIfNoApplyStatus,
   warning
-} from "./chunk-WOZOTM6N.js";
+} from "./chunk-ZOCC4HSH.js";
 import {
   PROMOTE_OPTIONS,
   PROPOSE_OPTIONS,
@@ -200,7 +200,7 @@ async function runRollback({ values }) {
 async function runApply({ values }) {
   const what = targetOf(values, (option) => `input ${option}`);
   if (what.kind === "sets") {
-    const { runApplySets } = await import("./run-sets-BZT2SJME.js");
+    const { runApplySets } = await import("./run-sets-ICO7GWSF.js");
     return runApplySets(values, what);
   }
   const { apply } = await import("./apply-VFPJ5T2E.js");
@@ -261,7 +261,7 @@ async function runDrift({ values }) {
     ...values.webhookUrl ? { webhookUrl: values.webhookUrl } : {}
   } : void 0;
   if (what.kind === "sets") {
-    const { runDriftSets } = await import("./run-sets-BZT2SJME.js");
+    const { runDriftSets } = await import("./run-sets-ICO7GWSF.js");
     return runDriftSets(values, what, alerts);
   }
   const publish = async (report2) => {
@@ -293,7 +293,7 @@ async function runDrift({ values }) {
 async function runPlan({ values }) {
   const what = targetOf(values, (option) => `input ${option}`);
   if (what.kind === "sets") {
-    const { runPlanSets } = await import("./run-sets-BZT2SJME.js");
+    const { runPlanSets } = await import("./run-sets-ICO7GWSF.js");
     return runPlanSets(values, what);
   }
   const { planAndPublish } = await import("./plan-publish-7CWP6TG7.js");
@@ -439,4 +439,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-IGSHRPCC.js.map
+//# sourceMappingURL=main-Q2F45D5E.js.map

@@ -2,10 +2,10 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_PARALLEL,
   applyAll
-} from "./chunk-I4QWKJEI.js";
+} from "./chunk-Q7R6T3ER.js";
 import "./chunk-PJBSKZ5A.js";
 import "./chunk-HYYXLZXP.js";
-import "./chunk-MHNK5UQN.js";
+import "./chunk-A5PW347Z.js";
 import "./chunk-LWABBLMI.js";
 import "./chunk-RIR264LL.js";
 import "./chunk-4OG3P54H.js";
@@ -37,4 +37,4 @@ export {
   DEFAULT_PARALLEL,
   applyAll
 };
-//# sourceMappingURL=apply-all-K745YHTU.js.map
+//# sourceMappingURL=apply-all-KEOEIDL7.js.map
