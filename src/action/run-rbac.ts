@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { codeSpan } from '../core/markdown.js';
-import { rbacOptions } from '../options/rbac.js';
+import { rbacTarget } from '../options/rbac.js';
 import { prepareKubeconfig } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { RbacSettings } from './settings.js';
@@ -13,11 +13,13 @@ export async function runRbac({ values }: RbacSettings): Promise<void> {
   const { rbac } = await import('../commands/cluster/access/rbac.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const result = await core.group('ferry rbac', () =>
-    rbac({ ...rbacOptions(values), kubeconfig }, actionsLogger),
+    rbac({ ...rbacTarget(values, (option) => `input ${option}`), kubeconfig }, actionsLogger),
   );
   core.setOutput('rbac', result.yaml);
   await core.summary
-    .addRaw(`### ferry rbac for ${codeSpan(values.inventory)}\n\n`)
+    .addRaw(
+      `### ferry rbac for ${values.inventory !== undefined ? codeSpan(values.inventory) : `the sets of cluster ${codeSpan(values.cluster)}`}\n\n`,
+    )
     .addRaw(`Review, then apply once as an admin: ${codeSpan('kubectl apply -f rbac.yaml')}\n\n`)
     .addRaw(`\`\`\`\`yaml\n${result.yaml}\`\`\`\`\n`)
     .write();

@@ -7,7 +7,15 @@
  * record and validates a replaced Job with POST (`create`), and deletes with a uid precondition.
  */
 import { APPLYSET_PART_OF, type ApplySetParent } from './applyset.js';
-import { kindKey, listsOf, objectsPlan, recordedPlan, type KindRef } from './inventory-lists.js';
+import {
+  kindKey,
+  listsOf,
+  objectsPlan,
+  recordedPlan,
+  sharedListPlan,
+  type KindRef,
+  type ListSpec,
+} from './inventory-lists.js';
 import type { KubeObject } from './manifest.js';
 import { PRUNE_PROTECTED_KINDS } from './ordering.js';
 import { podSelector, waitsForRollout } from './rollout.js';
@@ -25,6 +33,8 @@ export type Purpose =
   | 'wait'
   | 'drift --confirm'
   | 'drift alerts'
+  | 'set records'
+  | 'drift --all'
   | 'escalate'
   | 'bind';
 
@@ -164,16 +174,85 @@ class Permissions {
  * only with a `metadata.name` field selector).
  */
 export function requiredAccess(sets: AccessSet[], uses: AccessUses): Permission[] {
+  return requiredSetsAccess(
+    sets.map((set) => ({ set, uses })),
+    { records: false, sharedLists: false },
+  );
+}
+
+/** A set and what the identity does with it (an environment repo's set: its descriptor's). */
+export interface SetUse {
+  set: AccessSet;
+  uses: AccessUses;
+}
+
+/** What the commands over a cluster's sets add to each set's own permissions. */
+export interface SetsMachinery {
+  /**
+   * The LIST of every inventory with its record (`apply --all`, `plan --changed`, `status`,
+   * `sets --changed`): one request across all namespaces by label, which RBAC cannot narrow.
+   */
+  records: boolean;
+  /** The LISTs `drift --all` (and `apply --heal`) share among the sets (sharedListPlan). */
+  sharedLists: boolean;
+}
+
+/**
+ * The permissions of several sets, each for its own uses, and of the commands that run them
+ * together: every set's record written on its parent (a merge patch of that ConfigMap, by
+ * name), the LIST of the records, and the LISTs drift shares among the sets.
+ */
+export function requiredSetsAccess(entries: SetUse[], machinery: SetsMachinery): Permission[] {
   const out = new Permissions();
   for (const url of DISCOVERY_URLS) out.add({ verb: 'get', url, purposes: ['discovery'] });
-  for (const set of sets) addSet(out, set, uses);
+  for (const { set, uses } of entries) addSet(out, set, uses);
+  if (entries.length > 0 && machinery.records) out.add(SET_RECORDS_LIST);
+  for (const { set, uses } of machinery.records ? entries : [])
+    if (uses.write) out.onObject('patch', parentOf(set.parent), 'set records', true);
+  if (machinery.sharedLists)
+    for (const list of sharedLists(entries.map((e) => e.set)))
+      out.add({ ...listPermission(list), purposes: ['drift --all'] });
   return out.sorted();
 }
 
-function addSet(out: Permissions, set: AccessSet, uses: AccessUses): void {
-  const { parent, objects } = set;
-  addReads(out, set);
-  const parentObject: SetObject = {
+/** The request of sets/records.ts: every ConfigMap with the ApplySet id label, in all namespaces. */
+export const SET_RECORDS_LIST: ResourcePermission = {
+  verb: 'list',
+  group: '',
+  resource: 'configmaps',
+  allNamespaces: true,
+  purposes: ['set records'],
+};
+
+/** The LISTs of sharedListPlan for these sets. */
+function sharedLists(sets: AccessSet[]): ListSpec[] {
+  return listsOf(
+    sharedListPlan(
+      sets.map((set) => ({
+        parent: { info: PARENT_KIND, namespace: set.parent.namespace },
+        objects: set.objects.map((o) => ({
+          info: o.info,
+          namespace: o.object.metadata.namespace ?? set.parent.namespace,
+        })),
+      })),
+    ),
+  );
+}
+
+/** The permission one LIST needs (across all namespaces when it names none). */
+function listPermission(list: ListSpec): Omit<ResourcePermission, 'purposes'> {
+  return {
+    verb: 'list',
+    group: list.info.group,
+    resource: list.info.resource,
+    ...(list.namespace !== undefined ? { namespace: list.namespace } : {}),
+    ...(list.info.namespaced && list.namespace === undefined ? { allNamespaces: true } : {}),
+  };
+}
+
+/** The inventory's parent ConfigMap, as an object of the set. */
+function parentOf(parent: ApplySetParent): SetObject {
+  return {
     info: PARENT_KIND,
     object: {
       apiVersion: 'v1',
@@ -181,6 +260,12 @@ function addSet(out: Permissions, set: AccessSet, uses: AccessUses): void {
       metadata: { name: parent.name, namespace: parent.namespace },
     },
   };
+}
+
+function addSet(out: Permissions, set: AccessSet, uses: AccessUses): void {
+  const { parent, objects } = set;
+  addReads(out, set);
+  const parentObject = parentOf(parent);
   if (uses.validate) {
     for (const o of objects) {
       out.onObject('patch', o, 'server-side apply');
@@ -230,16 +315,8 @@ function addReads(out: Permissions, set: AccessSet): void {
     [parent.namespace, ...set.recordedNamespaces],
     `${APPLYSET_PART_OF}=${parent.id}`,
   );
-  for (const list of [...listsOf(first), ...listsOf(second)]) {
-    out.add({
-      verb: 'list',
-      group: list.info.group,
-      resource: list.info.resource,
-      ...(list.namespace !== undefined ? { namespace: list.namespace } : {}),
-      ...(list.info.namespaced && list.namespace === undefined ? { allNamespaces: true } : {}),
-      purposes: ['read'],
-    });
-  }
+  for (const list of [...listsOf(first), ...listsOf(second)])
+    out.add({ ...listPermission(list), purposes: ['read'] });
 }
 
 /**

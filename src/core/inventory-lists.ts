@@ -50,7 +50,7 @@ function addToPlan<K extends KindRef>(
 }
 
 /** Whether a plan's entry lists its kind across all namespaces (or is cluster-scoped). */
-function clusterWide(entry: { info: KindRef; namespaces: Set<string> }): boolean {
+export function clusterWide(entry: { info: KindRef; namespaces: Set<string> }): boolean {
   return !entry.info.namespaced || entry.namespaces.size > PER_NAMESPACE_LIMIT;
 }
 
@@ -97,4 +97,21 @@ export function recordedPlan<K extends KindRef>(
     for (const ns of missing) addToPlan(second, info, ns, selector);
   }
   return second;
+}
+
+/**
+ * The LISTs `drift --all` shares among sets: each kind unfiltered, once, in every namespace the
+ * sets have it in (each set's inventory ConfigMap among them), or across all namespaces past
+ * PER_NAMESPACE_LIMIT (cluster-scoped kinds always). One definition for the reads
+ * (commands/cluster/sets/drift-all.ts) and the permissions they need (core/access.ts).
+ */
+export function sharedListPlan<K extends KindRef>(
+  sets: { parent: { info: K; namespace: string }; objects: { info: K; namespace: string }[] }[],
+): ListPlan<K> {
+  const plan: ListPlan<K> = new Map();
+  for (const set of sets) {
+    addToPlan(plan, set.parent.info, set.parent.namespace, '');
+    for (const o of set.objects) addToPlan(plan, o.info, o.namespace, '');
+  }
+  return plan;
 }

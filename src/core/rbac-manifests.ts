@@ -84,7 +84,9 @@ const NOTES: Record<string, string> = {
     'escalate: the set holds these roles; creating or changing a role that grants rights this identity does not hold itself needs escalate on it',
   bind: "bind: the set's bindings refer to these roles; binding a role whose rights this identity does not hold itself needs bind on it",
   allNamespaces:
-    'all namespaces: the set has this kind in more than three namespaces, which ferry reads with one LIST across all of them',
+    'all namespaces: ferry reads this kind with one LIST across all namespaces, as it does for a kind in more than three (of a set, or of the sets drift --all checks together)',
+  setRecords:
+    "set records: apply --all, status and sets --changed read every inventory's record with one LIST of ConfigMaps across all namespaces, by label; RBAC cannot limit a LIST to a label",
 };
 
 /** The rules for one (group, resource): verbs without names, then verbs by the names they may touch. */
@@ -110,15 +112,25 @@ function resourceRules(permissions: ResourcePermission[]): Rule[] {
   const note = (of: ResourcePermission[]): string => {
     const notes = [
       ...of.filter((p) => p.verb === 'escalate' || p.verb === 'bind').map((p) => p.verb),
-      ...(of.some((p) => p.allNamespaces) ? ['allNamespaces'] : []),
+      ...(of.some((p) => p.allNamespaces && p.purposes.includes('set records'))
+        ? ['setRecords']
+        : []),
+      ...(of.some((p) => p.allNamespaces && !p.purposes.every((x) => x === 'set records'))
+        ? ['allNamespaces']
+        : []),
     ];
     return [...new Set(notes)].map((n) => `\n ${NOTES[n]}`).join('');
   };
   const rules: Rule[] = [];
+  // Named permissions a verb without names already grants say their purpose here.
+  const covered = [
+    ...unnamed,
+    ...permissions.filter((p) => p.name !== undefined && free.has(p.verb)),
+  ];
   if (unnamed.length > 0)
     rules.push({
       rule: { ...base, verbs: [...free].sort() },
-      comment: ` ${purposesComment(unnamed)}${note(unnamed)}`,
+      comment: ` ${purposesComment(covered)}${note(covered)}`,
     });
   for (const { verbs, names, of } of [...byNames.values()].sort((a, b) =>
     a.verbs.join().localeCompare(b.verbs.join()),

@@ -8,6 +8,7 @@ import {
   describePermission,
   isUrlPermission,
   requiredAccess,
+  requiredSetsAccess,
   type AccessSet,
   type AccessUses,
   type Permission,
@@ -323,5 +324,73 @@ describe('rules allow', () => {
       rulesAllow(rules, { verb: 'get', url: path, purposes: [] });
     assert.ok(url('/api') && url('/openapi/v3') && url('/openapi/v3/*'));
     assert.ok(!url('/apis') && !url('/api/v1'));
+  });
+});
+
+describe("required access of a cluster's sets (ferry rbac --all, apply --all)", () => {
+  // Two sets in two namespaces each: ConfigMaps in four namespaces, Deployments in two.
+  const setIn = (name: string, namespaces: string[]): AccessSet => ({
+    ...setOf(namespaces.map((ns) => object('ConfigMap', 'cfg', ns))),
+    parent: applySetParent(name, namespaces[0]!),
+  });
+  const shop = setIn('shop', ['shop', 'shop-cache']);
+  const blog = { ...setIn('blog', ['blog', 'blog-cache']) };
+  blog.objects = [...blog.objects, object('Deployment', 'web', 'blog')];
+
+  it('each set for its own uses: delete only where the set prunes, watch only where it waits', () => {
+    const needs = requiredSetsAccess(
+      [
+        { set: shop, uses: { ...ALL_USES, prune: true, wait: false } },
+        { set: blog, uses: { ...ALL_USES, prune: false, wait: true } },
+      ],
+      { records: false, sharedLists: false },
+    );
+    const all = lines(needs);
+    assert.ok(all.includes('delete configmaps shop'));
+    assert.ok(!all.some((l) => l.startsWith('delete') && l.includes('blog')), all.join('\n'));
+    assert.ok(all.includes('watch apps/deployments blog'));
+  });
+
+  it("the records: one list of ConfigMaps across all namespaces, and each record's patch by name", () => {
+    const uses = { ...ALL_USES, drift: false };
+    const needs = requiredSetsAccess(
+      [
+        { set: shop, uses },
+        { set: blog, uses },
+      ],
+      { records: true, sharedLists: false },
+    );
+    const records = needs.filter((p) => p.purposes.includes('set records'));
+    assert.deepEqual(lines(records), [
+      'list configmaps *',
+      'patch configmaps blog blog',
+      'patch configmaps shop shop',
+    ]);
+    assert.equal(
+      describePermission(records[0]!),
+      'list configmaps in all namespaces (set records)',
+    );
+    // A plan writes no record.
+    const planned = requiredSetsAccess([{ set: shop, uses: { ...NONE, validate: true } }], {
+      records: true,
+      sharedLists: false,
+    });
+    assert.deepEqual(lines(planned.filter((p) => p.purposes.includes('set records'))), [
+      'list configmaps *',
+    ]);
+  });
+
+  it("drift --all's shared LISTs: a kind of more than three namespaces across all, the rest per namespace", () => {
+    const needs = requiredSetsAccess(
+      [
+        { set: shop, uses: NONE },
+        { set: blog, uses: NONE },
+      ],
+      { records: false, sharedLists: true },
+    );
+    const shared = needs.filter((p) => p.purposes.includes('drift --all'));
+    assert.deepEqual(lines(shared), ['list configmaps *', 'list apps/deployments blog']);
+    // Each set alone reads its ConfigMaps per namespace: only the sets together read across all.
+    assert.ok(!lines(requiredAccess([shop], NONE)).includes('list configmaps *'));
   });
 });

@@ -34,6 +34,8 @@ export class AccessReviewer {
   private readonly answers = new Map<string, Promise<boolean | undefined>>();
   /** Set when the server refused a review itself (HTTP 403/404): nothing can be checked. */
   unavailable: string | undefined;
+  /** Whether the run was warned that nothing could be checked (once per run). */
+  warned = false;
 
   constructor(private readonly client: KubeClient) {}
 

@@ -63,7 +63,6 @@ export const PLAN_USES: AccessUses = {
 export class AccessPreflight {
   private readonly reviewer: AccessReviewer;
   private record: InventoryRecordEntries | undefined;
-  private warned = false;
 
   constructor(
     private readonly client: KubeClient,
@@ -73,8 +72,10 @@ export class AccessPreflight {
     private readonly uses: AccessUses,
     private readonly command: string,
     private readonly log: Logger,
+    /** Shared by the sets of one run (`apply --all`): what was asked is not asked again. */
+    reviewer?: AccessReviewer,
   ) {
-    this.reviewer = new AccessReviewer(client);
+    this.reviewer = reviewer ?? new AccessReviewer(client);
   }
 
   /** Checks what the manifests and the parent's record need; call before reading the set. */
@@ -103,22 +104,44 @@ export class AccessPreflight {
 
   private async check(inventory?: Inventory): Promise<void> {
     const missing = await this.reviewer.missing(this.needs(inventory));
-    if (missing === undefined) {
-      if (this.warned) return;
-      this.warned = true;
-      this.log.warning(
-        `permissions not checked before writing: the API server answers no access reviews (${this.reviewer.unavailable})`,
-      );
-      return;
-    }
-    if (missing.length === 0) return;
-    const who = await whoAmI(this.client);
-    throw new OperationError(
-      [
-        `${who ?? 'this identity'} lacks ${missing.length} permission(s) ${this.command} needs; nothing was written:`,
-        ...missing.map((p) => `  - ${describePermission(p)}`),
-        '`ferry rbac` prints the Roles that grant them (docs/credentials.md); --skip-preflight (input skip-preflight: true) skips this check',
-      ].join('\n'),
-    );
+    await refuseMissing(this.client, this.reviewer, missing, this.command, this.log);
   }
+}
+
+/**
+ * Ends the run when permissions are missing: every one in one list, exit 1, nothing written.
+ * When the server answers no access reviews, warns once (per reviewer) and lets the run go on.
+ */
+export async function refuseMissing(
+  client: KubeClient,
+  reviewer: AccessReviewer,
+  missing: Permission[] | undefined,
+  command: string,
+  log: Logger,
+): Promise<void> {
+  if (missing === undefined) {
+    if (reviewer.warned) return;
+    reviewer.warned = true;
+    log.warning(
+      `permissions not checked before writing: the API server answers no access reviews (${reviewer.unavailable})`,
+    );
+    return;
+  }
+  if (missing.length > 0) throw await missingError(client, missing, command);
+}
+
+/** The error that lists every missing permission (exit 1, nothing written). */
+export async function missingError(
+  client: KubeClient,
+  missing: Permission[],
+  command: string,
+): Promise<OperationError> {
+  const who = await whoAmI(client);
+  return new OperationError(
+    [
+      `${who ?? 'this identity'} lacks ${missing.length} permission(s) ${command} needs; nothing was written:`,
+      ...missing.map((p) => `  - ${describePermission(p)}`),
+      '`ferry rbac` prints the Roles that grant them (docs/credentials.md); --skip-preflight (input skip-preflight: true) skips this check',
+    ].join('\n'),
+  );
 }

@@ -1,30 +1,25 @@
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
-import { ALL_USES, requiredAccess, type AccessSet, type Permission } from '../../../core/access.js';
-import { applySetParent } from '../../../core/applyset.js';
+import {
+  ALL_USES,
+  requiredSetsAccess,
+  type Permission,
+  type SetsMachinery,
+} from '../../../core/access.js';
 import { ConfigError } from '../../../core/errors.js';
 import { PRUNE_PROTECTED_KINDS } from '../../../core/ordering.js';
 import { rbacManifests, type RbacSubject } from '../../../core/rbac-manifests.js';
-import { checkKindsKnown } from '../apply/apply.js';
-import { desiredObject, readInventory } from '../inventory/inventory.js';
-import { refuseParentClash } from '../inventory/live-state.js';
-import { readSet, type SetSettings } from '../set-source.js';
-import { accessSet, setObjects } from './scope.js';
-
-/** One set: a folder of manifests applied as one inventory. */
-export interface RbacSetOptions {
-  dir: string;
-  inventory: string;
-  /** The inventory's namespace, and of objects that name none (default: the context's). */
-  namespace?: string;
-}
+import type { RbacEnvironment } from './rbac-sets.js';
+import type { SetSettings } from '../set-source.js';
+import { readAccessSet, type RbacSetOptions, type ReadAccessSet } from './read-set.js';
 
 export interface RbacOptions {
-  /** The sets the identity deploys (one today; every set of a cluster once environment repos list them). */
-  sets: RbacSetOptions[];
+  /** The sets the identity deploys, one folder each; or `environment`. */
+  sets?: RbacSetOptions[];
+  environment?: RbacEnvironment;
   subject: RbacSubject;
-  /** Protected kinds prune may delete, as apply's `--prune-allow`. */
+  /** Protected kinds prune may delete, as apply's `--prune-allow` (one folder). */
   pruneAllow?: string[];
   /** Name of the Roles and bindings (default for one set: `ferry:<namespace>:<inventory>`). */
   name?: string;
@@ -41,77 +36,84 @@ export interface RbacResult {
   permissions: Permission[];
 }
 
-/** A set read for its permissions: the manifests resolved, the inventory's record and members. */
-async function readAccessSet(
-  client: KubeClient,
-  resources: ResourceMap,
-  options: RbacSetOptions,
-  source: SetSettings | undefined,
-  log: Logger,
-): Promise<{ set: AccessSet; summary: string }> {
-  const namespace = options.namespace ?? client.contextNamespace;
-  // As apply reads it (SOPS files decrypted: their names may be encrypted too; a chart
-  // templated with the inventory as its release, so the names granted are the names applied);
-  // whether a Secret is plaintext is apply's question, not this one's.
-  const manifests = (
-    await readSet(options.dir, {
-      allowPlaintextSecrets: true,
-      inventory: options.inventory,
-      namespace,
-      ...(source ? { source } : {}),
-      log,
-    })
-  ).objects;
-  const parent = applySetParent(options.inventory, namespace);
-  checkKindsKnown(manifests, resources);
-  refuseParentClash(manifests, parent);
-  const objects = setObjects(manifests, resources, parent);
-  const served = manifests
-    .filter((o) => resources.find(o.apiVersion, o.kind))
-    .map((o) => desiredObject(o, resources, parent));
-  const inventory = await readInventory(client, resources, parent, served);
-  const kinds = new Set(manifests.map((o) => `${o.apiVersion}/${o.kind}`)).size;
-  const summary = `inventory ${parent.namespace}/${parent.name}: ${manifests.length} object(s) of ${kinds} kind(s) from ${options.dir}, ${inventory.members.length} live member(s)`;
-  return { set: accessSet(parent, objects, resources, undefined, inventory), summary };
-}
-
 function describeSubject(subject: RbacSubject): string {
   return subject.kind === 'ServiceAccount'
     ? `ServiceAccount ${subject.namespace}/${subject.name}`
     : `${subject.kind} ${subject.name}`;
 }
 
+/** The sets read and what they cover, for the Roles. */
+interface RbacScope {
+  read: ReadAccessSet[];
+  machinery: SetsMachinery;
+  /** The header's first line: what the identity runs. */
+  covers: string;
+  /** The default name of the Roles. */
+  name: string | undefined;
+}
+
+/** The sets of one folder each (`--dir`): everything apply, plan and drift do with them. */
+async function folderScope(
+  client: KubeClient,
+  resources: ResourceMap,
+  options: RbacOptions,
+  log: Logger,
+): Promise<RbacScope> {
+  const sets = options.sets ?? [];
+  const [only] = sets;
+  if (options.name === undefined && (sets.length !== 1 || !only))
+    throw new ConfigError('a name for the Roles is needed when they cover several sets');
+  const uses = { ...ALL_USES, pruneAllow: options.pruneAllow ?? [] };
+  const read = [];
+  for (const set of sets)
+    read.push(
+      await readAccessSet(
+        client,
+        resources,
+        { uses, ...set, ...(options.source ? { source: options.source } : {}) },
+        [],
+        log,
+      ),
+    );
+  const first = read[0]!.set.parent;
+  return {
+    read,
+    machinery: { records: false, sharedLists: false },
+    covers: 'plan, apply (with --prune and --wait) and check drift (with --confirm and alerts) of',
+    name: `ferry:${first.namespace}:${first.name}`,
+  };
+}
+
 /**
  * `ferry rbac`: the Roles, ClusterRole and bindings an identity needs to plan, apply (with prune
- * and wait) and check drift of exactly these sets, derived from their manifests through the
- * cluster's discovery (a kind's resource and scope), the inventory's record and its members.
- * Reads only.
+ * and wait) and check drift of exactly these sets — or of every set of a cluster of an
+ * environment repo, with what running them together needs — derived from their manifests
+ * through the cluster's discovery (a kind's resource and scope), the inventories' records and
+ * members. Reads only.
  */
 export async function rbac(options: RbacOptions, log: Logger): Promise<RbacResult> {
-  const [only] = options.sets;
-  if (options.name === undefined && (options.sets.length !== 1 || !only))
-    throw new ConfigError('a name for the Roles is needed when they cover several sets');
   const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
   try {
     const resources = await discover(client);
-    const read = [];
-    for (const set of options.sets)
-      read.push(await readAccessSet(client, resources, set, options.source, log));
-    const pruneAllow = options.pruneAllow ?? [];
-    const permissions = requiredAccess(
-      read.map((r) => r.set),
-      { ...ALL_USES, pruneAllow },
-    );
-    const first = read[0]!.set.parent;
-    const name = options.name ?? `ferry:${first.namespace}:${first.name}`;
+    let scope: RbacScope;
+    if (options.environment) {
+      const { environmentScope } = await import('./rbac-sets.js');
+      scope = await environmentScope(client, resources, options.environment, log);
+    } else scope = await folderScope(client, resources, options, log);
+    const { read } = scope;
+    const permissions = requiredSetsAccess(read, scope.machinery);
+    const name = options.name ?? scope.name;
+    if (name === undefined)
+      throw new ConfigError('--name: give the Roles a name (the cluster name cannot be one)');
     const declaredNamespaces = read.flatMap((r) =>
       r.set.objects
         .filter((o) => o.object.kind === 'Namespace' && o.object.apiVersion === 'v1')
         .map((o) => o.object.metadata.name),
     );
-    const kept = PRUNE_PROTECTED_KINDS.filter((k) => !pruneAllow.includes(k));
+    const pruneAllowed = new Set(read.flatMap((r) => (r.uses.prune ? r.uses.pruneAllow : [])));
+    const kept = PRUNE_PROTECTED_KINDS.filter((k) => !pruneAllowed.has(k));
     const header = [
-      `RBAC for ferry: what ${describeSubject(options.subject)} needs to plan, apply (with --prune and --wait) and check drift (with --confirm and alerts) of:`,
+      `RBAC for ferry: what ${describeSubject(options.subject)} needs to ${scope.covers}:`,
       ...read.map((r) => `  ${r.summary}`),
       "Generated by `ferry rbac` from the manifests, the cluster's discovery and the inventory. Review it, then apply it once",
       'as an admin (kubectl apply -f FILE). Regenerate it when the manifests gain a kind, a namespace or a cluster-scoped object:',
@@ -120,7 +122,9 @@ export async function rbac(options: RbacOptions, log: Logger): Promise<RbacResul
       'a replaced Job; delete is prune, or a replaced Job. Namespaced kinds are granted per namespace; cluster-scoped objects by',
       'name, except list: ferry lists a whole kind, and RBAC limits list and watch to names only for a metadata.name field selector.',
       ...(kept.length > 0
-        ? [`Prune does not delete ${kept.join(', ')} (apply --prune-allow; here too).`]
+        ? [
+            `Prune does not delete ${kept.join(', ')} (apply --prune-allow or a set's pruneAllow grants it here too).`,
+          ]
         : []),
     ];
     const yaml = rbacManifests({

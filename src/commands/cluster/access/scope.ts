@@ -20,15 +20,16 @@ export interface InventoryRecordEntries {
 
 /**
  * The objects of a set with their kinds resolved: served kinds from discovery, kinds a CRD of
- * the set defines from that CRD; the namespace defaulted as apply defaults it. Objects of kinds
+ * the set (or of `crds`: the sets applied with it) defines from that CRD; the namespace defaulted as apply defaults it. Objects of kinds
  * neither knows are left out (apply refuses them before this is asked).
  */
 export function setObjects(
   objects: KubeObject[],
   resources: ResourceMap,
   parent: ApplySetParent,
+  crds: KubeObject[] = objects,
 ): SetObject[] {
-  const defined = crdKinds(objects);
+  const defined = crdKinds(crds);
   return objects.flatMap((object) => {
     const fromCrd = defined.find(
       (k) => k.apiVersion === object.apiVersion && k.kind === object.kind,

@@ -11,6 +11,7 @@ import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
+import type { AccessReviewer } from '../access/access-review.js';
 import { AccessPreflight, applyUses } from '../access/preflight.js';
 import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from './not-validated.js';
 import {
@@ -73,6 +74,8 @@ export interface ApplyOptions extends SecretOptions {
   source?: SetSettings;
   /** Skip checking the permissions the run needs before it reads or writes. */
   skipPreflight?: boolean;
+  /** The access reviews of a run over several sets (`apply --all`), shared: none asked twice. */
+  accessReviewer?: AccessReviewer;
 }
 
 /**
@@ -189,7 +192,16 @@ async function readState(
   refuseParentClash(objects, parent);
   const preflight = options.skipPreflight
     ? undefined
-    : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
+    : new AccessPreflight(
+        client,
+        parent,
+        objects,
+        resources,
+        applyUses(options),
+        'apply',
+        log,
+        options.accessReviewer,
+      );
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);

@@ -47,6 +47,7 @@ export type PlanOptions = Pick<
   | 'context'
   | 'requestTimeoutMs'
   | 'skipPreflight'
+  | 'accessReviewer'
   | 'allowPlaintextSecrets'
   | 'source'
 > & { cluster?: string };
@@ -81,7 +82,16 @@ export async function planObjects(
   // Plan writes nothing, but a plan that cannot read or dry-run says so in one list.
   const preflight = options.skipPreflight
     ? undefined
-    : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
+    : new AccessPreflight(
+        client,
+        parent,
+        objects,
+        resources,
+        PLAN_USES,
+        'plan',
+        log,
+        options.accessReviewer,
+      );
   await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);

@@ -21,6 +21,8 @@ import { loadClusterSets, selectSets, setNamespace, isApplied, type LoadedSets }
 import { readSetRecords, writeSetRecord, type SetRecords } from './records.js';
 import { runInDependencyOrder } from './schedule.js';
 import { awaitDependencies } from './dependencies.js';
+import { applyUses } from '../access/preflight.js';
+import { preflightSets } from '../access/sets-preflight.js';
 
 /** What `ferry apply --all` (or `--set`) takes besides each set's own descriptor. */
 export interface ApplyAllOptions
@@ -72,7 +74,7 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
   const loaded = await loadClusterSets(options.root, options.cluster);
   const selected = selectSets(loaded, options.sets);
   return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
-    const records = await readSetRecords(client);
+    const records = await readSetRecords(client, 'apply --all');
     const context = client.contextNamespace;
     const toApply = new Set(
       selected.filter((set) => options.forceAll || !isApplied(loaded, set, records, context)),
@@ -87,8 +89,23 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
       commit: loaded.trees.commit,
       runUrl: options.runUrl ?? '',
     });
+    // One check of every set to apply, before the first write of the run.
+    const accessReviewer = options.skipPreflight
+      ? undefined
+      : await preflightSets(
+          client,
+          loaded,
+          selected.filter((set) => toApply.has(set)),
+          {
+            ...options,
+            usesOf: (set) => applyUses(setApplyOptions(loaded, set, options, context)),
+            records: true,
+            command: 'apply --all',
+          },
+          log,
+        );
     const runSet = (set: EnvSet): Promise<SetRow<ApplyReport>> =>
-      applySet(client, loaded, set, { ...options, annotations }, log);
+      applySet(client, loaded, set, { ...options, annotations, accessReviewer }, log);
     const inSelection = new Set(selected.map((set) => set.descriptor.inventory));
     const rows = await runInDependencyOrder(
       selected,
@@ -134,29 +151,40 @@ function unchangedRow(set: EnvSet): SetRow<ApplyReport> {
   };
 }
 
-/** Applies one set with its descriptor's settings and records how it ended on its parent. */
-async function applySet(
-  client: KubeClient,
+/** How one set is applied: the run's options with its descriptor's settings. */
+function setApplyOptions(
   loaded: LoadedSets,
   set: EnvSet,
-  options: ApplyAllOptions & { annotations: Record<string, string> },
-  log: Logger,
-): Promise<SetRow<ApplyReport>> {
+  options: ApplyAllOptions & Pick<ApplyOptions, 'annotations' | 'accessReviewer'>,
+  contextNamespace: string,
+): ApplyOptions {
   const { descriptor } = set;
-  const start = Date.now();
-  const setLog = prefixedLogger(log, descriptor.inventory);
-  const namespace = setNamespace(set, client.contextNamespace);
-  const applyOptions: ApplyOptions = {
+  return {
     ...options,
     dir: join(loaded.root, set.path),
     inventory: descriptor.inventory,
-    namespace,
+    namespace: setNamespace(set, contextNamespace),
     prune: descriptor.prune,
     pruneAllow: descriptor.pruneAllow,
     maxDeletions: descriptor.maxDeletions,
     wait: descriptor.wait,
     timeoutMs: descriptor.timeoutMs ?? options.timeoutMs,
   };
+}
+
+/** Applies one set with its descriptor's settings and records how it ended on its parent. */
+async function applySet(
+  client: KubeClient,
+  loaded: LoadedSets,
+  set: EnvSet,
+  options: ApplyAllOptions & Pick<ApplyOptions, 'annotations' | 'accessReviewer'>,
+  log: Logger,
+): Promise<SetRow<ApplyReport>> {
+  const { descriptor } = set;
+  const start = Date.now();
+  const setLog = prefixedLogger(log, descriptor.inventory);
+  const namespace = setNamespace(set, client.contextNamespace);
+  const applyOptions = setApplyOptions(loaded, set, options, client.contextNamespace);
   const row = {
     set: descriptor.inventory,
     path: set.path,

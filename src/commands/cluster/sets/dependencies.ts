@@ -28,7 +28,7 @@ export async function awaitDependencies<R>(
   const names = dependencies.map((d) => d.descriptor.inventory).join(', ');
   let said = false;
   for (;;) {
-    const records = await readSetRecords(client);
+    const records = await readSetRecords(client, 'apply --set');
     const pending: string[] = [];
     for (const dependency of dependencies) {
       const namespace = setNamespace(dependency, client.contextNamespace);

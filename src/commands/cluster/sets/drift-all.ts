@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PER_NAMESPACE_LIMIT } from '../../../core/inventory-lists.js';
+import { clusterWide, sharedListPlan } from '../../../core/inventory-lists.js';
 import { readTextFile } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -140,28 +140,24 @@ function prefetch(
   objectsOf: (KubeObject[] | Error)[],
   contextNamespace: string,
 ): void {
-  const kinds = new Map<
-    string,
-    { info: NonNullable<ReturnType<ResourceMap['find']>>; namespaces: Set<string> }
-  >();
-  const add = (info: NonNullable<ReturnType<ResourceMap['find']>>, namespace: string): void => {
-    const key = `${info.group}/${info.kind}`;
-    const entry = kinds.get(key) ?? { info, namespaces: new Set<string>() };
-    if (info.namespaced) entry.namespaces.add(namespace);
-    kinds.set(key, entry);
-  };
-  sets.forEach((set, i) => {
-    const objects = objectsOf[i];
-    if (objects === undefined || objects instanceof Error) return;
-    const namespace = setNamespace(set, contextNamespace);
-    add(PARENT_INFO, namespace);
-    for (const o of objects) {
-      const info = resources.find(o.apiVersion, o.kind);
-      if (info) add(info, o.metadata.namespace ?? namespace);
-    }
-  });
-  for (const { info, namespaces } of kinds.values())
-    lists.prefetch(info, namespaces.size > PER_NAMESPACE_LIMIT ? '*' : namespaces);
+  const plan = sharedListPlan(
+    sets.flatMap((set, i) => {
+      const objects = objectsOf[i];
+      if (objects === undefined || objects instanceof Error) return [];
+      const namespace = setNamespace(set, contextNamespace);
+      return [
+        {
+          parent: { info: PARENT_INFO, namespace },
+          objects: objects.flatMap((o) => {
+            const info = resources.find(o.apiVersion, o.kind);
+            return info ? [{ info, namespace: o.metadata.namespace ?? namespace }] : [];
+          }),
+        },
+      ];
+    }),
+  );
+  for (const entry of plan.values())
+    lists.prefetch(entry.info, clusterWide(entry) ? '*' : entry.namespaces);
 }
 
 async function checkOne(

@@ -41,7 +41,7 @@ export async function listSets(options: ListSetsOptions, log: Logger): Promise<S
       sets = await KubeClient.using(
         { ...options, log: (line) => log.info(line) },
         async (client) => {
-          const records = await readSetRecords(client);
+          const records = await readSetRecords(client, 'sets --changed');
           const context = client.contextNamespace;
           return candidates.filter((set) => !isApplied(loaded, set, records, context));
         },

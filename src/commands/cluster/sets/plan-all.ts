@@ -15,6 +15,8 @@ import {
 } from '../../../core/sets-report.js';
 import { planObjects, type PlanOptions } from '../plan/plan.js';
 import { readSetRecords } from './records.js';
+import { PLAN_USES } from '../access/preflight.js';
+import { preflightSets } from '../access/sets-preflight.js';
 import { DEFAULT_PARALLEL } from './apply-all.js';
 import {
   changedSince,
@@ -63,16 +65,31 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
     selected = await changedSince(loaded, selected, options.changedSince);
   return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     if (options.changed) {
-      const records = await readSetRecords(client);
+      const records = await readSetRecords(client, 'plan --all --changed');
       selected = selected.filter(
         (set) => !isApplied(loaded, set, records, client.contextNamespace),
       );
     }
+    // One check of every set planned, before the first dry-run.
+    const accessReviewer = options.skipPreflight
+      ? undefined
+      : await preflightSets(
+          client,
+          loaded,
+          selected,
+          {
+            ...options,
+            usesOf: () => PLAN_USES,
+            records: options.changed ?? false,
+            command: 'plan --all',
+          },
+          log,
+        );
     const rows: SetRow<PlanReport>[] = [];
     const queue = [...selected];
     const worker = async (): Promise<void> => {
       for (let set = queue.shift(); set; set = queue.shift())
-        rows.push(await planSet(client, loaded, set, options, log));
+        rows.push(await planSet(client, loaded, set, { ...options, accessReviewer }, log));
     };
     await Promise.all(Array.from({ length: DEFAULT_PARALLEL }, worker));
     const order = new Map(selected.map((set, i) => [set.descriptor.inventory, i]));
@@ -93,7 +110,7 @@ async function planSet(
   client: KubeClient,
   loaded: LoadedSets,
   set: EnvSet,
-  options: PlanAllOptions,
+  options: PlanAllOptions & Pick<PlanOptions, 'accessReviewer'>,
   log: Logger,
 ): Promise<SetRow<PlanReport>> {
   const row = {

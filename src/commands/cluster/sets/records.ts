@@ -7,6 +7,8 @@ import {
   parentObject,
 } from '../../../core/applyset.js';
 import { OperationError } from '../../../core/errors.js';
+import { SET_RECORDS_LIST } from '../../../core/access.js';
+import { missingError } from '../access/preflight.js';
 import type { KubeObject } from '../../../core/manifest.js';
 import {
   recordOf,
@@ -33,13 +35,18 @@ export const recordKey = (namespace: string, name: string): string => `${namespa
  * label, across namespaces (kubectl's ApplySets, which carry the same label, are left out by
  * their tooling annotation).
  */
-export async function readSetRecords(client: KubeClient): Promise<SetRecords> {
+export async function readSetRecords(
+  client: KubeClient,
+  command = 'this command',
+): Promise<SetRecords> {
   const response = await client.request<{ items?: KubeObject[] }>({
     verb: 'list',
     method: 'GET',
     path: '/api/v1/configmaps',
     query: { labelSelector: APPLYSET_ID },
   });
+  // RBAC's answer to a LIST names no missing rule: say which, as the preflight says it.
+  if (response.status === 403) throw await missingError(client, [SET_RECORDS_LIST], command);
   if (response.status !== 200)
     throw new OperationError(
       `reading the inventories' records (list configmaps with label ${APPLYSET_ID}): ${statusMessage(response)}`,

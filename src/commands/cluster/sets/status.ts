@@ -48,7 +48,7 @@ export interface StatusReport {
 export async function setsStatus(options: StatusOptions, log: Logger): Promise<StatusReport> {
   const loaded = await loadClusterSets(options.root, options.cluster);
   return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
-    const records = await readSetRecords(client);
+    const records = await readSetRecords(client, 'status');
     const known = new Set<string>();
     const sets = loaded.ordered.map((set): SetStatus => {
       const namespace = setNamespace(set, client.contextNamespace);
