@@ -13,11 +13,11 @@ import { BRANCH, app, bare, capture, retries, show } from '../helpers/propose-ap
 // every run must succeed (a lost race is re-read, re-planned and retried, never an error), and
 // the branch must end as the base plus one commit holding one of the tags, with the merge
 // request (GitLab) describing that commit. Backoff is shorter here than in production (1 s mean
-// first wait, 5 attempts) and attempts more, so a slow shared CI machine cannot make it flaky.
+// first wait), so the rounds stay quick.
 
 const CONTENDERS = 8;
 const ROUNDS = 10;
-const RETRY = { baseDelayMs: 250, attempts: 8 };
+const RETRY = { baseDelayMs: 250, maxDelayMs: 2000, attempts: 10 };
 
 /** Runs `count` proposals of distinct tags at once; returns the tags. Fails on any failure. */
 async function contend(

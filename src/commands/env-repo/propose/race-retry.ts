@@ -7,16 +7,22 @@ export interface RetryPolicy {
   attempts: number;
   /** Mean delay before the second attempt; it doubles each time ("full jitter" around it). */
   baseDelayMs: number;
+  /** The mean delay stops doubling here, so late attempts keep trying instead of sleeping. */
+  maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   /** A number in [0, 1); Math.random in production, fixed in tests that need it. */
   random: () => number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
+  // Every lost race is another run's won one, so n runs at once settle within n rounds; ten
+  // attempts let ten builds of one app land together even when each attempt is slow (a busy
+  // runner, a slow forge): with five, the unluckiest of ten gave up on a loaded machine.
+  attempts: 10,
   // A lost race costs an attempt about a second (GitHub paces writes one per second), so waits
   // must spread contenders over several seconds for each to find a quiet window.
   baseDelayMs: 1000,
+  maxDelayMs: 8000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
 };
@@ -43,7 +49,8 @@ export async function retryLostRaces<T>(
       // Full jitter (uniform from 0 to twice the mean): contenders that collided spread out
       // instead of colliding again in lockstep.
       // https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
-      const delay = Math.round(policy.baseDelayMs * 2 ** (attempt - 1) * 2 * policy.random());
+      const mean = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+      const delay = Math.round(mean * 2 * policy.random());
       log.warning(
         `lost a race (${error.message}); re-reading and retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`,
       );

@@ -2,7 +2,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   rollbackText,
   withEnvRepo
-} from "./chunk-Z5DZ3EMY.js";
+} from "./chunk-AKSBVV3H.js";
 import {
   imagesIn,
   pinPath,
@@ -12,7 +12,7 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-SIMQUVK2.js";
+} from "./chunk-OYVICEBM.js";
 import "./chunk-6XDKMX4Y.js";
 import "./chunk-2ZKVSY52.js";
 import "./chunk-V2ODYXZK.js";
@@ -197,4 +197,4 @@ async function rollback(options, log, deps = {}) {
 export {
   rollback
 };
-//# sourceMappingURL=rollback-43FXJH2Y.js.map
+//# sourceMappingURL=rollback-EFFYYBGS.js.map

@@ -7,7 +7,7 @@ import {
 import {
   promotionText,
   withEnvRepo
-} from "./chunk-Z5DZ3EMY.js";
+} from "./chunk-AKSBVV3H.js";
 import {
   imagesIn,
   proposalContext,
@@ -15,7 +15,7 @@ import {
   recordedOrigin,
   refuseForkRuns,
   runProposal
-} from "./chunk-SIMQUVK2.js";
+} from "./chunk-OYVICEBM.js";
 import "./chunk-6XDKMX4Y.js";
 import "./chunk-2ZKVSY52.js";
 import "./chunk-V2ODYXZK.js";
@@ -207,4 +207,4 @@ function promotionRoute(config, options) {
 export {
   promote
 };
-//# sourceMappingURL=promote-PWO24342.js.map
+//# sourceMappingURL=promote-NKHOYH6W.js.map

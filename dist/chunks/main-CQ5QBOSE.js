@@ -168,7 +168,7 @@ async function publishProposals(command, results) {
   await summary.write();
 }
 async function runPropose({ values }) {
-  const { propose } = await import("./propose-WEFMXQMT.js");
+  const { propose } = await import("./propose-Z4DXQ5EH.js");
   const env = tokenEnv(values.token);
   const result = await group(
     "ferry propose",
@@ -177,7 +177,7 @@ async function runPropose({ values }) {
   await publishProposals("propose", [result]);
 }
 async function runPromote({ values }) {
-  const { promote } = await import("./promote-PWO24342.js");
+  const { promote } = await import("./promote-NKHOYH6W.js");
   const env = tokenEnv(values.token);
   const result = await group(
     "ferry promote",
@@ -192,7 +192,7 @@ async function runPromote({ values }) {
   }
 }
 async function runRollback({ values }) {
-  const { rollback } = await import("./rollback-43FXJH2Y.js");
+  const { rollback } = await import("./rollback-EFFYYBGS.js");
   const env = tokenEnv(values.token);
   const result = await group(
     "ferry rollback",
@@ -446,4 +446,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-265J4RT6.js.map
+//# sourceMappingURL=main-CQ5QBOSE.js.map

@@ -3838,7 +3838,7 @@ Examples:
 `
   ).action(async () => {
     const flags = optionValues(PROPOSE_OPTIONS, command);
-    const { propose } = await import("./propose-WEFMXQMT.js");
+    const { propose } = await import("./propose-Z4DXQ5EH.js");
     const result = await propose(proposeOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
@@ -3881,7 +3881,7 @@ Exit codes: 0 ok, 1 a gate failed or a promotion failed, 2 usage or configuratio
 `
   ).action(async () => {
     const flags = optionValues(PROMOTE_OPTIONS, command);
-    const { promote } = await import("./promote-PWO24342.js");
+    const { promote } = await import("./promote-NKHOYH6W.js");
     const result = await promote(promoteOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
@@ -3982,7 +3982,7 @@ Examples:
 `
   ).action(async () => {
     const flags = optionValues(ROLLBACK_OPTIONS, command);
-    const { rollback } = await import("./rollback-43FXJH2Y.js");
+    const { rollback } = await import("./rollback-EFFYYBGS.js");
     const result = await rollback(rollbackOptions(flags), consoleLogger(io.stderr));
     io.stdout.write(
       flags.output === "json" ? `${JSON.stringify(result, null, 2)}
@@ -4149,4 +4149,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-RA4Q43ZC.js.map
+//# sourceMappingURL=program-PH4L435K.js.map

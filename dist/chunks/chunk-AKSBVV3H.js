@@ -6,7 +6,7 @@ import {
   openGitHubRepo,
   openGitHubWorkspace,
   proposalBody
-} from "./chunk-SIMQUVK2.js";
+} from "./chunk-OYVICEBM.js";
 import {
   EnvRepoWorkspace,
   openGitLabProject,
@@ -118,4 +118,4 @@ export {
   rollbackText,
   withEnvRepo
 };
-//# sourceMappingURL=chunk-Z5DZ3EMY.js.map
+//# sourceMappingURL=chunk-AKSBVV3H.js.map

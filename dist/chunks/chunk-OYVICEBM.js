@@ -492,10 +492,14 @@ ${words.message.body}
 
 // src/commands/env-repo/propose/race-retry.ts
 var DEFAULT_RETRY = {
-  attempts: 5,
+  // Every lost race is another run's won one, so n runs at once settle within n rounds; ten
+  // attempts let ten builds of one app land together even when each attempt is slow (a busy
+  // runner, a slow forge): with five, the unluckiest of ten gave up on a loaded machine.
+  attempts: 10,
   // A lost race costs an attempt about a second (GitHub paces writes one per second), so waits
   // must spread contenders over several seconds for each to find a quiet window.
   baseDelayMs: 1e3,
+  maxDelayMs: 8e3,
   sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms)),
   random: Math.random
 };
@@ -510,7 +514,8 @@ async function retryLostRaces(work, policy, log) {
           `gave up after ${attempt} attempts, another run kept moving the branch: ${error.message}`
         );
       }
-      const delay = Math.round(policy.baseDelayMs * 2 ** (attempt - 1) * 2 * policy.random());
+      const mean = Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+      const delay = Math.round(mean * 2 * policy.random());
       log.warning(
         `lost a race (${error.message}); re-reading and retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`
       );
@@ -993,4 +998,4 @@ export {
   runProposal,
   refuseForkRuns
 };
-//# sourceMappingURL=chunk-SIMQUVK2.js.map
+//# sourceMappingURL=chunk-OYVICEBM.js.map

@@ -4,7 +4,7 @@ import {
   proposalTarget,
   refuseForkRuns,
   runProposal
-} from "./chunk-SIMQUVK2.js";
+} from "./chunk-OYVICEBM.js";
 import "./chunk-6XDKMX4Y.js";
 import "./chunk-2ZKVSY52.js";
 import "./chunk-V2ODYXZK.js";
@@ -76,4 +76,4 @@ async function propose(options, log, deps = {}) {
 export {
   propose
 };
-//# sourceMappingURL=propose-WEFMXQMT.js.map
+//# sourceMappingURL=propose-Z4DXQ5EH.js.map
