@@ -15,6 +15,12 @@ export interface EnvironmentConfig {
   branch: string;
   path: string;
   namespace: string | undefined;
+  /** The inventory of the environment's set (`.ferry-set.yaml`); default `<app>-<environment>`. */
+  inventory: string;
+  /** Clusters the set goes to; undefined: every cluster. */
+  clusters: string[] | undefined;
+  /** Inventories `ferry apply --all` applies (and waits for) before this environment's. */
+  dependsOn: string[];
   /** Folder of this environment's SOPS-encrypted manifests, relative to ferry.yaml. */
   secrets: string | undefined;
   promoteFrom: string | undefined;
@@ -28,6 +34,9 @@ export interface FerryConfig {
   /** Templates folder as written, relative to the config file. */
   templates: string;
   environments: Record<string, EnvironmentConfig>;
+  /** The file as named when read, and the line of a key in it, for errors found later. */
+  file: string;
+  lineOf: (path: (string | number)[]) => number;
 }
 
 let compiled: ValidateFunction | undefined;
@@ -55,25 +64,37 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       branch: env.branch ?? 'main',
       path: env.path.replace(/\/+$/, ''),
       namespace: env.namespace,
+      inventory: env.inventory ?? `${config.app}-${name}`,
+      clusters: env.clusters,
+      dependsOn: env.dependsOn,
       secrets: env.secrets?.replace(/\/+$/, ''),
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
     };
   }
+  const lineOf = (path: (string | number)[]) => locate(doc, lines, path);
   for (const env of Object.values(environments)) {
+    const own = env.dependsOn.indexOf(env.inventory);
+    if (own >= 0) {
+      const at = lineOf(['environments', env.name, 'dependsOn', own]);
+      throw new ConfigError(
+        `${fileName}:${at}: environments.${env.name}.dependsOn[${own}]: "${env.inventory}" is this environment's own inventory`,
+      );
+    }
     const pathProblem = repoPathProblem(env.path);
     if (pathProblem) {
-      const at = locate(doc, lines, ['environments', env.name, 'path']);
+      const at = lineOf(['environments', env.name, 'path']);
       throw new ConfigError(`${fileName}:${at}: environments.${env.name}.path: ${pathProblem}`);
     }
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
-      const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
+      const at = lineOf(['environments', env.name, 'promoteFrom']);
       throw new ConfigError(
         `${fileName}:${at}: environments.${env.name}.promoteFrom: no environment named "${env.promoteFrom}"`,
       );
     }
   }
-  return { app: config.app, image: config.image, templates: config.templates, environments };
+  const { app, image, templates } = config;
+  return { app, image, templates, environments, file: fileName, lineOf };
 }
 
 /** The forge an environment uses: as configured, or inferred from the shape of its repo. */
@@ -100,6 +121,9 @@ interface RawConfig {
       branch?: string;
       path: string;
       namespace?: string;
+      inventory?: string;
+      clusters?: string[];
+      dependsOn: string[];
       secrets?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;

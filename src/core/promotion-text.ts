@@ -6,6 +6,7 @@ import {
   proposalBody,
   type ProposalFacts,
 } from './proposal-text.js';
+import { SET_DESCRIPTOR } from './set-descriptor.js';
 
 /**
  * The words of promotion and rollback pull requests: the proposal's own (image, objects, diff)
@@ -91,6 +92,8 @@ export interface RollbackFacts {
   /** The last commit that changed the folder on the branch: what is rolled back. */
   current: string | undefined;
   pinPath: string;
+  /** The restored revision's set descriptor differs from ferry.yaml's, which is written instead. */
+  descriptorReplaced: boolean;
 }
 
 /** `ferry: roll back guestbook in production to 1.4.1`. */
@@ -102,7 +105,10 @@ export function rollbackTitle(facts: ProposalFacts): string {
 export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): ProposalText {
   const lead =
     `Rolls back ${inlineCode(facts.app)} in ${inlineCode(facts.env)}: ${inlineCode(facts.path)} ` +
-    `becomes exactly what it was at commit ${inlineCode(rollback.revision)} (${rollback.chosenBy}).\n`;
+    `becomes exactly what it was at commit ${inlineCode(rollback.revision)} (${rollback.chosenBy})` +
+    (rollback.descriptorReplaced
+      ? `, except its set descriptor ${inlineCode(SET_DESCRIPTOR)}, written from ferry.yaml as it is now.\n`
+      : '.\n');
   const commits =
     `**Commits:** last change ${rollback.current ? inlineCode(rollback.current) : '_none_'} ` +
     `→ restored from ${inlineCode(rollback.revision)}\n`;

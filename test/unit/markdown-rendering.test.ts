@@ -187,9 +187,16 @@ describe('pull request bodies render on GitHub', () => {
       chosenBy: 'the revision before the last change',
       current: 'b'.repeat(40),
       pinPath: 'apps/web/prod/.ferry-pin.yaml',
+      descriptorReplaced: true,
     });
     const html = await assertRendersCleanly(rollback.body);
     assert.match(html, /<strong>To unpin<\/strong>/);
+    assert.match(html, /except its set descriptor <code>.ferry-set.yaml<\/code>, written from/);
+    const withDescriptor = { ...facts(shortDiff), descriptor: 'changed' as const };
+    assert.match(
+      await assertRendersCleanly(proposalBody(withDescriptor)),
+      /<strong>Set descriptor:<\/strong> <code>.ferry-set.yaml<\/code> changed/,
+    );
   });
 });
 
