@@ -3,80 +3,50 @@
  *
  *   local control plane (built from Go modules on first use) · a temporary environment repo ·
  *   render → propose (plain git) → merge → apply → drift clean → out-of-band kubectl change →
- *   drift reported → rollback PR branch
+ *   drift reported → apply takes it back → an operator's change stops apply until git is told
+ *   to win → a new build → rollback with a pin → the next build refused by the pin
  *
- * Everything runs through `dist/cli.js`, the CLI users run. The control plane keeps running
- * when this script started it only if --keep is given (stop it with `npm run cluster:down`).
+ * Everything runs through `dist/cli.js`, the CLI users run; what the demo says happened is built
+ * from what each command returned (scripts/demo-steps.ts). The control plane keeps running when
+ * this script started it only if --keep is given (stop it with `npm run cluster:down`). With
+ * FERRY_DEMO_KUBECONFIG (and FERRY_DEMO_KUBECTL, the kubectl to use) it uses that cluster
+ * instead and starts nothing: the test suite runs the demo that way (test/e2e/demo.test.ts).
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { isHealthy, loadState, startCluster, stopCluster } from '../test/cluster/cluster.js';
+import { join } from 'node:path';
+import {
+  isHealthy,
+  loadState,
+  startCluster,
+  stopCluster,
+  type ClusterState,
+} from '../test/cluster/cluster.js';
+import {
+  applyOutcome,
+  applyReport,
+  driftOutcome,
+  driftReport,
+  ferry,
+  gitEnv,
+  outcome,
+  root,
+  run,
+  say,
+  succeeded,
+} from './demo-steps.js';
 
-const exec = promisify(execFile);
-const root = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
-const gitEnv = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'ferry demo',
-  GIT_AUTHOR_EMAIL: 'demo@ferry.invalid',
-  GIT_COMMITTER_NAME: 'ferry demo',
-  GIT_COMMITTER_EMAIL: 'demo@ferry.invalid',
-};
 
-let step = 0;
-function say(title: string): void {
-  step += 1;
-  console.log(`\n\x1b[1m${step}. ${title}\x1b[0m`);
-}
-
-/** Runs a command, echoing it; returns stdout. Exit codes in `allow` are not failures. */
-async function run(
-  command: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; allow?: number[]; quiet?: boolean } = {},
-): Promise<string> {
-  const shown =
-    command === process.execPath
-      ? `ferry ${args.slice(1).join(' ')}`
-      : `${command.split('/').pop()} ${args.join(' ')}`;
-  console.log(`  $ ${shown}`);
-  try {
-    const { stdout } = await exec(command, args, {
-      cwd: options.cwd ?? root,
-      env: options.env ?? process.env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (!options.quiet && stdout.trim()) console.log(indent(stdout));
-    return stdout;
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    if (options.allow?.includes(e.code ?? -1)) {
-      if (e.stdout?.trim()) console.log(indent(e.stdout));
-      if (e.stderr?.trim()) console.log(indent(e.stderr));
-      console.log(`  (exit code ${e.code}, as expected)`);
-      return e.stdout ?? '';
-    }
-    throw new Error(`${shown} failed (exit ${e.code}):\n${e.stderr ?? ''}${e.stdout ?? ''}`);
+/** The cluster to use: FERRY_DEMO_KUBECONFIG's, or the local control plane (started if needed). */
+async function cluster(): Promise<{ kubeconfig: string; kubectl: string; stop?: ClusterState }> {
+  const given = process.env.FERRY_DEMO_KUBECONFIG;
+  if (given) {
+    console.log(`    using the cluster in FERRY_DEMO_KUBECONFIG (${given})`);
+    return { kubeconfig: given, kubectl: process.env.FERRY_DEMO_KUBECTL || 'kubectl' };
   }
-}
-
-function indent(text: string): string {
-  return text
-    .trimEnd()
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
-
-async function main(): Promise<void> {
   const clusterDir = join(root, '.ferry', 'cluster');
-  say('Start the local Kubernetes control plane (etcd, kube-apiserver, controllers, kwok)');
   let state = await loadState(clusterDir);
   let started = false;
   if (!state || state.processes.length === 0 || !(await isHealthy(state))) {
@@ -85,41 +55,52 @@ async function main(): Promise<void> {
   } else {
     console.log('    reusing the running control plane');
   }
-  const kubeconfig = state.kubeconfig;
   const kubectl = join(state.binDir, 'kubectl');
-  const ferry = (...args: string[]): [string, string[]] => [
-    process.execPath,
-    [join(root, 'dist/cli.js'), ...args],
-  ];
+  return { kubeconfig: state.kubeconfig, kubectl, ...(started && !keep ? { stop: state } : {}) };
+}
+
+async function main(): Promise<void> {
+  say('Start the local Kubernetes control plane (etcd, kube-apiserver, controllers, kwok)');
+  const { kubeconfig, kubectl, stop } = await cluster();
   const work = await mkdtemp(join(tmpdir(), 'ferry-demo-'));
   const cleanup: (() => Promise<unknown>)[] = [];
   try {
-    /** Merges a proposal branch into main, as the pull request's merge button would. */
-    const merge = async (branch: string): Promise<void> => {
-      await run('git', ['fetch', 'origin'], { cwd: envClone, env: gitEnv, quiet: true });
-      await run('git', ['merge', '--no-edit', `origin/${branch}`], { cwd: envClone, env: gitEnv });
-      await run('git', ['push', 'origin', 'main'], { cwd: envClone, env: gitEnv, quiet: true });
-    };
-
-    say('Create an environment repository (a bare git repo standing in for GitHub/GitLab)');
     const envRepo = join(work, 'environments.git');
     const envClone = join(work, 'environments');
-    await run('git', ['init', '--bare', '--initial-branch=main', envRepo], {
-      env: gitEnv,
-      quiet: true,
-    });
-    await run('git', ['clone', envRepo, envClone], { env: gitEnv, quiet: true });
+    const git = async (...args: string[]) =>
+      succeeded(
+        await run('git', args, { cwd: envClone, env: gitEnv, quiet: true }),
+        `git ${args[0]}`,
+      );
+    /** Merges a proposal branch into main, as the pull request's merge button would. */
+    const merge = async (branch: string): Promise<void> => {
+      await git('fetch', 'origin');
+      await git('merge', '--no-edit', `origin/${branch}`);
+      await git('push', 'origin', 'main');
+      outcome(`merged ${branch} into main`);
+    };
+    const k = async (...args: string[]) =>
+      succeeded(await run(kubectl, ['--kubeconfig', kubeconfig, ...args]), `kubectl ${args[0]}`);
+
+    say('Create an environment repository (a bare git repo standing in for GitHub/GitLab)');
+    succeeded(
+      await run('git', ['init', '--bare', '--initial-branch=main', envRepo], {
+        env: gitEnv,
+        quiet: true,
+      }),
+      'git init',
+    );
+    succeeded(
+      await run('git', ['clone', envRepo, envClone], { env: gitEnv, quiet: true }),
+      'git clone',
+    );
     await writeFile(
       join(envClone, 'README.md'),
       '# environments\nManifests ferry proposes; the cluster follows main.\n',
     );
-    await run('git', ['add', '.'], { cwd: envClone, env: gitEnv, quiet: true });
-    await run('git', ['commit', '-m', 'Start the environment repository'], {
-      cwd: envClone,
-      env: gitEnv,
-      quiet: true,
-    });
-    await run('git', ['push', 'origin', 'main'], { cwd: envClone, env: gitEnv, quiet: true });
+    await git('add', '.');
+    await git('commit', '-m', 'Start the environment repository');
+    await git('push', 'origin', 'main');
 
     say('The app repo: examples/guestbook (templates + ferry.yaml), pointed at that repository');
     const app = join(work, 'guestbook');
@@ -136,32 +117,40 @@ async function main(): Promise<void> {
     );
 
     say('Render the staging manifests for image tag 1.4.2');
-    await run(
-      ...ferry(
-        'render',
-        '--config',
-        config,
-        '--env',
-        'staging',
-        '--image-tag',
-        '1.4.2',
-        '--out',
-        join(work, 'rendered'),
+    const rendered = join(work, 'rendered');
+    succeeded(
+      await run(
+        ...ferry(
+          'render',
+          '--config',
+          config,
+          '--env',
+          'staging',
+          '--image-tag',
+          '1.4.2',
+          '--out',
+          rendered,
+        ),
       ),
+      'render',
     );
-    await run('ls', [join(work, 'rendered')]);
+    await run('ls', [rendered]);
 
+    const propose = async (tag: string) => {
+      const ran = await run(
+        ...ferry('propose', '--config', config, '--env', 'staging', '--image-tag', tag),
+        { env: gitEnv },
+      );
+      return ran;
+    };
     say('Propose them: one branch (a PR on GitHub/GitLab) for guestbook/staging');
-    await run(...ferry('propose', '--config', config, '--env', 'staging', '--image-tag', '1.4.2'), {
-      env: gitEnv,
-    });
+    succeeded(await propose('1.4.2'), 'propose');
 
     say('Review and merge the proposal into main');
     await merge('ferry/guestbook/staging');
 
     say('The env repo pipeline on main: apply with server-side apply, wait for the rollout, prune');
-    const manifests = join(envClone, 'apps/guestbook/staging');
-    await run(kubectl, ['--kubeconfig', kubeconfig, 'create', 'namespace', namespace]);
+    await k('create', 'namespace', namespace);
     cleanup.push(() =>
       run(kubectl, ['--kubeconfig', kubeconfig, 'delete', 'namespace', namespace, '--wait=false'], {
         quiet: true,
@@ -169,7 +158,7 @@ async function main(): Promise<void> {
     );
     const target = [
       '--dir',
-      manifests,
+      join(envClone, 'apps/guestbook/staging'),
       '--inventory',
       'guestbook-staging',
       '--namespace',
@@ -177,59 +166,113 @@ async function main(): Promise<void> {
       '--kubeconfig',
       kubeconfig,
     ];
-    await run(...ferry('apply', ...target, '--wait', '--prune'));
+    const applied = async (...extra: string[]) => {
+      const result = await applyReport([...target, '--wait', ...extra]);
+      outcome(applyOutcome(result));
+      return result;
+    };
+    succeededApply(await applied('--prune'));
 
-    say('Check for drift: the cluster matches git');
-    await run(...ferry('drift', ...target, '--fail-on-drift'));
+    say('Check for drift');
+    outcome(driftOutcome(await driftReport(target)));
 
-    say('Someone changes the cluster behind git’s back');
-    await run(kubectl, [
-      '--kubeconfig',
-      kubeconfig,
+    say('Someone changes the cluster behind git’s back: kubectl set image');
+    await k(
       '-n',
       namespace,
       'set',
       'image',
       'deployment/guestbook',
       'guestbook=registry.example.com/acme/guestbook:hotfix',
-    ]);
+    );
 
-    say('Check for drift again: reported with the field, both values and who changed it');
-    await run(...ferry('drift', ...target, '--fail-on-drift'), { allow: [3] });
+    say('Check for drift again');
+    outcome(driftOutcome(await driftReport(target)));
 
-    say('Apply from git again: ferry will not silently take the field back from kubectl-set');
-    await run(...ferry('apply', ...target, '--wait'), { allow: [1] });
-    say('Taking it back is a deliberate choice: --force-conflicts; the cluster matches git again');
-    await run(...ferry('apply', ...target, '--wait', '--force-conflicts'));
-    await run(...ferry('drift', ...target, '--fail-on-drift'));
+    say('Apply from git again');
+    succeededApply(await applied());
+    say('Check for drift');
+    outcome(driftOutcome(await driftReport(target)));
+
+    say('An operator (field manager demo-operator) takes over the Deployment’s replicas');
+    const operator = JSON.stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'guestbook', namespace },
+      spec: { replicas: 3 },
+    });
+    const patch = join(work, 'operator.json');
+    await writeFile(patch, operator);
+    await k(
+      'apply',
+      '--server-side',
+      '--field-manager=demo-operator',
+      '--force-conflicts',
+      '-f',
+      patch,
+    );
+    outcome(driftOutcome(await driftReport(target)));
+
+    say('Apply from git again (demo-operator is none of kubectl’s managers)');
+    await applied();
+    say('Tell ferry that git wins over demo-operator (--git-wins-over), and apply');
+    succeededApply(await applied('--git-wins-over', 'demo-operator'));
+    outcome(driftOutcome(await driftReport(target)));
 
     say('A new build, 1.5.0, is proposed, merged and applied');
-    const propose = (tag: string): [string, string[]] =>
-      ferry('propose', '--config', config, '--env', 'staging', '--image-tag', tag);
-    await run(...propose('1.5.0'), { env: gitEnv });
+    succeeded(await propose('1.5.0'), 'propose');
     await merge('ferry/guestbook/staging');
-    await run(...ferry('apply', ...target, '--wait'));
+    succeededApply(await applied());
 
     say(
       '1.5.0 misbehaves: roll back as a pull request that restores the previous revision and pins it',
     );
-    await run(...ferry('rollback', '--config', config, '--env', 'staging'), { env: gitEnv });
+    succeeded(
+      await run(...ferry('rollback', '--config', config, '--env', 'staging'), { env: gitEnv }),
+      'rollback',
+    );
     await merge('ferry/guestbook/staging.rollback');
-    await run(...ferry('apply', ...target, '--wait'));
+    succeededApply(await applied());
+    const image = '{.spec.template.spec.containers[0].image}';
+    const running = await k(
+      '-n',
+      namespace,
+      'get',
+      'deployment/guestbook',
+      '-o',
+      `jsonpath=${image}`,
+    );
+    outcome(`the Deployment runs ${running.stdout.trim()}`);
 
-    say('The next build cannot silently undo the rollback: the pin refuses it');
-    await run(...propose('1.6.0'), { env: gitEnv, allow: [1, 2] });
+    say('The next build tries to replace the rolled-back image');
+    const next = await propose('1.6.0');
+    outcome(
+      next.code === 0
+        ? 'proposed: nothing refused it'
+        : `refused (exit ${next.code}): ${errorLine(next.stderr)}`,
+    );
     console.log(
       `\n\x1b[32mdone\x1b[0m: render → propose → merge → apply → drift → rollback, against ${kubeconfig}`,
     );
   } finally {
     for (const undo of cleanup) await undo().catch(() => undefined);
     await rm(work, { recursive: true, force: true });
-    if (started && !keep) {
-      await stopCluster(state);
+    if (stop) {
+      await stopCluster(stop);
       console.log('stopped the control plane this demo started (run with --keep to leave it up)');
     }
   }
+}
+
+/** The `error:` line of a failed command's stderr (its progress lines come first). */
+function errorLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  return lines.find((line) => line.startsWith('error:')) ?? lines.at(-1) ?? '';
+}
+
+/** Fails the demo unless the apply succeeded. */
+function succeededApply(result: { code: number; stderr: string }): void {
+  if (result.code !== 0) throw new Error(`apply failed (exit ${result.code}): ${result.stderr}`);
 }
 
 await main();

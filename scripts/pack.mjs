@@ -1,5 +1,6 @@
-// Packs the CLI as the npm package users install (`npx --package=@ferry-gitops/ferry ferry`, the
-// GitLab components' default): the committed bundles in dist/ and what they read at run time,
+// Packs the CLI as the npm package users install (`npx --package=@ferry-gitops/ferry ferry`; the
+// GitLab components run it only when their `ferry-package` input names it, and by default the
+// committed dist/ of their own commit): the bundles in dist/ and what they read at run time,
 // with no dependencies, since dist/ already holds them. Prints the tarball's path.
 //
 //   npm run pack                 # → .ferry/package/ferry-gitops-ferry-<version>.tgz

@@ -2,6 +2,8 @@
 // Integration and e2e tests need a cluster: FERRY_TEST_KUBECONFIG names yours (kind, k3d, …);
 // without it this script builds (or reuses) and starts the local control plane from
 // test/cluster, runs the tests against it, and stops every process it started.
+// Before any suite runs, it builds (or reuses) the pinned kustomize, helm, sops and age-keygen
+// (test/helpers/tools.ts), so a first build never counts against one test's timeout.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { startCluster, stopCluster } = await import('../test/cluster/cluster.ts');
+const { buildTools } = await import('../test/helpers/tools.ts');
 
 const suites =
   process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['unit', 'integration', 'e2e'];
@@ -29,6 +32,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 try {
+  await buildTools().catch((error) => {
+    // Without Go nothing can be built; FERRY_TEST_ALLOW_NO_GO=1 lets the tests that need no
+    // tool run anyway (those that do fail, saying why).
+    if (env.FERRY_TEST_ALLOW_NO_GO !== '1') throw error;
+    console.error(`WARNING: pinned tools not built (FERRY_TEST_ALLOW_NO_GO=1): ${error.message}`);
+  });
   if (needsCluster && !env.FERRY_TEST_KUBECONFIG) {
     clusterDir = await mkdtemp(join(tmpdir(), 'ferry-test-cluster-'));
     const log = (line) => console.error(`[cluster] ${line}`);

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { render } from '../commands/env-repo/render.js';
 import { actionsLogger } from './logger.js';
 import { runnerTemp } from '../adapters/ci-environment.js';
-import { redactSecrets } from '../adapters/secrets.js';
+import { ACTION_TOKEN_VARIABLE, redactSecrets } from '../adapters/secrets.js';
 import type { ProposeResult } from '../commands/env-repo/propose/context.js';
 import { OperationError } from '../core/errors.js';
 import { proposalSummary, renderSummary } from '../core/job-summary.js';
@@ -48,11 +48,14 @@ export async function runRender({ values }: RenderSettings): Promise<void> {
 
 /**
  * The environment a pull request command runs with: the `token` input reaches the command the
- * way the CLI's tokens do, as a variable, never an argument. Every token it may use is already
- * masked (the input in settings.ts, the default variables as the step started, in main.ts).
+ * way the CLI's tokens do, as a variable (ACTION_TOKEN_VARIABLE), never an argument. A
+ * FERRY_GITHUB_TOKEN the workflow sets wins over it: the input always holds a token (its
+ * default is the workflow's GITHUB_TOKEN), the variable is there only when set on purpose.
+ * Every token it may use is already masked (the input in settings.ts, the default variables as
+ * the step started, in main.ts).
  */
 function tokenEnv(token: string | undefined): NodeJS.ProcessEnv {
-  return token ? { ...process.env, FERRY_GITHUB_TOKEN: token } : process.env;
+  return token ? { ...process.env, [ACTION_TOKEN_VARIABLE]: token } : process.env;
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import yaml from 'js-yaml';
@@ -101,4 +102,33 @@ export function reportTarget(
     ...(report.apiUrl ? { apiUrl: report.apiUrl } : {}),
     ...(statusSha ? { statusSha } : {}),
   };
+}
+
+/**
+ * Warns when `ferry/apply` was asked for (commit-status) and cannot be posted: promotion gates
+ * read it, so its absence must not pass unnoticed. `target`: reportTarget's answer.
+ */
+export function warnIfNoApplyStatus(
+  values: GitHubReportInputs & { cluster: string },
+  target: { statusSha?: string } | undefined,
+): void {
+  if (values.commitStatus && !target?.statusSha)
+    core.warning(
+      `input commit-status: ferry/apply (${values.cluster}) cannot be posted: ${missingForReport(values, true)}; promotion gates that read it will not pass`,
+    );
+}
+
+/**
+ * What reporting to GitHub needs and this step lacks, in words (see reportTarget); `sha`: the
+ * report is a status on GITHUB_SHA.
+ */
+export function missingForReport(report: GitHubReportInputs, sha: boolean): string {
+  const missing = [
+    report.token || process.env.GITHUB_TOKEN
+      ? ''
+      : 'no token (input token is empty; its default is the workflow token)',
+    process.env.GITHUB_REPOSITORY ? '' : 'no GITHUB_REPOSITORY',
+    process.env.GITHUB_SHA || !sha ? '' : 'no GITHUB_SHA',
+  ].filter(Boolean);
+  return missing.join(', ');
 }

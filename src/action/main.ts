@@ -10,6 +10,7 @@ import { runApply } from './run-apply.js';
 import { runDrift } from './run-drift.js';
 import { runPlan } from './run-plan.js';
 import { runSets, runStatus } from './run-sets.js';
+import { runRbac } from './run-rbac.js';
 import { readSettings } from './settings.js';
 
 /** The action's entry: read inputs once, run the command, fail the step on any error. */
@@ -28,6 +29,7 @@ export async function run(): Promise<void> {
     else if (settings.command === 'rollback') await runRollback(settings);
     else if (settings.command === 'sets') await runSets(settings);
     else if (settings.command === 'status') await runStatus(settings);
+    else if (settings.command === 'rbac') await runRbac(settings);
     else await runDrift(settings);
   } catch (error) {
     fail(error, configDir);

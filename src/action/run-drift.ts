@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { detectSource } from '../adapters/ci-environment.js';
 import { redactSecrets } from '../adapters/secrets.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { DriftReport } from '../core/drift.js';
 import { driftOptions, targetOf } from '../options/cluster.js';
@@ -15,14 +15,15 @@ import type { DriftSettings } from './settings.js';
 export async function runDrift({ values }: DriftSettings): Promise<void> {
   const what = targetOf(values, (option) => `input ${option}`);
   const { drift } = await import('../commands/cluster/drift/drift.js');
-  const { formatDriftMarkdown } = await import('../core/drift-report.js');
+  const { driftStatusLine, formatDriftMarkdown } = await import('../core/drift-report.js');
   const { DriftAlertFailure } = await import('../core/drift.js');
+  const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const forge = reportTarget(values);
   const wantsGitHub = values.alertIssue || values.commitStatus;
   if (wantsGitHub && !forge)
     core.warning(
-      'drift alerts to GitHub need a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+      `input ${values.alertIssue ? 'alert-issue' : 'commit-status'}: cannot post to GitHub: ${missingForReport(values, Boolean(values.commitStatus))}`,
     );
   const github = wantsGitHub && forge ? { github: { ...forge, issue: values.alertIssue } } : {};
   const alerts =
@@ -44,8 +45,12 @@ export async function runDrift({ values }: DriftSettings): Promise<void> {
       core.setOutput(`${kind}-objects`, report.counts[kind]);
     }
     core.setOutput('report', redactSecrets(JSON.stringify(report)));
-    const title = `ferry drift on ${values.cluster}`;
-    await core.summary.addRaw(redactSecrets(formatDriftMarkdown(report, title))).write();
+    const summary = formatDriftMarkdown(report, {
+      cluster: values.cluster,
+      limit: JOB_SUMMARY_LIMIT,
+      whole: 'the `report` output holds every field',
+    });
+    await core.summary.addRaw(redactSecrets(summary)).write();
   };
   const report = await core
     .group('ferry drift', () =>
@@ -58,5 +63,5 @@ export async function runDrift({ values }: DriftSettings): Promise<void> {
     });
   await publish(report);
   if (!report.clean && values.failOnDrift)
-    core.setFailed(`drift detected: ${report.objects.length} object(s) differ from git`);
+    core.setFailed(`drift detected: ${driftStatusLine(report)}`);
 }

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { ciPullRequest } from '../adapters/ci-pull-request.js';
 import { detectSource } from '../adapters/ci-environment.js';
 import { ConfigError } from '../core/errors.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import { missingForReport, prepareKubeconfig, reportTarget } from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import { planOptions, targetOf } from '../options/cluster.js';
 import type { PlanSettings } from './settings.js';
@@ -21,6 +21,7 @@ export async function runPlan({ values }: PlanSettings): Promise<void> {
   }
   const { planAndPublish } = await import('../commands/publish/plan-publish.js');
   const { formatPlanMarkdown } = await import('../core/plan-markdown.js');
+  const { JOB_SUMMARY_LIMIT } = await import('../core/fold.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const ci = await ciPullRequest(process.env);
   const number = values.pullRequest ?? ci.number;
@@ -29,7 +30,7 @@ export async function runPlan({ values }: PlanSettings): Promise<void> {
   const target = reportTarget(values);
   if ((values.comment || values.commitStatus) && !target)
     throw new ConfigError(
-      'a plan comment or status needs a token (input token or GITHUB_TOKEN) and GITHUB_REPOSITORY',
+      `input ${values.comment ? 'comment' : 'commit-status'}: cannot post to GitHub: ${missingForReport(values, false)}`,
     );
   // On a pull request, the status belongs on its head commit (GITHUB_SHA is a test merge).
   const statusSha = values.commitStatus ? (ci.headSha ?? target?.statusSha) : undefined;
@@ -53,7 +54,13 @@ export async function runPlan({ values }: PlanSettings): Promise<void> {
   core.setOutput('comment-url', comment?.url ?? '');
   core.setOutput('report', JSON.stringify(report));
   await core.summary
-    .addRaw(formatPlanMarkdown(report, { title: `ferry plan for ${report.cluster}` }))
+    .addRaw(
+      formatPlanMarkdown(report, {
+        named: true,
+        limit: JOB_SUMMARY_LIMIT,
+        whole: 'the `report` output holds the whole plan',
+      }),
+    )
     .write();
   if (report.counts.rejected > 0)
     core.setFailed(`the server rejects ${report.counts.rejected} object(s); merging would fail`);

@@ -3,6 +3,7 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { ciPullRequest } from '../adapters/ci-pull-request.js';
 import { redactSecrets } from '../adapters/secrets.js';
 import { ConfigError, FerryError } from '../core/errors.js';
+import { JOB_SUMMARY_LIMIT } from '../core/fold.js';
 import {
   formatSetsMarkdown,
   SET_RESULTS,
@@ -21,7 +22,12 @@ import {
 } from '../options/cluster.js';
 import type { Target } from '../options/common.js';
 import { listSetsOptions, statusOptions } from '../options/sets.js';
-import { prepareKubeconfig, reportTarget } from './kubeconfig.js';
+import {
+  missingForReport,
+  prepareKubeconfig,
+  reportTarget,
+  warnIfNoApplyStatus,
+} from './kubeconfig.js';
 import { actionsLogger } from './logger.js';
 import type { AlertOptions } from '../commands/publish/drift-alerts.js';
 import type { SetsSettings, StatusSettings } from './settings.js';
@@ -35,13 +41,21 @@ import type { SetsSettings, StatusSettings } from './settings.js';
 type SetsTarget = Extract<Target, { kind: 'sets' }>;
 const named = (option: string): string => `input ${option}`;
 
-/** Outputs and job summary of a run over sets; fails the step with the worst set's result. */
-async function publish(report: SetsReport<unknown>, detail: (r: never) => string): Promise<void> {
+/**
+ * Outputs and job summary of a run over sets (folded under GitHub's 1 MiB, each set's detail
+ * too); fails the step with the worst set's result.
+ */
+async function publish(
+  report: SetsReport<unknown>,
+  detail: (r: never, limit: number) => string,
+): Promise<void> {
   for (const result of SET_RESULTS) core.setOutput(`sets-${result}`, report.counts[result]);
   core.setOutput('report', redactSecrets(JSON.stringify(report)));
-  await core.summary
-    .addRaw(redactSecrets(formatSetsMarkdown(report, (r) => detail(r as never))))
-    .write();
+  const summary = formatSetsMarkdown(report, (r) => detail(r as never, JOB_SUMMARY_LIMIT), {
+    limit: JOB_SUMMARY_LIMIT,
+    whole: 'the `report` output holds every set',
+  });
+  await core.summary.addRaw(redactSecrets(summary)).write();
   const worst = worstExitCode(report.sets);
   if (worst !== 0)
     throw new FerryError(`${report.command} on ${report.cluster}: ${setsSummary(report)}`, worst);
@@ -59,13 +73,14 @@ export async function runApplySets(values: ApplyValues, target: SetsTarget): Pro
     actionsLogger,
   );
   const status = reportTarget(values);
+  warnIfNoApplyStatus(values, status);
   if (status?.statusSha) {
     const { postApplyStatus } = await import('../commands/publish/apply-status.js');
     const subject = { sha: status.statusSha, cluster: values.cluster, runUrl };
     const ok = worstExitCode(report.sets) === 0;
     await postApplyStatus({ ...status, ...subject }, ok, setsSummary(report), actionsLogger);
   }
-  await publish(report, (r) => formatMarkdown(r));
+  await publish(report, (r, limit) => formatMarkdown(r, { limit }));
 }
 
 /** `command: plan` with `all: true`: one comment per cluster for the sets the pull request touches. */
@@ -81,7 +96,7 @@ export async function runPlanSets(values: PlanValues, target: SetsTarget): Promi
   const forge = reportTarget(values);
   if ((values.comment || values.commitStatus) && !forge)
     throw new ConfigError(
-      'a plan comment or status needs a token (input token) and GITHUB_REPOSITORY',
+      `input ${values.comment ? 'comment' : 'commit-status'}: cannot post to GitHub: ${missingForReport(values, false)}`,
     );
   const statusSha = values.commitStatus ? (ci.headSha ?? forge?.statusSha) : undefined;
   const runUrl = detectSource(process.env).runUrl || undefined;
@@ -96,7 +111,7 @@ export async function runPlanSets(values: PlanValues, target: SetsTarget): Promi
     actionsLogger,
   );
   core.setOutput('comment-url', comment?.url ?? '');
-  await publish(report, (r) => formatPlanMarkdown(r));
+  await publish(report, (r, limit) => formatPlanMarkdown(r, { limit }));
 }
 
 /** `command: drift` with `all: true`: every set's drift, alerts per set. */
@@ -115,7 +130,7 @@ export async function runDriftSets(
   );
   const drifted = report.sets.filter((row) => row.report && !row.report.clean);
   core.setOutput('drifted', String(drifted.length > 0));
-  await publish(report, (r) => formatDriftMarkdown(r));
+  await publish(report, (r, limit) => formatDriftMarkdown(r, { limit }));
   if (drifted.length > 0 && values.failOnDrift)
     core.setFailed(
       `drift detected in ${drifted.length} set(s): ${drifted.map((r) => r.set).join(', ')}`,
@@ -137,7 +152,7 @@ export async function runSets({ values }: SetsSettings): Promise<void> {
 /** `command: status`: each set's standing as JSON (`report`) and a table in the job summary. */
 export async function runStatus({ values }: StatusSettings): Promise<void> {
   const { setsStatus } = await import('../commands/cluster/sets/status.js');
-  const { codeSpan } = await import('../core/proposal-text.js');
+  const { codeSpan } = await import('../core/markdown.js');
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const report = await setsStatus({ ...statusOptions(values), kubeconfig }, actionsLogger);
   core.setOutput('report', redactSecrets(JSON.stringify(report)));

@@ -26,6 +26,7 @@ export type PlanSettings = CommandSettings<'plan'>;
 export type DriftSettings = CommandSettings<'drift'>;
 export type SetsSettings = CommandSettings<'sets'>;
 export type StatusSettings = CommandSettings<'status'>;
+export type RbacSettings = CommandSettings<'rbac'>;
 
 /** Reads the action's inputs into one settings object (see action.yml for each input). */
 export function readSettings(): ActionSettings {

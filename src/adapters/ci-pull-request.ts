@@ -26,17 +26,26 @@ export async function ciPullRequest(env: NodeJS.ProcessEnv): Promise<CiPullReque
       ...(project ? { url: `${project}/-/merge_requests/${number}` } : {}),
     };
   }
-  if (!env.GITHUB_EVENT_PATH) return {};
-  let event: { pull_request?: { number?: unknown; head?: { sha?: unknown } } };
-  try {
-    event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as typeof event;
-  } catch {
-    return {};
-  }
-  const number = event.pull_request?.number;
-  const sha = event.pull_request?.head?.sha;
+  const event = (await readGitHubEvent(env)) as
+    { pull_request?: { number?: unknown; head?: { sha?: unknown } } } | undefined;
+  const number = event?.pull_request?.number;
+  const sha = event?.pull_request?.head?.sha;
   return {
     ...(typeof number === 'number' ? { number } : {}),
     ...(typeof sha === 'string' ? { headSha: sha } : {}),
   };
+}
+
+/**
+ * The payload of the GitHub Actions event that started this job ($GITHUB_EVENT_PATH), parsed;
+ * undefined when there is none or it cannot be read. The one reader of that file: commands get
+ * the payload from here (core/fork-guard.ts judges it).
+ */
+export async function readGitHubEvent(env: NodeJS.ProcessEnv): Promise<unknown> {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    return JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -7,9 +7,18 @@ import { redact } from '../core/redact.js';
  */
 const known = new Set<string>();
 
+/**
+ * Where the GitHub Action hands its `token` input to a command. That input defaults to the
+ * workflow's own GITHUB_TOKEN (`${{ github.token }}`), which no one can tell from another token
+ * by its value: commands read it after FERRY_GITHUB_TOKEN (set on purpose) and before
+ * GITHUB_TOKEN (see github-session.ts).
+ */
+export const ACTION_TOKEN_VARIABLE = 'FERRY_ACTION_TOKEN';
+
 /** Environment variables that carry forge tokens by default (see github-session, gitlab.ts). */
 export const TOKEN_VARIABLES = [
   'FERRY_GITHUB_TOKEN',
+  ACTION_TOKEN_VARIABLE,
   'GITHUB_TOKEN',
   'FERRY_GITLAB_TOKEN',
   'GITLAB_TOKEN',

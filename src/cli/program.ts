@@ -7,6 +7,7 @@ import { driftCommand } from './commands/drift.js';
 import { planCommand } from './commands/plan.js';
 import { promoteCommand } from './commands/promote.js';
 import { proposeCommand } from './commands/propose.js';
+import { rbacCommand } from './commands/rbac.js';
 import { renderCommand } from './commands/render.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { setsCommand, statusCommand } from './commands/sets.js';
@@ -46,6 +47,7 @@ Examples:
   ferry drift --dir rendered/ --inventory guestbook-staging --namespace guestbook --fail-on-drift
   ferry apply --all --cluster prod-eu        # every changed set of an environment repo, in order
   ferry status --cluster prod-eu             # which commit each set of the cluster runs
+  ferry rbac --dir rendered/ --inventory guestbook-staging --namespace guestbook --subject serviceaccount:ci:deployer
 
 Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drift --fail-on-drift) or changes (plan --detailed-exitcode).
 `,
@@ -59,6 +61,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 drift found (drif
   driftCommand(program, io);
   setsCommand(program, io);
   statusCommand(program, io);
+  rbacCommand(program, io);
   return program;
 }
 

@@ -2,7 +2,7 @@ import { detectSource } from '../adapters/ci-environment.js';
 import { consoleLogger } from '../adapters/logger.js';
 import type { ApplyAllOptions } from '../commands/cluster/sets/apply-all.js';
 import type { DriftAllOptions } from '../commands/cluster/sets/drift-all.js';
-import type { ApplyStatusDestination } from '../commands/publish/apply-status.js';
+import type { ReportTarget } from '../commands/publish/report-target.js';
 import type { AlertOptions } from '../commands/publish/drift-alerts.js';
 import { FerryError } from '../core/errors.js';
 import {
@@ -24,7 +24,7 @@ async function detailFormats(command: SetsReport<unknown>['command']): Promise<{
 }> {
   if (command === 'apply') {
     const { formatText, formatMarkdown } = await import('../core/apply-report.js');
-    return { text: formatText, markdown: (r) => formatMarkdown(r, 'ferry apply') };
+    return { text: formatText, markdown: (r) => formatMarkdown(r) };
   }
   if (command === 'plan') {
     const { formatPlanText } = await import('../core/plan-text.js');
@@ -72,7 +72,7 @@ export function exitWithSets(report: SetsReport<unknown>, orCode = 0): void {
 export async function applySets(
   options: ApplyAllOptions,
   values: { output: string },
-  status: (ApplyStatusDestination & { statusSha?: string }) | undefined,
+  status: (ReportTarget & { statusSha?: string }) | undefined,
   io: CliIO,
 ): Promise<void> {
   const { applyAll } = await import('../commands/cluster/sets/apply-all.js');

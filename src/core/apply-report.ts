@@ -1,6 +1,8 @@
 import { OperationError } from './errors.js';
 import type { ApplySetParent } from './applyset.js';
-import { inlineCode } from './proposal-text.js';
+import { UNATTRIBUTED_WORDS } from './attribution.js';
+import { MarkdownFolder } from './fold.js';
+import { codeSpan, inlineCode, oneLine } from './markdown.js';
 
 export type ObjectAction =
   'created' | 'configured' | 'replaced' | 'unchanged' | 'pruned' | 'kept' | 'failed';
@@ -22,12 +24,17 @@ export interface ObjectResult {
   message?: string;
 }
 
-/** A field git took back from a hand edit (a conflict with one of kubectl's managers). */
+/**
+ * A field git took back: from a hand edit (a conflict with one of kubectl's managers, or one in
+ * git-wins-over), or from a removal, whose author the API server does not record.
+ */
 export interface RestoredField {
   object: string;
   path: string;
-  /** Who had changed it. */
-  manager: string;
+  /** Who had changed it; absent for a removal (see `unattributed`). */
+  manager?: string;
+  /** Set for a field someone removed: the API server keeps no owner for it. */
+  unattributed?: 'removed';
 }
 
 /** What an apply did, object by object; also carried by a failure, so a report says what changed. */
@@ -35,7 +42,7 @@ export interface ApplyReport {
   inventory: { name: string; namespace: string; id: string };
   dryRun: boolean;
   objects: ObjectResult[];
-  /** Objects per result, and `restored`: fields taken back from hand edits. */
+  /** Objects per result, and `restored`: fields taken back from hand edits and removals. */
   counts: Record<ObjectAction | 'restored', number>;
   restored: RestoredField[];
   /** Objects that did not become ready, with why (when --wait failed). */
@@ -103,23 +110,29 @@ export class ApplyFailure extends OperationError {
   }
 }
 
-/** Records fields an apply takes back from hand edits. */
+/** Records fields an apply takes back from hand edits and removals. */
 export function recordRestored(report: ApplyReport, fields: RestoredField[]): void {
   report.restored.push(...fields);
   report.counts.restored = report.restored.length;
 }
 
-/** `2 configured, 5 unchanged, 1 field restored from hand edits`. */
+/** `2 configured, 5 unchanged, 1 field restored`. */
 export function summaryLine(report: ApplyReport): string {
   const parts = ACTIONS.filter((a) => report.counts[a] > 0).map((a) => `${report.counts[a]} ${a}`);
   const restored = report.restored.length;
-  if (restored > 0)
-    parts.push(`${restored} field${restored === 1 ? '' : 's'} restored from hand edits`);
+  if (restored > 0) parts.push(`${restored} field${restored === 1 ? '' : 's'} restored`);
   return parts.join(', ') || 'nothing to do';
 }
 
+/** Why a field was restored: who changed it, or that it was removed; `name` shows a manager. */
+function restoredWhy(field: RestoredField, name: (manager: string) => string): string {
+  return field.manager === undefined
+    ? UNATTRIBUTED_WORDS.removed
+    : `changed by ${name(field.manager)}`;
+}
+
 function restoredLines(report: ApplyReport): string[] {
-  return report.restored.map((r) => `restored ${r.object} ${r.path} (changed by ${r.manager})`);
+  return report.restored.map((r) => `restored ${r.object} ${r.path} (${restoredWhy(r, String)})`);
 }
 
 const COLOURS: Record<ObjectAction, string> = {
@@ -153,40 +166,46 @@ export function formatText(report: ApplyReport, colour: boolean): string {
   );
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** Markdown for the job summary. */
-export function formatMarkdown(report: ApplyReport, title = 'ferry apply'): string {
-  const lines = [
-    `### ${title}${report.dryRun ? ' (dry run)' : ''}`,
+/**
+ * Markdown for the job summary. Object names, server messages (a conflict names field managers),
+ * managers and rollout reasons come from the cluster: each is a code span. Past `limit` bytes
+ * (the job summary's), the rest is left out and counted (core/fold.ts).
+ */
+export function formatMarkdown(
+  report: ApplyReport,
+  options: { title?: string; limit?: number } = {},
+): string {
+  const code = (text: string): string => codeSpan(oneLine(text, 500), true);
+  const inventory = inlineCode(`${report.inventory.namespace}/${report.inventory.name}`);
+  const head = [
+    `### ${options.title ?? 'ferry apply'}${report.dryRun ? ' (dry run)' : ''}`,
     '',
-    `Inventory \`${report.inventory.namespace}/${report.inventory.name}\`: ${summaryLine(report)}.`,
+    `Inventory ${inventory}: ${summaryLine(report)}.`,
     '',
     '| object | result | detail |',
     '| --- | --- | --- |',
-    ...report.objects.map(
-      (o) => `| ${cell(inlineCode(o.object))} | ${o.action} | ${cell(o.message ?? '')} |`,
-    ),
+    '',
   ];
-  if (report.restored.length > 0) {
-    lines.push(
-      '',
-      '**Restored from hand edits** (git wins over kubectl):',
-      '',
-      ...report.restored.map(
-        (r) => `- \`${cell(r.object)}\` \`${cell(r.path)}\`, changed by \`${cell(r.manager)}\``,
-      ),
-    );
-  }
-  if (report.notReady.length > 0) {
-    lines.push(
-      '',
-      '**Not ready:**',
-      '',
-      ...report.notReady.map((n) => `- ${cell(inlineCode(n.object))}: ${cell(n.reason)}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const folder = new MarkdownFolder(head.join('\n'), options.limit);
+  folder.add(
+    report.objects.map((o) => ({
+      markdown: `| ${code(o.object)} | ${o.action} | ${o.message ? code(o.message) : ''} |\n`,
+      label: o.object,
+    })),
+  );
+  folder.add(
+    report.restored.map((r) => ({
+      markdown: `- ${inlineCode(r.object)} ${inlineCode(r.path)}, ${restoredWhy(r, inlineCode)}\n`,
+      label: r.object,
+    })),
+    '\n**Restored** (git wins over hand edits and removals):\n\n',
+  );
+  folder.add(
+    report.notReady.map((n) => ({
+      markdown: `- ${inlineCode(n.object)}: ${inlineCode(n.reason)}\n`,
+      label: n.object,
+    })),
+    '\n**Not ready:**\n\n',
+  );
+  return folder.finish('line(s)', 'the `report` output holds the whole report');
 }

@@ -4,13 +4,8 @@ import { FerryError } from './errors.js';
 import { formatPath, jsonEqual, type FieldPath } from './field-path.js';
 import { ignoredBy, type IgnoreRule } from './ignore.js';
 import { ANNOTATION_PREFIX, describeObject, type KubeObject } from './manifest.js';
-import {
-  appliedFields,
-  lastUpdater,
-  ownersOf,
-  UNKNOWN_MANAGER,
-  type ManagedFieldsEntry,
-} from './managed-fields.js';
+import { attributeField, type Unattributed } from './attribution.js';
+import { appliedFields, ownersOf, type ManagedFieldsEntry } from './managed-fields.js';
 import { removedInGit } from './removed-fields.js';
 import type { ObjectSchema } from './schema.js';
 import { isSecretField, withoutValues } from './sops/origin.js';
@@ -29,11 +24,13 @@ export interface DriftedField {
   git: unknown;
   live: unknown;
   /**
-   * The field manager that owns the live value now; for a removed field, the manager of the
-   * object's last update; `ferry` when git changed since the last apply; `unknown` when no
-   * record tells.
+   * The field manager that owns the live value now (`ferry`: git changed since the last apply);
+   * absent when none does (see `unattributed`): the API server records no owner of a removed
+   * field, so no one is blamed for a removal.
    */
-  manager: string;
+  manager?: string;
+  /** Why no manager is named (core/attribution.ts); set exactly when `manager` is absent. */
+  unattributed?: Unattributed;
 }
 
 export interface DriftedObject {
@@ -121,8 +118,7 @@ export function differencesOf(
   const differences = compareDesired(comparable(desired), live, schema, applied);
   // Same manifest hash: ferry's last apply was this very manifest, so ferry owns no field git
   // lacks (its own per-apply annotations aside), and the walk can be skipped.
-  const hash = desired.metadata.annotations?.[MANIFEST_HASH];
-  const sameManifest = hash !== undefined && live.metadata.annotations?.[MANIFEST_HASH] === hash;
+  const sameManifest = isSameManifest(desired, live);
   if (applied && !sameManifest) {
     for (const removed of removedInGit(applied, desired, live, schema, VOLATILE)) {
       const others = ownersOf(managed, removed.path).filter((m) => m !== fieldManager);
@@ -132,17 +128,10 @@ export function differencesOf(
   return differences.filter((d) => !jsonEqual(d.path, HASH_PATH));
 }
 
-/** Who made the live value what it is (see DriftedField.manager). */
-function managerOf(
-  managed: ManagedFieldsEntry[] | undefined,
-  path: FieldPath,
-  fieldManager: string,
-): string {
-  const owners = ownersOf(managed, path);
-  const others = owners.filter((m) => m !== fieldManager);
-  if (others[0]) return others[0];
-  if (owners.length > 0) return fieldManager;
-  return lastUpdater(managed, fieldManager) ?? UNKNOWN_MANAGER;
+/** Whether the live object was last applied from this very manifest (the same manifest hash). */
+export function isSameManifest(desired: KubeObject, live: KubeObject): boolean {
+  const hash = desired.metadata.annotations?.[MANIFEST_HASH];
+  return hash !== undefined && live.metadata.annotations?.[MANIFEST_HASH] === hash;
 }
 
 /**
@@ -161,6 +150,7 @@ export function driftOf(
   const name = describeObject(desired);
   if (!live) return { drift: { object: name, kind: 'missing', fields: [] }, ignored: 0 };
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
+  const sameManifest = isSameManifest(desired, live);
   let ignored = 0;
   const fields: DriftedField[] = [];
   for (const difference of differencesOf(desired, live, schema, fieldManager)) {
@@ -174,7 +164,7 @@ export function driftOf(
         segments: difference.path,
         git: difference.desired,
         live: difference.live,
-        manager: managerOf(managed, difference.path, fieldManager),
+        ...attributeField(managed, difference.path, difference.live, fieldManager, sameManifest),
       }),
     );
   }

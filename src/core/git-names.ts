@@ -90,16 +90,18 @@ export interface GitHubRepoName {
 const OWNER_NAME = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/;
 
 /**
- * Owner and name from `owner/name`, `https://host/owner/name(.git)` or `git@host:owner/name.git`.
+ * Owner and name from `owner/name`, `https://host/owner/name(.git)` or `git@host:owner/name.git`:
+ * the one parser of a GitHub repository name (environment repos, report repositories).
+ * `what` names the setting in the message.
  */
-export function parseGitHubRepo(repo: string): GitHubRepoName {
+export function parseGitHubRepo(repo: string, what = 'environment repo'): GitHubRepoName {
   let tail = repo;
   const url = /^https?:\/\/[^/]+\/(.+)$/.exec(repo) ?? /^[^@/\s]+@[^:/\s]+:(.+)$/.exec(repo);
   if (url) tail = url[1]!;
   const match = OWNER_NAME.exec(tail);
   if (!match || match[1]!.startsWith('.') || match[2]!.startsWith('.')) {
     throw new ConfigError(
-      `environment repo ${quoteForMessage(repo)} is not a GitHub repository (owner/name or its URL)`,
+      `${what} ${quoteForMessage(repo)} is not a GitHub repository (owner/name or its URL)`,
     );
   }
   return { owner: match[1]!, name: match[2]! };

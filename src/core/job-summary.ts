@@ -1,4 +1,4 @@
-import { inlineCode, link, oneLine } from './proposal-text.js';
+import { inlineCode, link, oneLine } from './markdown.js';
 
 /**
  * The GitHub job summaries of render, propose, promote and rollback, as markdown only. HTML tags

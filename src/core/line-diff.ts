@@ -105,13 +105,20 @@ function editScript(a: string[], b: string[]): Edit[] {
  */
 export function unifiedDiff(name: string, before: string | undefined, after: string | undefined) {
   if (before === after) return '';
-  const a = linesOf(before ?? '');
-  const b = linesOf(after ?? '');
-  const edits = editScript(a, b);
   const out = [
     `--- ${before === undefined ? '/dev/null' : `a/${name}`}`,
     `+++ ${after === undefined ? '/dev/null' : `b/${name}`}`,
+    ...diffHunks(before ?? '', after ?? ''),
   ];
+  return `${out.join('\n')}\n`;
+}
+
+/** The hunks of a unified diff between two texts, as lines (`@@ … @@`, then ` `, `-`, `+` lines). */
+export function diffHunks(before: string, after: string): string[] {
+  const a = linesOf(before);
+  const b = linesOf(after);
+  const edits = editScript(a, b);
+  const out: string[] = [];
   // Positions in a and b before each edit, to number the hunks.
   const posA: number[] = [];
   const posB: number[] = [];
@@ -146,5 +153,5 @@ export function unifiedDiff(name: string, before: string | undefined, after: str
     for (const edit of hunk) out.push(`${edit.op}${edit.line}`);
     i = end;
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }

@@ -17,9 +17,6 @@ export interface ManagedFieldsEntry {
 /** A FieldsV1 set (or one of its nodes). */
 export type FieldSet = Record<string, unknown>;
 
-/** Shown when no record tells who made a change. */
-export const UNKNOWN_MANAGER = 'unknown';
-
 function asSet(value: unknown): FieldSet | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as FieldSet)
@@ -76,20 +73,4 @@ export function ownersOf(
   return (managedFields ?? [])
     .filter((entry) => entry.manager && ownsPath(entry.fieldsV1, path))
     .map((entry) => entry.manager!);
-}
-
-/**
- * Who most likely removed a field no one owns any more: the manager of the latest Update of the
- * object's spec or metadata (status writers never remove those), other than `except`.
- */
-export function lastUpdater(
-  managedFields: ManagedFieldsEntry[] | undefined,
-  except: string,
-): string | undefined {
-  const entries = (managedFields ?? []).filter(
-    (e) =>
-      e.manager && e.manager !== except && e.operation === 'Update' && e.time && !e.subresource,
-  );
-  entries.sort((a, b) => (a.time! < b.time! ? 1 : -1));
-  return entries[0]?.manager;
 }

@@ -1,3 +1,4 @@
+import { UNATTRIBUTED_WORDS } from './attribution.js';
 import { ACTION_LABELS, otherOwner, planSummary, showValue, type PlanReport } from './plan.js';
 
 const SIGNS = { create: '+', change: '~', prune: '-', leave: '=' } as const;
@@ -20,7 +21,11 @@ export function formatPlanText(report: PlanReport, colour: boolean): string {
       `${SIGNS[object.action]} ${bold(object.object)}: ${ACTION_LABELS[object.action]}${note}`,
     );
     for (const field of object.fields) {
-      const owner = otherOwner(field) ? `  (owned by ${field.manager})` : '';
+      const owner = otherOwner(field)
+        ? `  (owned by ${field.manager})`
+        : field.unattributed === 'removed'
+          ? `  (${UNATTRIBUTED_WORDS.removed})`
+          : '';
       const flag = field.handEdit ? yellow('  ! overwrites a hand edit') : '';
       lines.push(`    ${field.path}${owner}${flag}`);
       lines.push(`      ${red(`live: ${showValue(field.live)}`)}`);

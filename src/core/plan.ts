@@ -1,5 +1,5 @@
 import { FIELD_MANAGER } from './applyset.js';
-import { UNKNOWN_MANAGER } from './managed-fields.js';
+import type { Unattributed } from './attribution.js';
 
 /**
  * What merging a pull request would do to one cluster: the report `ferry plan` makes from the
@@ -15,7 +15,9 @@ export interface PlannedField {
   live: unknown;
   git: unknown;
   /** The field manager owning the live value (see DriftedField.manager). */
-  manager: string;
+  manager?: string;
+  /** Why no manager is named (see DriftedField.unattributed). */
+  unattributed?: Unattributed;
   /** Merging overwrites a value a person set by hand (core/hand-edits.ts). */
   handEdit: boolean;
 }
@@ -109,6 +111,6 @@ export const ACTION_LABELS: Record<PlanAction, string> = {
 };
 
 /** Whether someone other than ferry owns the live value (ferry's own: git moved on). */
-export function otherOwner(field: PlannedField): boolean {
-  return field.manager !== FIELD_MANAGER && field.manager !== UNKNOWN_MANAGER;
+export function otherOwner(field: PlannedField): field is PlannedField & { manager: string } {
+  return field.manager !== undefined && field.manager !== FIELD_MANAGER;
 }

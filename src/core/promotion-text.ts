@@ -1,11 +1,6 @@
 import type { GateResult } from './gates.js';
-import {
-  commitMessage,
-  imageLabel,
-  inlineCode,
-  proposalBody,
-  type ProposalFacts,
-} from './proposal-text.js';
+import { inlineCode, oneLine } from './markdown.js';
+import { commitMessage, imageLabel, proposalBody, type ProposalFacts } from './proposal-text.js';
 import { SET_DESCRIPTOR } from './set-descriptor.js';
 
 /**
@@ -92,6 +87,8 @@ export interface RollbackFacts {
   /** The last commit that changed the folder on the branch: what is rolled back. */
   current: string | undefined;
   pinPath: string;
+  /** Why, as given (one line), or ferry's default; also recorded in the pin. */
+  reason: string;
   /** The restored revision's set descriptor differs from ferry.yaml's, which is written instead. */
   descriptorReplaced: boolean;
 }
@@ -109,6 +106,7 @@ export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): Pro
     (rollback.descriptorReplaced
       ? `, except its set descriptor ${inlineCode(SET_DESCRIPTOR)}, written from ferry.yaml as it is now.\n`
       : '.\n');
+  const reason = `**Reason:** ${inlineCode(rollback.reason)}\n`;
   const commits =
     `**Commits:** last change ${rollback.current ? inlineCode(rollback.current) : '_none_'} ` +
     `→ restored from ${inlineCode(rollback.revision)}\n`;
@@ -120,8 +118,9 @@ export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): Pro
   const title = rollbackTitle(facts);
   return {
     title,
-    body: proposalBody(facts, { lead, sections: [commits, pin] }),
+    body: proposalBody(facts, { lead, sections: [reason, commits, pin] }),
     message: commitMessage(facts, title, [
+      `Reason: ${oneLine(rollback.reason)}`,
       `Rolled-back-to: ${rollback.revision}`,
       `Pin: ${rollback.pinPath}`,
     ]),

@@ -1,13 +1,14 @@
 import type { ImageReference } from './image.js';
 import type { DescriptorChange, ObjectSummary } from './proposal.js';
+import { inlineCode, link, oneLine } from './markdown.js';
 import type { SourceInfo } from './render.js';
 import { SET_DESCRIPTOR } from './set-descriptor.js';
 
 /**
  * The words of a proposal: pull request title and body (GitHub markdown) and the commit
  * message. Every value that came from outside (object names, annotations found in the env repo,
- * CI variables) is shown as inline code or inside a fence sized to its content, so it cannot
- * add markdown, HTML or mentions to the body.
+ * CI variables) is shown as inline code (core/markdown.ts) or inside a fence sized to its
+ * content, so it cannot add markdown, HTML or mentions to the body.
  */
 
 /** GitHub refuses a pull request body over 65,536 characters; stay well under it. */
@@ -34,35 +35,6 @@ export interface ProposalFacts {
   /** Folder in the env repo, and the head branch that carries the proposal. */
   path: string;
   branch: string;
-}
-
-/** A one-line, control-character-free version of an outside value. */
-export function oneLine(value: string, max = 200): string {
-  const flat = value.replace(/[\x00-\x1f\x7f\u2028\u2029\u0085]+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}
-
-/**
- * A code span that holds any text: a backtick fence longer than the longest run inside, padded
- * when the text starts or ends with a backtick (CommonMark 6.1); in a table `cell`, pipes are
- * escaped (GFM splits cells before it reads code spans).
- */
-export function codeSpan(text: string, cell = false): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${cell ? text.replace(/\|/g, '\\|') : text}${pad}${fence}`;
-}
-
-/** `value` on one line, as a code span: outside text can never become markup. */
-export function inlineCode(value: string): string {
-  return codeSpan(oneLine(value));
-}
-
-/** A link only for plain http(s) URLs; anything else is shown as code. */
-export function link(label: string, url: string): string {
-  if (/^https?:\/\/[^\s<>()[\]`"']+$/.test(url)) return `[${label}](${url})`;
-  return `${label} ${inlineCode(url)}`;
 }
 
 /** The tag, or a short digest when deploying by digest only. */

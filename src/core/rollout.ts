@@ -3,6 +3,7 @@
  * and the standard Ready condition for everything else that reports one.
  * https://github.com/kubernetes/kubectl/blob/master/pkg/polymorphichelpers/rollout_status.go
  */
+import type { KubeObject } from './manifest.js';
 
 export interface RolloutState {
   done: boolean;
@@ -219,6 +220,19 @@ export const FATAL_WAITING_REASONS = new Set([
   'InvalidImageName',
   'CreateContainerError',
 ]);
+
+/** A label selector for the Pods of a workload (matchLabels only, as kubectl prints them). */
+export function podSelector(object: KubeObject): string | undefined {
+  const spec = object.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined;
+  const labels =
+    object.kind === 'Job'
+      ? { 'batch.kubernetes.io/job-name': object.metadata.name }
+      : spec?.selector?.matchLabels;
+  if (!labels || Object.keys(labels).length === 0) return undefined;
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
 
 /** Why a Pod will not become ready on its own, or undefined. */
 export function podFailure(pod: Obj): string | undefined {

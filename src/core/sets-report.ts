@@ -1,4 +1,5 @@
-import { codeSpan } from './proposal-text.js';
+import { MarkdownFolder } from './fold.js';
+import { codeSpan } from './markdown.js';
 
 /**
  * The report of a command run over every set of a cluster (`apply --all`, `plan --all`,
@@ -89,35 +90,45 @@ export function formatSetsText<R>(report: SetsReport<R>, detail: (report: R) => 
   return `${[title, `${'SET'.padEnd(width)}  ${'PATH'.padEnd(pathWidth)}  RESULT     DETAIL`, ...rows, ...details].join('\n')}\n`;
 }
 
-/** The run as markdown (job summary, comment): a table of sets, then a collapsed detail per set. */
+/**
+ * The run as markdown (job summary, comment): a table of sets, then a collapsed detail per set.
+ * Past `limit` bytes, the rest is left out whole and named (core/fold.ts); `detail` may fold its
+ * own report under the same limit.
+ */
 export function formatSetsMarkdown<R>(
   report: SetsReport<R>,
   detail: (report: R) => string,
+  options: { limit?: number; whole?: string } = {},
 ): string {
-  const lines = [
+  const head = [
     `### ferry ${report.command} on ${codeSpan(report.cluster)}${report.dryRun ? ' (dry run)' : ''}`,
     '',
     `Environment repo at ${codeSpan(report.commit.slice(0, 12))}: ${setsSummary(report)}.`,
     '',
     '| set | folder | result | detail |',
     '| --- | --- | --- | --- |',
-    ...report.sets.map(
-      (row) =>
-        `| ${codeSpan(row.set, true)} | ${codeSpan(row.path, true)} | ${row.result} | ${row.detail ? codeSpan(row.detail, true) : ''} |`,
-    ),
+    '',
   ];
-  for (const row of report.sets) {
-    if (row.report === undefined) continue;
-    lines.push(
-      '',
-      `<details><summary>${escapeHtml(row.set)}: ${row.result}</summary>`,
-      '',
-      detail(row.report).trimEnd(),
-      '',
-      '</details>',
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const folder = new MarkdownFolder(head.join('\n'), options.limit);
+  folder.add(
+    report.sets.map((row) => ({
+      markdown: `| ${codeSpan(row.set, true)} | ${codeSpan(row.path, true)} | ${row.result} | ${row.detail ? codeSpan(row.detail, true) : ''} |\n`,
+      label: row.set,
+    })),
+  );
+  folder.add(
+    report.sets.flatMap((row) =>
+      row.report === undefined
+        ? []
+        : [
+            {
+              markdown: `\n<details><summary><code>${escapeHtml(row.set)}</code>: ${row.result}</summary>\n\n${detail(row.report).trimEnd()}\n\n</details>\n`,
+              label: row.set,
+            },
+          ],
+    ),
+  );
+  return folder.finish('line(s)', options.whole ?? 'the JSON report holds every set');
 }
 
 /** Text inside an HTML element: `<`, `>` and `&` are markup there, and nothing else is. */

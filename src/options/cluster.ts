@@ -50,6 +50,15 @@ const forceConflicts = flag(
       'not forced by default: a conflict with a controller is reported with its field and manager',
   },
 );
+/** apply's and plan's permission check before anything is read or written (issue 24). */
+export const skipPreflight = flag(
+  'skip-preflight',
+  'skip checking, before anything is read or written, that this identity has every permission the run needs',
+  {
+    details:
+      'the check lists every missing permission at once (exit 1, nothing written); see docs/credentials.md',
+  },
+);
 const adopt = flag('adopt', 'take over objects owned by another ApplySet or tool', {
   details: 'another ApplySet, Helm, Flux or Argo CD',
 });
@@ -119,6 +128,7 @@ export const APPLY_OPTIONS = [
   ),
   allowPlaintextSecrets,
   ...CONNECTION,
+  skipPreflight,
   output(['text', 'json']),
   reworded(cluster, 'cluster name for the commit status context ferry/apply (<cluster>)'),
   ...commitStatus(
@@ -152,6 +162,7 @@ export function applyOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
@@ -177,6 +188,7 @@ export function applyAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
@@ -214,6 +226,7 @@ export const PLAN_OPTIONS = [
   reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
   allowPlaintextSecrets,
   ...CONNECTION,
+  skipPreflight,
   output(['text', 'json', 'markdown']),
   valued(
     'changed-since',
@@ -269,6 +282,7 @@ export function planOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }
@@ -290,6 +304,7 @@ export function planAllOptions(
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
   };
 }

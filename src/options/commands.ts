@@ -1,6 +1,7 @@
 import { APPLY_OPTIONS, DRIFT_OPTIONS, PLAN_OPTIONS } from './cluster.js';
 import type { AnyOption } from './declare.js';
 import { SETS_OPTIONS, STATUS_OPTIONS } from './sets.js';
+import { RBAC_OPTIONS } from './rbac.js';
 import { PROMOTE_OPTIONS, PROPOSE_OPTIONS, RENDER_OPTIONS, ROLLBACK_OPTIONS } from './env-repo.js';
 
 /**
@@ -17,6 +18,7 @@ export const COMMAND_OPTIONS = {
   drift: DRIFT_OPTIONS,
   sets: SETS_OPTIONS,
   status: STATUS_OPTIONS,
+  rbac: RBAC_OPTIONS,
 } as const satisfies Record<string, readonly AnyOption[]>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;

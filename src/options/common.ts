@@ -191,14 +191,22 @@ export const apiUrl = valued(
 );
 
 /**
+ * The `token` input's default, as actions/checkout has it: hosted runners do not export
+ * GITHUB_TOKEN to an action's process, so the workflow token comes in as the input itself.
+ * No value stands for it here: the runner fills the input, and an input left empty on purpose
+ * means no token.
+ */
+export const WORKFLOW_TOKEN = { value: undefined, shown: '${{ github.token }}' };
+
+/**
  * The action's token: for reports, the workflow's own token by default. Secrets never come in
  * as CLI flags (flags end up in logs and process lists): the CLI names a variable instead.
  */
 export const reportToken = valued(
   'token',
   '<token>',
-  'token for commit statuses, plan comments and issues in this repository (default: the workflow token). Masked.',
-  { only: 'action', secret: true },
+  'token for commit statuses, plan comments and issues in this repository (the default, the workflow token, needs statuses, pull-requests or issues: write). Masked.',
+  { only: 'action', secret: true, inputFallback: WORKFLOW_TOKEN },
 );
 
 /** Where apply, plan and drift report (after their own `cluster` and `commit-status`). */

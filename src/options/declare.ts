@@ -31,8 +31,11 @@ export interface OptionSpec<
   readonly parse: Parser<T>;
   /** The value when none is given, and how help shows it. */
   readonly fallback?: { readonly value: T; readonly shown: string };
-  /** The action input's default when it differs from the CLI's (`wait` is on in the action). */
-  readonly inputFallback?: { readonly value: T; readonly shown: string };
+  /**
+   * The action input's default when it differs from the CLI's (`wait` is on in the action); a
+   * value the runner fills in (`${{ github.token }}`) has no value of its own here.
+   */
+  readonly inputFallback?: { readonly value: T | undefined; readonly shown: string };
   /** Values commander offers and checks (the grammar still parses them). */
   readonly choices?: readonly string[];
   readonly required?: boolean;
@@ -72,7 +75,10 @@ export function valued<N extends string, T = string>(
   name: N,
   placeholder: string,
   help: string,
-  more: Details & { parse?: Parser<T> } = {},
+  more: Details & {
+    parse?: Parser<T>;
+    inputFallback?: { readonly value: T | undefined; readonly shown: string };
+  } = {},
 ): OptionSpec<N, T, false> {
   const { choices } = more;
   const {

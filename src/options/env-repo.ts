@@ -8,7 +8,7 @@ import {
   parseDurationOption,
   parseList,
 } from '../core/options.js';
-import { apiUrl, output } from './common.js';
+import { apiUrl, output, WORKFLOW_TOKEN } from './common.js';
 import { defaulted, flag, required, reworded, valued, type Values } from './declare.js';
 
 /** The options of the commands that render an app or open pull requests in the environment repo. */
@@ -87,8 +87,8 @@ const PULL_REQUEST = [
   valued(
     'token',
     '<token>',
-    'Token for the environment repository (a GitHub App installation token or a PAT with contents and pull-requests write). The workflow GITHUB_TOKEN cannot write to another repository, and pull requests it opens trigger no workflows. Default: FERRY_GITHUB_TOKEN, then GITHUB_TOKEN from the environment. Masked.',
-    { only: 'action', secret: true },
+    "Token for the environment repository. The default, this workflow's GITHUB_TOKEN, reaches only this repository, and pull requests it opens start no workflows: for an environment repository elsewhere pass a GitHub App installation token or a PAT with contents and pull-requests write. A FERRY_GITHUB_TOKEN variable in the step's env wins over this input. Masked.",
+    { only: 'action', secret: true, inputFallback: WORKFLOW_TOKEN },
   ),
   reworded(
     apiUrl,
@@ -209,7 +209,11 @@ export const ROLLBACK_OPTIONS = [
     'env-repo commit SHA, or image tag or digest, to restore (default: the revision before the last change)',
     { input: 'rollback-to' },
   ),
-  valued('reason', '<text>', 'why, recorded in the pin (default: the image rolled back from)'),
+  valued(
+    'reason',
+    '<text>',
+    'why, recorded in the pin and shown in the pull request (default: the image rolled back from)',
+  ),
   ...PULL_REQUEST,
 ] as const;
 

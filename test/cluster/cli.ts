@@ -12,7 +12,10 @@ async function main(command: string | undefined): Promise<number> {
   const existing = await loadState(dir);
   switch (command) {
     case 'up': {
-      if (existing && existing.processes.length > 0 && (await isHealthy(existing))) {
+      // FERRY_K8S_VERSION asks for a version: one of another version is not reused.
+      const wanted = process.env.FERRY_K8S_VERSION?.replace(/^v?/, 'v');
+      const sameVersion = !wanted || existing?.version === wanted;
+      if (existing && existing.processes.length > 0 && sameVersion && (await isHealthy(existing))) {
         log('already running; reusing it');
         console.log(existing.kubeconfig);
         return 0;

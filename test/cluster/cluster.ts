@@ -23,6 +23,8 @@ export interface ClusterState {
   kubeconfig: string;
   /** Folder of the binaries, kubectl among them. */
   binDir: string;
+  /** Kubernetes version of the control plane, e.g. `v1.34.4`. */
+  version: string;
   server: string;
   token: string;
   /** Started processes, in start order. */
@@ -45,6 +47,14 @@ export async function ensureBinaries(log: (line: string) => void = () => {}): Pr
   const code = await new Promise<number | null>((done) => child.on('close', done));
   if (code !== 0) throw new Error(`test/cluster/build.sh failed with exit code ${code}`);
   return out.trim().split('\n').pop()!;
+}
+
+/** The version of a kube-apiserver binary (`Kubernetes v1.37.2` → v1.37.2, minor 37). */
+async function serverVersion(bin: string): Promise<{ version: string; minor: number }> {
+  const { stdout } = await promisify(execFile)(join(bin, 'kube-apiserver'), ['--version']);
+  const match = /^Kubernetes (v1\.(\d+)\.\S+)$/.exec(stdout.trim());
+  if (!match) throw new Error(`unexpected kube-apiserver --version: ${stdout}`);
+  return { version: match[1]!, minor: Number(match[2]) };
 }
 
 async function freePort(): Promise<number> {
@@ -136,6 +146,7 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
   const log = options.log ?? (() => {});
   const started = Date.now();
   const bin = await ensureBinaries(log);
+  const { version, minor } = await serverVersion(bin);
   const dir = resolve(options.dir);
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'logs'), { recursive: true });
@@ -149,6 +160,7 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
     dir,
     kubeconfig: join(dir, 'kubeconfig'),
     binDir: bin,
+    version,
     server,
     token,
     processes: [],
@@ -220,6 +232,9 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
       '--service-cluster-ip-range',
       '10.96.0.0/16',
       '--allow-privileged',
+      // From 1.37 the endpoint reconciler refuses a loopback advertise address; nothing here
+      // reaches the API server through the `kubernetes` Service, so it needs no endpoints.
+      ...(minor >= 37 ? ['--endpoint-reconciler-type', 'none'] : []),
       '--v',
       '1',
     ]);
@@ -250,8 +265,10 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
       join(dir, 'certs', 'sa.key'),
       '--root-ca-file',
       join(dir, 'certs', 'apiserver.crt'),
+      // Every controller but node IPAM (no pod CIDRs here). The cloud controllers do nothing
+      // without a cloud provider, and naming them fails from 1.37, which removed them.
       '--controllers',
-      '*,-nodeipam,-cloud-node-lifecycle,-route,-service',
+      '*,-nodeipam',
       // kwok renews the fake node's heartbeat from this same busy 2-core machine: with the 40 s
       // default, a late renewal marks the node NotReady and every pod unready mid-test.
       '--node-monitor-grace-period=5m',
@@ -285,7 +302,7 @@ export async function startCluster(options: StartOptions): Promise<ClusterState>
     await saveState(state);
     await createFakeNode(state, bin);
     log(
-      `control plane ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${state.kubeconfig}`,
+      `control plane ${version} ready in ${((Date.now() - started) / 1000).toFixed(1)}s: ${state.kubeconfig}`,
     );
     return state;
   } catch (error) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
-import { cloneRepo, pushBranch, startForgeHarness } from '../forge/harness.js';
+import { pullRequestEvent, startForgeHarness } from '../forge/harness.js';
 import { assertStepPassed, runActionStep } from '../helpers/action-step.js';
 import { needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 
@@ -15,20 +15,12 @@ describe('the action plans a pull request per cluster', needsCluster, () => {
   it('comments once per cluster, edits the comment on the next push, and posts ferry/plan on the head', async (t) => {
     const h = await startForgeHarness(t);
     await h.server.createRepo('acme/environments', { files: { 'README.md': 'env\n' } });
-    const clone = await cloneRepo(h, 'acme/environments');
-    const head = await pushBranch(clone, 'bump', { 'tag.txt': '1.1.0\n' });
-    const pull = await h.octokit.rest.pulls.create({
-      owner: 'acme',
-      repo: 'environments',
-      head: 'bump',
-      base: 'main',
-      title: 'bump',
-    });
-    const event = join(await mkdtemp(join(tmpdir(), 'ferry-event-')), 'event.json');
-    await writeFile(
-      event,
-      JSON.stringify({ pull_request: { number: pull.data.number, head: { sha: head } } }),
-    );
+    const {
+      number,
+      head,
+      eventPath: event,
+    } = await pullRequestEvent(h, 'bump', { 'tag.txt': '1.1.0\n' });
+    const pull = { data: { number } };
     const github = {
       GITHUB_API_URL: h.server.apiUrl,
       GITHUB_REPOSITORY: 'acme/environments',

@@ -184,7 +184,7 @@ describe('the action proposes as the runner runs it, against the fake GitHub', (
 });
 
 describe('the action applies and checks drift on the real control plane', needsCluster, () => {
-  it('applies with a kubeconfig from a secret (masked), then reports drift and fails on it', async (t) => {
+  it('applies with a kubeconfig from a secret (masked), prints the Roles the set needs, then reports drift and fails on it', async (t) => {
     const ns = await testNamespace('action');
     t.after(() => ns.remove());
     const dir = await mkdtemp(join(tmpdir(), 'ferry-manifests-'));
@@ -236,6 +236,16 @@ describe('the action applies and checks drift on the real control plane', needsC
     assertStepPassed(clean);
     assert.equal(clean.outputs.drifted, 'false');
 
+    // The Roles a deploy identity needs for the same set, for review in the summary (issue 24).
+    const rbac = await runActionStep({ command: 'rbac', ...common, subject: 'group:deployers' });
+    assertStepPassed(rbac);
+    assert.match(
+      rbac.outputs.rbac ?? '',
+      /kind: RoleBinding[\s\S]*kind: Group\n\s+apiGroup: \S+\n\s+name: deployers/,
+    );
+    assert.match(rbac.summary, /### ferry rbac for `web`/);
+    await assertRendersCleanly(rbac.summary);
+
     assert.equal(
       (await kubectl(['-n', ns.name, 'scale', 'deployment/web', '--replicas=4'])).code,
       0,
@@ -246,7 +256,7 @@ describe('the action applies and checks drift on the real control plane', needsC
     assert.equal(drifted.outputs['drifted-objects'], '1');
     assert.match(
       drifted.summary,
-      /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| (changed by )?kubectl \|/,
+      /\| `Deployment .*\/web` \| `\/spec\/replicas` \| `1` \| `4` \| changed by `kubectl` \|/,
     );
     await assertRendersCleanly(drifted.summary);
   });
@@ -385,5 +395,37 @@ describe('a two-cluster matrix, as the example workflow runs it', needsCluster, 
       'ferry/drift (prod-us)=failure',
     ]);
     assert.deepEqual(server.violations, []);
+  });
+});
+
+describe('a commit status asked for and impossible to post', needsCluster, () => {
+  it('warns that promotion gates will not pass, naming what is missing, and still applies', async (t) => {
+    const ns = await testNamespace('no-token');
+    t.after(() => ns.remove());
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-no-token-'));
+    await writeFile(
+      join(dir, 'cm.yaml'),
+      yaml.dump({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 's' }, data: { a: 'b' } }),
+    );
+    // An empty token input (a secret that is not set) and no GITHUB_TOKEN, as on a runner.
+    const step = await runActionStep(
+      {
+        command: 'apply',
+        dir,
+        inventory: 'app',
+        namespace: ns.name,
+        kubeconfig: await readFile(testKubeconfig()!, 'utf8'),
+        'commit-status': 'true',
+        token: '',
+        cluster: 'staging',
+      },
+      { GITHUB_REPOSITORY: 'acme/environments', GITHUB_SHA: 'a'.repeat(40) },
+    );
+    assertStepPassed(step);
+    assert.equal(step.outputs.created, '1');
+    assert.match(
+      step.log,
+      /^::warning::input commit-status: ferry\/apply \(staging\) cannot be posted: no token \(input token is empty; its default is the workflow token\); promotion gates that read it will not pass$/m,
+    );
   });
 });

@@ -298,6 +298,8 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
             // It checks what this pipeline rendered, so it waits for render too.
             needs: ['ferry-render', { job: 'ferry-apply', optional: true }],
             'ferry-command': wrapper,
+            // Optional, as docs/gitlab.md says: never set here, and the check still passes.
+            'webhook-variable': 'TEST_SLACK_WEBHOOK_URL',
           }),
         ],
       }),
@@ -314,6 +316,10 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
     for (const job of ['ferry-render', 'ferry-apply', 'ferry-drift']) {
       assert.match(run.output, new RegExp(`PASS +${job}\\n`), job);
     }
+    assert.match(
+      run.output,
+      /note: webhook-variable: \$TEST_SLACK_WEBHOOK_URL is not set in this job .*: no webhook message/,
+    );
     assert.doesNotMatch(run.output, /ferry-apply-dry-run/);
 
     const live = await deployment();

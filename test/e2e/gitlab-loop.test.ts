@@ -266,7 +266,7 @@ describe('GitLab loop with the components: propose, apply, drift, promote', need
     const notes = envs.notes.filter((n) => n.mergeRequestIid === 2);
     assert.equal(notes.length, 1, JSON.stringify(envs.notes));
     assert.match(notes[0]!.body, /^<!-- ferry-plan:staging:/);
-    assert.match(notes[0]!.body, /### ferry plan for staging: no changes/);
+    assert.match(notes[0]!.body, /### ferry plan for `staging`: no changes/);
     const second = await plan();
     assert.match(
       second.output,
@@ -307,7 +307,7 @@ describe('GitLab loop with the components: propose, apply, drift, promote', need
     assert.deepEqual(issue.labels, ['ferry-drift']);
     assert.ok(
       issue.description.includes(
-        `| \`Deployment ${staging.name}/guestbook\` | \`/spec/template/spec/containers[name=guestbook]/image\` | \`${IMAGE}:1.4.2\` | \`${IMAGE}:6.6.6\` | changed by kubectl-set |`,
+        `| \`Deployment ${staging.name}/guestbook\` | \`/spec/template/spec/containers[name=guestbook]/image\` | \`${IMAGE}:1.4.2\` | \`${IMAGE}:6.6.6\` | changed by \`kubectl-set\` |`,
       ),
       issue.description,
     );

@@ -2,7 +2,8 @@
 // into one terminal in a fresh checkout: in order, in one bash session per page, against the test
 // cluster (its kubeconfig as KUBECONFIG, its kubectl on PATH). A block that cannot run here (it
 // needs a forge, or starts a cluster of its own) says so on the line before it:
-// `<!-- verbatim: skip (reason) -->`.
+// `<!-- verbatim: skip (reason) -->`. A plain block after `<!-- verbatim: output -->` is sample
+// output: each of its lines must appear, in order, in what the page's blocks print.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, copyFile, mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises';
@@ -49,6 +50,25 @@ async function scratchProject(): Promise<string> {
   await symlink(join(root, 'dist'), join(dir, 'dist'));
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+/** A page's sample outputs: the plain blocks right after `<!-- verbatim: output -->`. */
+async function outputBlocks(page: string): Promise<string[]> {
+  const text = await readFile(join(root, page), 'utf8');
+  return [...text.matchAll(/<!-- verbatim: output -->\s*```\n([\s\S]*?)```/g)].map((m) => m[1]!);
+}
+
+/** Fails unless every line of `sample` appears in `out`, in the same order. */
+function assertShown(out: string, sample: string, page: string): void {
+  let from = 0;
+  for (const line of sample.split('\n').filter((l) => l.trim() !== '')) {
+    const at = out.indexOf(line, from);
+    assert.ok(
+      at >= 0,
+      `${page}: the sample line ${JSON.stringify(line)} is not in the output:\n${out}`,
+    );
+    from = at + line.length;
+  }
 }
 
 /** Runs a page's blocks as one bash script; stdout and stderr together, as a terminal shows. */
@@ -109,8 +129,17 @@ const EXPECTED: Record<string, RegExp[]> = {
     /\/spec\/replicas[\s\S]*exit code 3/,
     /staging\/deployment-guestbook\.yaml/,
     /### ferry render: staging/,
+    // The README's local-action block: outputs in the runner's GITHUB_OUTPUT file.
+    /^objects<<ghadelimiter_[\w-]+\n5\n/m,
   ],
   'docs/apply.md': [/"inventory"/],
+  'docs/credentials.md': [
+    /kind: RoleBinding/,
+    /guestbook-staging\/guestbook/,
+    /no drift: 5 objects match git/,
+    /lacks \d+ permission\(s\) plan needs; nothing was written:\n {2}- create configmaps in namespace guestbook-staging \(server-side apply\)\n/,
+    /exit code 1/,
+  ],
   'docs/development.md': [/### ferry render: production/],
   'docs/propose.md': [/staging\/deployment-guestbook\.yaml/],
   'docs/promote.md': [/Gates: forced \(2 failed\)/, /production\/deployment-guestbook\.yaml/],
@@ -127,7 +156,11 @@ describe('the README and docs/, executed verbatim', () => {
     for (const page of pages) {
       const text = await readFile(join(root, page), 'utf8');
       for (const marker of text.matchAll(/<!-- verbatim:[^\n]*/g)) {
-        assert.match(marker[0], /^<!-- verbatim: skip \([^)]+\) -->$/, `${page}: ${marker[0]}`);
+        assert.match(
+          marker[0],
+          /^<!-- verbatim: (skip \([^)]+\)|output) -->$/,
+          `${page}: ${marker[0]}`,
+        );
       }
       runnable += (await shellBlocks(page)).filter((block) => !block.skip).length;
     }
@@ -147,6 +180,7 @@ describe('the README and docs/, executed verbatim', () => {
       try {
         const out = await runVerbatim(script, await scratchProject());
         for (const expected of EXPECTED[page] ?? []) assert.match(out, expected, out);
+        for (const sample of await outputBlocks(page)) assertShown(out, sample, page);
       } finally {
         if (needsCluster) await deleteNamespaces(namespaces);
         await rm('/tmp/action.env', { force: true });

@@ -32,6 +32,8 @@ export class GitHubApi {
   private readonly resetAt = Math.floor(Date.now() / 1000) + 3600;
   // One request at a time: state changes then interleave exactly as GitHub serialises them.
   private queue: Promise<unknown> = Promise.resolve();
+  /** Tokens like a workflow's GITHUB_TOKEN: each reaches one repository (`owner/name`, lower case). */
+  private readonly scoped = new Map<string, string>();
 
   constructor(
     private readonly state: ForgeState,
@@ -40,6 +42,16 @@ export class GitHubApi {
     private readonly token: string,
     private readonly violations: string[],
   ) {}
+
+  /**
+   * Accepts `token` for REST calls on `repository` only, as GitHub accepts a workflow's
+   * GITHUB_TOKEN: another repository answers 404 Not Found, as GitHub answers for a private
+   * repository a token cannot see. GraphQL is not scoped here: a scoped token there is recorded
+   * as a violation, so no test passes on what this server does not model.
+   */
+  addScopedToken(token: string, repository: string): void {
+    this.scoped.set(token, repository.toLowerCase());
+  }
 
   /** Makes the next `count` API requests fail with `kind`. */
   failNext(count: number, kind: FaultKind, options: FaultOptions = {}): void {
@@ -88,7 +100,9 @@ export class GitHubApi {
     const accept = acceptProblem(request.headers.accept);
     if (accept) record('request', [accept]);
 
+    const scope = this.scopeOf(request);
     if (url.pathname === '/graphql') {
+      if (scope !== undefined) record('request', ['GraphQL with a scoped token is not modelled']);
       if (request.method !== 'POST') {
         record('request', ['GraphQL takes POST only']);
         return send({ status: 404, body: basicError('Not Found', 404) });
@@ -106,6 +120,9 @@ export class GitHubApi {
       record('request', ['no operation in the OpenAPI description matches']);
       return send({ status: 404, body: basicError('Not Found', 404) });
     }
+    const { owner, repo } = match.params;
+    if (scope !== undefined && `${owner}/${repo}`.toLowerCase() !== scope)
+      return send({ status: 404, body: basicError('Not Found', 404) });
     const reply = await this.exclusive(() => this.rest(match, request, url, body, record));
     record(
       `response ${reply.status} (${match.operationId})`,
@@ -169,9 +186,20 @@ export class GitHubApi {
     }
   }
 
-  private isAuthorized(request: IncomingMessage): boolean {
+  private bearer(request: IncomingMessage): string | undefined {
     const [scheme = '', value] = (request.headers.authorization ?? '').split(' ', 2);
-    return ['token', 'bearer'].includes(scheme.toLowerCase()) && value === this.token;
+    return ['token', 'bearer'].includes(scheme.toLowerCase()) ? value : undefined;
+  }
+
+  private isAuthorized(request: IncomingMessage): boolean {
+    const token = this.bearer(request);
+    return token !== undefined && (token === this.token || this.scoped.has(token));
+  }
+
+  /** The one repository the request's token reaches, or undefined for the full token. */
+  private scopeOf(request: IncomingMessage): string | undefined {
+    const token = this.bearer(request);
+    return token === undefined ? undefined : this.scoped.get(token);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

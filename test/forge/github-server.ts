@@ -46,6 +46,11 @@ export interface GitHubServer {
   token: string;
   /** Clone URL of `owner/name` with the token embedded as `x-access-token`, like GitHub's. */
   gitUrl(ownerRepo: string): string;
+  /**
+   * A new token like a workflow's GITHUB_TOKEN: its REST calls reach `ownerRepo` only (another
+   * repository answers 404); it is not accepted for git over HTTP.
+   */
+  workflowToken(ownerRepo: string): string;
   /** Creates a bare repository, optionally with a first commit holding `files`. */
   createRepo(ownerRepo: string, options?: CreateRepoOptions): Promise<void>;
   /** Requests or responses that broke GitHub's contract; a passing test expects none. */
@@ -122,6 +127,11 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     graphqlUrl: `${apiUrl}/graphql`,
     token,
     gitUrl: (ownerRepo) => `http://x-access-token:${token}@127.0.0.1:${port}/git/${ownerRepo}.git`,
+    workflowToken(ownerRepo) {
+      const scoped = `ghs_${randomBytes(18).toString('hex')}`;
+      api.addScopedToken(scoped, ownerRepo);
+      return scoped;
+    },
     async createRepo(ownerRepo, repoOptions = {}) {
       const [, owner, name] = repoName.exec(ownerRepo) ?? [];
       if (!owner || !name) throw new Error(`"${ownerRepo}" is not owner/name`);

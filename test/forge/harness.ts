@@ -74,3 +74,32 @@ export async function pushBranch(dir: string, branch: string, files: Record<stri
   await git(dir, 'push', '--quiet', 'origin', branch);
   return git(dir, 'rev-parse', 'HEAD');
 }
+
+/**
+ * A pull request on acme/environments from a new branch holding `files`, and the event payload
+ * file a `pull_request` run gets ($GITHUB_EVENT_PATH): its number and head commit.
+ */
+export async function pullRequestEvent(
+  h: ForgeHarness,
+  branch: string,
+  files: Record<string, string>,
+) {
+  const head = await pushBranch(
+    await cloneRepo(h, 'acme/environments', `clone-${branch}`),
+    branch,
+    files,
+  );
+  const pull = await h.octokit.rest.pulls.create({
+    owner: 'acme',
+    repo: 'environments',
+    head: branch,
+    base: 'main',
+    title: branch,
+  });
+  const eventPath = join(await mkdtemp(join(tmpdir(), 'ferry-event-')), 'event.json');
+  await writeFile(
+    eventPath,
+    JSON.stringify({ pull_request: { number: pull.data.number, head: { sha: head } } }),
+  );
+  return { number: pull.data.number, head, eventPath };
+}

@@ -57,6 +57,8 @@ function dotenvLine(name: string, value: string): string {
 export async function runActionStep(
   inputs: Record<string, string>,
   github: Record<string, string> = {},
+  /** The checkout the step runs in ($GITHUB_WORKSPACE, its working directory); default this repo. */
+  workspace = repoRoot,
 ): Promise<StepResult> {
   const dir = await mkdtemp(join(tmpdir(), 'ferry-step-'));
   const runnerTemp = join(dir, 'runner-temp');
@@ -65,7 +67,7 @@ export async function runActionStep(
   await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
   const variables: Record<string, string> = {
     GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repoRoot,
+    GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: 'push',
     RUNNER_TEMP: runnerTemp,
     ...files,
@@ -88,7 +90,10 @@ export async function runActionStep(
   let code = 0;
   let log = '';
   try {
-    const run = await exec(localAction, ['run', repoRoot, 'dist/action.js', envFile], {
+    // In another workspace, an entry that moves there first (see action-in-workspace.mjs).
+    const entry =
+      workspace === repoRoot ? 'dist/action.js' : 'test/helpers/action-in-workspace.mjs';
+    const run = await exec(localAction, ['run', repoRoot, entry, envFile], {
       cwd: repoRoot,
       env,
       maxBuffer: 64 * 1024 * 1024,

@@ -12,6 +12,7 @@ export interface DriftField {
   git?: unknown;
   live?: unknown;
   manager?: unknown;
+  unattributed?: unknown;
 }
 
 /** `ferry drift --output json`, as much of it as these tests read. */
@@ -24,7 +25,7 @@ export interface DriftJson {
 export interface ApplyJson {
   objects: { object: string; action: string; message?: string }[];
   counts: Record<string, number>;
-  restored?: { object: string; path: string; manager: string }[];
+  restored?: { object: string; path: string; manager?: string; unattributed?: string }[];
   requests: Record<string, number>;
 }
 
@@ -42,7 +43,8 @@ export interface Target {
   namespace: string;
 }
 
-const where = (t: Target): string[] => [
+/** The CLI's arguments that name a target on the test cluster. */
+export const targetArgs = (t: Target): string[] => [
   '--dir',
   t.dir,
   '--inventory',
@@ -51,11 +53,11 @@ const where = (t: Target): string[] => [
   t.namespace,
   '--kubeconfig',
   testKubeconfig()!,
-  '--output',
-  'json',
   // Public manifests (kube-prometheus, …) ship plaintext Secrets: allowed, as a set may allow it.
   '--allow-plaintext-secrets',
 ];
+
+const where = (t: Target): string[] => [...targetArgs(t), '--output', 'json'];
 
 /** `ferry apply --output json`; `json` is undefined when it printed no report (a usage error). */
 export async function ferryApply(

@@ -137,3 +137,40 @@ export async function assertRendersCleanly(markdown: string): Promise<string> {
   }
   return html;
 }
+
+/**
+ * Renders `markdown` as GitHub does and fails unless every one of `hostile` (values from outside
+ * ferry, each carrying a mention, an issue reference, a link or HTML) is shown only as code:
+ * outside `<code>` and `<pre>`, and outside HTML comments, none of them may appear — not as a
+ * link, a mention GitHub would notify, an issue reference it would link, or raw HTML. Each must
+ * still be shown somewhere (a value dropped is not a value shown safely). `links`: hrefs ferry
+ * itself writes. Returns the HTML.
+ */
+export async function assertInert(
+  markdown: string,
+  hostile: string[],
+  links: string[] = [],
+): Promise<string> {
+  const html = await renderGfm(markdown);
+  const outsideCode = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<pre\b[\s\S]*?<\/pre>/g, '')
+    .replace(/<code\b[\s\S]*?<\/code>/g, '');
+  const context = `\n--- markdown\n${markdown}\n--- html\n${html}`;
+  for (const href of outsideCode.matchAll(/<a\b[^>]*href="([^"]*)"/g))
+    assert.ok(links.includes(href[1]!), `a link to ${href[1]} that ferry did not write${context}`);
+  for (const tag of outsideCode.matchAll(/<(img|b|script|iframe|a)\b[^>]*>/g))
+    assert.ok(tag[1] === 'a', `raw HTML ${tag[0]} from a value${context}`);
+  const entities = (text: string) =>
+    text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
+  const visible = entities(outsideCode);
+  for (const marker of ['@octocat', '#7777', 'evil.example', '<img', '<b>', '[pwn]']) {
+    assert.ok(!visible.includes(marker), `${JSON.stringify(marker)} outside code${context}`);
+  }
+  const shown = entities(html);
+  for (const value of hostile) {
+    const probe = value.includes('@octocat') ? '@octocat' : value.slice(0, 12);
+    assert.ok(shown.includes(probe), `${JSON.stringify(value)} is not shown at all${context}`);
+  }
+  return html;
+}

@@ -335,7 +335,7 @@ describe('ferry drift on the real control plane', needsCluster, () => {
     assert.equal(markdown.code, 0);
     assert.match(
       markdown.stdout,
-      /\| `Deployment .*\/guestbook` \| `\/spec\/replicas` \| `2` \| `9` \| changed by kubectl \|/,
+      /\| `Deployment .*\/guestbook` \| `\/spec\/replicas` \| `2` \| `9` \| changed by `kubectl` \|/,
     );
   });
 });

@@ -12,9 +12,11 @@ import {
   ferryApply,
   ferryDrift,
   manifestsDir,
+  targetArgs,
   type DriftJson,
   type Target,
 } from '../helpers/ferry-json.js';
+import { runFerry } from '../helpers/cli.js';
 import { kubectl, needsCluster, testNamespace } from '../helpers/kube.js';
 
 const deployment = (name: string, container: Record<string, unknown>, extra = {}): KubeObject => ({
@@ -326,21 +328,21 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
     assert.equal((await live('configmap/tuned')).data.mode, 'safe');
   });
 
-  it('a removed label names the manager that removed it, or "unknown" when managedFields cannot tell', async () => {
+  it('a removed label is said to be removed, blamed on no one, and restored by apply as a removal', async () => {
     const labelled = (name: string): KubeObject => ({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name, labels: { team: 'payments' } },
       data: { a: '1' },
     });
-    const t = await target('labels', [labelled('named'), labelled('forgotten')]);
+    const t = await target('labels', [labelled('x'), labelled('forgotten')]);
     await applied(t);
-    // kubectl-label keeps an entry (it owns `owner`), so its update time records the removal; a
-    // manager left owning nothing is dropped from managedFields, and then nothing tells who.
-    await ok('label', 'configmap/named', 'owner=sre');
-    await ok('label', 'configmap/named', 'team-');
+    // The issue's case: the label goes, then an unrelated annotate makes kubectl-annotate the
+    // object's last writer. The API server keeps no owner for the removed label.
+    await ok('label', 'configmap/x', 'team-');
+    await ok('annotate', 'configmap/x', 'example.com/note=hi');
     await ok('label', 'configmap/forgotten', 'team-');
-    // Clearing managedFields ([{}] strips them) leaves no record of who removed the label.
+    // Clearing managedFields ([{}] strips them): still no one to name.
     await ok(
       'patch',
       'configmap/forgotten',
@@ -350,16 +352,47 @@ describe('exact drift and healing (issue 13)', needsCluster, () => {
     );
     const report = await ferryDrift(t);
     const said = (name: string) =>
-      fieldsOf(report, 'ConfigMap', name).map((f) => [f.path, f.git, f.manager]);
+      fieldsOf(report, 'ConfigMap', name).map((f) => [f.path, f.git, f.manager, f.unattributed]);
     assert.deepEqual(
-      { named: said('named'), forgotten: said('forgotten') },
+      { x: said('x'), forgotten: said('forgotten') },
       {
-        named: [['/metadata/labels/team', 'payments', 'kubectl-label']],
-        forgotten: [['/metadata/labels/team', 'payments', 'unknown']],
+        x: [['/metadata/labels/team', 'payments', undefined, 'removed']],
+        forgotten: [['/metadata/labels/team', 'payments', undefined, 'removed']],
       },
     );
-    await applied(t);
+    const text = await runFerry(['drift', ...targetArgs(t)]);
+    assert.match(
+      text.stdout,
+      /\/metadata\/labels\/team {2}\(removed; the API server does not record by whom\)/,
+    );
+    assert.doesNotMatch(text.stdout, /kubectl-annotate|kubectl-label/);
+
+    const result = await ferryApply(t);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(
+      (result.json?.restored ?? []).map((r) => [
+        r.object.replace(/.*\//, ''),
+        r.path,
+        r.manager,
+        r.unattributed,
+      ]),
+      [
+        ['forgotten', '/metadata/labels/team', undefined, 'removed'],
+        ['x', '/metadata/labels/team', undefined, 'removed'],
+      ],
+    );
+    assert.equal(result.json?.counts.restored, 2);
+    assert.equal((await live('configmap/x')).metadata.labels.team, 'payments');
     assert.deepEqual(driftLines(await ferryDrift(t)), []);
+    // The text report's restored lines say the same.
+    await ok('label', 'configmap/x', 'team-');
+    const again = await runFerry(['apply', ...targetArgs(t)]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(
+      again.stdout,
+      /^restored ConfigMap .*\/x \/metadata\/labels\/team \(removed; the API server does not record by whom\)$/m,
+    );
+    assert.match(again.stdout, /1 configured, 1 unchanged, 1 field restored$/m);
   });
 
   it('a Job that completed and was removed by ttlSecondsAfterFinished is not drift and not re-created', async () => {

@@ -9,7 +9,7 @@ import {
   reportPlanStatus,
   type PlanForgeTarget,
 } from '../../src/commands/publish/plan-publish.js';
-import { GITHUB_COMMENT_LIMIT } from '../../src/core/plan-markdown.js';
+import { GITHUB_COMMENT_LIMIT } from '../../src/core/fold.js';
 import { countPlan, type PlannedObject, type PlanReport } from '../../src/core/plan.js';
 import { cloneRepo, pushBranch, startForgeHarness } from '../forge/harness.js';
 import { startGitLabServer } from '../forge/gitlab-server.js';
@@ -164,7 +164,7 @@ describe('ferry plan on the pull request', () => {
     assert.ok(body.length <= GITHUB_COMMENT_LIMIT, `${body.length} characters`);
     assert.match(
       body,
-      /_\d+ more object\(s\) did not fit in this comment: see the \[job summary\]\(https:\/\/ci\.example\/run\/7\)\._/,
+      /_\d+ more line\(s\) did not fit \(`ConfigMap guestbook\/settings-\d+`, .*\): the \[run\]\(https:\/\/ci\.example\/run\/7\) has the rest \(its job summary, and its `report` output for everything\)\._/,
     );
     assert.match(body, /settings-000/);
     assert.doesNotMatch(body, /settings-599/);

@@ -161,7 +161,8 @@ describe('ferry apply --forge gitlab: the commit status', () => {
       reportApplyStatus({ ...setup.target, ...subject, project: 'acme' }, report, undefined, log),
       (error: unknown) =>
         error instanceof ConfigError &&
-        error.message === 'status project "acme" is not group/project',
+        error.message ===
+          'status project "acme" is not a GitLab project (group/project or its URL)',
     );
     await assert.rejects(
       reportApplyStatus(

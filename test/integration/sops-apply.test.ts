@@ -14,7 +14,7 @@ import { runFerry } from '../helpers/cli.js';
 import type { ApplyJson, DriftJson } from '../helpers/ferry-json.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { documentsOf } from '../helpers/sops.js';
-import { toolBinary } from '../helpers/sops-tools.js';
+import { toolBinary } from '../helpers/tools.js';
 
 const exec = promisify(execFile);
 

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { FerryError } from '../../src/core/errors.js';
 import { documentsOf, folderWith, openSet } from '../helpers/sops.js';
-import { toolBinary } from '../helpers/sops-tools.js';
+import { toolBinary } from '../helpers/tools.js';
 
 const exec = promisify(execFile);
 

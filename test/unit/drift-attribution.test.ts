@@ -78,7 +78,7 @@ describe('who changed a drifted field', () => {
     ]);
   });
 
-  it('for a removed field, names the last writer that is not a status writer', () => {
+  it('for a removed field inside a value another manager owns whole, names that owner', () => {
     const managed = [
       { manager: 'ferry', operation: 'Apply', fieldsV1: { 'f:data': { 'f:b': {} } } },
       {
@@ -113,18 +113,59 @@ describe('who changed a drifted field', () => {
     ]);
   });
 
-  it('says "unknown" when no record tells who removed a field', () => {
+  it('names no one for a removed field: the API server does not record who removed it', () => {
+    // kubectl label cm c team- , then kubectl annotate cm c example.com/note=hi: the later,
+    // unrelated annotate is the object's last writer, and must not be blamed for the label.
+    const hash = { 'ferry.dev/manifest-hash': 'h1' };
+    const git: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'n', labels: { team: 'a', keep: 'b' }, annotations: hash },
+    };
     const managed = [
-      { manager: 'ferry', operation: 'Apply', fieldsV1: { 'f:data': { 'f:b': {} } } },
+      {
+        manager: 'ferry',
+        operation: 'Apply',
+        fieldsV1: {
+          'f:metadata': {
+            'f:labels': { 'f:keep': {} },
+            'f:annotations': { 'f:ferry.dev/manifest-hash': {} },
+          },
+        },
+      },
+      {
+        manager: 'kubectl-annotate',
+        operation: 'Update',
+        time: '2026-11-22T03:00:00Z',
+        fieldsV1: { 'f:metadata': { 'f:annotations': { 'f:example.com/note': {} } } },
+      },
     ];
-    const result = driftOf(
-      { ...desired, metadata: { name: 'c', namespace: 'n' } },
-      live(managed, { b: '2' }),
+    const onCluster = (annotations: Record<string, string>): KubeObject => ({
+      ...git,
+      metadata: {
+        ...git.metadata,
+        labels: { keep: 'b' },
+        annotations: { ...annotations, 'example.com/note': 'hi' },
+        managedFields: managed,
+      },
+    });
+    const same = driftOf(git, onCluster(hash), [], 'ferry', UNTYPED);
+    assert.deepEqual(
+      same.drift?.fields.map((f) => [f.path, f.manager, f.unattributed]),
+      [['/metadata/labels/team', undefined, 'removed']],
+    );
+    // git changed since the last apply: the field may be new in git; still no one is blamed.
+    const changed = driftOf(
+      git,
+      onCluster({ 'ferry.dev/manifest-hash': 'h0' }),
       [],
       'ferry',
       UNTYPED,
     );
-    assert.equal(result.drift?.fields[0]?.manager, 'unknown');
+    assert.deepEqual(
+      changed.drift?.fields.map((f) => [f.path, f.manager, f.unattributed]),
+      [['/metadata/labels/team', undefined, 'removed-or-new-in-git']],
+    );
   });
 
   it('reports a field ferry applied that git dropped, unless another manager keeps it', () => {

@@ -143,7 +143,7 @@ describe('job summaries render on GitHub', () => {
 
   it('drift: clean and drifted reports, and the alert issue built from them', async () => {
     await assertRendersCleanly(formatDriftMarkdown(driftReport(true)));
-    const markdown = formatDriftMarkdown(driftReport(false), 'ferry drift on prod-eu');
+    const markdown = formatDriftMarkdown(driftReport(false), { cluster: 'prod-eu' });
     const html = await assertRendersCleanly(markdown);
     assert.match(html, /<table>/);
     assert.match(html, /<code>x `y` \*\*z\*\*<\/code>/);
@@ -187,10 +187,16 @@ describe('pull request bodies render on GitHub', () => {
       chosenBy: 'the revision before the last change',
       current: 'b'.repeat(40),
       pinPath: 'apps/web/prod/.ferry-pin.yaml',
+      reason: 'broke **checkout** for @octocat, see [#7](https://evil.example) <b>now</b>',
       descriptorReplaced: true,
     });
     const html = await assertRendersCleanly(rollback.body);
     assert.match(html, /<strong>To unpin<\/strong>/);
+    // The reason is in the pull request, as given and inert: code, no link, mention or tag.
+    assert.match(
+      html,
+      /<strong>Reason:<\/strong> <code>broke \*\*checkout\*\* for @octocat, see \[#7\]\(https:\/\/evil\.example\) &lt;b&gt;now&lt;\/b&gt;<\/code>/,
+    );
     assert.match(html, /except its set descriptor <code>.ferry-set.yaml<\/code>, written from/);
     const withDescriptor = { ...facts(shortDiff), descriptor: 'changed' as const };
     assert.match(
@@ -252,7 +258,7 @@ describe('the plan renders on GitHub (job summary, PR comment, MR note)', () => 
     const big = plan(Array.from({ length: 300 }, (_, i) => changed(i)));
     const markdown = formatPlanMarkdown(big, {
       limit: 20_000,
-      moreUrl: 'https://github.com/acme/env/actions/runs/1',
+      whole: 'the [run](https://github.com/acme/env/actions/runs/1) has the rest',
     });
     assert.ok(markdown.length <= 20_000, String(markdown.length));
     const html = await assertRendersCleanly(markdown);

@@ -6,7 +6,7 @@ import { isHandEdit } from '../../src/core/hand-edits.js';
 import { imageReference } from '../../src/core/image.js';
 import type { KubeObject } from '../../src/core/manifest.js';
 import { formatPlanMarkdown, objectSection } from '../../src/core/plan-markdown.js';
-import { codeSpan } from '../../src/core/proposal-text.js';
+import { codeSpan } from '../../src/core/markdown.js';
 import { formatPlanText } from '../../src/core/plan-text.js';
 import { countPlan, hasChanges, type PlannedObject, type PlanReport } from '../../src/core/plan.js';
 
@@ -130,11 +130,14 @@ describe('plan report', () => {
       action: 'create',
       fields: [],
     }));
-    const markdown = formatPlanMarkdown(planOf(many), { limit: 1200, moreUrl: 'https://ci/run 1' });
-    assert.ok(markdown.length <= 1200, `${markdown.length}`);
+    const markdown = formatPlanMarkdown(planOf(many), {
+      limit: 2200,
+      whole: 'the [run](https://ci/run/1) has the rest',
+    });
+    assert.ok(markdown.length <= 2200, `${markdown.length}`);
     assert.match(
       markdown,
-      /_\d+ more object\(s\) did not fit in this comment: see the \[job summary\]\(https:\/\/ci\/run%201\)\._\n$/,
+      /\n_\d+ more line\(s\) did not fit \(`ConfigMap shop\/c\d+`, (`ConfigMap shop\/c\d+`, ){3}`ConfigMap shop\/c\d+`, and \d+ more\): the \[run\]\(https:\/\/ci\/run\/1\) has the rest\._\n$/,
     );
   });
 });

@@ -12,9 +12,9 @@ import {
 } from '../../src/core/git-names.js';
 import { imageReference } from '../../src/core/image.js';
 import { unifiedDiff } from '../../src/core/line-diff.js';
+import { inlineCode } from '../../src/core/markdown.js';
 import {
   BODY_LIMIT,
-  inlineCode,
   proposalBody,
   proposalTitle,
   type ProposalFacts,

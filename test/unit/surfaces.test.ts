@@ -19,6 +19,7 @@ import {
 } from '../../src/options/cluster.js';
 import { listSetsOptions, statusOptions } from '../../src/options/sets.js';
 import { COMMAND_NAMES, COMMAND_OPTIONS } from '../../src/options/commands.js';
+import { rbacOptions } from '../../src/options/rbac.js';
 import { camel, inputName, onSurface, type AnyOption } from '../../src/options/declare.js';
 import {
   promoteOptions,
@@ -117,6 +118,7 @@ const MAPPINGS: Record<(typeof COMMAND_NAMES)[number], (values: V) => object[]> 
   drift: (v) => [driftOptions(v, folder(v)), driftAllOptions(v, sets(v))],
   sets: (v) => [listSetsOptions(v)],
   status: (v) => [statusOptions(v)],
+  rbac: (v) => [rbacOptions(v)],
 };
 
 describe("each command's options reach the command", () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { readManifestDir } from '../../src/adapters/files.js';
-import { postClusterStatus } from '../../src/adapters/alerts/github.js';
+import { githubCommitStatuses } from '../../src/adapters/forge/commit-statuses.js';
 import { githubClient } from '../../src/adapters/forge/octokit.js';
 import { rememberSecret } from '../../src/adapters/secrets.js';
 import { shortenAtWord } from '../../src/core/redact.js';
@@ -147,8 +147,12 @@ describe('a commit status description', () => {
     const known = rememberSecret('glpat-KNOWNsecret0123456789');
     const client = githubClient({ token: h.server.token, apiUrl: h.server.apiUrl });
     const message = `failed: ${'word '.repeat(20)}${known} ${'more '.repeat(3)}${CANARY}${'x'.repeat(40)}`;
-    const target = { owner: 'acme', repo: 'envs', cluster: 'eu' };
-    await postClusterStatus(client, target, sha, 'apply', false, message);
+    const statuses = githubCommitStatuses(client, 'acme', 'envs');
+    await statuses.post(sha, {
+      context: 'ferry/apply (eu)',
+      succeeded: false,
+      description: message,
+    });
     const { data } = await h.octokit.rest.repos.getCombinedStatusForRef({
       owner: 'acme',
       repo: 'envs',

@@ -1,8 +1,6 @@
 import type { GitHubClient } from '../forge/octokit.js';
 import type { DriftReport } from '../../core/drift.js';
-import { statusContexts } from '../../core/gates.js';
-import { shortenAtWord } from '../../core/redact.js';
-import { redactSecrets } from '../secrets.js';
+import { hiddenMarker } from '../../core/markdown.js';
 
 export interface GitHubAlertTarget {
   owner: string;
@@ -17,12 +15,12 @@ const LABEL = 'ferry-drift';
 
 /** The hidden line that finds the drift issue of one cluster and inventory again. */
 export function driftIssueMarker(cluster: string, report: DriftReport): string {
-  return `<!-- ferry-drift:${cluster}/${report.inventory.namespace}/${report.inventory.name} -->`;
+  return hiddenMarker('drift', `${cluster}/${report.inventory.namespace}/${report.inventory.name}`);
 }
 
 /** The hidden line that says which drift the issue shows, so an unchanged drift is not re-sent. */
 export function fingerprintMarker(fingerprint: string): string {
-  return `<!-- ferry-drift-fingerprint:${fingerprint} -->`;
+  return hiddenMarker('drift-fingerprint', fingerprint);
 }
 
 /** A drift issue's body (GitHub) or description (GitLab): the report, then both markers. */
@@ -83,79 +81,4 @@ export async function syncDriftIssue(
     body,
   });
   return { outcome: 'updated', number: existing.number };
-}
-
-/** Commit status on the env-repo commit, context per cluster; posted only when it changes. */
-export async function syncDriftStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  report: DriftReport,
-  targetUrl?: string,
-): Promise<'posted' | 'unchanged'> {
-  const context = `ferry/drift (${target.cluster})`;
-  const state = report.clean ? 'success' : 'failure';
-  const description = report.clean
-    ? 'cluster matches git'
-    : `${report.objects.length} object(s) differ from git`;
-  const combined = await client.rest.repos.getCombinedStatusForRef({
-    owner: target.owner,
-    repo: target.repo,
-    ref: sha,
-    per_page: 100,
-  });
-  const current = combined.data.statuses.find((s) => s.context === context);
-  if (current?.state === state && current.description === description) return 'unchanged';
-  await client.rest.repos.createCommitStatus({
-    owner: target.owner,
-    repo: target.repo,
-    sha,
-    state,
-    context,
-    description,
-    ...(targetUrl ? { target_url: targetUrl } : {}),
-  });
-  return 'posted';
-}
-
-/**
- * Commit status of an apply on the env-repo commit it applied, context `ferry/apply (<cluster>)`:
- * promotion gates read it to know the source environment really runs what git says.
- */
-export async function postApplyStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  succeeded: boolean,
-  description: string,
-  targetUrl?: string,
-): Promise<void> {
-  await postClusterStatus(client, target, sha, 'apply', succeeded, description, targetUrl);
-}
-
-/** GitHub keeps at most this much of a commit status description. */
-const STATUS_DESCRIPTION_MAX = 140;
-
-/**
- * Commit status `ferry/<check> (<cluster>)`: success or failure, described in one line (no
- * runner masks it: redacted, then shortened at a word boundary).
- */
-export async function postClusterStatus(
-  client: GitHubClient,
-  target: GitHubAlertTarget,
-  sha: string,
-  check: 'apply' | 'plan',
-  succeeded: boolean,
-  description: string,
-  targetUrl?: string,
-): Promise<void> {
-  await client.rest.repos.createCommitStatus({
-    owner: target.owner,
-    repo: target.repo,
-    sha,
-    state: succeeded ? 'success' : 'failure',
-    context: statusContexts(target.cluster)[check],
-    description: shortenAtWord(redactSecrets(description), STATUS_DESCRIPTION_MAX),
-    ...(targetUrl ? { target_url: targetUrl } : {}),
-  });
 }

@@ -1,7 +1,4 @@
 import type { DriftReport } from '../../core/drift.js';
-import { statusContexts } from '../../core/gates.js';
-import { shortenAtWord } from '../../core/redact.js';
-import { redactSecrets } from '../secrets.js';
 import type { GitLabProject } from '../forge/gitlab-project.js';
 import {
   driftIssueBody,
@@ -10,8 +7,8 @@ import {
   type IssueOutcome,
 } from './github.js';
 
-// The GitLab twins of the GitHub drift sinks and apply status (alerts/github.ts): same markers,
-// same contexts, same outcomes.
+// The GitLab twin of the GitHub drift issue (alerts/github.ts): same markers, same outcomes.
+// Commit statuses of both forges: adapters/forge/commit-statuses.ts.
 
 const LABEL = 'ferry-drift';
 
@@ -43,51 +40,4 @@ export async function syncGitLabDriftIssue(
     return { outcome: 'unchanged', number: existing.iid };
   await project.updateIssue(existing.iid, { title, description });
   return { outcome: 'updated', number: existing.iid };
-}
-
-/** Commit status `ferry/drift (<cluster>)` on the env-repo commit, posted only on a change. */
-export async function syncGitLabDriftStatus(
-  project: GitLabProject,
-  cluster: string,
-  sha: string,
-  report: DriftReport,
-  targetUrl?: string,
-): Promise<'posted' | 'unchanged'> {
-  const name = `ferry/drift (${cluster})`;
-  const state = report.clean ? 'success' : 'failed';
-  const description = report.clean
-    ? 'cluster matches git'
-    : `${report.objects.length} object(s) differ from git`;
-  const current = (await project.statuses(sha)).find((status) => status.name === name);
-  if (current?.status === state && current.description === description) return 'unchanged';
-  await project.postStatus(sha, {
-    state,
-    name,
-    description,
-    ...(targetUrl ? { target_url: targetUrl } : {}),
-  });
-  return 'posted';
-}
-
-/**
- * Commit status `ferry/apply (<cluster>)` on the env-repo commit an apply applied, the GitLab
- * twin of postApplyStatus: `success`, or `failed` (GitLab's word for failure). GitLab takes at
- * most 255 characters of description and target URL; a longer URL is left out rather than
- * have the status refused, the description redacted and shortened at a word boundary. https://docs.gitlab.com/api/commits/#commit-status
- */
-export async function postGitLabApplyStatus(
-  project: GitLabProject,
-  cluster: string,
-  sha: string,
-  succeeded: boolean,
-  description: string,
-  targetUrl?: string,
-  check: 'apply' | 'plan' = 'apply',
-): Promise<void> {
-  await project.postStatus(sha, {
-    state: succeeded ? 'success' : 'failed',
-    name: statusContexts(cluster)[check],
-    description: shortenAtWord(redactSecrets(description), 255),
-    ...(targetUrl && targetUrl.length <= 255 ? { target_url: targetUrl } : {}),
-  });
 }

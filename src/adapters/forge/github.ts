@@ -51,6 +51,13 @@ interface RequestFailure {
   errors?: { type?: string; message?: string }[];
 }
 
+/**
+ * GitHub refused the token for what was attempted (401, 403, 404, or GraphQL's FORBIDDEN and
+ * NOT_FOUND; GitHub answers 404 for a private repository the token cannot see): the token is
+ * not one that may do it. Callers that know where the token came from say so.
+ */
+export class ForgeAccessError extends OperationError {}
+
 /** A one-line error for a failed call, naming what was attempted. */
 export function forgeError(error: unknown, what: string): Error {
   if (error instanceof LostRaceError || error instanceof OperationError) return error;
@@ -69,10 +76,14 @@ export function forgeError(error: unknown, what: string): Error {
       `${what}: cannot reach GitHub at ${new URL(failure.request.url).origin}: ${firstLine}`,
     );
   if (failure.status === 401)
-    return new OperationError(`${what}: GitHub rejected the token (401 ${firstLine})`);
+    return new ForgeAccessError(`${what}: GitHub rejected the token (401 ${firstLine})`);
   if (failure.status === undefined && !failure.errors) return error as Error;
   const status = failure.status === undefined ? '' : ` (${failure.status})`;
-  return new OperationError(`${what} failed${status}: ${firstLine}`);
+  const refused =
+    failure.status === 403 ||
+    failure.status === 404 ||
+    failure.errors?.some((e) => e.type === 'FORBIDDEN' || e.type === 'NOT_FOUND');
+  return new (refused ? ForgeAccessError : OperationError)(`${what} failed${status}: ${firstLine}`);
 }
 
 /** Another run opened the pull request for this head first (a race the caller can absorb). */
@@ -112,7 +123,7 @@ export class GitHubEnvRepo {
     try {
       const { data } = await this.client.rest.repos.get({ owner: this.owner, repo: this.name });
       if (needPush && data.permissions && !data.permissions.push)
-        throw new OperationError(`the token cannot push to ${this.fullName}`);
+        throw new ForgeAccessError(`the token cannot push to ${this.fullName}`);
       return data.clone_url;
     } catch (error) {
       throw forgeError(error, `reading ${this.fullName}`);

@@ -112,6 +112,22 @@ export class KubeClient {
     return new KubeClient(target, server, auth, timeouts, options.log ?? (() => {}));
   }
 
+  /**
+   * Connects, hands the client to `use`, and closes it however `use` ends: the one place a
+   * command opens a cluster (apply, plan, drift).
+   */
+  static async using<T>(
+    options: ConnectionOptions,
+    use: (client: KubeClient) => Promise<T>,
+  ): Promise<T> {
+    const client = KubeClient.connect(options);
+    try {
+      return await use(client);
+    } finally {
+      client.close();
+    }
+  }
+
   /** The namespace of the current context, or `default`. */
   get contextNamespace(): string {
     return this.target.namespace;

@@ -28,6 +28,8 @@ export function requestTimeouts(requestMs = DEFAULT_REQUEST_TIMEOUT_MS): Request
 /** What a request does, as far as retrying it is concerned. */
 export interface RetryableSpec {
   method: string;
+  /** `review`: an access review, a POST that stores nothing. */
+  verb?: string;
   query?: Record<string, string | undefined>;
   contentType?: string;
   body?: unknown;
@@ -41,6 +43,8 @@ export interface RetryableSpec {
  */
 export function isIdempotent(spec: RetryableSpec): boolean {
   if (spec.method === 'GET' || spec.query?.dryRun) return true;
+  // An access review (SelfSubjectAccessReview) is a question: asking twice is asking once.
+  if (spec.method === 'POST' && spec.verb === 'review') return true;
   if (spec.method === 'PATCH') return spec.contentType === 'application/apply-patch+yaml';
   if (spec.method === 'DELETE') {
     const body = spec.body as { preconditions?: { uid?: string } } | undefined;

@@ -1,5 +1,5 @@
 import { describeObject, type KubeObject } from '../../core/manifest.js';
-import { podFailure, rolloutState } from '../../core/rollout.js';
+import { podFailure, podSelector, rolloutState } from '../../core/rollout.js';
 import type { KubeClient } from './client.js';
 import { collectionPath, type ResourceInfo } from './discovery.js';
 import { watchUntil } from './watch.js';
@@ -146,19 +146,6 @@ async function waitForOne(
   } finally {
     global.signal.removeEventListener('abort', stop);
   }
-}
-
-/** A label selector for the Pods of a workload (matchLabels only, as kubectl prints them). */
-function podSelector(object: KubeObject): string | undefined {
-  const spec = object.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined;
-  const labels =
-    object.kind === 'Job'
-      ? { 'batch.kubernetes.io/job-name': object.metadata.name }
-      : spec?.selector?.matchLabels;
-  if (!labels || Object.keys(labels).length === 0) return undefined;
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
 }
 
 /** The last few events of a Pod, one line. */

@@ -3,7 +3,7 @@ import { applyTraceAnnotations } from '../../core/applyset.js';
 import { consoleLogger } from '../../adapters/logger.js';
 import { detectSource } from '../../adapters/ci-environment.js';
 import type { ApplyReport } from '../../core/apply-report.js';
-import type { ApplyStatusDestination } from '../../commands/publish/apply-status.js';
+import type { ReportTarget } from '../../commands/publish/report-target.js';
 import {
   APPLY_OPTIONS,
   applyAllOptions,
@@ -89,7 +89,7 @@ Examples:
 /** Where the commit status goes (GitHub or GitLab), or undefined when none was asked for. */
 export function statusTarget(
   values: ApplyValues,
-): (ApplyStatusDestination & { statusSha?: string }) | undefined {
+): (ReportTarget & { statusSha?: string }) | undefined {
   if (values.forge === 'gitlab') {
     const gitlab = gitlabTarget(values, false);
     return gitlab && { forge: 'gitlab', ...gitlab };

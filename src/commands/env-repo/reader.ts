@@ -2,6 +2,7 @@ import { EnvRepoWorkspace } from '../../adapters/git.js';
 import type { GitHubEnvRepo } from '../../adapters/forge/github.js';
 import type { GitLabProject } from '../../adapters/forge/gitlab-project.js';
 import {
+  explainRefusal,
   openGitHubRepo,
   openGitHubWorkspace,
   type GitHubSession,
@@ -30,9 +31,11 @@ export async function withEnvRepo<T>(
   read: (reader: EnvRepoReader) => Promise<T>,
 ): Promise<T> {
   let reader: EnvRepoReader;
+  let hint = '';
   if (target.forge === 'github') {
-    const { github, token } = openGitHubRepo(target.repo, session);
-    const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, false);
+    const { github, access } = openGitHubRepo(target.repo, session);
+    const { workspace, cloneUrl } = await openGitHubWorkspace(github, access, false);
+    hint = access.hint;
     reader = { workspace, remote: cloneUrl, github, gitlab: undefined };
   } else if (target.forge === 'gitlab') {
     const { project, token } = openGitLabProject(target.repo, session);
@@ -44,6 +47,8 @@ export async function withEnvRepo<T>(
   }
   try {
     return await read(reader);
+  } catch (error) {
+    throw explainRefusal(error, hint);
   } finally {
     await reader.workspace.close();
   }

@@ -1,15 +1,17 @@
 import type { Logger } from '../../adapters/logger.js';
-import { syncDriftIssue, syncDriftStatus } from '../../adapters/alerts/github.js';
-import { syncGitLabDriftIssue, syncGitLabDriftStatus } from '../../adapters/alerts/gitlab.js';
+import { syncDriftIssue } from '../../adapters/alerts/github.js';
+import { syncGitLabDriftIssue } from '../../adapters/alerts/gitlab.js';
 import { sendWebhook, webhookBody } from '../../adapters/alerts/webhook.js';
-import { gitlabError } from '../../adapters/forge/gitlab.js';
-import { githubClient } from '../../adapters/forge/octokit.js';
 import type { KubeClient } from '../../adapters/kube/client.js';
 import { serverSideApply } from '../../adapters/kube/objects.js';
 import { ConfigError } from '../../core/errors.js';
 import { DRIFT_FINGERPRINT, type DriftReport } from '../../core/drift.js';
-import { formatDriftMarkdown } from '../../core/drift-report.js';
-import { gitlabReportProject, type GitLabReportTarget } from './gitlab-session.js';
+import { driftStatusLine, formatDriftMarkdown } from '../../core/drift-report.js';
+import { GITHUB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT } from '../../core/fold.js';
+import { link } from '../../core/markdown.js';
+import { publishClusterStatus } from './commit-status.js';
+import type { GitLabReportTarget } from './gitlab-session.js';
+import { openReportForge, type ReportTarget } from './report-target.js';
 import { PARENT_INFO } from '../cluster/inventory/inventory.js';
 
 export interface AlertOptions {
@@ -48,42 +50,12 @@ export async function sendDriftAlerts(
   log: Logger,
 ): Promise<AlertResults> {
   const results: AlertResults = {};
-  if (options.github) {
-    const [owner, repo] = options.github.repo.split('/');
-    if (!owner || !repo)
-      throw new ConfigError(`alert repository "${options.github.repo}" is not owner/name`);
-    const client = githubClient({
-      token: options.github.token,
-      apiUrl: options.github.apiUrl,
-      log,
-    });
-    const target = { owner, repo, cluster: options.cluster };
-    if (options.github.issue) {
-      const issue = await syncDriftIssue(
-        client,
-        target,
-        report,
-        formatDriftMarkdown(report, `ferry drift on ${options.cluster}`),
-      );
-      results.issue = issue.number ? `${issue.outcome} #${issue.number}` : issue.outcome;
-    }
-    if (options.github.statusSha) {
-      results.status = await syncDriftStatus(
-        client,
-        target,
-        options.github.statusSha,
-        report,
-        options.runUrl,
-      );
-    }
-  }
-  if (options.gitlab) {
-    try {
-      Object.assign(results, await sendGitLabAlerts(report, options, log));
-    } catch (error) {
-      throw gitlabError(error, `sending drift alerts to ${options.gitlab.project}`);
-    }
-  }
+  const forge = forgeOf(options);
+  if (forge)
+    Object.assign(
+      results,
+      await sendForgeAlerts(report, options.cluster, forge, options.runUrl, log),
+    );
   if (options.webhookUrl) {
     if (report.fingerprint === report.previousFingerprint) {
       results.webhook = 'unchanged';
@@ -121,28 +93,63 @@ async function recordFingerprint(kube: KubeClient, report: DriftReport): Promise
     );
 }
 
-/** The GitLab issue and commit status (see alerts/gitlab.ts). */
-async function sendGitLabAlerts(
-  report: DriftReport,
+/** Where the issue and status go, from the GitHub or GitLab settings. */
+function forgeOf(
   options: AlertOptions,
+): (ReportTarget & { issue: boolean; statusSha?: string }) | undefined {
+  if (options.gitlab) return { forge: 'gitlab', ...options.gitlab };
+  if (options.github) return { forge: 'github', ...options.github };
+  return undefined;
+}
+
+/** The drift issue and the `ferry/drift (<cluster>)` status, on GitHub or GitLab. */
+async function sendForgeAlerts(
+  report: DriftReport,
+  cluster: string,
+  target: ReportTarget & { issue: boolean; statusSha?: string },
+  runUrl: string | undefined,
   log: Logger,
 ): Promise<AlertResults> {
-  const settings = options.gitlab!;
-  const project = gitlabReportProject(settings, 'alert project', log);
+  const forge = openReportForge(target, 'alert', log);
   const results: AlertResults = {};
-  if (settings.issue) {
-    const markdown = formatDriftMarkdown(report, `ferry drift on ${options.cluster}`);
-    const issue = await syncGitLabDriftIssue(project, options.cluster, report, markdown);
+  if (target.issue) {
+    const limit = forge.forge === 'gitlab' ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT;
+    const markdown = formatDriftMarkdown(report, {
+      cluster,
+      limit,
+      whole: runUrl
+        ? `the ${link('run', runUrl)} has them all (the \`report\` output or \`ferry-drift.json\`)`
+        : 'ferry drift --output json lists them all',
+    });
+    let issue;
+    try {
+      issue =
+        forge.forge === 'gitlab'
+          ? await syncGitLabDriftIssue(forge.project, cluster, report, markdown)
+          : await syncDriftIssue(
+              forge.client,
+              { owner: forge.owner, repo: forge.repo, cluster },
+              report,
+              markdown,
+            );
+    } catch (error) {
+      throw forge.failure(error, `sending the drift issue to ${forge.name}`);
+    }
     results.issue = issue.number ? `${issue.outcome} #${issue.number}` : issue.outcome;
   }
-  if (settings.statusSha) {
-    const sha = settings.statusSha;
-    results.status = await syncGitLabDriftStatus(
-      project,
-      options.cluster,
-      sha,
-      report,
-      options.runUrl,
+  if (target.statusSha) {
+    results.status = await publishClusterStatus(
+      forge,
+      {
+        check: 'drift',
+        cluster,
+        sha: target.statusSha,
+        succeeded: report.clean,
+        description: driftStatusLine(report),
+        ...(runUrl ? { runUrl } : {}),
+      },
+      log,
+      { onlyOnChange: true },
     );
   }
   return results;

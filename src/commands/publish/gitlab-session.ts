@@ -3,6 +3,7 @@ import { GitLabProject } from '../../adapters/forge/gitlab-project.js';
 import { EnvRepoWorkspace } from '../../adapters/git.js';
 import type { Logger } from '../../adapters/logger.js';
 import { ConfigError } from '../../core/errors.js';
+import { quoteForMessage } from '../../core/image.js';
 import type { PullRequestOptions } from '../env-repo/propose/context.js';
 
 /** How a command reaches GitLab: its options, the environment holding the token, a logger. */
@@ -36,17 +37,21 @@ export function readGitLabToken(session: Pick<GitLabSession, 'options' | 'env'>)
 }
 
 /**
- * `group/sub/project` from an environment's repo: the path itself, or the path of its
- * https URL (a trailing `.git` dropped).
+ * `group/sub/project` from an environment's repo (or a report's project): the path itself, or
+ * the path of its https URL (a trailing `.git` dropped). The one parser of a GitLab project
+ * path; `what` names the setting in the message.
  */
-export function parseGitLabProject(repo: string): { path: string; origin?: string } {
+export function parseGitLabProject(
+  repo: string,
+  what = 'environment repo',
+): { path: string; origin?: string } {
   const url = /^https?:\/\//.test(repo) ? new URL(repo) : undefined;
   const path = (url ? url.pathname : repo).replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
   const segment = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
   const parts = path.split('/');
   if (parts.length < 2 || !parts.every((part) => segment.test(part) && !part.endsWith('.')))
     throw new ConfigError(
-      `environment repo "${repo}" is not a GitLab project (group/project or its URL)`,
+      `${what} ${quoteForMessage(repo)} is not a GitLab project (group/project or its URL)`,
     );
   return { path, origin: url?.origin };
 }
@@ -107,8 +112,7 @@ export function gitlabReportProject(
   what: string,
   log: Logger,
 ): GitLabProject {
-  if (!/^[^/\s]+(\/[^/\s]+)+$/.test(target.project))
-    throw new ConfigError(`${what} "${target.project}" is not group/project`);
+  const { path } = parseGitLabProject(target.project, what);
   const { token, tokenKind, apiUrl } = target;
-  return new GitLabProject(new GitLabClient({ token, tokenKind, apiUrl, log }), target.project);
+  return new GitLabProject(new GitLabClient({ token, tokenKind, apiUrl, log }), path);
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../../adapters/logger.js';
 import type { StickyComment } from '../../adapters/forge/sticky-comment.js';
+import { hiddenMarker, inlineCode } from '../../core/markdown.js';
 import { formatPlanMarkdown } from '../../core/plan-markdown.js';
 import type { PlanReport } from '../../core/plan.js';
 import {
@@ -11,6 +12,7 @@ import {
 import { planAll, type PlanAllOptions } from '../cluster/sets/plan-all.js';
 import {
   commentLimit,
+  commentRest,
   postPlanStatus,
   postStickyComment,
   type PlanPublishing,
@@ -18,12 +20,12 @@ import {
 
 /** The hidden marker of a cluster's `plan --all` comment: one per pull request and cluster. */
 export function setsPlanMarker(cluster: string): string {
-  return `<!-- ferry-plan-sets:${cluster.replace(/--/g, '-\u200b-')} -->`;
+  return hiddenMarker('plan-sets', cluster);
 }
 
 /**
- * The comment for a cluster: every set's plan, or, when that is longer than the forge takes,
- * the table of sets alone with a pointer to the job summary.
+ * The comment for a cluster: every set's plan, folded under the forge's limit (whole rows; what
+ * is left out is named, with where the rest is).
  */
 export function setsPlanComment(
   report: SetsReport<PlanReport>,
@@ -31,11 +33,12 @@ export function setsPlanComment(
   runUrl: string | undefined,
 ): string {
   const detail = (r: PlanReport): string =>
-    formatPlanMarkdown(r, { title: `${r.inventory.namespace}/${r.inventory.name}` });
-  const full = formatSetsMarkdown(report, detail);
-  if (full.length <= limit) return full;
-  const more = runUrl ? ` The whole plan is in the [job summary](${runUrl}).` : '';
-  return `${formatSetsMarkdown(report, () => '')}\nEach set's plan is too long for a comment.${more}\n`;
+    formatPlanMarkdown(r, {
+      title: inlineCode(`${r.inventory.namespace}/${r.inventory.name}`),
+      limit,
+      whole: commentRest(runUrl),
+    });
+  return formatSetsMarkdown(report, detail, { limit, whole: commentRest(runUrl) });
 }
 
 /** `plan --all`, then its comment (one per cluster) and `ferry/plan (<cluster>)`. */

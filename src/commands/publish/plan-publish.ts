@@ -1,34 +1,25 @@
 import type { Logger } from '../../adapters/logger.js';
-import { postClusterStatus } from '../../adapters/alerts/github.js';
-import { postGitLabApplyStatus } from '../../adapters/alerts/gitlab.js';
-import { gitlabError } from '../../adapters/forge/gitlab.js';
-import { forgeError } from '../../adapters/forge/github.js';
-import { githubClient } from '../../adapters/forge/octokit.js';
 import {
   upsertMergeRequestNote,
   upsertPullRequestComment,
   type StickyComment,
 } from '../../adapters/forge/sticky-comment.js';
-import { ConfigError } from '../../core/errors.js';
-import {
-  formatPlanMarkdown,
-  GITHUB_COMMENT_LIMIT,
-  GITLAB_NOTE_LIMIT,
-} from '../../core/plan-markdown.js';
+import { GITHUB_COMMENT_LIMIT, GITLAB_NOTE_LIMIT } from '../../core/fold.js';
+import { hiddenMarker, link } from '../../core/markdown.js';
+import { formatPlanMarkdown } from '../../core/plan-markdown.js';
 import type { PlanReport } from '../../core/plan.js';
 import { planSummary } from '../../core/plan.js';
-import { gitlabReportProject, type GitLabReportTarget } from './gitlab-session.js';
+import { failedDescription, publishClusterStatus } from './commit-status.js';
+import { openReportForge, type ReportTarget } from './report-target.js';
 import { plan, type PlanOptions } from '../cluster/plan/plan.js';
 
 /** Where a plan's comment and commit status go: a GitHub repository or a GitLab project. */
-export type PlanForgeTarget =
-  | { forge?: 'github'; token: string; apiUrl?: string; /** `owner/name`. */ repo: string }
-  | ({ forge: 'gitlab' } & GitLabReportTarget);
+export type PlanForgeTarget = ReportTarget;
 
 export interface PlanCommentOptions {
   /** Pull request number (GitLab: merge request iid). */
   number: number;
-  /** The job summary, where sections that do not fit in the comment can be read. */
+  /** The run, where what does not fit in the comment can be read. */
   runUrl?: string;
   /** GitLab: the merge request's web address, to link the note. */
   mergeRequestUrl?: string;
@@ -36,21 +27,22 @@ export interface PlanCommentOptions {
 
 /** The hidden marker that finds a plan's comment again: one per cluster and inventory. */
 export function planMarker(report: PlanReport): string {
-  const where = `${report.cluster}:${report.inventory.namespace}/${report.inventory.name}`;
-  // `--` would end the HTML comment early; a cluster name is free text.
-  return `<!-- ferry-plan:${where.replace(/--/g, '-\u200b-')} -->`;
+  return hiddenMarker(
+    'plan',
+    `${report.cluster}:${report.inventory.namespace}/${report.inventory.name}`,
+  );
 }
 
-function githubRepo(target: { repo: string }): { owner: string; repo: string } {
-  const [owner, repo, extra] = target.repo.split('/');
-  if (!owner || !repo || extra !== undefined)
-    throw new ConfigError(`repository "${target.repo}" is not owner/name`);
-  return { owner, repo };
+/** Where a comment says the rest of a folded report is. */
+export function commentRest(runUrl: string | undefined): string {
+  return runUrl
+    ? `the ${link('run', runUrl)} has the rest (its job summary, and its \`report\` output for everything)`
+    : 'the job summary has the rest';
 }
 
 /**
  * Posts the plan on the pull request (merge request): one comment per cluster and inventory,
- * edited in place on every push, folded under GitHub's size limit.
+ * edited in place on every push, folded under the forge's size limit.
  */
 export async function postPlanComment(
   target: PlanForgeTarget,
@@ -60,9 +52,9 @@ export async function postPlanComment(
 ): Promise<StickyComment> {
   const marker = planMarker(report);
   const markdown = formatPlanMarkdown(report, {
-    title: `ferry plan for ${report.cluster}`,
+    named: true,
     limit: commentLimit(target) - marker.length - 1,
-    moreUrl: options.runUrl,
+    whole: commentRest(options.runUrl),
   });
   return postStickyComment(target, options, marker, markdown, log);
 }
@@ -81,32 +73,27 @@ export async function postStickyComment(
   log: Logger,
 ): Promise<StickyComment> {
   const body = `${marker}\n${markdown}`;
+  const forge = openReportForge(target, 'comment', log);
   let comment: StickyComment;
-  if (target.forge === 'gitlab') {
-    const project = gitlabReportProject(target, 'project', log);
-    try {
-      comment = await upsertMergeRequestNote(
-        project,
-        options.number,
-        marker,
-        body,
-        options.mergeRequestUrl,
-      );
-    } catch (error) {
-      throw gitlabError(error, `posting the plan on merge request !${options.number}`);
-    }
-  } else {
-    const client = githubClient({ token: target.token, apiUrl: target.apiUrl, log });
-    try {
-      comment = await upsertPullRequestComment(
-        client,
-        { ...githubRepo(target), number: options.number },
-        marker,
-        body,
-      );
-    } catch (error) {
-      throw forgeError(error, `posting the plan on pull request #${options.number}`);
-    }
+  try {
+    comment =
+      forge.forge === 'gitlab'
+        ? await upsertMergeRequestNote(
+            forge.project,
+            options.number,
+            marker,
+            body,
+            options.mergeRequestUrl,
+          )
+        : await upsertPullRequestComment(
+            forge.client,
+            { owner: forge.owner, repo: forge.repo, number: options.number },
+            marker,
+            body,
+          );
+  } catch (error) {
+    const where = forge.forge === 'gitlab' ? 'merge request !' : 'pull request #';
+    throw forge.failure(error, `posting the plan on ${where}${options.number}`);
   }
   log.info(`plan comment ${comment.outcome}${comment.url ? `: ${comment.url}` : ''}`);
   return comment;
@@ -120,11 +107,7 @@ export async function reportPlanStatus(
   error: Error | undefined,
   log: Logger,
 ): Promise<void> {
-  const description = error
-    ? `failed: ${error.message.split('\n')[0]}`
-    : report
-      ? planSummary(report)
-      : 'no plan';
+  const description = error ? failedDescription(error) : report ? planSummary(report) : 'no plan';
   await postPlanStatus(target, subject, !error, description, log);
 }
 
@@ -136,35 +119,11 @@ export async function postPlanStatus(
   description: string,
   log: Logger,
 ): Promise<void> {
-  if (target.forge === 'gitlab') {
-    const project = gitlabReportProject(target, 'status project', log);
-    try {
-      await postGitLabApplyStatus(
-        project,
-        subject.cluster,
-        subject.sha,
-        succeeded,
-        description,
-        subject.runUrl,
-        'plan',
-      );
-    } catch (failure) {
-      throw gitlabError(failure, `posting the plan status to ${target.project}`);
-    }
-  } else {
-    const client = githubClient({ token: target.token, apiUrl: target.apiUrl, log });
-    await postClusterStatus(
-      client,
-      { ...githubRepo(target), cluster: subject.cluster },
-      subject.sha,
-      'plan',
-      succeeded,
-      description,
-      subject.runUrl,
-    );
-  }
-  log.info(
-    `commit status ferry/plan (${subject.cluster}) on ${subject.sha.slice(0, 12)}: ${succeeded ? 'success' : 'failure'}`,
+  const { sha, cluster, runUrl } = subject;
+  await publishClusterStatus(
+    target,
+    { check: 'plan', cluster, sha, succeeded, description, ...(runUrl ? { runUrl } : {}) },
+    log,
   );
 }
 

@@ -11,6 +11,8 @@ import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { ApplyFailure, emptyReport, record, type ApplyReport } from '../../../core/apply-report.js';
 import { refuseEmptyPrune } from './problems.js';
+import { AccessPreflight, applyUses } from '../access/preflight.js';
+import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from './not-validated.js';
 import {
   planWrites,
   validateWrites,
@@ -67,6 +69,8 @@ export interface ApplyOptions extends SecretOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
+  /** Skip checking the permissions the run needs before it reads or writes. */
+  skipPreflight?: boolean;
 }
 
 /**
@@ -77,12 +81,9 @@ export interface ApplyOptions extends SecretOptions {
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
   const set = await readSet(options.dir, options);
   refuseEmptyPrune(set.objects.length, options);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
-    return await applyObjects(client, set.objects, options, log, set.sources);
-  } finally {
-    client.close();
-  }
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
+    applyObjects(client, set.objects, options, log, set.sources),
+  );
 }
 
 /** `apply` with a connected client and objects already read (from the files `sources` names). */
@@ -181,8 +182,13 @@ async function readState(
   checkKindsKnown(objects, resources);
   refuseDuplicates(objects, sources, parent, resources);
   refuseParentClash(objects, parent);
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, applyUses(options), 'apply', log);
+  await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);
+  await preflight?.beforeWrites(inventory);
   const writeOptions: WriteOptions = {
     dryRun: options.dryRun ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -231,10 +237,19 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
   await validateWrites(client, plan, state.inventory, state.schemas, writeOptions, report);
   // KEP-3659's order: the parent records a kind and namespace before anything of it is labelled.
   if (!dryRun && plan.writes.length > 0) await state.record.add(objectsOf(state.desired));
-  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
-  // The record's own namespace was created bare just before; this run's write completed it.
+  // The record's own namespace was created bare just now: its manifest's write completes it, and
+  // both the progress line and the report say "created".
   const created = state.record.createdNamespace;
-  if (created !== undefined) record(report, describeObject(namespaceObject(created)), 'created');
+  const manifest = plan.writes.find(
+    (d) => d.object.kind === 'Namespace' && d.object.metadata.name === created,
+  );
+  if (manifest) plan.createdBare.add(manifest.id);
+  await writePlanned(client, plan, state.inventory, writeOptions, report, log);
+  if (created !== undefined && !manifest) {
+    const name = describeObject(namespaceObject(created));
+    record(report, name, 'created');
+    log.info(`${name} created`);
+  }
   const newCrds = plan.writes.filter((d) => d.object.kind === 'CustomResourceDefinition');
   const awaitingCrd = objects.filter((o) => !state.resources.find(o.apiVersion, o.kind));
   if (!dryRun && newCrds.length > 0) {
@@ -257,11 +272,7 @@ async function applyPrerequisites(state: ApplyRun, objects: KubeObject[]): Promi
       report,
     );
   }
-  // In --dry-run a kind whose CRD is not installed yet cannot be checked.
-  for (const o of unserved) {
-    const reason = 'dry run: not validated, its CRD is not installed yet';
-    record(report, describeObject(o), 'created', reason);
-  }
+  for (const o of unserved) record(report, describeObject(o), 'created', NOT_VALIDATED.crd);
   return plan;
 }
 
@@ -289,19 +300,13 @@ async function applyTheRest(state: ApplyRun, prerequisites: WritePlan): Promise<
     state.schemas,
     report,
   );
-  // In --dry-run a namespace created by this run does not exist yet: its objects cannot be checked.
-  const newNamespaces = new Set(
-    prerequisites.writes
-      .filter((d) => d.object.kind === 'Namespace' && !inventory.liveOf(d.id))
-      .map((d) => d.object.metadata.name),
-  );
-  const unchecked = dryRun
-    ? plan.writes.filter((d) => newNamespaces.has(d.object.metadata.namespace ?? ''))
-    : [];
-  for (const d of unchecked) {
-    const reason = 'dry run: not validated, its namespace does not exist yet';
-    record(report, describeObject(d.object), 'created', reason);
-  }
+  // A real run has created them by now; a dry run has not.
+  const newNamespaces = dryRun
+    ? namespacesToCreate(prerequisites.writes, inventory)
+    : new Set<string>();
+  const unchecked = plan.writes.filter((d) => inNamespaceToCreate(d.object, newNamespaces));
+  for (const d of unchecked)
+    record(report, describeObject(d.object), 'created', NOT_VALIDATED.namespace);
   const checkable = { ...plan, writes: plan.writes.filter((d) => !unchecked.includes(d)) };
   await validateWrites(client, checkable, inventory, state.schemas, writeOptions, report);
   // Record old and new kinds before writing, so an interrupted run can still be pruned; and

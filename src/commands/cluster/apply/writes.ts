@@ -12,7 +12,8 @@ import {
 } from '../../../adapters/kube/objects.js';
 import { isJob } from '../../../core/completed-jobs.js';
 import { isHandEdit } from '../../../core/hand-edits.js';
-import { differencesOf } from '../../../core/drift.js';
+import { attributeField } from '../../../core/attribution.js';
+import { differencesOf, isSameManifest } from '../../../core/drift.js';
 import { formatPath } from '../../../core/field-path.js';
 import { ownersOf, type ManagedFieldsEntry } from '../../../core/managed-fields.js';
 import { describeObject, withAnnotations, type KubeObject } from '../../../core/manifest.js';
@@ -51,6 +52,11 @@ export interface WritePlan {
   replace: Set<string>;
   /** Objects applied with force: every conflict is with a hand edit, which git takes back. */
   force: Set<string>;
+  /**
+   * Objects this run created bare before their write (the inventory's own namespace, to hold its
+   * record): the write completes them, and reports them as created.
+   */
+  createdBare: Set<string>;
 }
 
 /** Why a Job that is not on the cluster is not created again. */
@@ -63,7 +69,12 @@ export function planWrites(
   schemas: SchemaSet,
   report: ApplyReport,
 ): WritePlan {
-  const plan: WritePlan = { writes: [], replace: new Set(), force: new Set() };
+  const plan: WritePlan = {
+    writes: [],
+    replace: new Set(),
+    force: new Set(),
+    createdBare: new Set(),
+  };
   for (const d of desired) {
     if (inventory.ranAndRemoved(d)) {
       record(report, describeObject(d.object), 'unchanged', COMPLETED_AND_REMOVED);
@@ -89,21 +100,40 @@ export function failureMessage(outcome: FailedApply): string {
   return `${fields} (to take it over: --git-wins-over ${managers}, or --force-conflicts for every manager)`;
 }
 
-/** The fields of a live object that git takes back from hand edits, with who changed each. */
+/**
+ * The fields of a live object that git takes back: with `forced` (every conflict is with a hand
+ * edit), those hand edits, with who changed each; always, the fields someone removed since the
+ * last apply of this very manifest (the API server does not record by whom).
+ */
 function restoredFields(
   d: DesiredObject,
   live: KubeObject,
   schemas: SchemaSet,
   gitWinsOver: readonly string[],
+  forced: boolean,
 ): RestoredField[] {
   const managed = (live.metadata as { managedFields?: ManagedFieldsEntry[] }).managedFields;
   const schema = schemas.forKind(d.object.apiVersion, d.object.kind);
-  return differencesOf(d.object, live, schema, FIELD_MANAGER).flatMap((difference) => {
-    const manager = ownersOf(managed, difference.path).find((m) => isHandEdit(m, gitWinsOver));
-    return manager
-      ? [{ object: describeObject(d.object), path: formatPath(difference.path), manager }]
-      : [];
-  });
+  const object = describeObject(d.object);
+  const sameManifest = isSameManifest(d.object, live);
+  return differencesOf(d.object, live, schema, FIELD_MANAGER).flatMap(
+    (difference): RestoredField[] => {
+      const path = formatPath(difference.path);
+      const owners = ownersOf(managed, difference.path);
+      const manager = forced ? owners.find((m) => isHandEdit(m, gitWinsOver)) : undefined;
+      if (manager) return [{ object, path, manager }];
+      const who = attributeField(
+        managed,
+        difference.path,
+        difference.live,
+        FIELD_MANAGER,
+        sameManifest,
+      );
+      return 'unattributed' in who && who.unattributed === 'removed'
+        ? [{ object, path, unattributed: 'removed' as const }]
+        : [];
+    },
+  );
 }
 
 type FailedApply = Extract<ApplyOutcome, { ok: false }>;
@@ -149,7 +179,7 @@ export async function validateWrite(
 /**
  * Server-side dry-run of every write: any error, or a conflict with a manager that is not a hand
  * edit, fails the run before anything changes. Conflicts only with hand edits mark the object
- * for a forced apply, and its fields are reported as restored.
+ * for a forced apply, and its fields are reported as restored, as are fields someone removed.
  */
 export async function validateWrites(
   client: KubeClient,
@@ -169,11 +199,9 @@ export async function validateWrites(
       record(report, name, 'failed', check.message);
       return;
     }
-    if (check.forced) {
-      plan.force.add(d.id);
-      const live = inventory.liveOf(d.id);
-      if (live) restored.push(...restoredFields(d, live, schemas, options.gitWinsOver));
-    }
+    if (check.forced) plan.force.add(d.id);
+    const live = check.replaced ? undefined : inventory.liveOf(d.id);
+    if (live) restored.push(...restoredFields(d, live, schemas, options.gitWinsOver, check.forced));
     // In --dry-run this was the whole job: say what the write would have done.
     if (options.dryRun)
       record(report, name, check.replaced ? 'replaced' : check.created ? 'created' : 'configured');
@@ -214,7 +242,8 @@ export async function writePlanned(
       adopt: options.adopt,
     });
     if (outcome.ok) {
-      const action = replacing ? 'replaced' : outcome.created ? 'created' : 'configured';
+      const created = outcome.created || plan.createdBare.has(d.id);
+      const action = replacing ? 'replaced' : created ? 'created' : 'configured';
       record(
         report,
         name,

@@ -47,8 +47,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const report = await driftCheck(client, set.objects, { ...options, rules }, log, set.sources);
     if (options.alerts) {
       // Loaded only when alerting: the forge clients are a noticeable part of start-up.
@@ -60,9 +59,7 @@ export async function drift(options: DriftOptions, log: Logger): Promise<DriftRe
       }
     }
     return report;
-  } finally {
-    client.close();
-  }
+  });
 }
 
 /**

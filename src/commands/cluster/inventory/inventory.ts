@@ -19,6 +19,12 @@ import { differencesOf } from '../../../core/drift.js';
 import type { SchemaSet } from '../../../core/schema.js';
 import { identityOf, type KubeObject } from '../../../core/manifest.js';
 import { phaseOf } from '../../../core/ordering.js';
+import {
+  listsOf,
+  objectsPlan,
+  recordedPlan,
+  type ListPlan,
+} from '../../../core/inventory-lists.js';
 
 /** An object ferry wants on the cluster, resolved against discovery. */
 export interface DesiredObject {
@@ -64,9 +70,6 @@ export function desiredObject(
   const member = asMember(asApplied, parent);
   return { id: identityOf(member), object: member, info, phase: phaseOf(member, info.namespaced) };
 }
-
-/** Above this many namespaces, one cluster-wide LIST per kind beats one LIST per namespace. */
-const PER_NAMESPACE_LIMIT = 3;
 
 /**
  * What the cluster holds for an ApplySet and the objects about to be applied, read with one
@@ -174,20 +177,6 @@ function listKey(info: ResourceInfo, namespace: string | undefined): string {
   return `${info.group ? `${info.kind}.${info.group}` : info.kind}|${info.namespaced && namespace ? namespace : '*'}`;
 }
 
-type ListPlan = Map<string, { info: ResourceInfo; namespaces: Set<string>; selector: string }>;
-
-function addToPlan(
-  plan: ListPlan,
-  info: ResourceInfo,
-  namespace: string | undefined,
-  selector: string,
-): void {
-  const key = info.group ? `${info.kind}.${info.group}` : info.kind;
-  const entry = plan.get(key) ?? { info, namespaces: new Set<string>(), selector };
-  if (info.namespaced && namespace) entry.namespaces.add(namespace);
-  plan.set(key, entry);
-}
-
 interface ListResult {
   info: ResourceInfo;
   items: KubeObject[];
@@ -202,7 +191,7 @@ interface ListResult {
  */
 async function runPlan(
   client: KubeClient,
-  plan: ListPlan,
+  plan: ListPlan<ResourceInfo>,
   shared?: ListCache,
 ): Promise<ListResult[]> {
   const list = async (
@@ -218,12 +207,9 @@ async function runPlan(
       selector === '' && resourceVersion ? [listKey(info, namespace), resourceVersion] : undefined;
     return { info, items, ...(listed ? { listed } : {}) };
   };
-  const lists = [...plan.values()].flatMap(({ info, namespaces, selector }) =>
-    !info.namespaced || namespaces.size > PER_NAMESPACE_LIMIT
-      ? [list(info, selector, undefined)]
-      : [...namespaces].map((ns) => list(info, selector, ns)),
+  return Promise.all(
+    listsOf(plan).map(({ info, namespace, selector }) => list(info, selector, namespace)),
   );
-  return Promise.all(lists);
 }
 
 /**
@@ -242,9 +228,11 @@ export async function readInventory(
   extend?: Inventory,
   shared?: ListCache,
 ): Promise<Inventory> {
-  const first: ListPlan = new Map();
-  for (const d of desired) addToPlan(first, d.info, d.object.metadata.namespace, '');
-  if (!extend) addToPlan(first, PARENT_INFO, parent.namespace, '');
+  const first = objectsPlan([
+    ...desired.map((d) => ({ info: d.info, namespace: d.object.metadata.namespace })),
+    // The parent lives among the ConfigMaps of its namespace.
+    ...(extend ? [] : [{ info: PARENT_INFO, namespace: parent.namespace }]),
+  ]);
   const results = await runPlan(client, first, shared);
   const live = new Map<string, KubeObject>();
   const parentId = `/ConfigMap/${parent.namespace}/${parent.name}`;
@@ -269,21 +257,10 @@ export async function readInventory(
     ...parseGroupKinds(annotations[APPLYSET_NAMESPACES]),
   ];
   if (!extend) {
-    const second: ListPlan = new Map();
-    for (const key of recordedKinds) {
-      const info = resources.findGroupKind(key);
-      if (!info) continue; // the kind is gone from the cluster (CRD deleted): nothing left to list
-      const listed = first.get(key);
-      const missing = info.namespaced
-        ? recordedNamespaces.filter((ns) => !listed?.namespaces.has(ns))
-        : listed
-          ? []
-          : [undefined];
-      const coveredClusterWide =
-        listed && (!info.namespaced || listed.namespaces.size > PER_NAMESPACE_LIMIT);
-      if (coveredClusterWide) continue;
-      for (const ns of missing) addToPlan(second, info, ns, `${APPLYSET_PART_OF}=${parent.id}`);
-    }
+    // A kind gone from the cluster (CRD deleted) has nothing left to list.
+    const kinds = recordedKinds.flatMap((key) => resources.findGroupKind(key) ?? []);
+    const selector = `${APPLYSET_PART_OF}=${parent.id}`;
+    const second = recordedPlan(first, kinds, recordedNamespaces, selector);
     members.push(...collect(await runPlan(client, second, shared)));
   }
   // Objects applied by an older ferry still carry per-build annotations git no longer has.

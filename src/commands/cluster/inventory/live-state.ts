@@ -1,4 +1,5 @@
 import type { KubeClient } from '../../../adapters/kube/client.js';
+import { crdKinds, crdsOf } from '../../../core/crd-kinds.js';
 import type { ResourceMap } from '../../../adapters/kube/discovery.js';
 import type { ListCache } from '../../../adapters/kube/list-cache.js';
 import { loadSchemas } from '../../../adapters/kube/openapi.js';
@@ -20,14 +21,6 @@ export interface LiveState {
   desired: DesiredObject[];
   inventory: Inventory;
   schemas: SchemaSet;
-}
-
-/** The CRDs among the manifests: the schema of a kind the server does not publish yet. */
-export function crdsOf(objects: KubeObject[]): KubeObject[] {
-  return objects.filter(
-    (o) =>
-      o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'),
-  );
 }
 
 /**
@@ -88,15 +81,7 @@ export function foreignParentMessage(parent: ApplySetParent, problem: string): s
  * and whether each is namespaced: what discovery will say once they are applied.
  */
 export function kindsDefinedBy(objects: KubeObject[]): Map<string, boolean> {
-  const kinds = new Map<string, boolean>();
-  for (const crd of crdsOf(objects)) {
-    const spec = crd.spec as
-      | { group?: string; scope?: string; names?: { kind?: string }; versions?: { name: string }[] }
-      | undefined;
-    for (const version of spec?.versions ?? [])
-      kinds.set(`${spec?.group}/${version.name}/${spec?.names?.kind}`, spec?.scope !== 'Cluster');
-  }
-  return kinds;
+  return new Map(crdKinds(objects).map((k) => [`${k.apiVersion}/${k.kind}`, k.namespaced]));
 }
 
 /**

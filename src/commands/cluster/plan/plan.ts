@@ -17,8 +17,10 @@ import {
   type PlanReport,
 } from '../../../core/plan.js';
 import { checkKindsKnown, type ApplyOptions } from '../apply/apply.js';
+import { inNamespaceToCreate, namespacesToCreate, NOT_VALIDATED } from '../apply/not-validated.js';
 import { validateWrite, WRITE_CONCURRENCY } from '../apply/writes.js';
 import { mapLimit } from '../../../core/concurrency.js';
+import { AccessPreflight, PLAN_USES } from '../access/preflight.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
 import {
   readLiveState,
@@ -44,6 +46,7 @@ export type PlanOptions = Pick<
   | 'kubeconfig'
   | 'context'
   | 'requestTimeoutMs'
+  | 'skipPreflight'
   | 'allowPlaintextSecrets'
 > & { cluster?: string };
 
@@ -54,12 +57,9 @@ export type PlanOptions = Pick<
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
   const set = await readSet(options.dir, options);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
-    return await planObjects(client, set.objects, options, log, set.sources);
-  } finally {
-    client.close();
-  }
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
+    planObjects(client, set.objects, options, log, set.sources),
+  );
 }
 
 /** `plan` with a connected client and objects already read (from the files `sources` names). */
@@ -77,6 +77,11 @@ export async function planObjects(
   // Kinds a CRD in the manifests defines: created once it exists, not checkable before.
   const awaitingCrd = objects.filter((o) => !resources.find(o.apiVersion, o.kind));
   refuseParentClash(objects, parent);
+  // Plan writes nothing, but a plan that cannot read or dry-run says so in one list.
+  const preflight = options.skipPreflight
+    ? undefined
+    : new AccessPreflight(client, parent, objects, resources, PLAN_USES, 'plan', log);
+  await preflight?.beforeReads();
   const { desired, inventory, schemas } = await readLiveState(client, resources, parent, objects);
   refuseForeignParent(inventory);
   if (!inventory.parentLive)
@@ -89,7 +94,7 @@ export async function planObjects(
       object: describeObject(o),
       action: 'create',
       fields: [],
-      note: 'not validated: its CRD is not installed yet',
+      note: NOT_VALIDATED.crd,
     },
   }));
   let unchanged = 0;
@@ -135,7 +140,7 @@ export function plannedFields(
     path: f.path,
     live: f.live,
     git: f.git,
-    manager: f.manager,
+    ...(f.manager !== undefined ? { manager: f.manager } : { unattributed: f.unattributed }),
     handEdit: isHandEdit(f.manager, gitWinsOver),
   }));
 }
@@ -151,11 +156,8 @@ async function validate(
   inventory: Inventory,
   options: Omit<PlanOptions, 'dir'>,
 ): Promise<void> {
-  const newNamespaces = new Set(
-    planned
-      .filter((p) => p.entry.action === 'create' && p.desired?.object.kind === 'Namespace')
-      .map((p) => p.desired!.object.metadata.name),
-  );
+  const desired = planned.flatMap((p) => (p.desired ? [p.desired] : []));
+  const newNamespaces = namespacesToCreate(desired, inventory);
   const writeOptions = {
     adopt: options.adopt ?? false,
     forceConflicts: options.forceConflicts ?? false,
@@ -163,8 +165,8 @@ async function validate(
   };
   await mapLimit(planned, WRITE_CONCURRENCY, async ({ desired, entry }) => {
     if (!desired) return;
-    if (newNamespaces.has(desired.object.metadata.namespace ?? '')) {
-      entry.note = 'not validated: its namespace does not exist yet';
+    if (inNamespaceToCreate(desired.object, newNamespaces)) {
+      entry.note = NOT_VALIDATED.namespace;
       return;
     }
     const replace = inventory.liveOf(desired.id) !== undefined && isJob(desired.object);

@@ -29,6 +29,7 @@ export interface ApplyAllOptions
       | 'context'
       | 'requestTimeoutMs'
       | 'timeoutMs'
+      | 'skipPreflight'
     > {
   /** The environment repo folder to look for sets under. */
   root: string;
@@ -61,8 +62,7 @@ export const DEFAULT_PARALLEL = 4;
 export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<ApplyAllReport> {
   const loaded = await loadClusterSets(options.root, options.cluster);
   const selected = selectSets(loaded, options.sets);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const records = await readSetRecords(client);
     const context = client.contextNamespace;
     const toApply = new Set(
@@ -108,9 +108,7 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 function unchangedRow(set: EnvSet): SetRow<ApplyReport> {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PER_NAMESPACE_LIMIT } from '../../../core/inventory-lists.js';
 import { readTextFile } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
@@ -14,7 +15,7 @@ import { countResults, type SetRow, type SetsReport } from '../../../core/sets-r
 import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
-import { crdsOf } from '../inventory/live-state.js';
+import { crdsOf } from '../../../core/crd-kinds.js';
 import { readSet, type SetManifests } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
 
@@ -35,8 +36,6 @@ export interface DriftAllOptions {
 
 export type DriftAllReport = SetsReport<DriftReport>;
 
-/** Above this many namespaces a kind is listed once cluster-wide (as for one set). */
-const PER_NAMESPACE_LIMIT = 3;
 /** Sets compared at once (the reads are shared; the comparison is local). */
 const CHECK_CONCURRENCY = 8;
 
@@ -50,8 +49,7 @@ export async function driftAll(options: DriftAllOptions, log: Logger): Promise<D
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const rows = await checkSets(client, loaded, selected, { ...options, rules }, log);
     return {
       command: 'drift',
@@ -62,9 +60,7 @@ export async function driftAll(options: DriftAllOptions, log: Logger): Promise<D
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 /** The sets among `sets` that drift finds drifted (`apply --heal` applies them again). */

@@ -36,13 +36,15 @@ export async function listSets(options: ListSetsOptions, log: Logger): Promise<S
     if (options.changedSince !== undefined)
       sets = await changedSince(loaded, sets, options.changedSince);
     if (options.changed) {
-      const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-      try {
-        const records = await readSetRecords(client);
-        sets = sets.filter((set) => !isApplied(loaded, set, records, client.contextNamespace));
-      } finally {
-        client.close();
-      }
+      const candidates = sets;
+      sets = await KubeClient.using(
+        { ...options, log: (line) => log.info(line) },
+        async (client) => {
+          const records = await readSetRecords(client);
+          const context = client.contextNamespace;
+          return candidates.filter((set) => !isApplied(loaded, set, records, context));
+        },
+      );
     }
     for (const set of sets)
       entries.push({

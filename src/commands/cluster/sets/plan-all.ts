@@ -25,7 +25,13 @@ export interface PlanAllOptions
     SecretOptions,
     Pick<
       PlanOptions,
-      'forceConflicts' | 'gitWinsOver' | 'adopt' | 'kubeconfig' | 'context' | 'requestTimeoutMs'
+      | 'forceConflicts'
+      | 'gitWinsOver'
+      | 'adopt'
+      | 'kubeconfig'
+      | 'context'
+      | 'requestTimeoutMs'
+      | 'skipPreflight'
     > {
   root: string;
   cluster: string;
@@ -47,8 +53,7 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
   let selected = selectSets(loaded, options.sets);
   if (options.changedSince !== undefined)
     selected = await changedSince(loaded, selected, options.changedSince);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     if (options.changed) {
       const records = await readSetRecords(client);
       selected = selected.filter(
@@ -73,9 +78,7 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
       counts: countResults(rows),
       requests: Object.fromEntries(client.counts),
     };
-  } finally {
-    client.close();
-  }
+  });
 }
 
 async function planSet(

@@ -47,8 +47,7 @@ export interface StatusReport {
  */
 export async function setsStatus(options: StatusOptions, log: Logger): Promise<StatusReport> {
   const loaded = await loadClusterSets(options.root, options.cluster);
-  const client = KubeClient.connect({ ...options, log: (line) => log.info(line) });
-  try {
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
     const records = await readSetRecords(client);
     const known = new Set<string>();
     const sets = loaded.ordered.map((set): SetStatus => {
@@ -71,7 +70,5 @@ export async function setsStatus(options: StatusOptions, log: Logger): Promise<S
       .filter(([key, { record }]) => !known.has(key) && record.path !== undefined)
       .map(([, { namespace, name, record }]) => ({ namespace, name, path: record.path }));
     return { cluster: options.cluster, commit: loaded.trees.commit, sets, orphans };
-  } finally {
-    client.close();
-  }
+  });
 }

@@ -6,7 +6,11 @@ import {
 import type { EnvRepoWorkspace, FetchedBranches } from '../../../adapters/git.js';
 import { LostRaceError } from '../../../core/errors.js';
 import type { FileMap, ProposalPlan } from '../../../core/proposal.js';
-import { openGitHubRepo, openGitHubWorkspace } from '../../publish/github-session.js';
+import {
+  explainRefusal,
+  openGitHubRepo,
+  openGitHubWorkspace,
+} from '../../publish/github-session.js';
 import {
   baseResult,
   proposalWords,
@@ -26,9 +30,9 @@ import { retryLostRaces } from './race-retry.js';
  * and base SHAs in GitHub's answer), and a lost race re-reads and retries.
  */
 export async function proposeOnGitHub(context: ProposalContext): Promise<ProposeResult> {
-  const { github, token } = openGitHubRepo(context.repo, context);
+  const { github, access } = openGitHubRepo(context.repo, context);
   const needPush = !context.options.dryRun;
-  const { workspace, cloneUrl } = await openGitHubWorkspace(github, token, needPush);
+  const { workspace, cloneUrl } = await openGitHubWorkspace(github, access, needPush);
   // What this run did across attempts: a retry may find its own earlier write in place.
   const done = { createdPull: false, committed: false };
   try {
@@ -41,6 +45,8 @@ export async function proposeOnGitHub(context: ProposalContext): Promise<Propose
     if (done.createdPull) operation = 'created';
     else if (done.committed && operation === 'unchanged') operation = 'updated';
     return { ...value, operation, attempts };
+  } catch (error) {
+    throw explainRefusal(error, access.hint);
   } finally {
     await workspace.close();
   }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readGitHubEvent } from '../../../adapters/ci-pull-request.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { inferForge, type EnvironmentConfig, type FerryConfig } from '../../../core/config.js';
 import { ConfigError } from '../../../core/errors.js';
@@ -128,15 +128,7 @@ export async function refuseForkRuns(
   command: string,
 ): Promise<void> {
   if (env.GITHUB_EVENT_NAME !== 'pull_request_target' || allowFork) return;
-  let event: unknown;
-  try {
-    event = env.GITHUB_EVENT_PATH
-      ? JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'))
-      : undefined;
-  } catch {
-    event = undefined;
-  }
-  const risk = forkEventRisk(env.GITHUB_EVENT_NAME, event);
+  const risk = forkEventRisk(env.GITHUB_EVENT_NAME, await readGitHubEvent(env));
   if (risk) {
     const allow = command === 'propose' ? ' (pass --allow-fork if that is intended)' : '';
     throw new ConfigError(

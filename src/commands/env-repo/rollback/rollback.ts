@@ -74,12 +74,13 @@ export async function rollback(
   }
   const image = parseImageReference(recorded.image.ref, `ferry.dev/image in ${where}`);
   const from = found.currentImages.join(', ') || 'nothing';
+  const reason = options.reason ?? `rolled back from ${from}`;
   const pin = pinText({
     app: config.app,
     environment: environment.name,
     image: image.ref,
     revision: found.revision,
-    reason: options.reason ?? `rolled back from ${from}`,
+    reason,
     pinnedBy: env.GITHUB_ACTOR || env.GITLAB_USER_LOGIN || '',
     pinnedAt: (deps.now ?? (() => new Date()))()
       .toISOString()
@@ -91,6 +92,7 @@ export async function rollback(
     chosenBy: found.chosenBy,
     current: found.current,
     pinPath: pinPath(config.app, environment.name),
+    reason,
     descriptorReplaced: found.files.get(SET_DESCRIPTOR) !== target.set.text,
   };
   log.info(`rolling back ${config.app} in ${environment.name} to ${found.revision} (${image.ref})`);

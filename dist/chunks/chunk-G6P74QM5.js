@@ -1,0 +1,133 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+
+// src/core/line-diff.ts
+var MAX_EDITS = 1e3;
+var CONTEXT = 3;
+function linesOf(text) {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(a, b, trace, d, offset);
+    }
+  }
+  return void 0;
+}
+function backtrack(a, b, trace, dEnd, offset) {
+  const edits = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = dEnd; d > 0; d--) {
+    const v = trace[d];
+    const k = x - y;
+    const down = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1];
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = v[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      edits.push({ op: " ", line: a[--x] });
+      y--;
+    }
+    if (down) edits.push({ op: "+", line: b[--y] });
+    else edits.push({ op: "-", line: a[--x] });
+  }
+  while (x > 0 && y > 0) {
+    edits.push({ op: " ", line: a[--x] });
+    y--;
+  }
+  return edits.reverse();
+}
+function editScript(a, b) {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middleA = a.slice(start, endA);
+  const middleB = b.slice(start, endB);
+  const middle = myers(middleA, middleB) ?? [
+    ...middleA.map((line) => ({ op: "-", line })),
+    ...middleB.map((line) => ({ op: "+", line }))
+  ];
+  return [
+    ...a.slice(0, start).map((line) => ({ op: " ", line })),
+    ...middle,
+    ...a.slice(endA).map((line) => ({ op: " ", line }))
+  ];
+}
+function unifiedDiff(name, before, after) {
+  if (before === after) return "";
+  const out = [
+    `--- ${before === void 0 ? "/dev/null" : `a/${name}`}`,
+    `+++ ${after === void 0 ? "/dev/null" : `b/${name}`}`,
+    ...diffHunks(before ?? "", after ?? "")
+  ];
+  return `${out.join("\n")}
+`;
+}
+function diffHunks(before, after) {
+  const a = linesOf(before);
+  const b = linesOf(after);
+  const edits = editScript(a, b);
+  const out = [];
+  const posA = [];
+  const posB = [];
+  let ia = 0;
+  let ib = 0;
+  for (const edit of edits) {
+    posA.push(ia);
+    posB.push(ib);
+    if (edit.op !== "+") ia++;
+    if (edit.op !== "-") ib++;
+  }
+  let i = 0;
+  while (i < edits.length) {
+    if (edits[i].op === " ") {
+      i++;
+      continue;
+    }
+    const from = Math.max(0, i - CONTEXT);
+    let to = i;
+    for (let j = i; j < edits.length; j++) {
+      if (edits[j].op !== " ") to = j;
+      else if (j - to > 2 * CONTEXT) break;
+    }
+    const end = Math.min(edits.length, to + CONTEXT + 1);
+    const hunk = edits.slice(from, end);
+    const countA = hunk.filter((e) => e.op !== "+").length;
+    const countB = hunk.filter((e) => e.op !== "-").length;
+    const startA = countA === 0 ? posA[from] : posA[from] + 1;
+    const startB = countB === 0 ? posB[from] : posB[from] + 1;
+    out.push(`@@ -${startA},${countA} +${startB},${countB} @@`);
+    for (const edit of hunk) out.push(`${edit.op}${edit.line}`);
+    i = end;
+  }
+  return out;
+}
+
+export {
+  unifiedDiff,
+  diffHunks
+};
+//# sourceMappingURL=chunk-G6P74QM5.js.map
