@@ -86,7 +86,7 @@ describe('ferry.yaml: inventory, clusters and dependsOn', () => {
     const env = ferrySchema.definitions.environment.properties;
     assert.equal(env.inventory.pattern, setSchema.properties.inventory.pattern);
     assert.equal(env.inventory.maxLength, setSchema.properties.inventory.maxLength);
-    assert.equal(env.dependsOn.items.pattern, setSchema.properties.dependsOn.items.pattern);
+    assert.deepEqual(env.dependsOn.items, setSchema.properties.dependsOn.items);
     assert.deepEqual(env.clusters.items, setSchema.properties.clusters.items);
   });
 });
