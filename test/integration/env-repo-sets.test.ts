@@ -322,24 +322,18 @@ describe('a new app on the real control plane', needsCluster, () => {
     t.after(() => ns.remove());
     const { remote, seed } = await twoAppsJoin(t, ns.name);
     await mergeBoth(seed);
-    // The one command line a workflow runs, whatever apps the repository holds.
-    const applyAll = async () => {
-      const run = await runFerry([
-        'apply',
-        '--all',
-        '--root',
-        seed,
-        '--cluster',
-        'staging',
-        '--kubeconfig',
-        testKubeconfig()!,
-        '--output',
-        'json',
-      ]);
+    /** `ferry <command> --root <clone> --cluster staging` on the test cluster, its JSON report. */
+    const onCluster = async (...command: string[]) => {
+      const args = ['--root', seed, '--cluster', 'staging', '--kubeconfig', testKubeconfig()!];
+      const run = await runFerry([...command, ...args, '--output', 'json']);
       assert.equal(run.code, 0, run.stderr);
-      const report = JSON.parse(run.stdout) as { sets: { set: string; result: string }[] };
-      return report.sets.map((row) => `${row.set} ${row.result}`);
+      return JSON.parse(run.stdout) as {
+        sets: { set: string; result?: string; state?: string; record?: { commit?: string } }[];
+      };
     };
+    // The one command line a workflow runs, whatever apps the repository holds.
+    const applyAll = async () =>
+      (await onCluster('apply', '--all')).sets.map((row) => `${row.set} ${row.result}`);
     assert.deepEqual(await applyAll(), [
       'platform-crds applied',
       'demo-staging applied',
@@ -361,20 +355,17 @@ describe('a new app on the real control plane', needsCluster, () => {
       'cart-staging applied',
       'demo-staging unchanged',
     ]);
-    const status = await runFerry([
-      'status',
-      '--root',
-      seed,
-      '--cluster',
-      'staging',
-      '--kubeconfig',
-      testKubeconfig()!,
-      '--output',
-      'json',
-    ]);
-    assert.equal(status.code, 0, status.stderr);
+    // The cluster records the commit that brought each set, the new app's too.
     const head = await git(seed, 'rev-parse', 'HEAD');
-    assert.ok(status.stdout.includes(head), status.stdout);
-    assert.match(status.stdout, /cart-staging/);
+    const status = await onCluster('status');
+    assert.deepEqual(
+      status.sets.map((row) => [row.set, row.state, row.record?.commit === head]),
+      [
+        ['platform-crds', 'current', false],
+        ['shop', 'current', false],
+        ['cart-staging', 'current', true],
+        ['demo-staging', 'current', false],
+      ],
+    );
   });
 });
