@@ -343,7 +343,8 @@ describe('ferry propose on GitHub', () => {
     assert.equal(run.code, 1);
     assert.equal(
       run.stderr,
-      'error: reading acme/envs: GitHub rejected the token (401 Bad credentials)\n',
+      'GitHub token from FERRY_TEST_BAD_TOKEN\n' +
+        'error: reading acme/envs: GitHub rejected the token (401 Bad credentials)\n',
     );
     assert.doesNotMatch(run.stderr + run.stdout, /ghs_not_the_token/);
     assert.equal(await bare(gitDir, 'for-each-ref', 'refs/heads/ferry'), '');
