@@ -137,3 +137,11 @@ export function ignoredBy(rules: IgnoreRule[], live: KubeObject, path: FieldPath
   const shown = formatPath(path);
   return applicable.some((rule) => rule.paths.some((p) => covers(p, shown) || covers(p, pointer)));
 }
+
+/**
+ * Whether a rule covers a field given as a plain JSON pointer with list indexes
+ * (`/data/tls.crt`, `/spec/template/spec/containers/0/env/1/value`), for an object rules target.
+ */
+export function coveredAt(rules: IgnoreRule[], object: KubeObject, pointer: string): boolean {
+  return rules.some((rule) => targets(rule, object) && rule.paths.some((p) => covers(p, pointer)));
+}

@@ -107,3 +107,15 @@ export function parsePruneAllow(text: string, option: string): string[] {
     );
   return kinds;
 }
+
+/**
+ * A Kubernetes version for a chart's `.Capabilities.KubeVersion` (`1.34`, `v1.34.2`), as helm's
+ * `--kube-version` takes it; the same grammar as `kubeVersion` in ferry.yaml's schema.
+ */
+export function parseKubeVersion(text: string, option: string): string {
+  if (!/^v?\d+\.\d+(\.\d+)?$/.test(text))
+    throw new ConfigError(
+      `${option}: ${quoteForMessage(text)} is not a Kubernetes version (such as 1.34 or v1.34.2)`,
+    );
+  return text;
+}

@@ -24,6 +24,9 @@ export interface ProposalFacts {
   image: ImageReference;
   /** `ferry.dev/image` values on the base branch; empty when the folder is new. */
   oldImages: string[];
+  /** The kustomize or helm that made the proposal (`ferry.dev/renderer`), and the base's. */
+  renderers: string[];
+  oldRenderers: string[];
   summary: ObjectSummary;
   /** How the folder's set descriptor (`.ferry-set.yaml`) changes; undefined: it does not. */
   descriptor?: DescriptorChange;
@@ -114,6 +117,18 @@ function diffBlock(diff: string, budget: number): string {
   return wrap(kept > 0 ? `${shown}\n` : '', note);
 }
 
+/**
+ * `**Rendered with:** helm v3.21.4`, or `old → new` when the tool or its version changed: a new
+ * renderer can change every object, and review should see why. Nothing for Handlebars.
+ */
+function rendererLine(facts: ProposalFacts): string | undefined {
+  const now = facts.renderers.map(inlineCode).join(', ');
+  const before = facts.oldRenderers.map(inlineCode).join(', ');
+  if (!now && !before) return undefined;
+  const changed = before !== now && before !== '';
+  return `**Rendered with:** ${changed ? `${before || '_Handlebars_'} → ${now || '_Handlebars_'}` : now}\n`;
+}
+
 /** What a promotion or rollback says in the body beyond what every proposal says. */
 export interface BodyParts {
   /** Markdown that opens the body, instead of "Deploys `app` to `env`.". */
@@ -135,6 +150,8 @@ export function proposalBody(facts: ProposalFacts, extra: BodyParts = {}): strin
       ? '_none_'
       : facts.oldImages.slice(0, 5).map(inlineCode).join(', ');
   parts.push(`**Image:** ${oldText} → ${inlineCode(facts.image.ref)}\n`);
+  const renderedWith = rendererLine(facts);
+  if (renderedWith) parts.push(renderedWith);
   const { added, changed, removed } = facts.summary;
   parts.push(
     `**Objects:** ${added.length} added, ${changed.length} changed, ${removed.length} removed\n`,

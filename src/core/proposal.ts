@@ -5,6 +5,7 @@ import { splitImageReference, type ImageReference } from './image.js';
 import { ANNOTATION_PREFIX, describeObject, identityOf, type KubeObject } from './manifest.js';
 import type { SourceInfo } from './render.js';
 import { SET_DESCRIPTOR } from './set-descriptor.js';
+import { RENDERER_ANNOTATION } from './sources.js';
 
 /**
  * What a proposal changes in the folder ferry owns: pure comparisons of file maps (file name
@@ -75,12 +76,15 @@ interface ParsedFolder {
   images: string[];
   /** ferry's annotations on the first object that has an image annotation. */
   recorded: Record<string, string> | undefined;
+  /** The distinct `ferry.dev/renderer` values (`helm v3.21.4`): what made the folder. */
+  renderers: string[];
 }
 
 /** Objects and `ferry.dev/image` values in a folder; files that do not parse count as files. */
 function parseFolder(files: FileMap): ParsedFolder {
   const objects: ParsedFolder['objects'] = new Map();
   const images = new Set<string>();
+  const renderers = new Set<string>();
   let recorded: ParsedFolder['recorded'];
   for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     // The set descriptor is not an object: summaries name it on a line of its own.
@@ -100,13 +104,15 @@ function parseFolder(files: FileMap): ParsedFolder {
       const image = object.metadata.annotations?.[`${ANNOTATION_PREFIX}image`];
       if (typeof image === 'string') images.add(image);
       if (typeof image === 'string' && !recorded) recorded = object.metadata.annotations;
+      const renderer = object.metadata.annotations?.[`${ANNOTATION_PREFIX}${RENDERER_ANNOTATION}`];
+      if (typeof renderer === 'string') renderers.add(renderer);
       objects.set(identityOf(object), {
         label: describeObject(object),
         comparable: JSON.stringify(withoutFerryAnnotations(object)),
       });
     }
   }
-  return { objects, images: [...images], recorded };
+  return { objects, images: [...images], recorded, renderers: [...renderers] };
 }
 
 function isKubeObject(value: unknown): value is KubeObject {
@@ -162,6 +168,11 @@ export function descriptorChange(before: FileMap, after: FileMap): DescriptorCha
 /** The distinct `ferry.dev/image` annotations in a folder (the image it deploys now). */
 export function imagesIn(files: FileMap): string[] {
   return parseFolder(files).images;
+}
+
+/** The distinct `ferry.dev/renderer` annotations in a folder: the kustomize or helm that made it. */
+export function renderersIn(files: FileMap): string[] {
+  return parseFolder(files).renderers;
 }
 
 /**

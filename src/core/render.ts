@@ -1,17 +1,8 @@
-import type { BUILD_ANNOTATION_KEYS } from './build-annotations.js';
-import { usesImage } from './build-annotations.js';
 import type { EnvironmentConfig, FerryConfig } from './config.js';
 import { ConfigError } from './errors.js';
+import { finishManifests } from './finish-manifests.js';
 import type { ImageReference } from './image.js';
-import { OWNER_KEYS } from './rendered-by.js';
-import {
-  documentObjects,
-  checkUniqueIdentities,
-  parseDocuments,
-  withAnnotations,
-  type RenderedManifest,
-} from './manifest.js';
-import { refusePlaintextSecret } from './sops/check.js';
+import { documentObjects, parseDocuments, type RenderedManifest } from './manifest.js';
 import { encryptedTemplate, refuseTemplatedSops } from './sops/pass-through.js';
 import { compileTemplate, substituteValues, type CompiledTemplate } from './template.js';
 
@@ -59,10 +50,16 @@ function compiledTemplate(file: TemplateFile): CompiledTemplate {
  * stable order (templates by name, then documents in template order). Pure: no I/O.
  */
 export function renderManifests(input: RenderInput): RenderedManifest[] {
-  if (input.templates.length === 0) {
-    throw new ConfigError(`${input.config.templates}: no templates found (*.yaml, *.yml, *.hbs)`);
-  }
+  return finishManifests(renderTemplates(input), input);
+}
+
+/** The objects the templates make, in order, before the checks and annotations. */
+function renderTemplates(input: RenderInput): RenderedManifest[] {
   const { config, environment, image, source } = input;
+  if (input.templates.length === 0) {
+    const folder = config.source.kind === 'templates' ? config.source.folder : '';
+    throw new ConfigError(`${folder}: no templates found (*.yaml, *.yml, *.hbs)`);
+  }
   const context = {
     app: config.app,
     env: environment.name,
@@ -70,13 +67,6 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
     image,
     values: environment.values,
     source,
-  };
-  const always = { [OWNER_KEYS.app]: config.app, [OWNER_KEYS.environment]: environment.name };
-  const build: Record<(typeof BUILD_ANNOTATION_KEYS)[number], string> = {
-    image: image.ref,
-    'source-repo': source.repo,
-    'source-commit': source.commit,
-    'run-url': source.runUrl,
   };
   const manifests: RenderedManifest[] = [];
   const ordered = [...input.templates].sort((a, b) =>
@@ -93,37 +83,9 @@ export function renderManifests(input: RenderInput): RenderedManifest[] {
       if (document === null || document === undefined) return;
       refuseTemplatedSops(document, file.name);
       const substituted = substituteValues(document, output, file.name);
-      for (const object of documentObjects(substituted, file.name, index)) {
-        const manifest = { source: file.name, object };
-        refusePlaintextSecret(manifest);
-        manifests.push(manifest);
-      }
+      for (const object of documentObjects(substituted, file.name, index))
+        manifests.push({ source: file.name, object });
     });
   }
-  for (const file of input.secrets ?? []) {
-    const encrypted = encryptedTemplate(file);
-    if (!encrypted)
-      throw new ConfigError(
-        `${file.name}: is not SOPS-encrypted; the secrets folder of ${environment.name} holds encrypted manifests only`,
-      );
-    manifests.push(encrypted);
-  }
-  // Without discovery every kind counts as namespaced: objects naming no namespace land in the
-  // environment's when applied (apply checks again, knowing which kinds are cluster-scoped).
-  checkUniqueIdentities(manifests, { namespace: environment.namespace, namespaced: () => true });
-  // An app whose templates spell the image some other way still records it (on every object):
-  // promote and rollback read it back.
-  const users = manifests.filter((m) => !m.verbatim && usesImage(m.object, image));
-  return manifests.map((manifest) => {
-    // Encrypted manifests pass untouched: an annotation would change what their MAC covers.
-    if (manifest.verbatim !== undefined) return manifest;
-    const { source: name, object } = manifest;
-    return {
-      source: name,
-      object: withAnnotations(object, {
-        ...always,
-        ...(users.length === 0 || users.some((u) => u.object === object) ? build : {}),
-      }),
-    };
-  });
+  return manifests;
 }

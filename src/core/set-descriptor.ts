@@ -1,6 +1,9 @@
 import schema from '../../schema/ferry-set.schema.json' with { type: 'json' };
+import ferrySchema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { parseDuration } from './duration.js';
 import { ConfigError } from './errors.js';
+import type { IgnoreRule } from './ignore.js';
+import type { HookPolicy } from './sources.js';
 import type { ValidateFunction } from 'ajv';
 import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
 
@@ -27,6 +30,22 @@ export interface SetDescriptor {
   wait: boolean;
   /** `timeout` in milliseconds; undefined: apply's default. */
   timeoutMs: number | undefined;
+  /** How a folder that is a chart or a kustomization is built; what it leaves out, the command line gives. */
+  build: SetBuild;
+}
+
+/**
+ * The descriptor's build settings (issue 22), as ferry.yaml's schema words them: `helm:` for a
+ * chart folder, and `allowRemote`, `hooks`, `volatile` for a chart or a kustomization.
+ */
+export interface SetBuild {
+  valuesFiles?: string[];
+  releaseName?: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  allowRemote?: boolean;
+  hooks?: HookPolicy;
+  volatile?: IgnoreRule[];
 }
 
 /** A set found under the root: its folder (relative to the root, `/`-separated) and descriptor. */
@@ -42,19 +61,20 @@ export interface EnvSet {
 let compiled: ValidateFunction | undefined;
 /** The schema validator, compiled on first use. */
 function validator(): ValidateFunction {
-  compiled ??= compileSchema(schema, { useDefaults: true });
+  compiled ??= compileSchema(schema, { useDefaults: true, refs: [ferrySchema] });
   return compiled;
 }
 
 type RawDescriptor = Omit<
   SetDescriptor,
-  'timeoutMs' | 'namespace' | 'clusters' | 'maxDeletions'
+  'timeoutMs' | 'namespace' | 'clusters' | 'maxDeletions' | 'build'
 > & {
   namespace?: string;
   clusters?: string[];
   maxDeletions?: number;
   timeout?: string;
-};
+  helm?: Pick<SetBuild, 'valuesFiles' | 'releaseName' | 'kubeVersion' | 'apiVersions'>;
+} & Pick<SetBuild, 'allowRemote' | 'hooks' | 'volatile'>;
 
 /** Parses and validates a descriptor; errors name `file:line: field`. */
 export function parseSetDescriptor(
@@ -83,6 +103,12 @@ export function parseSetDescriptor(
       maxDeletions: raw.maxDeletions,
       wait: raw.wait,
       timeoutMs,
+      build: {
+        ...raw.helm,
+        ...(raw.allowRemote !== undefined ? { allowRemote: raw.allowRemote } : {}),
+        ...(raw.hooks !== undefined ? { hooks: raw.hooks } : {}),
+        ...(raw.volatile !== undefined ? { volatile: raw.volatile } : {}),
+      },
     },
     lineOf,
   };

@@ -78,3 +78,24 @@ function topological(sets: EnvSet[], dependencies: Map<string, EnvSet[]>): EnvSe
   for (const set of sets) visit(set);
   return ordered;
 }
+
+/**
+ * Every set `name` depends on, directly or through others, dependencies first. A set applied on
+ * its own (a matrix job) follows these, not only its direct dependencies: an unchanged
+ * dependency in between still stands on a changed one, as `--all` orders them.
+ */
+export function ancestorsOf(name: string, dependencies: Map<string, EnvSet[]>): EnvSet[] {
+  const seen = new Set<string>();
+  const ordered: EnvSet[] = [];
+  const visit = (current: string): void => {
+    for (const dependency of dependencies.get(current) ?? []) {
+      const next = dependency.descriptor.inventory;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      visit(next);
+      ordered.push(dependency);
+    }
+  };
+  visit(name);
+  return ordered;
+}

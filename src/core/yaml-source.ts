@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { ConfigError } from './errors.js';
 
@@ -31,13 +31,26 @@ export function parseYamlSource(text: string, fileName: string): YamlSource & { 
   return { data, doc, lines };
 }
 
+/**
+ * The ajv ferry validates its files with: the first error, with the failing schema (for the
+ * `x-error` keyword: the message for a mismatch). scripts/schema-validator.ts compiles
+ * ferry.yaml's schema with it ahead of time.
+ */
+export function ferryAjv(options: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: false, verbose: true, ...options });
+  ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+  return ajv;
+}
+
 /** A JSON schema validator that knows ferry's `x-error` keyword (the message for a mismatch). */
 export function compileSchema(
   schema: object,
-  options: { useDefaults?: boolean; allErrors?: boolean } = {},
+  options: { useDefaults?: boolean; allErrors?: boolean; refs?: object[] } = {},
 ): ValidateFunction {
-  const ajv = new Ajv({ allErrors: false, verbose: true, ...options });
-  ajv.addKeyword({ keyword: 'x-error', schemaType: 'string' });
+  const { refs = [], ...ajvOptions } = options;
+  const ajv = ferryAjv(ajvOptions);
+  // Schemas `schema` takes definitions from by $ref, so a fact is written in one schema only.
+  for (const ref of refs) ajv.addSchema(ref);
   return ajv.compile(schema);
 }
 

@@ -28,6 +28,7 @@ import {
   type Target,
 } from './common.js';
 import { defaulted, flag, reworded, valued, type Values } from './declare.js';
+import { SET_SOURCE, setSettings, toolPaths } from './renderers.js';
 
 /** Exit code for "the check ran and found drift" (with --fail-on-drift). */
 export const DRIFT_EXIT_CODE = 3;
@@ -128,6 +129,7 @@ export const APPLY_OPTIONS = [
   ),
   allowPlaintextSecrets,
   ...CONNECTION,
+  ...SET_SOURCE,
   skipPreflight,
   output(['text', 'json']),
   reworded(cluster, 'cluster name for the commit status context ferry/apply (<cluster>)'),
@@ -164,6 +166,7 @@ export function applyOptions(
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
+    source: setSettings(values),
   };
 }
 
@@ -174,6 +177,7 @@ export function applyAllOptions(
 ): ApplyAllOptions {
   return {
     root: target.root,
+    tools: toolPaths(values),
     sets: target.sets,
     cluster: values.cluster,
     forceAll: values.forceAll,
@@ -195,18 +199,29 @@ export function applyAllOptions(
 
 /** Whether namespace, prune and the other per-folder options were given with sets. */
 export function refuseFolderOptionsWithSets(
-  values: { namespace?: string; prune?: boolean; pruneAllow?: string[]; maxDeletions?: number },
+  values: {
+    namespace?: string;
+    prune?: boolean;
+    pruneAllow?: string[];
+    maxDeletions?: number;
+  } & Partial<Values<typeof SET_SOURCE>>,
   named: (option: string) => string = (option) => `--${option}`,
 ): void {
-  const given = (['namespace', 'prune', 'prune-allow', 'max-deletions'] as const).filter((name) => {
-    const value = {
-      namespace: values.namespace,
-      prune: values.prune,
-      'prune-allow': values.pruneAllow,
-      'max-deletions': values.maxDeletions,
-    }[name];
-    return value !== undefined && value !== false;
-  });
+  const perFolder = {
+    namespace: values.namespace,
+    prune: values.prune,
+    'prune-allow': values.pruneAllow,
+    'max-deletions': values.maxDeletions,
+    // How a chart or a kustomization is built (issue 22); kustomize and helm stay global.
+    values: values.values,
+    'release-name': values.releaseName,
+    'kube-version': values.kubeVersion,
+    'allow-remote': values.allowRemote,
+    hooks: values.hooks,
+  };
+  const given = Object.entries(perFolder)
+    .filter(([, value]) => value !== undefined && value !== false)
+    .map(([name]) => name);
   if (given.length > 0)
     throw new ConfigError(
       `${given.map(named).join(', ')}: each set's .ferry-set.yaml says this for its folder; not with ${named('all')} or ${named('set')}`,
@@ -226,6 +241,7 @@ export const PLAN_OPTIONS = [
   reworded(adopt, 'validate as apply --adopt (take over objects of another owner)'),
   allowPlaintextSecrets,
   ...CONNECTION,
+  ...SET_SOURCE,
   skipPreflight,
   output(['text', 'json', 'markdown']),
   valued(
@@ -284,6 +300,7 @@ export function planOptions(
     requestTimeoutMs: values.requestTimeout,
     skipPreflight: values.skipPreflight,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
+    source: setSettings(values),
   };
 }
 
@@ -294,6 +311,7 @@ export function planAllOptions(
 ): PlanAllOptions {
   return {
     root: target.root,
+    tools: toolPaths(values),
     sets: target.sets,
     cluster: values.cluster,
     changedSince: values.changedSince,
@@ -315,6 +333,7 @@ export const DRIFT_OPTIONS = [
   namespace,
   allowPlaintextSecrets,
   ...CONNECTION,
+  ...SET_SOURCE,
   output(['text', 'json', 'markdown']),
   flag('fail-on-drift', `exit with code ${DRIFT_EXIT_CODE} when drift is found`, {
     inputHelp: 'fail the step when drift is found',
@@ -363,6 +382,7 @@ export function driftOptions(
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
     allowPlaintextSecrets: values.allowPlaintextSecrets,
+    source: setSettings(values),
   };
 }
 
@@ -373,6 +393,7 @@ export function driftAllOptions(
 ): Omit<DriftAllOptions, 'alerts'> {
   return {
     root: target.root,
+    tools: toolPaths(values),
     sets: target.sets,
     cluster: values.cluster,
     ignore: values.ignore,

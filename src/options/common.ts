@@ -18,10 +18,15 @@ import { defaulted, flag, valued } from './declare.js';
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 
 /** One folder as one set: `--dir` and `--inventory` (or the sets of `--all`, `--set`). */
-export const dir = valued('dir', '<dir>', 'folder of manifests (YAML/JSON, recursively)', {
-  short: 'd',
-  details: 'with --inventory; or use --all or --set',
-});
+export const dir = valued(
+  'dir',
+  '<dir>',
+  'folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart',
+  {
+    short: 'd',
+    details: 'with --inventory; or use --all or --set',
+  },
+);
 
 export const inventory = valued(
   'inventory',

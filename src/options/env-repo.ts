@@ -10,6 +10,7 @@ import {
 } from '../core/options.js';
 import { apiUrl, output, WORKFLOW_TOKEN } from './common.js';
 import { defaulted, flag, required, reworded, valued, type Values } from './declare.js';
+import { TOOLS, toolPaths } from './renderers.js';
 
 /** The options of the commands that render an app or open pull requests in the environment repo. */
 
@@ -57,6 +58,7 @@ export const RENDER_OPTIONS = [
   }),
   sourceCommit,
   runUrl,
+  ...TOOLS,
 ] as const;
 
 export type RenderValues = Values<typeof RENDER_OPTIONS>;
@@ -70,6 +72,7 @@ export function renderOptions(values: RenderValues): RenderOptions {
     imageDigest: values.imageDigest,
     out: values.out,
     source: { commit: values.sourceCommit, runUrl: values.runUrl },
+    tools: toolPaths(values),
   };
 }
 
@@ -143,6 +146,7 @@ export const PROPOSE_OPTIONS = [
   }),
   sourceCommit,
   runUrl,
+  ...TOOLS,
 ] as const;
 
 export type ProposeValues = Values<typeof PROPOSE_OPTIONS>;
@@ -157,6 +161,7 @@ export function proposeOptions(values: ProposeValues): ProposeOptions {
     imageDigest: values.imageDigest,
     source: { commit: values.sourceCommit, runUrl: values.runUrl },
     allowFork: values.allowFork,
+    tools: toolPaths(values),
   };
 }
 
@@ -183,6 +188,7 @@ export const PROMOTE_OPTIONS = [
     'default',
   ),
   ...PULL_REQUEST,
+  ...TOOLS,
 ] as const;
 
 export type PromoteValues = Values<typeof PROMOTE_OPTIONS>;
@@ -197,6 +203,7 @@ export function promoteOptions(values: PromoteValues): PromoteOptions {
     force: values.force,
     minSoak: values.minSoak,
     cluster: values.cluster,
+    tools: toolPaths(values),
   };
 }
 

@@ -2,6 +2,7 @@ import type { RbacOptions } from '../commands/cluster/access/rbac.js';
 import { parseSubject } from '../core/rbac-manifests.js';
 import { CONNECTION, dir, inventory, namespace, pruneAllow } from './common.js';
 import { required, reworded, valued, type Values } from './declare.js';
+import { SET_SOURCE, setSettings } from './renderers.js';
 
 /** `ferry rbac` (issue 24): the Roles an identity needs for one set. */
 export const RBAC_OPTIONS = [
@@ -32,6 +33,7 @@ export const RBAC_OPTIONS = [
     },
   ),
   ...CONNECTION,
+  ...SET_SOURCE,
 ] as const;
 
 export type RbacValues = Values<typeof RBAC_OPTIONS>;
@@ -46,5 +48,6 @@ export function rbacOptions(values: RbacValues): RbacOptions {
     kubeconfig: values.kubeconfig,
     context: values.context,
     requestTimeoutMs: values.requestTimeout,
+    source: setSettings(values),
   };
 }

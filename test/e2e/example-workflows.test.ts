@@ -8,11 +8,22 @@ import { describe, it, type TestContext } from 'node:test';
 import yaml from 'js-yaml';
 import type { Logger } from '../../src/adapters/logger.js';
 import { propose } from '../../src/commands/env-repo/propose/propose.js';
-import { git, startForgeHarness, type ForgeHarness } from '../forge/harness.js';
+import {
+  cloneRepo,
+  git,
+  pushBranch,
+  startForgeHarness,
+  type ForgeHarness,
+} from '../forge/harness.js';
 import { assertStepPassed } from '../helpers/action-step.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { assertRendersCleanly } from '../helpers/markdown.js';
-import { runWorkflowJob, type JobOptions, type JobResult } from '../helpers/workflow-run.js';
+import {
+  runCalledWorkflow,
+  runWorkflowJob,
+  type JobOptions,
+  type JobResult,
+} from '../helpers/workflow-run.js';
 
 // Every example workflow (examples/workflows/*.yml) and every workflow in the docs, run as a
 // hosted runner runs it: the committed dist/ through @github/local-action, the action.yml
@@ -208,11 +219,16 @@ describe(
         const config = yaml.load(await readFile(join(app, 'ferry.yaml'), 'utf8')) as {
           environments: Record<string, Record<string, unknown>>;
         };
+        // Each environment's folder is a set of the environment repository (env-apply.yml and
+        // the others run `all: true`). propose does not write the set's .ferry-set.yaml yet
+        // (#21 item 1) and replaces the folder it proposes whole: the rendered manifests go one
+        // folder down, beside the descriptor written by hand (sets are read subfolders included).
         for (const [name, env] of Object.entries(config.environments))
           Object.assign(env, {
             repo: 'acme/environments',
             forge: 'github',
             namespace: namespaces[name],
+            path: `apps/guestbook/${name}/manifests`,
           });
         await writeFile(join(app, 'ferry.yaml'), yaml.dump(config));
         const loop: Loop = {
@@ -236,6 +252,25 @@ describe(
             { env: { FERRY_GITHUB_TOKEN: h.server.token } },
           );
         await mergeAll(loop);
+        const descriptors = await cloneRepo(h, 'acme/environments', 'descriptors');
+        await pushBranch(descriptors, 'main', {
+          'apps/guestbook/staging/.ferry-set.yaml': yaml.dump({
+            inventory: 'guestbook-staging',
+            namespace: namespaces.staging,
+            clusters: ['staging'],
+            prune: true,
+            maxDeletions: 10,
+            wait: true,
+          }),
+          'apps/guestbook/production/.ferry-set.yaml': yaml.dump({
+            inventory: 'guestbook-production',
+            namespace: namespaces.production,
+            clusters: ['prod-eu', 'prod-us'],
+            prune: true,
+            maxDeletions: 10,
+            wait: true,
+          }),
+        });
 
         await t.test(
           'app-build-and-propose.yml proposes the build to staging with the App token',
@@ -271,26 +306,17 @@ describe(
         const applied = await mergeAll(loop);
 
         await t.test(
-          'env-apply.yml applies staging and production, each posting its statuses',
+          "env-apply.yml fans out each cluster's changed sets, then posts its statuses",
           async () => {
             const file = 'examples/workflows/env-apply.yml';
             covered.add(file);
+            covered.add('examples/workflows/env-apply-cluster.yml');
             const workspace = await envCheckout(loop, applied);
             for (const matrix of [
-              {
-                cluster: 'staging',
-                environment: 'staging',
-                namespace: 'guestbook-staging',
-                kubeconfig: 'KUBECONFIG_STAGING',
-              },
-              {
-                cluster: 'prod-eu',
-                environment: 'production',
-                namespace: 'guestbook',
-                kubeconfig: 'KUBECONFIG_PROD_EU',
-              },
+              { cluster: 'staging', kubeconfig: 'KUBECONFIG_STAGING' },
+              { cluster: 'prod-eu', kubeconfig: 'KUBECONFIG_PROD_EU' },
             ]) {
-              const job = await runWorkflowJob(file, 'apply', {
+              const runs = await runCalledWorkflow(file, 'cluster', {
                 context: {
                   github: { token: loop.workflowToken.env, sha: applied },
                   secrets: secrets(loop),
@@ -299,9 +325,27 @@ describe(
                 workspace,
                 env: runnerEnv(loop, 'acme/environments', applied, 'push'),
                 standIns: standIns(loop),
-                rewrite: onTestCluster(loop),
               });
-              passed(job);
+              const [sets] = runs.sets!;
+              passed(sets!);
+              // The cluster's one set, not applied yet: one apply job for it, then the check.
+              const set =
+                matrix.cluster === 'staging' ? 'guestbook-staging' : 'guestbook-production';
+              assert.equal(sets!.outputs.count, '1');
+              assert.deepEqual(
+                (JSON.parse(sets!.outputs.matrix!) as { include: { set: string }[] }).include.map(
+                  (entry) => entry.set,
+                ),
+                [set],
+              );
+              assert.equal(runs.apply!.length, 1);
+              passed(runs.apply![0]!);
+              assert.equal(runs.apply![0]!.ferry[0]!.outputs['sets-applied'], '1');
+              const [check] = runs.check!;
+              passed(check!);
+              // The matrix applied it: apply with all finds the cluster running this commit.
+              assert.equal(check!.ferry[0]!.outputs['sets-applied'], '0');
+              assert.equal(check!.ferry[0]!.outputs['sets-unchanged'], '1');
             }
             assert.deepEqual(await statusesOn(loop, applied), [
               'ferry/apply (prod-eu)=success',
@@ -309,6 +353,37 @@ describe(
               'ferry/drift (prod-eu)=success',
               'ferry/drift (staging)=success',
             ]);
+            const live = await kubectl([
+              '-n',
+              namespaces.staging!,
+              'get',
+              'configmap',
+              'guestbook-config',
+              '-o',
+              'name',
+            ]);
+            assert.equal(live.code, 0, live.stderr);
+          },
+        );
+
+        await t.test(
+          'env-apply-single.yml: apply and drift of every set in one job find staging current',
+          async () => {
+            const file = 'examples/workflows/env-apply-single.yml';
+            covered.add(file);
+            const job = await runWorkflowJob(file, 'apply', {
+              context: {
+                github: { token: loop.workflowToken.env, sha: applied },
+                secrets: secrets(loop),
+              },
+              matrix: { cluster: 'staging', kubeconfig: 'KUBECONFIG_STAGING' },
+              workspace: await envCheckout(loop, applied),
+              env: runnerEnv(loop, 'acme/environments', applied, 'push'),
+              standIns: standIns(loop),
+            });
+            passed(job);
+            assert.equal(job.ferry[0]!.outputs['sets-unchanged'], '1');
+            assert.equal(job.ferry[1]!.outputs['sets-checked'], '1');
           },
         );
 
@@ -346,29 +421,9 @@ describe(
                 standIns: standIns(loop),
                 rewrite: onTestCluster(loop),
               });
-            passed(
-              await run(
-                {
-                  cluster: 'prod-eu',
-                  environment: 'production',
-                  namespace: 'guestbook',
-                  kubeconfig: 'KUBECONFIG_PROD_EU',
-                },
-                true,
-              ),
-            );
+            passed(await run({ cluster: 'prod-eu', kubeconfig: 'KUBECONFIG_PROD_EU' }, true));
             // Without the Slack secret (the comment says: leave it unset for no Slack).
-            passed(
-              await run(
-                {
-                  cluster: 'staging',
-                  environment: 'staging',
-                  namespace: 'guestbook-staging',
-                  kubeconfig: 'KUBECONFIG_STAGING',
-                },
-                false,
-              ),
-            );
+            passed(await run({ cluster: 'staging', kubeconfig: 'KUBECONFIG_STAGING' }, false));
             const { data: issues } = await h.octokit.rest.issues.listForRepo({
               owner: 'acme',
               repo: 'environments',
@@ -454,12 +509,7 @@ describe(
                 github: { token: loop.workflowToken.env, repository: 'acme/environments', event },
                 secrets: secrets(loop),
               },
-              matrix: {
-                cluster: 'prod-eu',
-                environment: 'production',
-                namespace: 'guestbook',
-                kubeconfig: 'KUBECONFIG_PROD_EU',
-              },
+              matrix: { cluster: 'prod-eu', kubeconfig: 'KUBECONFIG_PROD_EU' },
               workspace: await envCheckout(loop, head),
               env: {
                 ...runnerEnv(loop, 'acme/environments', head, 'pull_request'),
@@ -469,6 +519,8 @@ describe(
               rewrite: onTestCluster(loop),
             });
             passed(job);
+            // The promotion touches production's set only: that one is planned on prod-eu.
+            assert.equal(job.ferry[0]!.outputs['sets-planned'], '1');
             assert.match(job.ferry[0]!.outputs['comment-url'] ?? '', /#issuecomment-\d+$/);
             assert.ok((await statusesOn(loop, head)).includes('ferry/plan (prod-eu)=success'));
             const { data: comments } = await h.octokit.rest.issues.listComments({

@@ -3,7 +3,7 @@
 // the real control plane, with ferry taken from this checkout the way a job takes the package.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,13 +20,14 @@ import {
   runGitlabCiLocal,
   runPipeline,
   type PipelineRun,
+  ferryWrapper,
 } from '../helpers/gitlab-ci-local.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import type { PlanReport } from '../../src/core/plan.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import type { DriftReport } from '../../src/core/drift.js';
 
-const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'promote', 'rollback'];
+const COMPONENTS = ['render', 'propose', 'apply', 'drift', 'sets', 'promote', 'rollback'];
 const TEMPLATES = join(repoRoot, 'templates');
 
 /** Minimal inputs each component requires. */
@@ -35,6 +36,7 @@ const REQUIRED: Record<string, Record<string, string>> = {
   propose: { environment: 'staging' },
   apply: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
   drift: { environment: 'staging', dir: 'manifests', inventory: 'guestbook-staging' },
+  sets: { environment: 'staging' },
   promote: { to: 'production' },
   rollback: { environment: 'production' },
 };
@@ -92,6 +94,17 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
         include: [include('promote', { ...REQUIRED.promote, force: 'yes' })],
       }),
       'missing-rollback-environment.yml': dump({ include: [include('rollback', { to: '1.4.1' })] }),
+      'bad-all.yml': bad({ dir: '', inventory: '', all: 'yes' }),
+      'bad-sets-changed.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, changed: 'yes' })],
+      }),
+      'bad-sets-kubeconfig-variable.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, 'kubeconfig-variable': '$(id)' })],
+      }),
+      'bad-sets-timeout.yml': dump({
+        include: [include('sets', { ...REQUIRED.sets, timeout: '5m; id' })],
+      }),
+      'missing-sets-environment.yml': dump({ include: [include('sets', { cluster: 'prod' })] }),
     });
   });
   after(async () => {
@@ -177,6 +190,8 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'ferry-drift',
       'ferry-propose',
       'ferry-render',
+      'ferry-sets',
+      'ferry-sets-apply',
     ]);
     assert.deepEqual(manualJobs(defaultBranch), ['ferry-promote', 'ferry-rollback']);
     const schedule = await list('CI_PIPELINE_SOURCE=schedule');
@@ -212,6 +227,11 @@ describe('GitLab CI/CD components: catalog layout, schema and rules', () => {
       'bad-min-soak.yml': /min-soak.*does not match required regex/,
       'bad-force.yml': /force.*not a boolean/,
       'missing-rollback-environment.yml': /environment.*required value has not been provided/,
+      'bad-all.yml': /all.*not a boolean/,
+      'bad-sets-changed.yml': /changed.*not a boolean/,
+      'bad-sets-kubeconfig-variable.yml': /kubeconfig-variable.*does not match required regex/,
+      'bad-sets-timeout.yml': /timeout.*does not match required regex/,
+      'missing-sets-environment.yml': /environment.*required value has not been provided/,
     };
     for (const [file, message] of Object.entries(cases)) {
       const run = await gcl(['--file', file, '--list']);
@@ -259,13 +279,7 @@ describe('GitLab CI/CD components: a pipeline against the cluster', needsCluster
       dump({ TEST_KUBECONFIG: { type: 'file', values: { staging: kubeconfig } } }),
     );
     // ferry-command's way in: a command, here a wrapper around this checkout's bundle.
-    await mkdir(join(root, 'bin'));
-    const wrapper = join(root, 'bin', 'ferry');
-    await writeFile(
-      wrapper,
-      `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
-    );
-    await chmod(wrapper, 0o755);
+    const wrapper = await ferryWrapper(root);
     const cluster = { environment: 'staging', 'kubeconfig-variable': 'TEST_KUBECONFIG' };
     const target = { dir: 'rendered', inventory: 'guestbook-staging', namespace: ns.name };
     const app = await exampleApp((ferryYaml) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
@@ -226,4 +226,19 @@ export function assertJobFailed(run: PipelineRun, job: string, exitCode: number)
 /** What in a kubeconfig must never reach a job log: its tokens, client keys and passwords. */
 export function kubeconfigSecrets(kubeconfig: string): string[] {
   return [...kubeconfig.matchAll(/(?:token|client-key-data|password): *(\S+)/g)].map((m) => m[1]!);
+}
+
+/**
+ * The components' `ferry-command` way in: `<root>/bin/ferry`, a command running this checkout's
+ * bundle (dist/cli.js, built beforehand); returns its path.
+ */
+export async function ferryWrapper(root: string): Promise<string> {
+  await mkdir(join(root, 'bin'));
+  const wrapper = join(root, 'bin', 'ferry');
+  await writeFile(
+    wrapper,
+    `#!/bin/sh\nexec '${process.execPath}' '${join(repoRoot, 'dist', 'cli.js')}' "$@"\n`,
+  );
+  await chmod(wrapper, 0o755);
+  return wrapper;
 }

@@ -55,8 +55,12 @@ export function ferryAs(kubeconfig: string, command: string, target: Target, ...
 }
 
 /** The YAML `ferry rbac` prints for the set (run as the cluster's admin). */
-export async function rbacFor(target: Target, subject: string): Promise<string> {
-  const result = await ferryAs(testKubeconfig()!, 'rbac', target, '--subject', subject);
+export async function rbacFor(
+  target: Target,
+  subject: string,
+  ...flags: string[]
+): Promise<string> {
+  const result = await ferryAs(testKubeconfig()!, 'rbac', target, '--subject', subject, ...flags);
   assert.equal(result.code, 0, result.stderr);
   return result.stdout;
 }

@@ -35,9 +35,16 @@ interface WorkflowStep {
 
 interface WorkflowJob {
   if?: string;
+  needs?: string | string[];
+  /** A reusable workflow this job calls (`./.github/workflows/x.yml`) and its inputs. */
+  uses?: string;
+  with?: Record<string, unknown>;
   steps: WorkflowStep[];
   outputs?: Record<string, string>;
-  strategy?: { matrix?: { include?: Record<string, unknown>[] } & Record<string, unknown> };
+  /** A matrix, or an expression giving one (`${{ fromJSON(needs.x.outputs.matrix) }}`). */
+  strategy?: {
+    matrix?: ({ include?: Record<string, unknown>[] } & Record<string, unknown>) | string;
+  };
 }
 
 /** A stand-in for an action that is not ferry's: gets the step's evaluated inputs, returns outputs. */
@@ -117,6 +124,24 @@ const strings = (values: Record<string, unknown> | undefined, context: Expressio
     ]),
   );
 
+/** Checks that `matrix` is one of the entries job `name` runs with. */
+function assertInMatrix(
+  file: string,
+  name: string,
+  job: WorkflowJob,
+  matrix: Record<string, unknown> | undefined,
+): void {
+  const declared = job.strategy?.matrix;
+  // A matrix from an expression: the caller expanded it (runCalledWorkflow).
+  if (!matrix || typeof declared === 'string') return;
+  const include = declared?.include;
+  assert.ok(
+    include?.some((entry) => JSON.stringify(entry) === JSON.stringify(matrix)) ??
+      Object.keys(declared ?? {}).length > 0,
+    `${file}: ${JSON.stringify(matrix)} is not in the matrix of ${name}`,
+  );
+}
+
 /** Runs job `name` of the workflow at `file`. */
 export async function runWorkflowJob(
   file: string,
@@ -125,14 +150,7 @@ export async function runWorkflowJob(
 ): Promise<JobResult> {
   const job = (await loadWorkflow(file)).jobs[name];
   assert.ok(job, `${file} has no job ${name}`);
-  if (options.matrix) {
-    const include = job.strategy?.matrix?.include;
-    assert.ok(
-      include?.some((entry) => JSON.stringify(entry) === JSON.stringify(options.matrix)) ??
-        Object.keys(job.strategy?.matrix ?? {}).length > 0,
-      `${file}: ${JSON.stringify(options.matrix)} is not in the matrix of ${name}`,
-    );
-  }
+  assertInMatrix(file, name, job, options.matrix);
   const steps: Record<string, Record<string, string>> = {};
   const context: ExpressionContext = {
     env: {},
@@ -183,4 +201,63 @@ export async function runWorkflowJob(
   );
   result.outputs = strings(job.outputs, context);
   return result;
+}
+
+/** A called workflow's jobs as they ran: each job's runs (one per matrix entry; none if skipped). */
+export type CalledWorkflow = Record<string, JobResult[]>;
+
+/**
+ * Runs job `name` of the workflow at `file` when it calls a reusable workflow (`uses:
+ * ./.github/workflows/x.yml`, read from beside `file`, as the examples are copied side by side):
+ * its `with` evaluated as the called workflow's `inputs`, the caller's secrets passed on
+ * (`secrets: inherit`), then each called job in order, with `needs` holding the result and
+ * outputs of the jobs it needs, and a matrix given by an expression expanded into one run per
+ * `include` entry (none: the job is skipped, as GitHub skips an empty matrix's job).
+ */
+export async function runCalledWorkflow(
+  file: string,
+  name: string,
+  options: JobOptions,
+): Promise<CalledWorkflow> {
+  const caller = (await loadWorkflow(file)).jobs[name];
+  assert.ok(caller, `${file} has no job ${name}`);
+  const uses = caller.uses;
+  if (!uses?.startsWith('./.github/workflows/')) assert.fail(`${file}: ${name} calls no workflow`);
+  assertInMatrix(file, name, caller, options.matrix);
+  const callerContext = { ...options.context, matrix: options.matrix ?? {} };
+  const inputs = strings(caller.with, callerContext);
+  const called = join(resolve(repoRoot, file), '..', uses.slice('./.github/workflows/'.length));
+  const needs: Record<string, { result: string; outputs: Record<string, string> }> = {};
+  const runs: CalledWorkflow = {};
+  for (const [jobName, job] of Object.entries((await loadWorkflow(called)).jobs)) {
+    const needed = [job.needs ?? []].flat();
+    for (const other of needed)
+      assert.ok(needs[other], `${called}: ${jobName} needs ${other}, which runs after it`);
+    const context: ExpressionContext = {
+      ...options.context,
+      inputs,
+      needs: Object.fromEntries(needed.map((other) => [other, needs[other]])),
+    };
+    const matrix = job.strategy?.matrix;
+    // The caller's matrix is not the called jobs': they read `inputs`.
+    let entries: (Record<string, unknown> | undefined)[] = [undefined];
+    if (typeof matrix === 'string') {
+      const gate = job.if === undefined || evaluate(job.if.replace(/^\$\{\{|\}\}$/g, ''), context);
+      entries = gate
+        ? ((evaluateValue(matrix, context) as { include?: Record<string, unknown>[] }).include ??
+          [])
+        : [];
+    }
+    runs[jobName] = [];
+    for (const entry of entries)
+      runs[jobName].push(
+        await runWorkflowJob(called, jobName, { ...options, context, matrix: entry }),
+      );
+    const ran = runs[jobName].filter((run) => run.ran);
+    needs[jobName] = {
+      result: ran.length > 0 ? 'success' : 'skipped',
+      outputs: ran.length === 1 ? ran[0]!.outputs : {},
+    };
+  }
+  return runs;
 }

@@ -42,6 +42,8 @@ describe('action settings for promote and rollback', () => {
         draft: false,
         autoMerge: 'merge',
         dryRun: false,
+        kustomize: undefined,
+        helm: undefined,
       },
     });
   });

@@ -45,6 +45,8 @@ describe('action settings for propose', () => {
         autoMerge: 'squash',
         dryRun: false,
         allowFork: false,
+        kustomize: undefined,
+        helm: undefined,
       },
     });
   });

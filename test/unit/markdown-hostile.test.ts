@@ -95,6 +95,9 @@ function facts(): ProposalFacts {
     env: 'prod',
     image: imageReference('registry.example.com/web', '1.4.2'),
     oldImages: [VALUE],
+    // The renderer annotations found in the env repo are outside values too.
+    renderers: ['helm v3.21.4'],
+    oldRenderers: [VALUE],
     summary: { added: [OBJECT], changed: [], removed: [] },
     diff: `--- a/x.yaml\n+++ b/x.yaml\n@@ -1 +1 @@\n-note: ${VALUE}\n+note: safe\n`,
     source: { ...NO_SOURCE, repo: VALUE, commit: VALUE, runUrl: VALUE },

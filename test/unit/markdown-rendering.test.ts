@@ -24,6 +24,8 @@ function facts(diff: string): ProposalFacts {
     env: 'prod',
     image: imageReference('registry.example.com/web', '1.4.2'),
     oldImages: ['registry.example.com/web:1.4.1'],
+    renderers: ['helm v3.21.4'],
+    oldRenderers: ['helm v3.20.`0|'],
     // Outside values with markup in them must stay code.
     summary: { added: ['ConfigMap prod/a`b'], changed: ['Deployment prod/web'], removed: [] },
     diff,

@@ -156,6 +156,8 @@ describe('proposal text', () => {
     env: 'prod',
     image: imageReference('registry.example.com/web', '1.4.2'),
     oldImages: ['registry.example.com/web:1.4.1'],
+    renderers: [],
+    oldRenderers: [],
     summary: { added: [], changed: ['Deployment prod/web'], removed: [] },
     diff,
     source: { ...NO_SOURCE, commit: 'a'.repeat(40), runUrl: 'https://ci.example/run/1' },
@@ -171,6 +173,19 @@ describe('proposal text', () => {
       image: imageReference('r.example/web', '', `sha256:${'f'.repeat(64)}`),
     };
     assert.equal(proposalTitle(byDigest), 'ferry: deploy web sha256:ffffffffffff to prod');
+  });
+
+  it('names the renderer, and its change, only for a kustomize or helm source', () => {
+    assert.doesNotMatch(proposalBody(facts('')), /Rendered with/);
+    const same = { ...facts(''), renderers: ['helm v3.21.4'], oldRenderers: ['helm v3.21.4'] };
+    assert.match(proposalBody(same), /\n\*\*Rendered with:\*\* `helm v3\.21\.4`\n/);
+    const bumped = { ...same, oldRenderers: ['helm v3.20.0'] };
+    assert.match(
+      proposalBody(bumped),
+      /\n\*\*Rendered with:\*\* `helm v3\.20\.0` → `helm v3\.21\.4`\n/,
+    );
+    const first = { ...same, oldRenderers: [] };
+    assert.match(proposalBody(first), /\*\*Rendered with:\*\* `helm v3\.21\.4`\n/);
   });
 
   it('folds long diffs and truncates under the body limit at a line boundary', () => {

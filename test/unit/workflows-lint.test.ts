@@ -3,7 +3,7 @@
 // paste expressions into shell scripts.
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -63,6 +63,38 @@ describe('GitHub Actions workflows', { skip: !hasGo && allowNoGo ? noGoReason : 
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it(
+    'check an example calling a reusable workflow against the inputs it declares',
+    {
+      skip: !hasGo && 'no Go',
+    },
+    async () => {
+      // The script, run from a copy of this checkout's layout whose env-apply.yml forgets an input
+      // of env-apply-cluster.yml: only a lint that lays the examples out as .github/workflows/ of
+      // a repository resolves `./.github/workflows/env-apply-cluster.yml` and can say so.
+      const dir = await mkdtemp(join(tmpdir(), 'ferry-actionlint-call-'));
+      try {
+        await cp(join(root, 'test/tools/actionlint.sh'), join(dir, 'test/tools/actionlint.sh'));
+        await cp(join(root, 'examples/workflows'), join(dir, 'examples/workflows'), {
+          recursive: true,
+        });
+        const caller = join(dir, 'examples/workflows/env-apply.yml');
+        const text = await readFile(caller, 'utf8');
+        const forgotten = text.replace(/^ {6}cluster: \$\{\{ matrix\.cluster \}\}\n/m, '');
+        assert.notEqual(forgotten, text, 'env-apply.yml passes the input cluster');
+        await writeFile(caller, forgotten);
+        const result = await run('bash', [join(dir, 'test/tools/actionlint.sh')]);
+        assert.equal(result.code, 1, result.output);
+        assert.match(
+          result.output,
+          /^examples\/workflows\/env-apply\.yml:\d+:\d+: input "cluster" is required by "\.\/\.github\/workflows\/env-apply-cluster\.yml" reusable workflow/m,
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('GitHub Actions workflows keep expressions out of shell scripts', () => {

@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../../core/errors.js';
 import { convertCrd, convertDocument, SchemaSet, type SchemaTable } from '../../core/schema.js';
 import type { KubeObject } from '../../core/manifest.js';
+import { cacheDir } from '../cache-dir.js';
 import type { KubeClient, KubeResponse } from './client.js';
 
 /**
@@ -19,12 +19,6 @@ const CACHE_FORMAT = 1;
 
 interface OpenApiIndex {
   paths?: Record<string, { serverRelativeURL?: string }>;
-}
-
-/** Where ferry keeps what it can reuse across runs (`$FERRY_CACHE_DIR`, XDG's cache dir). */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.FERRY_CACHE_DIR) return env.FERRY_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ferry');
 }
 
 /** The index path of a group-version (`v1` → `api/v1`, `apps/v1` → `apis/apps/v1`). */

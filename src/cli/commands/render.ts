@@ -7,7 +7,9 @@ import { addOptions, optionValues } from '../options.js';
 export function renderCommand(program: Command, io: CliIO): void {
   const command = program
     .command('render')
-    .description("render an app's Handlebars YAML templates for one environment");
+    .description(
+      'render an app (Handlebars templates, a Kustomize overlay or a Helm chart) for one environment',
+    );
   addOptions(command, RENDER_OPTIONS)
     .addHelpText(
       'after',

@@ -9,13 +9,15 @@ import {
   repositoryRoot,
 } from '../../adapters/files.js';
 import type { Logger } from '../../adapters/logger.js';
+import type { ToolPaths } from '../../adapters/renderers/tools.js';
 import { parseConfig, type EnvironmentConfig, type FerryConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { imageReference, type ImageReference } from '../../core/image.js';
 import { describeObject, toYamlDocument, type RenderedManifest } from '../../core/manifest.js';
 import { manifestFileNames } from '../../core/file-names.js';
-import { renderManifests, type SourceInfo } from '../../core/render.js';
+import type { SourceInfo } from '../../core/render.js';
 import { renderedBy } from '../../core/rendered-by.js';
+import { renderApp, sourceFolder } from './app-source.js';
 
 export interface RenderOptions {
   /** Path to ferry.yaml. */
@@ -27,6 +29,8 @@ export interface RenderOptions {
   out?: string;
   /** Overrides for detected source info (CI variables). */
   source?: Partial<SourceInfo>;
+  /** Where kustomize and helm are, when not on PATH (`--kustomize`, `--helm`). */
+  tools?: ToolPaths;
 }
 
 export interface RenderResult {
@@ -40,6 +44,8 @@ export interface RenderResult {
   files: string[];
   /** One file name and YAML text per object, whether or not they were written. */
   documents: Map<string, string>;
+  /** The kustomize or helm that made the objects (`helm v3.21.4`); undefined for templates. */
+  renderer?: string;
 }
 
 /** Loads ferry.yaml; `baseDir` is its folder, which relative paths in it are relative to. */
@@ -70,9 +76,17 @@ export async function loadEnvironment(
   return { config, environment, baseDir };
 }
 
+/** What {@link renderEnvironment} gives: the objects, one YAML document per file, the renderer. */
+export interface EnvironmentRendering {
+  manifests: RenderedManifest[];
+  documents: Map<string, string>;
+  renderer?: string;
+}
+
 /**
- * Renders an app's templates (under `baseDir`, the folder of ferry.yaml) for one environment
- * with exactly this image and source: the objects, and one YAML document per object by file name.
+ * Renders an app (its templates, overlay or chart, under `baseDir`, the folder of ferry.yaml)
+ * for one environment with exactly this image and source, its encrypted secrets added: the
+ * objects, and one YAML document per object by file name.
  */
 export async function renderEnvironment(
   config: FerryConfig,
@@ -80,18 +94,9 @@ export async function renderEnvironment(
   image: ImageReference,
   source: SourceInfo,
   baseDir: string,
-): Promise<{ manifests: RenderedManifest[]; documents: Map<string, string> }> {
-  const folder = templatesFolder(config, baseDir);
-  // Templates' links stay inside the app's work tree; a folder ferry.yaml names outside it
-  // (an absolute `templates:`) is the user's choice, and its links stay inside that folder.
+  extra: { tools?: ToolPaths | undefined; log?: Logger } = {},
+): Promise<EnvironmentRendering> {
   const repository = await repositoryRoot(baseDir);
-  const outside = (await pathRelation(folder, repository)) === 'apart';
-  const templates = await readTemplates(
-    folder,
-    baseDir,
-    config.templates,
-    outside ? folder : repository,
-  );
   const secrets = environment.secrets
     ? await readTemplates(
         join(baseDir, environment.secrets),
@@ -101,7 +106,16 @@ export async function renderEnvironment(
         'secrets folder',
       )
     : [];
-  const manifests = renderManifests({ config, environment, image, source, templates, secrets });
+  const { manifests, renderer } = await renderApp({
+    config,
+    environment,
+    image,
+    source,
+    baseDir,
+    repository,
+    secrets,
+    ...extra,
+  });
   const names = manifestFileNames(manifests);
   const documents = new Map(
     names.map((name, i) => {
@@ -109,26 +123,26 @@ export async function renderEnvironment(
       return [name, verbatim ?? toYamlDocument(object)];
     }),
   );
-  return { manifests, documents };
-}
-
-/** The templates folder: as written in ferry.yaml, relative to its folder unless absolute. */
-function templatesFolder(config: FerryConfig, baseDir: string): string {
-  return resolve(baseDir, config.templates);
+  return { manifests, documents, ...(renderer ? { renderer } : {}) };
 }
 
 /**
- * Refuses an `--out` that would replace the app's own sources: the templates folder, a folder
- * inside it (read back as templates next time) or holding it, or a folder holding ferry.yaml.
+ * Refuses an `--out` that would replace the app's own sources: the templates folder (or the
+ * overlay, or the chart), a folder inside it (read back as templates next time) or holding it,
+ * or a folder holding ferry.yaml.
  */
-async function refuseOutOverlap(out: string, configPath: string, templates: string) {
-  const toTemplates = await pathRelation(out, templates);
+async function refuseOutOverlap(
+  out: string,
+  configPath: string,
+  sources: { path: string; what: string } | undefined,
+) {
+  const toSources = sources ? await pathRelation(out, sources.path) : 'apart';
   const problem =
     (await pathRelation(out, configPath)) === 'holds'
       ? `holds the config file ${configPath}`
-      : toTemplates === 'apart'
+      : toSources === 'apart'
         ? undefined
-        : `${toTemplates === 'same' ? 'is' : toTemplates === 'inside' ? 'is inside' : 'holds'} the templates folder ${templates}`;
+        : `${toSources === 'same' ? 'is' : toSources === 'inside' ? 'is inside' : 'holds'} the ${sources!.what} ${sources!.path}`;
   if (problem)
     throw new ConfigError(
       `--out ${out}: ${problem}; choose a folder of its own for rendered files`,
@@ -140,16 +154,17 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
   const image = imageReference(config.image, options.imageTag, options.imageDigest);
   const source = detectSource(process.env, options.source);
-  const { manifests, documents } = await renderEnvironment(
+  const { manifests, documents, renderer } = await renderEnvironment(
     config,
     environment,
     image,
     source,
     baseDir,
+    { tools: options.tools, log },
   );
   const names = [...documents.keys()];
   if (options.out) {
-    await refuseOutOverlap(options.out, options.config, templatesFolder(config, baseDir));
+    await refuseOutOverlap(options.out, options.config, sourceFolder(config, environment, baseDir));
     await replaceDirectory(options.out, documents, (text, name) => !!renderedBy(text, name));
     log.info(
       `rendered ${manifests.length} objects for ${config.app}/${environment.name} into ${options.out}`,
@@ -164,5 +179,6 @@ export async function render(options: RenderOptions, log: Logger): Promise<Rende
       .join('---\n'),
     files: options.out ? names : [],
     documents,
+    ...(renderer ? { renderer } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { rbacManifests, type RbacSubject } from '../../../core/rbac-manifests.js
 import { checkKindsKnown } from '../apply/apply.js';
 import { desiredObject, readInventory } from '../inventory/inventory.js';
 import { refuseParentClash } from '../inventory/live-state.js';
-import { readSet } from '../set-source.js';
+import { readSet, type SetSettings } from '../set-source.js';
 import { accessSet, setObjects } from './scope.js';
 
 /** One set: a folder of manifests applied as one inventory. */
@@ -31,6 +31,8 @@ export interface RbacOptions {
   kubeconfig?: string;
   context?: string;
   requestTimeoutMs?: number;
+  /** How a set that is a kustomization or a chart is built, as apply builds it (issue 22). */
+  source?: SetSettings;
 }
 
 export interface RbacResult {
@@ -44,11 +46,23 @@ async function readAccessSet(
   client: KubeClient,
   resources: ResourceMap,
   options: RbacSetOptions,
+  source: SetSettings | undefined,
+  log: Logger,
 ): Promise<{ set: AccessSet; summary: string }> {
-  // As apply reads it (SOPS files decrypted: their names may be encrypted too); whether a
-  // Secret is plaintext is apply's question, not this one's.
-  const manifests = (await readSet(options.dir, { allowPlaintextSecrets: true })).objects;
-  const parent = applySetParent(options.inventory, options.namespace ?? client.contextNamespace);
+  const namespace = options.namespace ?? client.contextNamespace;
+  // As apply reads it (SOPS files decrypted: their names may be encrypted too; a chart
+  // templated with the inventory as its release, so the names granted are the names applied);
+  // whether a Secret is plaintext is apply's question, not this one's.
+  const manifests = (
+    await readSet(options.dir, {
+      allowPlaintextSecrets: true,
+      inventory: options.inventory,
+      namespace,
+      ...(source ? { source } : {}),
+      log,
+    })
+  ).objects;
+  const parent = applySetParent(options.inventory, namespace);
   checkKindsKnown(manifests, resources);
   refuseParentClash(manifests, parent);
   const objects = setObjects(manifests, resources, parent);
@@ -81,7 +95,8 @@ export async function rbac(options: RbacOptions, log: Logger): Promise<RbacResul
   try {
     const resources = await discover(client);
     const read = [];
-    for (const set of options.sets) read.push(await readAccessSet(client, resources, set));
+    for (const set of options.sets)
+      read.push(await readAccessSet(client, resources, set, options.source, log));
     const pruneAllow = options.pruneAllow ?? [];
     const permissions = requiredAccess(
       read.map((r) => r.set),

@@ -1,5 +1,5 @@
 import type { SecretOptions } from '../secrets/open.js';
-import { readSet } from '../set-source.js';
+import { readSet, type SetSettings } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -36,10 +36,10 @@ import {
 } from '../inventory/live-state.js';
 import { InventoryRecord } from '../inventory/record.js';
 import { prune } from './prune.js';
-import { rolloutTargets, waitForTargets } from './wait.js';
+import { pruneBeforeRollout, rolloutTargets, waitForTargets } from './wait.js';
 
 export interface ApplyOptions extends SecretOptions {
-  /** Folder of manifests (YAML/JSON, recursively). */
+  /** Folder of manifests (YAML/JSON, recursively), a kustomization or a Helm chart. */
   dir: string;
   /** Inventory (ApplySet) name; its parent ConfigMap lives in `namespace`. */
   inventory: string;
@@ -69,6 +69,8 @@ export interface ApplyOptions extends SecretOptions {
   gitWinsOver?: string[];
   /** With `prune`, accept a folder with no manifests (every member is deleted). */
   pruneEmpty?: boolean;
+  /** How to build a set folder that is a kustomization or a Helm chart (issue 22). */
+  source?: SetSettings;
   /** Skip checking the permissions the run needs before it reads or writes. */
   skipPreflight?: boolean;
 }
@@ -79,7 +81,7 @@ export interface ApplyOptions extends SecretOptions {
  * objects are skipped; then the rollout wait, and prune last.
  */
 export async function apply(options: ApplyOptions, log: Logger): Promise<ApplyReport> {
-  const set = await readSet(options.dir, options);
+  const set = await readSet(options.dir, { ...options, log });
   refuseEmptyPrune(set.objects.length, options);
   return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
     applyObjects(client, set.objects, options, log, set.sources),
@@ -157,6 +159,9 @@ async function run(
       const targets = rolloutTargets(state.desired, written, state.inventory);
       await waitForTargets(targets, written, client, options.timeoutMs, report, log);
       ran.push(...targets.filter((d) => isJob(d.object)));
+    } else if (options.prune) {
+      const warning = pruneBeforeRollout(state.desired, written, state.inventory);
+      if (warning) log.warning(warning);
     }
     if (state.inventory.parentLive || written.length > 0)
       await recordCompletions(client, parent, [...new Set(ran)]);

@@ -2,7 +2,7 @@ import type { Logger } from '../../../adapters/logger.js';
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import { waitForRollouts } from '../../../adapters/kube/rollout.js';
 import { ApplyFailure, type ApplyReport } from '../../../core/apply-report.js';
-import { describeObject } from '../../../core/manifest.js';
+import { describeObject, type KubeObject } from '../../../core/manifest.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/options.js';
 import { rolloutState, waitsForRollout, type LiveObject } from '../../../core/rollout.js';
 import type { DesiredObject, Inventory } from '../inventory/inventory.js';
@@ -63,4 +63,36 @@ export async function waitForTargets(
     `${outcome.notReady.length} object(s) did not become ready (prune skipped): ${reasons}`,
     report,
   );
+}
+
+/** A few names for a one-line message: the first three, then how many more. */
+function someNames(objects: { object: KubeObject }[]): string {
+  const named = objects.slice(0, 3).map((o) => describeObject(o.object));
+  return objects.length > 3
+    ? `${named.join(', ')} and ${objects.length - 3} more`
+    : named.join(', ');
+}
+
+/**
+ * Without `--wait`, prune follows the writes at once: a ConfigMap or Secret that left the
+ * manifests (a generator's new hash suffix renames it) is deleted while the workloads this run
+ * changed may still run pods that use it (issue 22). Says so, naming both, and the flag that
+ * orders it: apply, wait, then prune. Undefined when nothing of the kind is about to happen.
+ */
+export function pruneBeforeRollout(
+  desired: DesiredObject[],
+  written: DesiredObject[],
+  inventory: Inventory,
+): string | undefined {
+  const kept = new Set(desired.map((d) => d.id));
+  const config = inventory.members.filter(
+    (m) =>
+      !kept.has(m.id) &&
+      m.object.apiVersion === 'v1' &&
+      (m.object.kind === 'ConfigMap' || m.object.kind === 'Secret'),
+  );
+  const wrote = new Set(written.map((d) => d.id));
+  const rolling = desired.filter((d) => wrote.has(d.id) && waitsForRollout(d.object, d.info));
+  if (config.length === 0 || rolling.length === 0) return undefined;
+  return `prune deletes ${someNames(config)} without waiting for the rollout of ${someNames(rolling)}: pods that still use them may fail to start; add --wait to prune after the rollout`;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SecretOptions } from '../secrets/open.js';
 import { readTextFile } from '../../../adapters/files.js';
-import { readSet } from '../set-source.js';
+import { readSet, type SetSettings } from '../set-source.js';
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { discover, type ResourceMap } from '../../../adapters/kube/discovery.js';
@@ -39,11 +39,13 @@ export interface DriftOptions extends SecretOptions {
   requestTimeoutMs?: number;
   /** Alert sinks; each fires only when the drift state changes. */
   alerts?: AlertOptions;
+  /** How to build a set folder that is a kustomization or a Helm chart (issue 22). */
+  source?: SetSettings;
 }
 
 /** `ferry drift`: compares the live cluster with the manifests ferry applied. */
 export async function drift(options: DriftOptions, log: Logger): Promise<DriftReport> {
-  const set = await readSet(options.dir, options);
+  const set = await readSet(options.dir, { ...options, log });
   const rules = options.ignore
     ? parseIgnoreRules(await readTextFile(options.ignore, 'ignore file'), options.ignore)
     : [];

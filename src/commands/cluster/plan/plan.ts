@@ -48,6 +48,7 @@ export type PlanOptions = Pick<
   | 'requestTimeoutMs'
   | 'skipPreflight'
   | 'allowPlaintextSecrets'
+  | 'source'
 > & { cluster?: string };
 
 /**
@@ -56,7 +57,7 @@ export type PlanOptions = Pick<
  * would change. Nothing is written.
  */
 export async function plan(options: PlanOptions, log: Logger): Promise<PlanReport> {
-  const set = await readSet(options.dir, options);
+  const set = await readSet(options.dir, { ...options, log });
   return KubeClient.using({ ...options, log: (line) => log.info(line) }, (client) =>
     planObjects(client, set.objects, options, log, set.sources),
   );

@@ -5,11 +5,13 @@ import { ApplyFailure, summaryLine, type ApplyReport } from '../../../core/apply
 import { applyTraceAnnotations } from '../../../core/applyset.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
+import { ancestorsOf } from '../../../core/set-order.js';
 import { countResults, type SetRow, type SetsReport } from '../../../core/sets-report.js';
 import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
 import type { SecretOptions } from '../secrets/open.js';
-import { readSet } from '../set-source.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
+import { readSet, withDescriptor } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, isApplied, type LoadedSets } from './load.js';
 import { readSetRecords, writeSetRecord, type SetRecords } from './records.js';
 import { runInDependencyOrder } from './schedule.js';
@@ -33,6 +35,8 @@ export interface ApplyAllOptions
     > {
   /** The environment repo folder to look for sets under. */
   root: string;
+  /** kustomize and helm for sets that are a kustomization or a chart (the rest: each descriptor). */
+  tools?: ToolPaths;
   cluster: string;
   /** Only these sets (inventory names); their dependencies outside it are awaited, not applied. */
   sets?: string[];
@@ -71,7 +75,8 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
     if (options.heal) {
       const { driftedSets } = await import('./drift-all.js');
       const unchanged = selected.filter((set) => !toApply.has(set));
-      for (const set of await driftedSets(client, loaded, unchanged, log)) toApply.add(set);
+      for (const set of await driftedSets(client, loaded, unchanged, log, options))
+        toApply.add(set);
     }
     const annotations = applyTraceAnnotations({
       commit: loaded.trees.commit,
@@ -89,7 +94,9 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
         const waited = await awaitDependencies<ApplyReport>(
           client,
           loaded,
-          (loaded.dependencies.get(set.descriptor.inventory) ?? []).filter(
+          // Through sets outside the selection too: an unchanged set another job does not
+          // apply may stand on one it does.
+          ancestorsOf(set.descriptor.inventory, loaded.dependencies).filter(
             (d) => !inSelection.has(d.descriptor.inventory),
           ),
           options.dependencyTimeoutMs,
@@ -160,7 +167,11 @@ async function applySet(
   });
   const parent = { namespace, name: descriptor.inventory };
   try {
-    const manifests = await readSet(applyOptions.dir, applyOptions);
+    const manifests = await readSet(applyOptions.dir, {
+      ...applyOptions,
+      source: withDescriptor(descriptor.build, options.tools),
+      log,
+    });
     refuseEmptyPrune(manifests.objects.length, applyOptions);
     const report = await applyObjects(
       client,

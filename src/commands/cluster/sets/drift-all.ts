@@ -16,12 +16,15 @@ import type { AlertOptions } from '../../publish/drift-alerts.js';
 import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
 import { crdsOf } from '../../../core/crd-kinds.js';
-import { readSet, type SetManifests } from '../set-source.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
+import { readSet, withDescriptor, type SetManifests } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
 
 /** What `ferry drift --all` takes. */
 export interface DriftAllOptions {
   root: string;
+  /** kustomize and helm for sets that are a kustomization or a chart (the rest: each descriptor). */
+  tools?: ToolPaths;
   cluster: string;
   sets?: string[];
   ignore?: string;
@@ -69,9 +72,10 @@ export async function driftedSets(
   loaded: LoadedSets,
   sets: EnvSet[],
   log: Logger,
+  options: Pick<DriftAllOptions, 'tools'> = {},
 ): Promise<EnvSet[]> {
   if (sets.length === 0) return [];
-  const rows = await checkSets(client, loaded, sets, { rules: [] }, log);
+  const rows = await checkSets(client, loaded, sets, { ...options, rules: [] }, log);
   return sets.filter((_set, i) => rows[i]?.report !== undefined && !rows[i].report.clean);
 }
 
@@ -80,14 +84,20 @@ async function checkSets(
   client: KubeClient,
   loaded: LoadedSets,
   sets: EnvSet[],
-  options: Pick<DriftAllOptions, 'confirm' | 'alerts' | 'allowPlaintextSecrets'> & {
+  options: Pick<DriftAllOptions, 'confirm' | 'alerts' | 'allowPlaintextSecrets' | 'tools'> & {
     rules: IgnoreRule[];
   },
   log: Logger,
 ): Promise<SetRow<DriftReport>[]> {
   const manifestsOf = await Promise.all(
     sets.map((set) =>
-      readSet(join(loaded.root, set.path), options).catch((error: unknown) => error as Error),
+      readSet(join(loaded.root, set.path), {
+        ...options,
+        inventory: set.descriptor.inventory,
+        namespace: set.descriptor.namespace ?? client.contextNamespace,
+        source: withDescriptor(set.descriptor.build, options.tools),
+        log,
+      }).catch((error: unknown) => error as Error),
     ),
   );
   const objectsOf = manifestsOf.map((m) => (m instanceof Error ? m : m.objects));

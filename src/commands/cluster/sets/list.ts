@@ -1,6 +1,7 @@
 import type { Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { ConfigError } from '../../../core/errors.js';
+import { ancestorsOf } from '../../../core/set-order.js';
 import type { SetEntry } from '../../../core/sets-output.js';
 import { readSetRecords } from './records.js';
 import { changedSince, isApplied, loadClusterSets } from './load.js';
@@ -53,6 +54,9 @@ export async function listSets(options: ListSetsOptions, log: Logger): Promise<S
         path: set.path,
         namespace: set.descriptor.namespace,
         dependsOn: set.descriptor.dependsOn,
+        ancestors: ancestorsOf(set.descriptor.inventory, loaded.dependencies).map(
+          (a) => a.descriptor.inventory,
+        ),
       });
   }
   return entries;

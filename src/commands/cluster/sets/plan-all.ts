@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SecretOptions } from '../secrets/open.js';
-import { readSet } from '../set-source.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
+import { readSet, withDescriptor } from '../set-source.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
@@ -34,6 +35,8 @@ export interface PlanAllOptions
       | 'skipPreflight'
     > {
   root: string;
+  /** kustomize and helm for sets that are a kustomization or a chart (the rest: each descriptor). */
+  tools?: ToolPaths;
   cluster: string;
   sets?: string[];
   /** Only sets whose folder differs from this revision (a pull request's base). */
@@ -94,7 +97,13 @@ async function planSet(
     namespace: set.descriptor.namespace,
   };
   try {
-    const manifests = await readSet(join(loaded.root, set.path), options);
+    const manifests = await readSet(join(loaded.root, set.path), {
+      ...options,
+      inventory: set.descriptor.inventory,
+      namespace: set.descriptor.namespace ?? client.contextNamespace,
+      source: withDescriptor(set.descriptor.build, options.tools),
+      log,
+    });
     const report = await planObjects(
       client,
       manifests.objects,

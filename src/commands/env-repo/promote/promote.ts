@@ -1,6 +1,7 @@
 import { detectSource, sourceCommitUrl } from '../../../adapters/ci-environment.js';
 import type { Logger } from '../../../adapters/logger.js';
 import type { FerryConfig } from '../../../core/config.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
 import { parseDuration } from '../../../core/duration.js';
 import { parseClusterName } from '../../../core/options.js';
 import { ConfigError, FerryError, OperationError } from '../../../core/errors.js';
@@ -38,6 +39,8 @@ export interface PromoteOptions extends PullRequestOptions {
   minSoak?: string;
   /** Cluster in the source's status contexts (`ferry/apply (<cluster>)`); default `default`. */
   cluster?: string;
+  /** Where kustomize and helm are, when not on PATH. */
+  tools?: ToolPaths;
 }
 
 /** One target's promotion: what propose reports, or why it failed. */
@@ -113,6 +116,7 @@ export async function promote(
         state.image,
         origin,
         baseDir,
+        { ...(options.tools ? { tools: options.tools } : {}), log },
       );
       const fields = {
         app: config.app,

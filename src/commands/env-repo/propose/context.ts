@@ -16,6 +16,7 @@ import {
   descriptorChange,
   folderDiff,
   imagesIn,
+  renderersIn,
   planProposal,
   summarizeObjects,
   type CompanionState,
@@ -26,6 +27,7 @@ import {
 import type { SourceInfo } from '../../../core/render.js';
 import { checkProposedSet } from '../../../core/proposed-set.js';
 import { SET_DESCRIPTOR, type EnvSet } from '../../../core/set-descriptor.js';
+import type { ToolPaths } from '../../../adapters/renderers/tools.js';
 import { otherRendering } from '../../../core/rendered-by.js';
 import type { RetryPolicy } from './race-retry.js';
 
@@ -62,6 +64,8 @@ export interface ProposeOptions extends PullRequestOptions {
   source?: Partial<SourceInfo>;
   /** Run under pull_request_target from a fork anyway. */
   allowFork?: boolean;
+  /** Where kustomize and helm are, when not on PATH. */
+  tools?: ToolPaths;
 }
 
 /** What a proposal did: the `closed` case is a proposal made moot by the base (see README). */
@@ -168,6 +172,8 @@ export function proposalWords(
     env: context.envName,
     image: proposed.image,
     oldImages: imagesIn(baseFiles),
+    renderers: renderersIn(proposed.files),
+    oldRenderers: renderersIn(baseFiles),
     summary: summarizeObjects(baseFiles, proposed.files),
     descriptor: descriptorChange(baseFiles, proposed.files),
     diff: folderDiff(baseFiles, proposed.files, context.path),

@@ -37,6 +37,7 @@ export async function propose(
       imageTag: options.imageTag,
       imageDigest: options.imageDigest,
       source: options.source,
+      ...(options.tools ? { tools: options.tools } : {}),
     },
     log,
   );

@@ -1,0 +1,37 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  drift,
+  driftCheck,
+  fingerprintOf
+} from "./chunk-DLLVGERZ.js";
+import "./chunk-A77PZLDO.js";
+import "./chunk-EJ2WBDOI.js";
+import "./chunk-KGURHNNJ.js";
+import "./chunk-6ER3YKVD.js";
+import "./chunk-TNGCXRZU.js";
+import "./chunk-Z3LLN2L2.js";
+import "./chunk-HIFOT27K.js";
+import "./chunk-WQL2QXTW.js";
+import "./chunk-FLLOJKTZ.js";
+import "./chunk-L7SMPO5I.js";
+import "./chunk-MUNFVUUD.js";
+import "./chunk-P25TPT5Y.js";
+import "./chunk-42HGEZZQ.js";
+import "./chunk-ZK6YC5J5.js";
+import "./chunk-7YCPZVIH.js";
+import "./chunk-PSGNFUS3.js";
+import "./chunk-WH76CAUT.js";
+import "./chunk-QYBJ5BVV.js";
+import "./chunk-M2WY2DRM.js";
+import "./chunk-XIPL23AO.js";
+import "./chunk-I5IJWC2A.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-IZAVEBCE.js";
+import "./chunk-PTXPLBH2.js";
+import "./chunk-JQ6NJE4M.js";
+export {
+  drift,
+  driftCheck,
+  fingerprintOf
+};
+//# sourceMappingURL=drift-3FLOG632.js.map

@@ -1,0 +1,206 @@
+import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
+import {
+  DEFAULT_PARALLEL
+} from "./chunk-SVCTATDN.js";
+import {
+  prefixedLogger
+} from "./chunk-HYYXLZXP.js";
+import {
+  changedSince,
+  isApplied,
+  loadClusterSets,
+  readSetRecords,
+  selectSets,
+  setNamespace
+} from "./chunk-S5XPQ2SW.js";
+import {
+  countResults,
+  formatSetsMarkdown,
+  setsSummary,
+  worstExitCode
+} from "./chunk-PJBSKZ5A.js";
+import {
+  commentLimit,
+  commentRest,
+  planObjects,
+  postPlanStatus,
+  postStickyComment
+} from "./chunk-73AIKZE4.js";
+import "./chunk-JFYJLMCE.js";
+import {
+  formatPlanMarkdown
+} from "./chunk-YKXKEC5I.js";
+import {
+  planSummary
+} from "./chunk-ODSRZT6V.js";
+import "./chunk-LAIWW4P2.js";
+import "./chunk-MSUMI4LC.js";
+import {
+  readSet,
+  withDescriptor
+} from "./chunk-A77PZLDO.js";
+import "./chunk-EJ2WBDOI.js";
+import {
+  KubeClient
+} from "./chunk-KGURHNNJ.js";
+import "./chunk-6ER3YKVD.js";
+import "./chunk-VOMC4N5B.js";
+import "./chunk-TNGCXRZU.js";
+import "./chunk-ZQ3VISGG.js";
+import "./chunk-Z3LLN2L2.js";
+import "./chunk-PVPH2W2K.js";
+import "./chunk-2ZKVSY52.js";
+import "./chunk-V2ODYXZK.js";
+import "./chunk-CUPPHANJ.js";
+import "./chunk-A3ITCGRW.js";
+import "./chunk-HIFOT27K.js";
+import "./chunk-X4656V3V.js";
+import "./chunk-WQL2QXTW.js";
+import "./chunk-FLLOJKTZ.js";
+import "./chunk-L7SMPO5I.js";
+import "./chunk-MUNFVUUD.js";
+import "./chunk-P25TPT5Y.js";
+import "./chunk-42HGEZZQ.js";
+import "./chunk-ZK6YC5J5.js";
+import "./chunk-7YCPZVIH.js";
+import "./chunk-PSGNFUS3.js";
+import "./chunk-WH76CAUT.js";
+import "./chunk-QYBJ5BVV.js";
+import "./chunk-M2WY2DRM.js";
+import "./chunk-XIPL23AO.js";
+import "./chunk-I5IJWC2A.js";
+import "./chunk-HWJ62L7M.js";
+import "./chunk-IZAVEBCE.js";
+import {
+  FerryError,
+  messageOf
+} from "./chunk-PTXPLBH2.js";
+import {
+  hiddenMarker,
+  inlineCode
+} from "./chunk-5YSSDDXP.js";
+import "./chunk-JQ6NJE4M.js";
+
+// src/commands/cluster/sets/plan-all.ts
+import { join } from "node:path";
+async function planAll(options, log) {
+  const loaded = await loadClusterSets(options.root, options.cluster);
+  let selected = selectSets(loaded, options.sets);
+  if (options.changedSince !== void 0)
+    selected = await changedSince(loaded, selected, options.changedSince);
+  return KubeClient.using({ ...options, log: (line) => log.info(line) }, async (client) => {
+    if (options.changed) {
+      const records = await readSetRecords(client);
+      selected = selected.filter(
+        (set) => !isApplied(loaded, set, records, client.contextNamespace)
+      );
+    }
+    const rows = [];
+    const queue = [...selected];
+    const worker = async () => {
+      for (let set = queue.shift(); set; set = queue.shift())
+        rows.push(await planSet(client, loaded, set, options, log));
+    };
+    await Promise.all(Array.from({ length: DEFAULT_PARALLEL }, worker));
+    const order = new Map(selected.map((set, i) => [set.descriptor.inventory, i]));
+    rows.sort((a, b) => (order.get(a.set) ?? 0) - (order.get(b.set) ?? 0));
+    return {
+      command: "plan",
+      cluster: options.cluster,
+      commit: loaded.trees.commit,
+      dryRun: false,
+      sets: rows,
+      counts: countResults(rows),
+      requests: Object.fromEntries(client.counts)
+    };
+  });
+}
+async function planSet(client, loaded, set, options, log) {
+  const row = {
+    set: set.descriptor.inventory,
+    path: set.path,
+    namespace: set.descriptor.namespace
+  };
+  try {
+    const manifests = await readSet(join(loaded.root, set.path), {
+      ...options,
+      inventory: set.descriptor.inventory,
+      namespace: set.descriptor.namespace ?? client.contextNamespace,
+      source: withDescriptor(set.descriptor.build, options.tools),
+      log
+    });
+    const report = await planObjects(
+      client,
+      manifests.objects,
+      {
+        ...options,
+        inventory: set.descriptor.inventory,
+        namespace: setNamespace(set, client.contextNamespace),
+        prune: set.descriptor.prune,
+        pruneAllow: set.descriptor.pruneAllow,
+        cluster: options.cluster
+      },
+      prefixedLogger(log, set.descriptor.inventory),
+      manifests.sources
+    );
+    delete report.requests;
+    const rejected = report.counts.rejected > 0;
+    return {
+      ...row,
+      result: "planned",
+      detail: planSummary(report),
+      exitCode: rejected ? 1 : 0,
+      report
+    };
+  } catch (error) {
+    return {
+      ...row,
+      result: "failed",
+      detail: messageOf(error).split("\n")[0] ?? "",
+      exitCode: error instanceof FerryError ? error.exitCode : 1
+    };
+  }
+}
+
+// src/commands/publish/plan-all-publish.ts
+function setsPlanMarker(cluster) {
+  return hiddenMarker("plan-sets", cluster);
+}
+function setsPlanComment(report, limit, runUrl) {
+  const detail = (r) => formatPlanMarkdown(r, {
+    title: inlineCode(`${r.inventory.namespace}/${r.inventory.name}`),
+    limit,
+    whole: commentRest(runUrl)
+  });
+  return formatSetsMarkdown(report, detail, { limit, whole: commentRest(runUrl) });
+}
+async function planAllAndPublish(options, publishing, log) {
+  const report = await planAll(options, log);
+  const { target } = publishing;
+  let comment;
+  if (target && publishing.comment) {
+    const marker = setsPlanMarker(options.cluster);
+    const markdown = setsPlanComment(
+      report,
+      commentLimit(target) - marker.length - 1,
+      publishing.comment.runUrl
+    );
+    comment = await postStickyComment(target, publishing.comment, marker, markdown, log);
+  }
+  if (target && publishing.statusSha) {
+    const subject = {
+      sha: publishing.statusSha,
+      cluster: options.cluster,
+      runUrl: publishing.runUrl
+    };
+    const ok = worstExitCode(report.sets) === 0;
+    await postPlanStatus(target, subject, ok, setsSummary(report), log);
+  }
+  return { report, ...comment ? { comment } : {} };
+}
+export {
+  planAllAndPublish,
+  setsPlanComment,
+  setsPlanMarker
+};
+//# sourceMappingURL=plan-all-publish-WH22EGU2.js.map
