@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import yaml from 'js-yaml';
 import setSchema from '../../schema/ferry-set.schema.json' with { type: 'json' };
+import ferrySchema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { promote } from '../../src/commands/env-repo/promote/promote.js';
 import { propose } from '../../src/commands/env-repo/propose/propose.js';
 import { rollback } from '../../src/commands/env-repo/rollback/rollback.js';
@@ -80,7 +81,7 @@ const handSet = (inventory: string, namespace: string, extra = '') => ({
   [`platform/${inventory}/configmap.yaml`]: `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ${inventory}-data, namespace: ${namespace} }\ndata: { a: "1" }\n`,
 });
 
-const validDescriptor = compileSchema(setSchema);
+const validDescriptor = compileSchema(setSchema, { refs: [ferrySchema] });
 
 /** The descriptor on `rev` in `folder`: valid against schema/ferry-set.schema.json, parsed. */
 async function descriptorAt(remote: string, rev: string, folder: string) {
