@@ -1,11 +1,14 @@
 import { readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import { parseSetDescriptor, SET_DESCRIPTOR, type EnvSet } from '../core/set-descriptor.js';
+import {
+  folderHolds,
+  isSkippedFolder,
+  parseSetDescriptor,
+  SET_DESCRIPTOR,
+  type EnvSet,
+} from '../core/set-descriptor.js';
 import { pathError, readTextFile } from './files.js';
-
-/** Folders never searched for sets: git's own, dot-folders (.github, .ferry) and dependencies. */
-const SKIPPED = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 /**
  * Every set under `root`: each folder holding a `.ferry-set.yaml`, in path order. Symbolic links
@@ -23,15 +26,13 @@ export async function findSets(root: string): Promise<EnvSet[]> {
     }
     if (entries.some((entry) => entry.isFile() && entry.name === SET_DESCRIPTOR))
       found.push(relative);
-    const folders = entries.filter((entry) => entry.isDirectory() && !SKIPPED(entry.name));
+    const folders = entries.filter((entry) => entry.isDirectory() && !isSkippedFolder(entry.name));
     await Promise.all(folders.map((entry) => walk(posix.join(relative, entry.name))));
   };
   await walk('');
   found.sort();
   for (const [index, path] of found.entries()) {
-    const outer = found
-      .slice(0, index)
-      .find((other) => other === '' || path.startsWith(`${other}/`));
+    const outer = found.slice(0, index).find((other) => folderHolds(other || '.', path));
     if (outer !== undefined)
       throw new ConfigError(
         `${join(root, path, SET_DESCRIPTOR)}: a set inside the set ${outer || '.'}; sets cannot nest (a set's folder is applied whole, subfolders included)`,

@@ -102,3 +102,30 @@ export function firstError(text: string): string {
     .filter(Boolean);
   return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines.pop() ?? 'no output';
 }
+
+/** One object of `git cat-file --batch` output: its type ('missing' when absent) and content. */
+export interface CatObject {
+  type: string;
+  content: Buffer;
+}
+
+/** Splits `git cat-file --batch` output for `count` requested names into their objects. */
+export function parseCatBatch(output: Buffer, count: number): CatObject[] {
+  const objects: CatObject[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const newline = output.indexOf(0x0a, offset);
+    const header = output.subarray(offset, newline).toString('latin1');
+    // `<name> missing` (absent, or a submodule's commit) has no content to skip.
+    if (header.endsWith(' missing')) {
+      objects.push({ type: 'missing', content: Buffer.alloc(0) });
+      offset = newline + 1;
+      continue;
+    }
+    const [, type = '', size] = header.split(' ');
+    const length = Number(size);
+    objects.push({ type, content: output.subarray(newline + 1, newline + 1 + length) });
+    offset = newline + 1 + length + 1;
+  }
+  return objects;
+}

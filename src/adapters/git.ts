@@ -6,7 +6,13 @@ import { ConfigError, LostRaceError, OperationError } from '../core/errors.js';
 import type { FileMap } from '../core/proposal.js';
 import { redact } from '../core/redact.js';
 import { judgePush } from './git-push.js';
-import { GitRunner, type GitOutput, type GitRunOptions } from './git-runner.js';
+import {
+  GitRunner,
+  parseCatBatch,
+  type CatObject,
+  type GitOutput,
+  type GitRunOptions,
+} from './git-runner.js';
 
 /**
  * git for proposals: a private, throwaway bare repository that fetches the env repo shallowly,
@@ -207,41 +213,51 @@ export class EnvRepoWorkspace {
       : undefined;
   }
 
+  /**
+   * Every UTF-8 file named `name` anywhere in the tree of `commit` (the set descriptors of the
+   * environment repo), by folder (`.` for the root), read from the commit already fetched.
+   */
+  async filesNamed(commit: string, name: string): Promise<Map<string, string>> {
+    const found = (await this.listTree(commit)).filter(
+      (entry) => entry.type === 'blob' && `/${entry.path}`.endsWith(`/${name}`),
+    );
+    const blobs = await this.catBatch(found.map((entry) => entry.sha));
+    const files = new Map<string, string>();
+    found.forEach(({ path }, i) => {
+      const { content } = blobs[i]!;
+      if (isUtf8(content))
+        files.set(path.slice(0, -name.length - 1) || '.', content.toString('utf8'));
+    });
+    return files;
+  }
+
   /** `git cat-file --batch` for each object name: its type ('missing' when absent) and content. */
-  private async catBatch(names: string[]): Promise<{ type: string; content: Buffer }[]> {
+  private async catBatch(names: string[]): Promise<CatObject[]> {
     if (names.length === 0) return [];
     const output = await this.repoBuffer(['cat-file', '--batch'], names.join('\n') + '\n');
-    const objects: { type: string; content: Buffer }[] = [];
-    let offset = 0;
-    for (let i = 0; i < names.length; i++) {
-      const newline = output.indexOf(0x0a, offset);
-      const header = output.subarray(offset, newline).toString('latin1');
-      // `<name> missing` (absent, or a submodule's commit) has no content to skip.
-      if (header.endsWith(' missing')) {
-        objects.push({ type: 'missing', content: Buffer.alloc(0) });
-        offset = newline + 1;
-        continue;
-      }
-      const [, type = '', size] = header.split(' ');
-      const length = Number(size);
-      objects.push({ type, content: output.subarray(newline + 1, newline + 1 + length) });
-      offset = newline + 1 + length + 1;
-    }
-    return objects;
+    return parseCatBatch(output, names.length);
+  }
+
+  /** `git ls-tree -r` of `commit`, under `path` when given: type, object and path of each entry. */
+  private async listTree(commit: string, path?: string) {
+    const scope = path === undefined ? [] : ['--', path];
+    const listing = await this.repo(['ls-tree', '-r', '-z', '--full-tree', commit, ...scope]);
+    return listing
+      .split('\0')
+      .filter((record) => record !== '')
+      .map((record) => {
+        const tab = record.indexOf('\t');
+        const [, type = '', sha = ''] = record.slice(0, tab).split(' ');
+        return { type, sha, path: record.slice(tab + 1) };
+      });
   }
 
   private async entries(commit: string, path: string) {
-    const listing = await this.repo(['ls-tree', '-r', '-z', '--full-tree', commit, '--', path]);
     const entries: { sha: string; path: string }[] = [];
-    for (const record of listing.split('\0')) {
-      if (record === '') continue;
-      const tab = record.indexOf('\t');
-      const [, , sha] = record.slice(0, tab).split(' ');
-      const name = record.slice(tab + 1);
+    for (const { sha, path: name } of await this.listTree(commit, path)) {
       if (name === path)
         throw new ConfigError(`${path} is a file in the environment repo, not a folder`);
-      if (!name.startsWith(`${path}/`)) continue;
-      entries.push({ sha: sha!, path: name });
+      if (name.startsWith(`${path}/`)) entries.push({ sha, path: name });
     }
     return entries;
   }

@@ -19,6 +19,12 @@ export interface EnvironmentConfig {
   branch: string;
   path: string;
   namespace: string | undefined;
+  /** The inventory of the environment's set (`.ferry-set.yaml`); default `<app>-<environment>`. */
+  inventory: string;
+  /** Clusters the set goes to; undefined: every cluster. */
+  clusters: string[] | undefined;
+  /** Inventories `ferry apply --all` applies (and waits for) before this environment's. */
+  dependsOn: string[];
   /** Folder of this environment's SOPS-encrypted manifests, relative to ferry.yaml. */
   secrets: string | undefined;
   promoteFrom: string | undefined;
@@ -39,6 +45,9 @@ export interface FerryConfig {
   source: AppSource;
   policy: RenderPolicy;
   environments: Record<string, EnvironmentConfig>;
+  /** The file as named when read, and the line of a key in it, for errors found later. */
+  file: string;
+  lineOf: (path: (string | number)[]) => number;
 }
 
 /**
@@ -59,6 +68,9 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       branch: env.branch ?? 'main',
       path: env.path.replace(/\/+$/, ''),
       namespace: env.namespace,
+      inventory: env.inventory ?? `${config.app}-${name}`,
+      clusters: env.clusters,
+      dependsOn: env.dependsOn,
       secrets: env.secrets?.replace(/\/+$/, ''),
       promoteFrom: env.promoteFrom,
       values: env.values ?? {},
@@ -67,14 +79,22 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
       apiVersions: env.apiVersions ?? [],
     };
   }
+  const lineOf = (path: (string | number)[]) => locate(doc, lines, path);
   for (const env of Object.values(environments)) {
+    const own = env.dependsOn.indexOf(env.inventory);
+    if (own >= 0) {
+      const at = lineOf(['environments', env.name, 'dependsOn', own]);
+      throw new ConfigError(
+        `${fileName}:${at}: environments.${env.name}.dependsOn[${own}]: "${env.inventory}" is this environment's own inventory`,
+      );
+    }
     const pathProblem = repoPathProblem(env.path);
     if (pathProblem) {
-      const at = locate(doc, lines, ['environments', env.name, 'path']);
+      const at = lineOf(['environments', env.name, 'path']);
       throw new ConfigError(`${fileName}:${at}: environments.${env.name}.path: ${pathProblem}`);
     }
     if (env.promoteFrom !== undefined && !(env.promoteFrom in environments)) {
-      const at = locate(doc, lines, ['environments', env.name, 'promoteFrom']);
+      const at = lineOf(['environments', env.name, 'promoteFrom']);
       throw new ConfigError(
         `${fileName}:${at}: environments.${env.name}.promoteFrom: no environment named "${env.promoteFrom}"`,
       );
@@ -87,7 +107,8 @@ export function parseConfig(text: string, fileName: string): FerryConfig {
     hooks: config.hooks ?? 'refuse',
     volatile: config.volatile ?? [],
   };
-  return { app: config.app, image: config.image, source, policy, environments };
+  const { app, image } = config;
+  return { app, image, source, policy, environments, file: fileName, lineOf };
 }
 
 function sourceOf(config: RawConfig): AppSource {
@@ -166,6 +187,9 @@ interface RawConfig {
       branch?: string;
       path: string;
       namespace?: string;
+      inventory?: string;
+      clusters?: string[];
+      dependsOn: string[];
       secrets?: string;
       promoteFrom?: string;
       values?: Record<string, unknown>;

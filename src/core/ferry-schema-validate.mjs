@@ -3,10 +3,10 @@ import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 "use strict";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/ferry-gitops/ferry/schema/ferry.schema.json","title":"ferry.yaml","description":"Describes one application for ferry: its image, how its manifests are made (Handlebars templates, a Kustomize overlay or a Helm chart) and the environments it deploys to.","type":"object","additionalProperties":false,"required":["app","image","environments"],"properties":{"$schema":{"type":"string"},"app":{"type":"string","description":"Application name: lowercase letters, digits and '-' (a DNS-1123 label).","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)"},"image":{"type":"string","description":"Image repository without tag or digest, e.g. registry.example.com/acme/guestbook.","minLength":1},"templates":{"type":"string","description":"Folder of Handlebars YAML templates, relative to this file. Give exactly one of templates, kustomize and helm.","minLength":1},"kustomize":{"type":"string","minLength":1,"description":"Folder of the Kustomize overlay to build, relative to this file; `{env}` is replaced by the environment's name (e.g. overlays/{env}). ferry sets the image as `kustomize edit set image` does, in a scratch copy."},"helm":{"$ref":"#/definitions/helm"},"allowRemote":{"type":"boolean","default":false,"description":"Let kustomize fetch remote resources (URLs, git) and helm use remote charts or dependencies not vendored in the chart's charts/ folder. Off by default: builds are offline and reproducible."},"hooks":{"enum":["refuse","skip"],"default":"refuse","description":"Objects annotated helm.sh/hook: refused (default), or skipped (left out of the output). ferry applies plain objects and cannot run hooks in their phase."},"volatile":{"type":"array","description":"Fields allowed to differ between the two renders ferry compares (JSON pointers, optionally for selected objects): the first render's value is used.","items":{"$ref":"#/definitions/volatileRule"}},"environments":{"type":"object","description":"Environments by name.","minProperties":1,"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"environment":{"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}},"helm":{"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}},"volatileRule":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}}}};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/ferry-gitops/ferry/schema/ferry.schema.json","title":"ferry.yaml","description":"Describes one application for ferry: its image, how its manifests are made (Handlebars templates, a Kustomize overlay or a Helm chart) and the environments it deploys to.","type":"object","additionalProperties":false,"required":["app","image","environments"],"properties":{"$schema":{"type":"string"},"app":{"type":"string","description":"Application name: lowercase letters, digits and '-' (a DNS-1123 label).","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label (lowercase letters, digits, '-', at most 63 characters)"},"image":{"type":"string","description":"Image repository without tag or digest, e.g. registry.example.com/acme/guestbook.","minLength":1},"templates":{"type":"string","description":"Folder of Handlebars YAML templates, relative to this file. Give exactly one of templates, kustomize and helm.","minLength":1},"kustomize":{"type":"string","minLength":1,"description":"Folder of the Kustomize overlay to build, relative to this file; `{env}` is replaced by the environment's name (e.g. overlays/{env}). ferry sets the image as `kustomize edit set image` does, in a scratch copy."},"helm":{"$ref":"#/definitions/helm"},"allowRemote":{"type":"boolean","default":false,"description":"Let kustomize fetch remote resources (URLs, git) and helm use remote charts or dependencies not vendored in the chart's charts/ folder. Off by default: builds are offline and reproducible."},"hooks":{"enum":["refuse","skip"],"default":"refuse","description":"Objects annotated helm.sh/hook: refused (default), or skipped (left out of the output). ferry applies plain objects and cannot run hooks in their phase."},"volatile":{"type":"array","description":"Fields allowed to differ between the two renders ferry compares (JSON pointers, optionally for selected objects): the first render's value is used.","items":{"$ref":"#/definitions/volatileRule"}},"environments":{"type":"object","description":"Environments by name.","minProperties":1,"propertyNames":{"pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"},"additionalProperties":{"$ref":"#/definitions/environment"}}},"definitions":{"environment":{"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"inventory":{"type":"string","maxLength":253,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","x-error":"expected an inventory name (a ConfigMap name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)","description":"Inventory (ApplySet) name of this environment's set, written to the .ferry-set.yaml ferry proposes beside the rendered files; other sets name it in dependsOn. Default: <app>-<environment>."},"clusters":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f\\u007f]+$","x-error":"expected a cluster name (1 to 100 characters, no control characters)"},"description":"Clusters this environment's set is applied to by ferry apply --all, as --cluster names them. Default: every cluster."},"dependsOn":{"type":"array","uniqueItems":true,"items":{"type":"string","maxLength":253,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","x-error":"expected an inventory name"},"default":[],"description":"Inventories (sets of the environment repository) that ferry apply --all applies, and waits for, before this environment's set: CRDs and operators the app needs."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}},"helm":{"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}},"volatileRule":{"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}}}};
 const schema1 = {"type":"object","additionalProperties":false,"required":["chart","imageValue"],"properties":{"chart":{"type":"string","minLength":1,"description":"The chart: a folder relative to this file (its dependencies vendored in charts/), or with allowRemote an oci:// or repository reference."},"version":{"type":"string","minLength":1,"description":"Chart version, for a remote chart (helm's --version)."},"imageValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.tag","description":"Values path that receives the image tag (with a digest: tag@digest), e.g. image.tag."},"imageRepositoryValue":{"type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$","x-error":"expected a dotted values path such as image.repository","description":"Values path that receives the image repository (`image:`), e.g. image.repository."},"releaseName":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$","x-error":"expected a Helm release name (lowercase letters, digits and '-', at most 53 characters)","description":"Release name helm templates see (default: the app)."}}};
 const schema2 = {"type":"object","additionalProperties":false,"required":["paths"],"properties":{"paths":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^/","x-error":"expected a JSON pointer starting with /"}},"target":{"type":"object","additionalProperties":false,"properties":{"group":{"type":"string"},"version":{"type":"string"},"kind":{"type":"string"},"name":{"type":"string"},"namespace":{"type":"string"},"labelSelector":{"type":"string"},"annotationSelector":{"type":"string"}}}}};
-const schema3 = {"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}};
+const schema3 = {"type":"object","additionalProperties":false,"required":["repo","path"],"properties":{"repo":{"type":"string","minLength":1,"description":"Environment repository: GitHub owner/name, GitLab group/project, a git URL, or a local path."},"forge":{"enum":["github","gitlab","git"],"description":"How changes are proposed: github or gitlab pull/merge requests, or plain git push. Inferred when omitted."},"branch":{"type":"string","minLength":1,"default":"main","description":"Branch of the environment repository that the cluster follows."},"path":{"type":"string","minLength":1,"description":"Folder in the environment repository that ferry owns for this app and environment, replaced wholesale by every proposal: relative, inside the repository, and in no dot-folder (.git, .github, .gitlab, .ferry)."},"secrets":{"type":"string","minLength":1,"pattern":"^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$","x-error":"expected a relative path inside the repository (no leading '/', no '.' or '..' parts)","description":"Folder, relative to ferry.yaml, of SOPS-encrypted manifests for this environment only: rendered through verbatim, never templated or decrypted."},"namespace":{"type":"string","pattern":"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$","x-error":"expected a DNS-1123 label","description":"Kubernetes namespace; templates see it as `namespace`."},"inventory":{"type":"string","maxLength":253,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","x-error":"expected an inventory name (a ConfigMap name: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)","description":"Inventory (ApplySet) name of this environment's set, written to the .ferry-set.yaml ferry proposes beside the rendered files; other sets name it in dependsOn. Default: <app>-<environment>."},"clusters":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001f\\u007f]+$","x-error":"expected a cluster name (1 to 100 characters, no control characters)"},"description":"Clusters this environment's set is applied to by ferry apply --all, as --cluster names them. Default: every cluster."},"dependsOn":{"type":"array","uniqueItems":true,"items":{"type":"string","maxLength":253,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$","x-error":"expected an inventory name"},"default":[],"description":"Inventories (sets of the environment repository) that ferry apply --all applies, and waits for, before this environment's set: CRDs and operators the app needs."},"promoteFrom":{"type":"string","description":"Environment this one is promoted from."},"values":{"type":"object","description":"Values the templates see as `values`; for a Helm chart, values given to helm (after valuesFiles).","default":{}},"valuesFiles":{"type":"array","items":{"type":"string","minLength":1},"description":"Helm values files, relative to this file, in order (after the chart's values.yaml, before values)."},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$","x-error":"expected a Kubernetes version such as 1.34 or v1.34.2","description":"Kubernetes version of the environment's cluster, for Helm's .Capabilities (helm --kube-version)."},"apiVersions":{"type":"array","items":{"type":"string","minLength":1},"description":"API versions the cluster serves, for Helm's .Capabilities.APIVersions (helm --api-versions), e.g. monitoring.coreos.com/v1."}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length.default;
 const pattern0 = new RegExp("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", "u");
@@ -14,7 +14,9 @@ const pattern1 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
 const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]{0,51}[a-z0-9])?$", "u");
 const pattern4 = new RegExp("^/", "u");
 const pattern6 = new RegExp("^(?!/)(?!.*(^|/)\\.\\.?(/|$)).+$", "u");
-const pattern8 = new RegExp("^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
+const pattern8 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+const pattern9 = new RegExp("^[^\\u0000-\\u001f\\u007f]+$", "u");
+const pattern11 = new RegExp("^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://github.com/ferry-gitops/ferry/schema/ferry.schema.json" */;
@@ -569,6 +571,9 @@ if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.branch === undefined){
 data26.branch = "main";
 }
+if(data26.dependsOn === undefined){
+data26.dependsOn = [];
+}
 if(data26.values === undefined){
 data26.values = {};
 }
@@ -706,12 +711,26 @@ else {
 var valid11 = true;
 }
 if(valid11){
-if(data26.promoteFrom !== undefined){
-let data33 = data26.promoteFrom;
+if(data26.inventory !== undefined){
+let data33 = data26.inventory;
 const _errs82 = errors;
-if(typeof data33 !== "string"){
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/promoteFrom",schemaPath:"#/definitions/environment/properties/promoteFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.promoteFrom.type,parentSchema:schema3.properties.promoteFrom,data:data33}];
+if(errors === _errs82){
+if(typeof data33 === "string"){
+if(func1(data33) > 253){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/inventory",schemaPath:"#/definitions/environment/properties/inventory/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema3.properties.inventory,data:data33}];
 return false;
+}
+else {
+if(!pattern8.test(data33)){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/inventory",schemaPath:"#/definitions/environment/properties/inventory/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",parentSchema:schema3.properties.inventory,data:data33}];
+return false;
+}
+}
+}
+else {
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/inventory",schemaPath:"#/definitions/environment/properties/inventory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.inventory.type,parentSchema:schema3.properties.inventory,data:data33}];
+return false;
+}
 }
 var valid11 = _errs82 === errors;
 }
@@ -719,111 +738,264 @@ else {
 var valid11 = true;
 }
 if(valid11){
-let data34 = data26.values;
-const _errs84 = errors;
-if(!(data34 && typeof data34 == "object" && !Array.isArray(data34))){
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/definitions/environment/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.values.type,parentSchema:schema3.properties.values,data:data34}];
+if(data26.clusters !== undefined){
+let data34 = data26.clusters;
+const _errs85 = errors;
+if(errors === _errs85){
+if(Array.isArray(data34)){
+if(data34.length < 1){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters",schemaPath:"#/definitions/environment/properties/clusters/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema3.properties.clusters,data:data34}];
 return false;
 }
-var valid11 = _errs84 === errors;
+else {
+var valid12 = true;
+const len2 = data34.length;
+for(let i2=0; i2<len2; i2++){
+let data35 = data34[i2];
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data35 === "string"){
+if(func1(data35) > 100){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters/" + i2,schemaPath:"#/definitions/environment/properties/clusters/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema3.properties.clusters.items,data:data35}];
+return false;
+}
+else {
+if(func1(data35) < 1){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters/" + i2,schemaPath:"#/definitions/environment/properties/clusters/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.clusters.items,data:data35}];
+return false;
+}
+else {
+if(!pattern9.test(data35)){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters/" + i2,schemaPath:"#/definitions/environment/properties/clusters/items/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f]+$",parentSchema:schema3.properties.clusters.items,data:data35}];
+return false;
+}
+}
+}
+}
+else {
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters/" + i2,schemaPath:"#/definitions/environment/properties/clusters/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.clusters.items.type,parentSchema:schema3.properties.clusters.items,data:data35}];
+return false;
+}
+}
+var valid12 = _errs87 === errors;
+if(!valid12){
+break;
+}
+}
+if(valid12){
+let i3 = data34.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data34[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters",schemaPath:"#/definitions/environment/properties/clusters/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema3.properties.clusters,data:data34}];
+return false;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+}
+}
+else {
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/clusters",schemaPath:"#/definitions/environment/properties/clusters/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.clusters.type,parentSchema:schema3.properties.clusters,data:data34}];
+return false;
+}
+}
+var valid11 = _errs85 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+let data36 = data26.dependsOn;
+const _errs90 = errors;
+if(errors === _errs90){
+if(Array.isArray(data36)){
+var valid14 = true;
+const len3 = data36.length;
+for(let i4=0; i4<len3; i4++){
+let data37 = data36[i4];
+const _errs92 = errors;
+if(errors === _errs92){
+if(typeof data37 === "string"){
+if(func1(data37) > 253){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/dependsOn/" + i4,schemaPath:"#/definitions/environment/properties/dependsOn/items/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema3.properties.dependsOn.items,data:data37}];
+return false;
+}
+else {
+if(!pattern8.test(data37)){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/dependsOn/" + i4,schemaPath:"#/definitions/environment/properties/dependsOn/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},message:"must match pattern \""+"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"+"\"",schema:"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",parentSchema:schema3.properties.dependsOn.items,data:data37}];
+return false;
+}
+}
+}
+else {
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/dependsOn/" + i4,schemaPath:"#/definitions/environment/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.dependsOn.items.type,parentSchema:schema3.properties.dependsOn.items,data:data37}];
+return false;
+}
+}
+var valid14 = _errs92 === errors;
+if(!valid14){
+break;
+}
+}
+if(valid14){
+let i5 = data36.length;
+let j1;
+if(i5 > 1){
+const indices1 = {};
+for(;i5--;){
+let item1 = data36[i5];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/dependsOn",schemaPath:"#/definitions/environment/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i5+" are identical)",schema:true,parentSchema:schema3.properties.dependsOn,data:data36}];
+return false;
+break;
+}
+indices1[item1] = i5;
+}
+}
+}
+}
+else {
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/dependsOn",schemaPath:"#/definitions/environment/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.dependsOn.type,parentSchema:schema3.properties.dependsOn,data:data36}];
+return false;
+}
+}
+var valid11 = _errs90 === errors;
+if(valid11){
+if(data26.promoteFrom !== undefined){
+let data38 = data26.promoteFrom;
+const _errs95 = errors;
+if(typeof data38 !== "string"){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/promoteFrom",schemaPath:"#/definitions/environment/properties/promoteFrom/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.promoteFrom.type,parentSchema:schema3.properties.promoteFrom,data:data38}];
+return false;
+}
+var valid11 = _errs95 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+let data39 = data26.values;
+const _errs97 = errors;
+if(!(data39 && typeof data39 == "object" && !Array.isArray(data39))){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/definitions/environment/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.values.type,parentSchema:schema3.properties.values,data:data39}];
+return false;
+}
+var valid11 = _errs97 === errors;
 if(valid11){
 if(data26.valuesFiles !== undefined){
-let data35 = data26.valuesFiles;
-const _errs86 = errors;
-if(errors === _errs86){
-if(Array.isArray(data35)){
-var valid12 = true;
-const len2 = data35.length;
-for(let i2=0; i2<len2; i2++){
-let data36 = data35[i2];
-const _errs88 = errors;
-if(errors === _errs88){
-if(typeof data36 === "string"){
-if(func1(data36) < 1){
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.valuesFiles.items,data:data36}];
+let data40 = data26.valuesFiles;
+const _errs99 = errors;
+if(errors === _errs99){
+if(Array.isArray(data40)){
+var valid16 = true;
+const len4 = data40.length;
+for(let i6=0; i6<len4; i6++){
+let data41 = data40[i6];
+const _errs101 = errors;
+if(errors === _errs101){
+if(typeof data41 === "string"){
+if(func1(data41) < 1){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i6,schemaPath:"#/definitions/environment/properties/valuesFiles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.valuesFiles.items,data:data41}];
 return false;
 }
 }
 else {
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i2,schemaPath:"#/definitions/environment/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.valuesFiles.items.type,parentSchema:schema3.properties.valuesFiles.items,data:data36}];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles/" + i6,schemaPath:"#/definitions/environment/properties/valuesFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.valuesFiles.items.type,parentSchema:schema3.properties.valuesFiles.items,data:data41}];
 return false;
 }
 }
-var valid12 = _errs88 === errors;
-if(!valid12){
+var valid16 = _errs101 === errors;
+if(!valid16){
 break;
 }
 }
 }
 else {
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles",schemaPath:"#/definitions/environment/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.valuesFiles.type,parentSchema:schema3.properties.valuesFiles,data:data35}];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/valuesFiles",schemaPath:"#/definitions/environment/properties/valuesFiles/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.valuesFiles.type,parentSchema:schema3.properties.valuesFiles,data:data40}];
 return false;
 }
 }
-var valid11 = _errs86 === errors;
+var valid11 = _errs99 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
 if(data26.kubeVersion !== undefined){
-let data37 = data26.kubeVersion;
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data37 === "string"){
-if(!pattern8.test(data37)){
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/pattern",keyword:"pattern",params:{pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema3.properties.kubeVersion,data:data37}];
+let data42 = data26.kubeVersion;
+const _errs103 = errors;
+if(errors === _errs103){
+if(typeof data42 === "string"){
+if(!pattern11.test(data42)){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/pattern",keyword:"pattern",params:{pattern: "^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"},message:"must match pattern \""+"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$"+"\"",schema:"^v?[0-9]+\\.[0-9]+(\\.[0-9]+)?$",parentSchema:schema3.properties.kubeVersion,data:data42}];
 return false;
 }
 }
 else {
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.kubeVersion.type,parentSchema:schema3.properties.kubeVersion,data:data37}];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/kubeVersion",schemaPath:"#/definitions/environment/properties/kubeVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.kubeVersion.type,parentSchema:schema3.properties.kubeVersion,data:data42}];
 return false;
 }
 }
-var valid11 = _errs90 === errors;
+var valid11 = _errs103 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
 if(data26.apiVersions !== undefined){
-let data38 = data26.apiVersions;
-const _errs93 = errors;
-if(errors === _errs93){
-if(Array.isArray(data38)){
-var valid13 = true;
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-const _errs95 = errors;
-if(errors === _errs95){
-if(typeof data39 === "string"){
-if(func1(data39) < 1){
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.apiVersions.items,data:data39}];
+let data43 = data26.apiVersions;
+const _errs106 = errors;
+if(errors === _errs106){
+if(Array.isArray(data43)){
+var valid17 = true;
+const len5 = data43.length;
+for(let i7=0; i7<len5; i7++){
+let data44 = data43[i7];
+const _errs108 = errors;
+if(errors === _errs108){
+if(typeof data44 === "string"){
+if(func1(data44) < 1){
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i7,schemaPath:"#/definitions/environment/properties/apiVersions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.apiVersions.items,data:data44}];
 return false;
 }
 }
 else {
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i3,schemaPath:"#/definitions/environment/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.apiVersions.items.type,parentSchema:schema3.properties.apiVersions.items,data:data39}];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions/" + i7,schemaPath:"#/definitions/environment/properties/apiVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.apiVersions.items.type,parentSchema:schema3.properties.apiVersions.items,data:data44}];
 return false;
 }
 }
-var valid13 = _errs95 === errors;
-if(!valid13){
+var valid17 = _errs108 === errors;
+if(!valid17){
 break;
 }
 }
 }
 else {
-validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions",schemaPath:"#/definitions/environment/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.apiVersions.type,parentSchema:schema3.properties.apiVersions,data:data38}];
+validate0.errors = [{instancePath:instancePath+"/environments/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/apiVersions",schemaPath:"#/definitions/environment/properties/apiVersions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema3.properties.apiVersions.type,parentSchema:schema3.properties.apiVersions,data:data43}];
 return false;
 }
 }
-var valid11 = _errs93 === errors;
+var valid11 = _errs106 === errors;
 }
 else {
 var valid11 = true;
+}
+}
+}
 }
 }
 }

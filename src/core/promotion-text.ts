@@ -1,6 +1,7 @@
 import type { GateResult } from './gates.js';
 import { inlineCode, oneLine } from './markdown.js';
 import { commitMessage, imageLabel, proposalBody, type ProposalFacts } from './proposal-text.js';
+import { SET_DESCRIPTOR } from './set-descriptor.js';
 
 /**
  * The words of promotion and rollback pull requests: the proposal's own (image, objects, diff)
@@ -88,6 +89,8 @@ export interface RollbackFacts {
   pinPath: string;
   /** Why, as given (one line), or ferry's default; also recorded in the pin. */
   reason: string;
+  /** The restored revision's set descriptor differs from ferry.yaml's, which is written instead. */
+  descriptorReplaced: boolean;
 }
 
 /** `ferry: roll back guestbook in production to 1.4.1`. */
@@ -99,7 +102,10 @@ export function rollbackTitle(facts: ProposalFacts): string {
 export function rollbackText(facts: ProposalFacts, rollback: RollbackFacts): ProposalText {
   const lead =
     `Rolls back ${inlineCode(facts.app)} in ${inlineCode(facts.env)}: ${inlineCode(facts.path)} ` +
-    `becomes exactly what it was at commit ${inlineCode(rollback.revision)} (${rollback.chosenBy}).\n`;
+    `becomes exactly what it was at commit ${inlineCode(rollback.revision)} (${rollback.chosenBy})` +
+    (rollback.descriptorReplaced
+      ? `, except its set descriptor ${inlineCode(SET_DESCRIPTOR)}, written from ferry.yaml as it is now.\n`
+      : '.\n');
   const reason = `**Reason:** ${inlineCode(rollback.reason)}\n`;
   const commits =
     `**Commits:** last change ${rollback.current ? inlineCode(rollback.current) : '_none_'} ` +

@@ -1,7 +1,8 @@
 import type { ImageReference } from './image.js';
-import type { ObjectSummary } from './proposal.js';
+import type { DescriptorChange, ObjectSummary } from './proposal.js';
 import { inlineCode, link, oneLine } from './markdown.js';
 import type { SourceInfo } from './render.js';
+import { SET_DESCRIPTOR } from './set-descriptor.js';
 
 /**
  * The words of a proposal: pull request title and body (GitHub markdown) and the commit
@@ -27,6 +28,8 @@ export interface ProposalFacts {
   renderers: string[];
   oldRenderers: string[];
   summary: ObjectSummary;
+  /** How the folder's set descriptor (`.ferry-set.yaml`) changes; undefined: it does not. */
+  descriptor?: DescriptorChange;
   /** Unified diff of the folder, base → proposal. */
   diff: string;
   source: SourceInfo;
@@ -60,6 +63,7 @@ export function commitMessage(
   if (facts.source.repo || facts.source.commit)
     lines.push(`Source: ${oneLine(`${facts.source.repo}@${facts.source.commit}`)}`);
   if (facts.source.runUrl) lines.push(`Run: ${oneLine(facts.source.runUrl, 500)}`);
+  if (facts.descriptor) lines.push(`Set descriptor: ${facts.descriptor}`);
   return { headline, body: [...lines, ...extra].join('\n') };
 }
 
@@ -154,6 +158,12 @@ export function proposalBody(facts: ProposalFacts, extra: BodyParts = {}): strin
   );
   const summary = summaryLines(facts.summary);
   if (summary.length > 0) parts.push(`${summary.join('\n')}\n`);
+  if (facts.descriptor) {
+    parts.push(
+      `**Set descriptor:** ${inlineCode(SET_DESCRIPTOR)} ${facts.descriptor} ` +
+        '(how `ferry apply --all` applies this folder: inventory, clusters, dependencies; see the diff)\n',
+    );
+  }
   const links: string[] = [];
   if (facts.source.commit) {
     const label = `commit ${oneLine(facts.source.commit).slice(0, 12)}`;

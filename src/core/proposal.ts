@@ -4,6 +4,7 @@ import { unifiedDiff } from './line-diff.js';
 import { splitImageReference, type ImageReference } from './image.js';
 import { ANNOTATION_PREFIX, describeObject, identityOf, type KubeObject } from './manifest.js';
 import type { SourceInfo } from './render.js';
+import { SET_DESCRIPTOR } from './set-descriptor.js';
 import { RENDERER_ANNOTATION } from './sources.js';
 
 /**
@@ -86,6 +87,8 @@ function parseFolder(files: FileMap): ParsedFolder {
   const renderers = new Set<string>();
   let recorded: ParsedFolder['recorded'];
   for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // The set descriptor is not an object: summaries name it on a line of its own.
+    if (name === SET_DESCRIPTOR) continue;
     let documents: unknown[];
     try {
       documents = yaml.loadAll(text, undefined, { schema: KUBE_READ_SCHEMA });
@@ -150,6 +153,16 @@ export function summarizeObjects(before: FileMap, after: FileMap): ObjectSummary
   }
   for (const [id, object] of old) if (!next.has(id)) summary.removed.push(object.label);
   return summary;
+}
+
+/** How the folder's set descriptor changes from `before` to `after`; undefined: it does not. */
+export type DescriptorChange = 'added' | 'changed' | 'removed' | undefined;
+
+/** How the folder's `.ferry-set.yaml` changes between two versions of it. */
+export function descriptorChange(before: FileMap, after: FileMap): DescriptorChange {
+  const [old, next] = [before.get(SET_DESCRIPTOR), after.get(SET_DESCRIPTOR)];
+  if (old === next) return undefined;
+  return old === undefined ? 'added' : next === undefined ? 'removed' : 'changed';
 }
 
 /** The distinct `ferry.dev/image` annotations in a folder (the image it deploys now). */

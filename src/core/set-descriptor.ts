@@ -124,20 +124,33 @@ export interface ProposedSet {
 
 /**
  * The descriptor propose writes beside an app's rendered manifests: its folder is ferry's own,
- * so what git drops is pruned, and the set counts as applied once its rollout is done.
+ * so what git drops is pruned, and the set counts as applied once its rollout is done. Every
+ * value is a JSON string, so names YAML would read otherwise (`true`, `null`, `1.10`) stay names.
  */
 export function proposedDescriptor(set: ProposedSet): string {
+  const list = (names: string[]) => `[${names.map((name) => JSON.stringify(name)).join(', ')}]`;
   const lines = [
     '# Written by ferry from ferry.yaml: this folder is applied as one inventory.',
     '# https://github.com/ferry-gitops/ferry/blob/main/docs/environment-repo.md',
-    `inventory: ${set.inventory}`,
-    ...(set.namespace ? [`namespace: ${set.namespace}`] : []),
-    ...(set.clusters
-      ? [`clusters: [${set.clusters.map((c) => JSON.stringify(c)).join(', ')}]`]
-      : []),
-    ...(set.dependsOn.length > 0 ? [`dependsOn: [${set.dependsOn.join(', ')}]`] : []),
+    `inventory: ${JSON.stringify(set.inventory)}`,
+    ...(set.namespace ? [`namespace: ${JSON.stringify(set.namespace)}`] : []),
+    ...(set.clusters ? [`clusters: ${list(set.clusters)}`] : []),
+    ...(set.dependsOn.length > 0 ? [`dependsOn: ${list(set.dependsOn)}`] : []),
     'prune: true',
     'wait: true',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Folders never searched for sets: git's own, dot-folders (.github, .ferry) and dependencies. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * True when the folder `inner` is `outer` or inside it (`/`-separated paths relative to the
+ * root, the root itself being `.`): a set's folder is applied whole, so sets cannot nest.
+ */
+export function folderHolds(outer: string, inner: string): boolean {
+  return outer === '.' || inner === outer || inner.startsWith(`${outer}/`);
 }

@@ -9,9 +9,7 @@ import yaml from 'js-yaml';
 import type { Logger } from '../../src/adapters/logger.js';
 import { propose } from '../../src/commands/env-repo/propose/propose.js';
 import {
-  cloneRepo,
   git,
-  pushBranch,
   startForgeHarness,
   type ForgeHarness,
 } from '../forge/harness.js';
@@ -220,15 +218,19 @@ describe(
           environments: Record<string, Record<string, unknown>>;
         };
         // Each environment's folder is a set of the environment repository (env-apply.yml and
-        // the others run `all: true`). propose does not write the set's .ferry-set.yaml yet
-        // (#21 item 1) and replaces the folder it proposes whole: the rendered manifests go one
-        // folder down, beside the descriptor written by hand (sets are read subfolders included).
+        // the others run `all: true`): propose writes its .ferry-set.yaml from ferry.yaml, the
+        // clusters included, so no descriptor is written by hand.
+        const clusters: Record<string, string[]> = {
+          staging: ['staging'],
+          production: ['prod-eu', 'prod-us'],
+        };
         for (const [name, env] of Object.entries(config.environments))
           Object.assign(env, {
             repo: 'acme/environments',
             forge: 'github',
             namespace: namespaces[name],
-            path: `apps/guestbook/${name}/manifests`,
+            path: `apps/guestbook/${name}`,
+            clusters: clusters[name],
           });
         await writeFile(join(app, 'ferry.yaml'), yaml.dump(config));
         const loop: Loop = {
@@ -252,25 +254,6 @@ describe(
             { env: { FERRY_GITHUB_TOKEN: h.server.token } },
           );
         await mergeAll(loop);
-        const descriptors = await cloneRepo(h, 'acme/environments', 'descriptors');
-        await pushBranch(descriptors, 'main', {
-          'apps/guestbook/staging/.ferry-set.yaml': yaml.dump({
-            inventory: 'guestbook-staging',
-            namespace: namespaces.staging,
-            clusters: ['staging'],
-            prune: true,
-            maxDeletions: 10,
-            wait: true,
-          }),
-          'apps/guestbook/production/.ferry-set.yaml': yaml.dump({
-            inventory: 'guestbook-production',
-            namespace: namespaces.production,
-            clusters: ['prod-eu', 'prod-us'],
-            prune: true,
-            maxDeletions: 10,
-            wait: true,
-          }),
-        });
 
         await t.test(
           'app-build-and-propose.yml proposes the build to staging with the App token',

@@ -72,8 +72,13 @@ describe('GitLab CI/CD components: propose to an environment repo', () => {
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, new RegExp(`created: branch ${branch}`));
     const files = git('-C', envRepo, 'ls-tree', '-r', '--name-only', branch).split('\n');
-    assert.equal(files.length, 5);
+    assert.equal(files.length, 6);
     assert.ok(files.includes('apps/guestbook/staging/deployment-guestbook.yaml'), files.join());
+    // The set descriptor ferry apply --all reads, written from ferry.yaml.
+    assert.match(
+      git('-C', envRepo, 'show', `${branch}:apps/guestbook/staging/.ferry-set.yaml`),
+      /^inventory: "guestbook-staging"\nnamespace: "guestbook-staging"\n/m,
+    );
     const deployment = git(
       '-C',
       envRepo,

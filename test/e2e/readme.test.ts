@@ -133,6 +133,11 @@ const EXPECTED: Record<string, RegExp[]> = {
     /^objects<<ghadelimiter_[\w-]+\n5\n/m,
   ],
   'docs/apply.md': [/"inventory"/],
+  // A proposed app is a set of the environment repo, and the only one its merge changed.
+  'docs/environment-repo.md': [
+    /^inventory: "guestbook-staging"$/m,
+    /^prod-eu +guestbook-staging +apps\/guestbook\/staging *\n(?!prod-eu)/m,
+  ],
   'docs/credentials.md': [
     /kind: RoleBinding/,
     /guestbook-staging\/guestbook/,

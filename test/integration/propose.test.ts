@@ -193,6 +193,7 @@ describe('ferry propose on GitHub', () => {
     });
     const files = await bare(gitDir, 'ls-tree', '-r', '--name-only', BRANCH, '--', PATH);
     assert.deepEqual(files.split('\n'), [
+      `${PATH}/.ferry-set.yaml`,
       `${PATH}/deployment-demo.yaml`,
       `${PATH}/service-demo.yaml`,
     ]);

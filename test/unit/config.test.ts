@@ -80,7 +80,7 @@ describe('ferry.yaml', () => {
   it('rejects unknown keys (typos) with their line', () => {
     assert.equal(
       errorOf(valid.replace('    branch: main\n', '    brnach: main\n')),
-      'ferry.yaml:8: environments.staging.brnach: unknown key (expected one of repo, forge, branch, path, secrets, namespace, promoteFrom, values, valuesFiles, kubeVersion, apiVersions)',
+      'ferry.yaml:8: environments.staging.brnach: unknown key (expected one of repo, forge, branch, path, secrets, namespace, inventory, clusters, dependsOn, promoteFrom, values, valuesFiles, kubeVersion, apiVersions)',
     );
   });
 

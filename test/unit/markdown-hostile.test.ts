@@ -199,6 +199,7 @@ describe('hostile values stay text in every markdown ferry writes', () => {
       current: undefined,
       pinPath: 'apps/web/prod/.ferry-pin.yaml',
       reason: VALUE,
+      descriptorReplaced: true,
     });
     await assertInert(rollback.body, [OBJECT, VALUE]);
     const summary = proposalSummary('rollback', {

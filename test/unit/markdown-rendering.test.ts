@@ -190,6 +190,7 @@ describe('pull request bodies render on GitHub', () => {
       current: 'b'.repeat(40),
       pinPath: 'apps/web/prod/.ferry-pin.yaml',
       reason: 'broke **checkout** for @octocat, see [#7](https://evil.example) <b>now</b>',
+      descriptorReplaced: true,
     });
     const html = await assertRendersCleanly(rollback.body);
     assert.match(html, /<strong>To unpin<\/strong>/);
@@ -197,6 +198,12 @@ describe('pull request bodies render on GitHub', () => {
     assert.match(
       html,
       /<strong>Reason:<\/strong> <code>broke \*\*checkout\*\* for @octocat, see \[#7\]\(https:\/\/evil\.example\) &lt;b&gt;now&lt;\/b&gt;<\/code>/,
+    );
+    assert.match(html, /except its set descriptor <code>.ferry-set.yaml<\/code>, written from/);
+    const withDescriptor = { ...facts(shortDiff), descriptor: 'changed' as const };
+    assert.match(
+      await assertRendersCleanly(proposalBody(withDescriptor)),
+      /<strong>Set descriptor:<\/strong> <code>.ferry-set.yaml<\/code> changed/,
     );
   });
 });

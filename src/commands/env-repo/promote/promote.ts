@@ -71,8 +71,8 @@ export async function promote(
   const env = deps.env ?? process.env;
   const { config, baseDir } = await loadConfig(options.config);
   const { from, to } = promotionRoute(config, options);
-  const source = proposalTarget(config.environments[from]!, baseDir);
-  const targets = to.map((name) => proposalTarget(config.environments[name]!, baseDir));
+  const source = proposalTarget(config, config.environments[from]!, baseDir);
+  const targets = to.map((name) => proposalTarget(config, config.environments[name]!, baseDir));
   const minSoakMs =
     options.minSoak === undefined ? undefined : parseDuration(options.minSoak, '--min-soak');
   const cluster = options.cluster ?? 'default';

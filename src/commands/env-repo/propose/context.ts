@@ -13,6 +13,7 @@ import {
   type ProposalFacts,
 } from '../../../core/proposal-text.js';
 import {
+  descriptorChange,
   folderDiff,
   imagesIn,
   renderersIn,
@@ -24,6 +25,8 @@ import {
   type ProposalPlan,
 } from '../../../core/proposal.js';
 import type { SourceInfo } from '../../../core/render.js';
+import { checkProposedSet } from '../../../core/proposed-set.js';
+import { SET_DESCRIPTOR, type EnvSet } from '../../../core/set-descriptor.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
 import { otherRendering } from '../../../core/rendered-by.js';
 import type { RetryPolicy } from './race-retry.js';
@@ -103,8 +106,13 @@ export interface ProposalContext {
   branch: string;
   path: string;
   image: ImageReference;
-  /** The folder's proposed files: rendered (propose, promote) or restored (rollback). */
+  /**
+   * The folder's proposed files: rendered (propose, promote) or restored (rollback), with the
+   * set descriptor written from ferry.yaml.
+   */
   files: FileMap;
+  /** The set the folder is, as ferry.yaml describes it (checked against the repo's sets). */
+  set: EnvSet;
   /** Exact bytes of files in `files` whose text is a stand-in (not UTF-8; rollback only). */
   bytes?: Map<string, Buffer>;
   /**
@@ -167,6 +175,7 @@ export function proposalWords(
     renderers: renderersIn(proposed.files),
     oldRenderers: renderersIn(baseFiles),
     summary: summarizeObjects(baseFiles, proposed.files),
+    descriptor: descriptorChange(baseFiles, proposed.files),
     diff: folderDiff(baseFiles, proposed.files, context.path),
     source: proposed.source,
     sourceCommitUrl: proposed.sourceCommitUrl,
@@ -229,6 +238,8 @@ export async function readProposalState(
   }
   const baseFiles = await workspace.readFolder(tips.base, path);
   refuseOtherRendering(context, baseFiles);
+  const descriptors = await workspace.filesNamed(tips.base, SET_DESCRIPTOR);
+  checkProposedSet(context.set, descriptors, base);
   const basePin = await workspace.readFile(tips.base, pin.path);
   if (pin.write === undefined && basePin !== undefined) {
     const where = { app: context.app, env: context.envName, path: pin.path, branch: base };

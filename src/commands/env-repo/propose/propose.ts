@@ -26,7 +26,7 @@ export async function propose(
 ): Promise<ProposeResult> {
   const env = deps.env ?? process.env;
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
-  const target = proposalTarget(environment, baseDir);
+  const target = proposalTarget(config, environment, baseDir);
   const branch = headBranchName(config.app, environment.name);
   await refuseForkRuns(env, options.allowFork ?? false, 'propose');
 

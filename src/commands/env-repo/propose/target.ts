@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readGitHubEvent } from '../../../adapters/ci-pull-request.js';
 import type { Logger } from '../../../adapters/logger.js';
-import { inferForge, type EnvironmentConfig } from '../../../core/config.js';
+import { inferForge, type EnvironmentConfig, type FerryConfig } from '../../../core/config.js';
 import { ConfigError } from '../../../core/errors.js';
 import { forkEventRisk } from '../../../core/fork-guard.js';
 import {
@@ -11,6 +11,8 @@ import {
   isGitUrl,
 } from '../../../core/git-names.js';
 import { pinPath } from '../../../core/pin.js';
+import { environmentSet, type EnvironmentSet } from '../../../core/proposed-set.js';
+import { SET_DESCRIPTOR } from '../../../core/set-descriptor.js';
 import type { ProposalContext } from './context.js';
 import { proposeWithGit } from './git.js';
 import { proposeOnGitHub } from './github.js';
@@ -39,13 +41,19 @@ export interface ProposalTarget {
   environment: EnvironmentConfig;
   forge: 'github' | 'gitlab' | 'git';
   repo: string;
+  /** The set its folder is: the descriptor every proposal to it writes. */
+  set: EnvironmentSet;
 }
 
 /**
  * Checks an environment's branch, folder and repository before anything is read, and resolves
  * where its proposals go (`baseDir`: the folder of ferry.yaml, for a relative local repo).
  */
-export function proposalTarget(environment: EnvironmentConfig, baseDir: string): ProposalTarget {
+export function proposalTarget(
+  config: FerryConfig,
+  environment: EnvironmentConfig,
+  baseDir: string,
+): ProposalTarget {
   const where = `environments.${environment.name}`;
   checkBranchName(environment.branch, `${where}.branch`);
   checkRepoPath(environment.path, `${where}.path`);
@@ -57,7 +65,7 @@ export function proposalTarget(environment: EnvironmentConfig, baseDir: string):
       ? resolve(baseDir, environment.repo)
       : environment.repo;
   checkGitRemote(repo);
-  return { environment, forge, repo };
+  return { environment, forge, repo, set: environmentSet(config, environment) };
 }
 
 /** What a command proposes, beyond where it goes. */
@@ -70,7 +78,11 @@ export type ProposalFields = Pick<
     writePin?: string;
   };
 
-/** The context every attempt of a proposal to `target` runs in. */
+/**
+ * The context every attempt of a proposal to `target` runs in. The folder's files get the
+ * target's set descriptor, written from ferry.yaml: a promotion's is the target's, never the
+ * source's, and a rollback's is today's, never the restored revision's.
+ */
 export function proposalContext(
   target: ProposalTarget,
   fields: ProposalFields,
@@ -79,8 +91,16 @@ export function proposalContext(
 ): ProposalContext {
   const { environment } = target;
   const { writePin, ...proposal } = fields;
+  // A rendered object cannot take the descriptor's name, nor a restored folder nest a set.
+  const stray = [...fields.files.keys()].find((name) => `/${name}`.endsWith(`/${SET_DESCRIPTOR}`));
+  if (stray !== undefined)
+    throw new ConfigError(
+      `${environment.path}/${stray}: the proposal for ${fields.app}/${environment.name} would write this file, but only the folder's own set descriptor, written from ferry.yaml, may be named ${SET_DESCRIPTOR}; rename or remove it`,
+    );
   return {
     ...proposal,
+    files: new Map([...fields.files, [SET_DESCRIPTOR, target.set.text]]),
+    set: target.set.set,
     envName: environment.name,
     repo: target.repo,
     base: environment.branch,

@@ -7,6 +7,7 @@ import { pinPath, pinText } from '../../../core/pin.js';
 import { rollbackText, type RollbackFacts } from '../../../core/promotion-text.js';
 import type { ProposalFacts } from '../../../core/proposal-text.js';
 import { recordedOrigin } from '../../../core/proposal.js';
+import { SET_DESCRIPTOR } from '../../../core/set-descriptor.js';
 import type { ProposeResult, PullRequestOptions } from '../propose/context.js';
 import {
   proposalContext,
@@ -50,7 +51,7 @@ export async function rollback(
 ): Promise<RollbackResult> {
   const env = deps.env ?? process.env;
   const { config, environment, baseDir } = await loadEnvironment(options.config, options.env);
-  const target = proposalTarget(environment, baseDir);
+  const target = proposalTarget(config, environment, baseDir);
   const branch = rollbackBranchName(config.app, environment.name);
   const wanted = parseRollbackTarget(options.to);
   if (
@@ -92,14 +93,20 @@ export async function rollback(
     current: found.current,
     pinPath: pinPath(config.app, environment.name),
     reason,
+    descriptorReplaced: found.files.get(SET_DESCRIPTOR) !== target.set.text,
   };
   log.info(`rolling back ${config.app} in ${environment.name} to ${found.revision} (${image.ref})`);
+  // The set descriptor is not restored: it is written from ferry.yaml as it is now.
+  const files = new Map(found.files);
+  const bytes = new Map(found.bytes);
+  files.delete(SET_DESCRIPTOR);
+  bytes.delete(SET_DESCRIPTOR);
   const fields = {
     app: config.app,
     branch,
     image,
-    files: found.files,
-    bytes: found.bytes,
+    files,
+    bytes,
     source: recorded.source,
     sourceCommitUrl: sourceCommitUrl(env, recorded.source),
     options,
