@@ -198,12 +198,16 @@ describe('ferry apply --all on an environment repository', needsCluster, () => {
           line.startsWith(`PATCH /api/v1/namespaces/${namespaceOf(name)}/configmaps/${name}?`) &&
           line.includes(`fieldManager=${SET_RECORD_MANAGER}`),
       );
-    // A set's own requests: the operator's Deployment and Widget, an app's namespace.
+    // A set's own requests: the operator's Deployment and Widget, an app's namespace. The run's
+    // one permission check reads every set's record (GET of its parent) before anything is
+    // written, so a later set's missing permission stops the run before the first set's writes:
+    // that read is not the set's run.
     const firstOf = (name: string): number =>
       log.findIndex((line) =>
         name === 'operator'
           ? new RegExp(`/namespaces/${ns.name}/(deployments|widgets)\\b`).test(line)
-          : line.includes(`/namespaces/${appNs(name)}/`),
+          : line.includes(`/namespaces/${appNs(name)}/`) &&
+            line !== `GET /api/v1/namespaces/${appNs(name)}/configmaps/${name}`,
       );
     for (const [name, dependencies] of Object.entries(DEPENDS))
       for (const dependency of dependencies) {
