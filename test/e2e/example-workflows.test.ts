@@ -8,11 +8,7 @@ import { describe, it, type TestContext } from 'node:test';
 import yaml from 'js-yaml';
 import type { Logger } from '../../src/adapters/logger.js';
 import { propose } from '../../src/commands/env-repo/propose/propose.js';
-import {
-  git,
-  startForgeHarness,
-  type ForgeHarness,
-} from '../forge/harness.js';
+import { git, startForgeHarness, type ForgeHarness } from '../forge/harness.js';
 import { assertStepPassed } from '../helpers/action-step.js';
 import { kubectl, needsCluster, testKubeconfig, testNamespace } from '../helpers/kube.js';
 import { assertRendersCleanly } from '../helpers/markdown.js';
