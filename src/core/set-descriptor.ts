@@ -1,11 +1,11 @@
-import schema from '../../schema/ferry-set.schema.json' with { type: 'json' };
-import ferrySchema from '../../schema/ferry.schema.json' with { type: 'json' };
 import { parseDuration } from './duration.js';
 import { ConfigError } from './errors.js';
 import type { IgnoreRule } from './ignore.js';
 import type { HookPolicy } from './sources.js';
-import type { ValidateFunction } from 'ajv';
-import { checkSchema, compileSchema, locate, parseYamlSource } from './yaml-source.js';
+// schema/ferry-set.schema.json, compiled ahead of time: compiling it on every run cost about as
+// much as the rest of a no-op apply --all (scripts/schema-validator.ts; a unit test keeps it fresh).
+import validate from './set-schema-validate.mjs';
+import { checkSchema, locate, parseYamlSource } from './yaml-source.js';
 
 /**
  * A set of the environment repository: a folder applied as one inventory, described by the
@@ -58,13 +58,6 @@ export interface EnvSet {
   lineOf: (path: string[]) => number;
 }
 
-let compiled: ValidateFunction | undefined;
-/** The schema validator, compiled on first use. */
-function validator(): ValidateFunction {
-  compiled ??= compileSchema(schema, { useDefaults: true, refs: [ferrySchema] });
-  return compiled;
-}
-
 type RawDescriptor = Omit<
   SetDescriptor,
   'timeoutMs' | 'namespace' | 'clusters' | 'maxDeletions' | 'build'
@@ -82,7 +75,7 @@ export function parseSetDescriptor(
   file: string,
 ): { descriptor: SetDescriptor; lineOf: (path: string[]) => number } {
   const { data, doc, lines } = parseYamlSource(text, file);
-  checkSchema(validator(), data, { doc, lines }, file);
+  checkSchema(validate, data, { doc, lines }, file);
   const lineOf = (path: string[]): number => locate(doc, lines, path);
   if (data === null || typeof data !== 'object')
     throw new ConfigError(`${file}:1: expected a mapping with at least inventory`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // The pure parts of the environment repository's sets: descriptors, the order and checks of a
 // cluster's sets, the scheduler (dependencies first, dependents of a failure skipped, at most N
 // at once), the record on the parent, and the report rows.
@@ -17,6 +18,7 @@ import {
   type SetRow,
   type SetsReport,
 } from '../../src/core/sets-report.js';
+import { SET_VALIDATOR, validatorSource } from '../../scripts/schema-validator.js';
 
 /** A set at `path` whose descriptor is `text`. */
 function envSet(path: string, text: string): EnvSet {
@@ -39,6 +41,20 @@ function refusal(work: () => unknown): string {
 }
 
 describe('.ferry-set.yaml', () => {
+  it('validates with the schema as it is now (the compiled validator is up to date)', () => {
+    assert.equal(
+      readFileSync(SET_VALIDATOR.file, 'utf8'),
+      validatorSource(undefined, SET_VALIDATOR),
+      `${SET_VALIDATOR.file} is out of date: run npm run schema:validator`,
+    );
+    // And it is stale the moment the schema changes.
+    const schema = readFileSync(SET_VALIDATOR.schema, 'utf8');
+    assert.notEqual(
+      validatorSource(schema.replace('"minLength": 1', '"minLength": 2'), SET_VALIDATOR),
+      validatorSource(undefined, SET_VALIDATOR),
+    );
+  });
+
   it('takes the defaults the docs name', () => {
     const { descriptor } = parseSetDescriptor('inventory: shop\n', 'x/.ferry-set.yaml');
     assert.deepEqual(descriptor, {
