@@ -7,7 +7,7 @@ import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 module.enableCompileCache?.();
 async function run() {
-  const main = await import("./chunks/main-HTZQRHCQ.js");
+  const main = await import("./chunks/main-EIR74TQ7.js");
   await main.run();
 }
 var started = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : "";

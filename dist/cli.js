@@ -4,7 +4,7 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 // src/cli/main.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { runCli } = await import("./chunks/program-NQIG2VHE.js");
+var { runCli } = await import("./chunks/program-Z53QDPLL.js");
 var [major] = process.versions.node.split(".").map(Number);
 if ((major ?? 0) < 22) {
   process.stderr.write(`error: ferry needs Node.js 22 or newer (this is ${process.version})

@@ -10,8 +10,6 @@ export interface FolderTrees {
   commit: string;
   /** Tree hash of each folder (as given, relative to the root) as it is in the work tree. */
   trees: Map<string, string>;
-  /** Folders whose work-tree content differs from HEAD's (uncommitted changes). */
-  dirty: Set<string>;
 }
 
 const git = new GitRunner([]);
@@ -52,18 +50,14 @@ export async function folderTrees(root: string, folders: string[]): Promise<Fold
     const env = { GIT_INDEX_FILE: index };
     await git.run(['-C', top, 'add', '--all', '--', prefix || '.'], { env }, 'add');
     const tree = (await git.text(['-C', top, 'write-tree'], { env }, 'write-tree')).trim();
-    const [now, before] = await Promise.all([subtrees(top, tree), subtrees(top, commit)]);
+    const now = await subtrees(top, tree);
     const trees = new Map<string, string>();
-    const dirty = new Set<string>();
     for (const folder of folders) {
       const path = inRepo(folder);
       const hash = path === '' ? tree : now.get(path);
-      if (hash === undefined) continue;
-      trees.set(folder, hash);
-      const committed = path === '' ? await rootTree(top, commit) : before.get(path);
-      if (committed !== hash) dirty.add(folder);
+      if (hash !== undefined) trees.set(folder, hash);
     }
-    return { commit, trees, dirty };
+    return { commit, trees };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

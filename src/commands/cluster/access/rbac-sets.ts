@@ -4,11 +4,11 @@ import type { ResourceMap } from '../../../adapters/kube/discovery.js';
 import { ALL_USES, type AccessUses } from '../../../core/access.js';
 import { crdsOf } from '../../../core/crd-kinds.js';
 import { ConfigError } from '../../../core/errors.js';
-import type { EnvSet, SetDescriptor } from '../../../core/set-descriptor.js';
+import type { SetDescriptor } from '../../../core/set-descriptor.js';
 import type { Logger } from '../../../adapters/logger.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
-import { readSet, withDescriptor, type SetReadOptions } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace } from '../sets/load.js';
+import { setReader } from '../sets/read.js';
 import { readAccessSet } from './read-set.js';
 
 /** The sets of an environment repo for one cluster (`--all`, `--set`), as `apply --all` runs them. */
@@ -64,21 +64,16 @@ export async function environmentScope(
     throw new ConfigError(
       `--cluster ${environment.cluster}: no set under ${environment.root} goes to this cluster`,
     );
-  const dirOf = (path: string): string => join(loaded.root, path);
-  // Each set read as apply --all reads it (a chart set built from its descriptor).
-  const readOptions = (set: EnvSet): SetReadOptions => ({
-    allowPlaintextSecrets: true,
-    inventory: set.descriptor.inventory,
-    namespace: setNamespace(set, client.contextNamespace),
-    source: withDescriptor(set.descriptor.build, environment.tools),
+  // Each set read once, as apply --all reads it (a chart set built from its descriptor).
+  const readOnce = setReader(
+    loaded,
+    { allowPlaintextSecrets: true, tools: environment.tools },
+    client.contextNamespace,
     log,
-  });
-  const manifests = await Promise.all(
-    loaded.ordered.map(async (set) =>
-      crdsOf((await readSet(dirOf(set.path), readOptions(set))).objects),
-    ),
   );
-  const crds = manifests.flat();
+  const crds = (
+    await Promise.all(loaded.ordered.map(async (set) => crdsOf((await readOnce(set)).objects)))
+  ).flat();
   const read = [];
   for (const set of selected)
     read.push(
@@ -86,12 +81,12 @@ export async function environmentScope(
         client,
         resources,
         {
-          dir: dirOf(set.path),
+          dir: join(loaded.root, set.path),
           inventory: set.descriptor.inventory,
           namespace: setNamespace(set, client.contextNamespace),
           uses: descriptorUses(set.descriptor, ALL_USES),
           note: describeSettings(set.descriptor),
-          source: withDescriptor(set.descriptor.build, environment.tools),
+          manifests: (await readOnce(set)).objects,
         },
         crds,
         log,

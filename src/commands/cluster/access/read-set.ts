@@ -22,6 +22,8 @@ export interface RbacSetOptions {
   note?: string;
   /** How a set that is a kustomization or a chart is built, as apply builds it (issue 22). */
   source?: SetSettings;
+  /** The set's manifests, when the caller has read them already (`rbac --all`). */
+  manifests?: KubeObject[];
 }
 
 /** A set read for its permissions. */
@@ -46,15 +48,17 @@ export async function readAccessSet(
   // As apply reads it (SOPS files decrypted: their names may be encrypted too; a chart
   // templated with the inventory as its release, so the names granted are the names applied);
   // whether a Secret is plaintext is apply's question, not this one's.
-  const manifests = (
-    await readSet(options.dir, {
-      allowPlaintextSecrets: true,
-      inventory: options.inventory,
-      namespace,
-      ...(options.source ? { source: options.source } : {}),
-      ...(log ? { log } : {}),
-    })
-  ).objects;
+  const manifests =
+    options.manifests ??
+    (
+      await readSet(options.dir, {
+        allowPlaintextSecrets: true,
+        inventory: options.inventory,
+        namespace,
+        ...(options.source ? { source: options.source } : {}),
+        ...(log ? { log } : {}),
+      })
+    ).objects;
   const parent = applySetParent(options.inventory, namespace);
   checkKindsKnown([...manifests, ...crds], resources);
   refuseParentClash(manifests, parent);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Logger } from '../../../adapters/logger.js';
 import type { KubeClient } from '../../../adapters/kube/client.js';
 import { discover } from '../../../adapters/kube/discovery.js';
@@ -6,10 +5,8 @@ import { requiredSetsAccess, type AccessUses, type SetUse } from '../../../core/
 import { applySetParent } from '../../../core/applyset.js';
 import { crdsOf } from '../../../core/crd-kinds.js';
 import type { EnvSet } from '../../../core/set-descriptor.js';
-import type { SecretOptions } from '../secrets/open.js';
-import type { ToolPaths } from '../../../adapters/renderers/tools.js';
-import { readSet, withDescriptor } from '../set-source.js';
-import { setNamespace, type LoadedSets } from '../sets/load.js';
+import { setNamespace } from '../sets/load.js';
+import type { SetReader } from '../sets/read.js';
 import { AccessReviewer } from './access-review.js';
 import { refuseMissing } from './preflight.js';
 import { accessSet, readRecordEntries, setObjects } from './scope.js';
@@ -25,14 +22,13 @@ import { accessSet, readRecordEntries, setObjects } from './scope.js';
  */
 export async function preflightSets(
   client: KubeClient,
-  loaded: LoadedSets,
   sets: EnvSet[],
-  options: SecretOptions & {
+  options: {
+    /** The run's reader: the sets' own runs then use what this check read. */
+    read: SetReader;
     usesOf: (set: EnvSet) => AccessUses;
     records: boolean;
     command: string;
-    /** kustomize and helm, for the sets that are a kustomization or a chart. */
-    tools?: ToolPaths | undefined;
   },
   log: Logger,
 ): Promise<AccessReviewer | undefined> {
@@ -42,13 +38,7 @@ export async function preflightSets(
     discover(client),
     Promise.all(
       sets.map((set) =>
-        readSet(join(loaded.root, set.path), {
-          ...options,
-          inventory: set.descriptor.inventory,
-          namespace: setNamespace(set, client.contextNamespace),
-          source: withDescriptor(set.descriptor.build, options.tools),
-          log,
-        }).then(
+        options.read(set).then(
           (read) => read.objects,
           () => undefined,
         ),

@@ -16,9 +16,9 @@ import { applyObjects, type ApplyOptions } from '../apply/apply.js';
 import { refuseEmptyPrune } from '../apply/problems.js';
 import type { SecretOptions } from '../secrets/open.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
-import { readSet, withDescriptor } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, isApplied, type LoadedSets } from './load.js';
-import { readSetRecords, writeSetRecord, type SetRecords } from './records.js';
+import { setReader, type SetReader } from './read.js';
+import { readSetRecords, writeSetRecord } from './records.js';
 import { runInDependencyOrder } from './schedule.js';
 import { awaitDependencies } from './dependencies.js';
 import { applyUses } from '../access/preflight.js';
@@ -79,11 +79,12 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
     const toApply = new Set(
       selected.filter((set) => options.forceAll || !isApplied(loaded, set, records, context)),
     );
+    // Each set read once: the heal's drift check, the permission check and its own run.
+    const read = setReader(loaded, options, context, log);
     if (options.heal) {
       const { driftedSets } = await import('./drift-all.js');
       const unchanged = selected.filter((set) => !toApply.has(set));
-      for (const set of await driftedSets(client, loaded, unchanged, log, options))
-        toApply.add(set);
+      for (const set of await driftedSets(client, loaded, unchanged, log, read)) toApply.add(set);
     }
     const annotations = applyTraceAnnotations({
       commit: loaded.trees.commit,
@@ -94,10 +95,9 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
       ? undefined
       : await preflightSets(
           client,
-          loaded,
           selected.filter((set) => toApply.has(set)),
           {
-            ...options,
+            read,
             usesOf: (set) => applyUses(setApplyOptions(loaded, set, options, context)),
             records: true,
             command: 'apply --all',
@@ -105,7 +105,7 @@ export async function applyAll(options: ApplyAllOptions, log: Logger): Promise<A
           log,
         );
     const runSet = (set: EnvSet): Promise<SetRow<ApplyReport>> =>
-      applySet(client, loaded, set, { ...options, annotations, accessReviewer }, log);
+      applySet(client, loaded, set, read, { ...options, annotations, accessReviewer }, log);
     const inSelection = new Set(selected.map((set) => set.descriptor.inventory));
     const rows = await runInDependencyOrder(
       selected,
@@ -177,6 +177,7 @@ async function applySet(
   client: KubeClient,
   loaded: LoadedSets,
   set: EnvSet,
+  read: SetReader,
   options: ApplyAllOptions & Pick<ApplyOptions, 'annotations' | 'accessReviewer'>,
   log: Logger,
 ): Promise<SetRow<ApplyReport>> {
@@ -200,11 +201,7 @@ async function applySet(
   });
   const parent = { namespace, name: descriptor.inventory };
   try {
-    const manifests = await readSet(applyOptions.dir, {
-      ...applyOptions,
-      source: withDescriptor(descriptor.build, options.tools),
-      log,
-    });
+    const manifests = await read(set);
     refuseEmptyPrune(manifests.objects.length, applyOptions);
     const report = await applyObjects(
       client,
@@ -235,5 +232,3 @@ async function applySet(
     };
   }
 }
-
-export type { SetRecords };

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { clusterWide, sharedListPlan } from '../../../core/inventory-lists.js';
 import { readTextFile } from '../../../adapters/files.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
@@ -22,8 +21,9 @@ import { driftCheck } from '../drift/drift.js';
 import { PARENT_INFO } from '../inventory/inventory.js';
 import { crdsOf } from '../../../core/crd-kinds.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
-import { readSet, withDescriptor, type SetManifests } from '../set-source.js';
+import type { SetManifests } from '../set-source.js';
 import { loadClusterSets, selectSets, setNamespace, type LoadedSets } from './load.js';
+import { setReader, type SetReader } from './read.js';
 
 /** What `ferry drift --all` takes. */
 export interface DriftAllOptions {
@@ -77,10 +77,10 @@ export async function driftedSets(
   loaded: LoadedSets,
   sets: EnvSet[],
   log: Logger,
-  options: Pick<DriftAllOptions, 'tools'> = {},
+  read: SetReader,
 ): Promise<EnvSet[]> {
   if (sets.length === 0) return [];
-  const rows = await checkSets(client, loaded, sets, { ...options, rules: [] }, log);
+  const rows = await checkSets(client, loaded, sets, { rules: [] }, log, read);
   return sets.filter((_set, i) => rows[i]?.report !== undefined && !rows[i].report.clean);
 }
 
@@ -93,20 +93,11 @@ async function checkSets(
     rules: IgnoreRule[];
   },
   log: Logger,
+  read = setReader(loaded, options, client.contextNamespace, log),
 ): Promise<SetRow<DriftReport>[]> {
   // Discovery's round trips overlap the reading of the folders.
   const [manifestsOf, resources] = await Promise.all([
-    Promise.all(
-      sets.map((set) =>
-        readSet(join(loaded.root, set.path), {
-          ...options,
-          inventory: set.descriptor.inventory,
-          namespace: set.descriptor.namespace ?? client.contextNamespace,
-          source: withDescriptor(set.descriptor.build, options.tools),
-          log,
-        }).catch((error: unknown) => error as Error),
-      ),
-    ),
+    Promise.all(sets.map((set) => read(set).catch((error: unknown) => error as Error))),
     discover(client),
   ]);
   const objectsOf = manifestsOf.map((m) => (m instanceof Error ? m : m.objects));

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import type { SecretOptions } from '../secrets/open.js';
 import type { ToolPaths } from '../../../adapters/renderers/tools.js';
-import { readSet, withDescriptor } from '../set-source.js';
 import { prefixedLogger, type Logger } from '../../../adapters/logger.js';
 import { KubeClient } from '../../../adapters/kube/client.js';
 import { FerryError, messageOf } from '../../../core/errors.js';
@@ -17,15 +15,9 @@ import { planObjects, type PlanOptions } from '../plan/plan.js';
 import { readSetRecords } from './records.js';
 import { PLAN_USES } from '../access/preflight.js';
 import { preflightSets } from '../access/sets-preflight.js';
+import { setReader, type SetReader } from './read.js';
 import { DEFAULT_PARALLEL } from './apply-all.js';
-import {
-  changedSince,
-  isApplied,
-  loadClusterSets,
-  selectSets,
-  setNamespace,
-  type LoadedSets,
-} from './load.js';
+import { changedSince, isApplied, loadClusterSets, selectSets, setNamespace } from './load.js';
 
 /** What `ferry plan --all` takes besides each set's descriptor. */
 export interface PlanAllOptions
@@ -70,15 +62,15 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
         (set) => !isApplied(loaded, set, records, client.contextNamespace),
       );
     }
+    const read = setReader(loaded, options, client.contextNamespace, log);
     // One check of every set planned, before the first dry-run.
     const accessReviewer = options.skipPreflight
       ? undefined
       : await preflightSets(
           client,
-          loaded,
           selected,
           {
-            ...options,
+            read,
             usesOf: () => PLAN_USES,
             records: options.changed ?? false,
             command: 'plan --all',
@@ -89,7 +81,7 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
     const queue = [...selected];
     const worker = async (): Promise<void> => {
       for (let set = queue.shift(); set; set = queue.shift())
-        rows.push(await planSet(client, loaded, set, { ...options, accessReviewer }, log));
+        rows.push(await planSet(client, set, read, { ...options, accessReviewer }, log));
     };
     await Promise.all(Array.from({ length: DEFAULT_PARALLEL }, worker));
     const order = new Map(selected.map((set, i) => [set.descriptor.inventory, i]));
@@ -108,8 +100,8 @@ export async function planAll(options: PlanAllOptions, log: Logger): Promise<Pla
 
 async function planSet(
   client: KubeClient,
-  loaded: LoadedSets,
   set: EnvSet,
+  read: SetReader,
   options: PlanAllOptions & Pick<PlanOptions, 'accessReviewer'>,
   log: Logger,
 ): Promise<SetRow<PlanReport>> {
@@ -119,13 +111,7 @@ async function planSet(
     namespace: set.descriptor.namespace,
   };
   try {
-    const manifests = await readSet(join(loaded.root, set.path), {
-      ...options,
-      inventory: set.descriptor.inventory,
-      namespace: set.descriptor.namespace ?? client.contextNamespace,
-      source: withDescriptor(set.descriptor.build, options.tools),
-      log,
-    });
+    const manifests = await read(set);
     const report = await planObjects(
       client,
       manifests.objects,

@@ -2,10 +2,13 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_PARALLEL,
   preflightSets
-} from "./chunk-HJQT4VW7.js";
+} from "./chunk-DTRA6CBY.js";
 import {
   prefixedLogger
 } from "./chunk-HYYXLZXP.js";
+import {
+  setReader
+} from "./chunk-42UO3YTW.js";
 import {
   changedSince,
   isApplied,
@@ -13,7 +16,7 @@ import {
   readSetRecords,
   selectSets,
   setNamespace
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import {
   countResults,
   failureDetail,
@@ -40,10 +43,7 @@ import {
   PLAN_USES
 } from "./chunk-CLP63NEL.js";
 import "./chunk-YHGA4ZUM.js";
-import {
-  readSet,
-  withDescriptor
-} from "./chunk-U2UB3TUE.js";
+import "./chunk-U2UB3TUE.js";
 import "./chunk-S7UZDVDB.js";
 import {
   KubeClient
@@ -87,7 +87,6 @@ import {
 import "./chunk-JQ6NJE4M.js";
 
 // src/commands/cluster/sets/plan-all.ts
-import { join } from "node:path";
 async function planAll(options, log) {
   const loaded = await loadClusterSets(options.root, options.cluster);
   let selected = selectSets(loaded, options.sets);
@@ -100,12 +99,12 @@ async function planAll(options, log) {
         (set) => !isApplied(loaded, set, records, client.contextNamespace)
       );
     }
+    const read = setReader(loaded, options, client.contextNamespace, log);
     const accessReviewer = options.skipPreflight ? void 0 : await preflightSets(
       client,
-      loaded,
       selected,
       {
-        ...options,
+        read,
         usesOf: () => PLAN_USES,
         records: options.changed ?? false,
         command: "plan --all"
@@ -116,7 +115,7 @@ async function planAll(options, log) {
     const queue = [...selected];
     const worker = async () => {
       for (let set = queue.shift(); set; set = queue.shift())
-        rows.push(await planSet(client, loaded, set, { ...options, accessReviewer }, log));
+        rows.push(await planSet(client, set, read, { ...options, accessReviewer }, log));
     };
     await Promise.all(Array.from({ length: DEFAULT_PARALLEL }, worker));
     const order = new Map(selected.map((set, i) => [set.descriptor.inventory, i]));
@@ -132,20 +131,14 @@ async function planAll(options, log) {
     };
   });
 }
-async function planSet(client, loaded, set, options, log) {
+async function planSet(client, set, read, options, log) {
   const row = {
     set: set.descriptor.inventory,
     path: set.path,
     namespace: set.descriptor.namespace
   };
   try {
-    const manifests = await readSet(join(loaded.root, set.path), {
-      ...options,
-      inventory: set.descriptor.inventory,
-      namespace: set.descriptor.namespace ?? client.contextNamespace,
-      source: withDescriptor(set.descriptor.build, options.tools),
-      log
-    });
+    const manifests = await read(set);
     const report = await planObjects(
       client,
       manifests.objects,
@@ -220,4 +213,4 @@ export {
   setsPlanComment,
   setsPlanMarker
 };
-//# sourceMappingURL=plan-all-publish-CH4WPKT4.js.map
+//# sourceMappingURL=plan-all-publish-RYYEWKCB.js.map

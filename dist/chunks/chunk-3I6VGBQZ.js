@@ -209,18 +209,14 @@ async function folderTrees(root, folders) {
     const env = { GIT_INDEX_FILE: index };
     await git.run(["-C", top, "add", "--all", "--", prefix || "."], { env }, "add");
     const tree = (await git.text(["-C", top, "write-tree"], { env }, "write-tree")).trim();
-    const [now, before] = await Promise.all([subtrees(top, tree), subtrees(top, commit)]);
+    const now = await subtrees(top, tree);
     const trees = /* @__PURE__ */ new Map();
-    const dirty = /* @__PURE__ */ new Set();
     for (const folder of folders) {
       const path = inRepo(folder);
       const hash = path === "" ? tree : now.get(path);
-      if (hash === void 0) continue;
-      trees.set(folder, hash);
-      const committed = path === "" ? await rootTree(top, commit) : before.get(path);
-      if (committed !== hash) dirty.add(folder);
+      if (hash !== void 0) trees.set(folder, hash);
     }
-    return { commit, trees, dirty };
+    return { commit, trees };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -307,4 +303,4 @@ export {
   isApplied,
   changedSince
 };
-//# sourceMappingURL=chunk-QLZEY4X4.js.map
+//# sourceMappingURL=chunk-3I6VGBQZ.js.map

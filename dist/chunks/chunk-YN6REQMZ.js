@@ -24,7 +24,7 @@ import {
 // src/commands/cluster/access/read-set.ts
 async function readAccessSet(client, resources, options, crds = [], log) {
   const namespace = options.namespace ?? client.contextNamespace;
-  const manifests = (await readSet(options.dir, {
+  const manifests = options.manifests ?? (await readSet(options.dir, {
     allowPlaintextSecrets: true,
     inventory: options.inventory,
     namespace,
@@ -49,4 +49,4 @@ async function readAccessSet(client, resources, options, crds = [], log) {
 export {
   readAccessSet
 };
-//# sourceMappingURL=chunk-DBCAIEWZ.js.map
+//# sourceMappingURL=chunk-YN6REQMZ.js.map

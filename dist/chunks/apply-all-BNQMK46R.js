@@ -2,9 +2,10 @@ import { createRequire as __ferryCreateRequire } from 'node:module'; const requi
 import {
   DEFAULT_PARALLEL,
   applyAll
-} from "./chunk-HJQT4VW7.js";
+} from "./chunk-DTRA6CBY.js";
 import "./chunk-HYYXLZXP.js";
-import "./chunk-QLZEY4X4.js";
+import "./chunk-42UO3YTW.js";
+import "./chunk-3I6VGBQZ.js";
 import "./chunk-4RQ5ZEE3.js";
 import "./chunk-NXCK2OS6.js";
 import "./chunk-CLP63NEL.js";
@@ -43,4 +44,4 @@ export {
   DEFAULT_PARALLEL,
   applyAll
 };
-//# sourceMappingURL=apply-all-LK2GTKZ3.js.map
+//# sourceMappingURL=apply-all-BNQMK46R.js.map

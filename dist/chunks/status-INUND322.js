@@ -4,7 +4,7 @@ import {
   readSetRecords,
   recordKey,
   setNamespace
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import "./chunk-CLP63NEL.js";
 import "./chunk-YHGA4ZUM.js";
 import "./chunk-S7UZDVDB.js";
@@ -55,4 +55,4 @@ async function setsStatus(options, log) {
 export {
   setsStatus
 };
-//# sourceMappingURL=status-IJRDKNNZ.js.map
+//# sourceMappingURL=status-INUND322.js.map

@@ -1,7 +1,7 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   readAccessSet
-} from "./chunk-DBCAIEWZ.js";
+} from "./chunk-YN6REQMZ.js";
 import {
   rbacManifests
 } from "./chunk-QQCDGRNY.js";
@@ -81,7 +81,7 @@ async function rbac(options, log) {
     const resources = await discover(client);
     let scope;
     if (options.environment) {
-      const { environmentScope } = await import("./rbac-sets-5FMB5EJN.js");
+      const { environmentScope } = await import("./rbac-sets-DBI7YG4G.js");
       scope = await environmentScope(client, resources, options.environment, log);
     } else scope = await folderScope(client, resources, options, log);
     const { read } = scope;
@@ -122,4 +122,4 @@ async function rbac(options, log) {
 export {
   rbac
 };
-//# sourceMappingURL=rbac-QCGYQ5X6.js.map
+//# sourceMappingURL=rbac-MG7AZY3P.js.map

@@ -19824,7 +19824,7 @@ async function publish(report, detail) {
 }
 async function runApplySets(values, target) {
   refuseFolderOptionsWithSets(values, named);
-  const { applyAll } = await import("./apply-all-LK2GTKZ3.js");
+  const { applyAll } = await import("./apply-all-BNQMK46R.js");
   const { formatMarkdown } = await import("./apply-report-DTTT46KL.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const runUrl = detectSource(process.env).runUrl || void 0;
@@ -19844,7 +19844,7 @@ async function runApplySets(values, target) {
 }
 async function runPlanSets(values, target) {
   refuseFolderOptionsWithSets(values, named);
-  const { planAllAndPublish } = await import("./plan-all-publish-CH4WPKT4.js");
+  const { planAllAndPublish } = await import("./plan-all-publish-RYYEWKCB.js");
   const { formatPlanMarkdown } = await import("./plan-markdown-UKSHX3SF.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const ci = await ciPullRequest(process.env);
@@ -19873,7 +19873,7 @@ async function runPlanSets(values, target) {
 }
 async function runDriftSets(values, target, alerts) {
   refuseFolderOptionsWithSets(values, named);
-  const { driftAll } = await import("./drift-all-G24N4ONI.js");
+  const { driftAll } = await import("./drift-all-TMZMUPGD.js");
   const { formatDriftMarkdown } = await import("./drift-report-DWXJ6CVH.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const report = await driftAll(
@@ -19889,7 +19889,7 @@ async function runDriftSets(values, target, alerts) {
     );
 }
 async function runSets({ values }) {
-  const { listSets } = await import("./list-GDRIQGUN.js");
+  const { listSets } = await import("./list-DXEK3IBC.js");
   const { githubMatrix, formatSetsList } = await import("./sets-output-QHCYKQHN.js");
   const kubeconfig = values.changed ? await prepareKubeconfig(values.kubeconfig) : void 0;
   const entries = await listSets({ ...listSetsOptions(values), kubeconfig }, actionsLogger);
@@ -19899,7 +19899,7 @@ async function runSets({ values }) {
   info(formatSetsList(entries));
 }
 async function runStatus({ values }) {
-  const { setsStatus } = await import("./status-IJRDKNNZ.js");
+  const { setsStatus } = await import("./status-INUND322.js");
   const { codeSpan } = await import("./markdown-EFWLF25E.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const report = await setsStatus({ ...statusOptions(values), kubeconfig }, actionsLogger);
@@ -19942,4 +19942,4 @@ export {
   runSets,
   runStatus
 };
-//# sourceMappingURL=chunk-EJF63AZI.js.map
+//# sourceMappingURL=chunk-DU7PIVZW.js.map

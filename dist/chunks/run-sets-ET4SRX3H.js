@@ -5,7 +5,7 @@ import {
   runPlanSets,
   runSets,
   runStatus
-} from "./chunk-EJF63AZI.js";
+} from "./chunk-DU7PIVZW.js";
 import "./chunk-N3NQF2C4.js";
 import "./chunk-MHJXH2NR.js";
 import "./chunk-4RQ5ZEE3.js";
@@ -30,4 +30,4 @@ export {
   runSets,
   runStatus
 };
-//# sourceMappingURL=run-sets-7BHGEMCR.js.map
+//# sourceMappingURL=run-sets-ET4SRX3H.js.map

@@ -65,7 +65,7 @@ function exitWithSets(report, orCode = 0) {
   );
 }
 async function applySets(options, values, status, io) {
-  const { applyAll } = await import("./apply-all-LK2GTKZ3.js");
+  const { applyAll } = await import("./apply-all-BNQMK46R.js");
   const log = consoleLogger(io.stderr);
   const runUrl = detectSource(process.env).runUrl || void 0;
   const report = await applyAll({ ...options, ...runUrl ? { runUrl } : {} }, log);
@@ -79,7 +79,7 @@ async function applySets(options, values, status, io) {
   exitWithSets(report);
 }
 async function driftSets(options, values, io) {
-  const { driftAll } = await import("./drift-all-G24N4ONI.js");
+  const { driftAll } = await import("./drift-all-TMZMUPGD.js");
   const report = await driftAll(options, consoleLogger(io.stderr));
   await printSets(io, values.output, report);
   const drifted = report.sets.some((row) => row.report && !row.report.clean);
@@ -91,4 +91,4 @@ export {
   exitWithSets,
   printSets
 };
-//# sourceMappingURL=sets-run-TJXOOP2Y.js.map
+//# sourceMappingURL=sets-run-USQ622LP.js.map

@@ -3,6 +3,9 @@ import {
   prefixedLogger
 } from "./chunk-HYYXLZXP.js";
 import {
+  setReader
+} from "./chunk-42UO3YTW.js";
+import {
   isApplied,
   loadClusterSets,
   readSetRecords,
@@ -10,7 +13,7 @@ import {
   selectSets,
   setNamespace,
   writeSetRecord
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import {
   countResults,
   failureDetail
@@ -30,10 +33,6 @@ import {
 import {
   requiredSetsAccess
 } from "./chunk-YHGA4ZUM.js";
-import {
-  readSet,
-  withDescriptor
-} from "./chunk-U2UB3TUE.js";
 import {
   crdsOf
 } from "./chunk-S7UZDVDB.js";
@@ -58,7 +57,7 @@ import {
 } from "./chunk-PTXPLBH2.js";
 
 // src/commands/cluster/sets/apply-all.ts
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 
 // src/commands/cluster/sets/schedule.ts
 async function runInDependencyOrder(sets, dependencies, parallel, work) {
@@ -155,21 +154,14 @@ function blocked(set, detail) {
 }
 
 // src/commands/cluster/access/sets-preflight.ts
-import { join } from "node:path";
-async function preflightSets(client, loaded, sets, options, log) {
+async function preflightSets(client, sets, options, log) {
   if (sets.length === 0) return void 0;
   const reviewer = new AccessReviewer(client);
   const [resources, manifests] = await Promise.all([
     discover(client),
     Promise.all(
       sets.map(
-        (set) => readSet(join(loaded.root, set.path), {
-          ...options,
-          inventory: set.descriptor.inventory,
-          namespace: setNamespace(set, client.contextNamespace),
-          source: withDescriptor(set.descriptor.build, options.tools),
-          log
-        }).then(
+        (set) => options.read(set).then(
           (read) => read.objects,
           () => void 0
         )
@@ -211,11 +203,11 @@ async function applyAll(options, log) {
     const toApply = new Set(
       selected.filter((set) => options.forceAll || !isApplied(loaded, set, records, context))
     );
+    const read = setReader(loaded, options, context, log);
     if (options.heal) {
-      const { driftedSets } = await import("./drift-all-G24N4ONI.js");
+      const { driftedSets } = await import("./drift-all-TMZMUPGD.js");
       const unchanged = selected.filter((set) => !toApply.has(set));
-      for (const set of await driftedSets(client, loaded, unchanged, log, options))
-        toApply.add(set);
+      for (const set of await driftedSets(client, loaded, unchanged, log, read)) toApply.add(set);
     }
     const annotations = applyTraceAnnotations({
       commit: loaded.trees.commit,
@@ -223,17 +215,16 @@ async function applyAll(options, log) {
     });
     const accessReviewer = options.skipPreflight ? void 0 : await preflightSets(
       client,
-      loaded,
       selected.filter((set) => toApply.has(set)),
       {
-        ...options,
+        read,
         usesOf: (set) => applyUses(setApplyOptions(loaded, set, options, context)),
         records: true,
         command: "apply --all"
       },
       log
     );
-    const runSet = (set) => applySet(client, loaded, set, { ...options, annotations, accessReviewer }, log);
+    const runSet = (set) => applySet(client, loaded, set, read, { ...options, annotations, accessReviewer }, log);
     const inSelection = new Set(selected.map((set) => set.descriptor.inventory));
     const rows = await runInDependencyOrder(
       selected,
@@ -281,7 +272,7 @@ function setApplyOptions(loaded, set, options, contextNamespace) {
   const { descriptor } = set;
   return {
     ...options,
-    dir: join2(loaded.root, set.path),
+    dir: join(loaded.root, set.path),
     inventory: descriptor.inventory,
     namespace: setNamespace(set, contextNamespace),
     prune: descriptor.prune,
@@ -291,7 +282,7 @@ function setApplyOptions(loaded, set, options, contextNamespace) {
     timeoutMs: descriptor.timeoutMs ?? options.timeoutMs
   };
 }
-async function applySet(client, loaded, set, options, log) {
+async function applySet(client, loaded, set, read, options, log) {
   const { descriptor } = set;
   const start = Date.now();
   const setLog = prefixedLogger(log, descriptor.inventory);
@@ -311,11 +302,7 @@ async function applySet(client, loaded, set, options, log) {
   });
   const parent = { namespace, name: descriptor.inventory };
   try {
-    const manifests = await readSet(applyOptions.dir, {
-      ...applyOptions,
-      source: withDescriptor(descriptor.build, options.tools),
-      log
-    });
+    const manifests = await read(set);
     refuseEmptyPrune(manifests.objects.length, applyOptions);
     const report = await applyObjects(
       client,
@@ -352,4 +339,4 @@ export {
   DEFAULT_PARALLEL,
   applyAll
 };
-//# sourceMappingURL=chunk-HJQT4VW7.js.map
+//# sourceMappingURL=chunk-DTRA6CBY.js.map

@@ -30,7 +30,7 @@ import {
   summary,
   warnIfNoApplyStatus,
   warning
-} from "./chunk-EJF63AZI.js";
+} from "./chunk-DU7PIVZW.js";
 import {
   SETS_OPTIONS,
   STATUS_OPTIONS
@@ -205,7 +205,7 @@ async function runRollback({ values }) {
 async function runApply({ values }) {
   const what = targetOf(values, (option) => `input ${option}`);
   if (what.kind === "sets") {
-    const { runApplySets } = await import("./run-sets-7BHGEMCR.js");
+    const { runApplySets } = await import("./run-sets-ET4SRX3H.js");
     return runApplySets(values, what);
   }
   const { apply } = await import("./apply-ESJGL5AP.js");
@@ -266,7 +266,7 @@ async function runDrift({ values }) {
     ...values.webhookUrl ? { webhookUrl: values.webhookUrl } : {}
   } : void 0;
   if (what.kind === "sets") {
-    const { runDriftSets } = await import("./run-sets-7BHGEMCR.js");
+    const { runDriftSets } = await import("./run-sets-ET4SRX3H.js");
     return runDriftSets(values, what, alerts);
   }
   const publish = async (report2) => {
@@ -298,7 +298,7 @@ async function runDrift({ values }) {
 async function runPlan({ values }) {
   const what = targetOf(values, (option) => `input ${option}`);
   if (what.kind === "sets") {
-    const { runPlanSets } = await import("./run-sets-7BHGEMCR.js");
+    const { runPlanSets } = await import("./run-sets-ET4SRX3H.js");
     return runPlanSets(values, what);
   }
   const { planAndPublish } = await import("./plan-publish-6NWXFCSX.js");
@@ -348,7 +348,7 @@ async function runPlan({ values }) {
 
 // src/action/run-rbac.ts
 async function runRbac({ values }) {
-  const { rbac } = await import("./rbac-QCGYQ5X6.js");
+  const { rbac } = await import("./rbac-MG7AZY3P.js");
   const kubeconfig = await prepareKubeconfig(values.kubeconfig);
   const result = await group(
     "ferry rbac",
@@ -446,4 +446,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=main-HTZQRHCQ.js.map
+//# sourceMappingURL=main-EIR74TQ7.js.map

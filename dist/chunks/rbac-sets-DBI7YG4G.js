@@ -1,21 +1,21 @@
 import { createRequire as __ferryCreateRequire } from 'node:module'; const require = __ferryCreateRequire(import.meta.url);
 import {
   readAccessSet
-} from "./chunk-DBCAIEWZ.js";
+} from "./chunk-YN6REQMZ.js";
+import {
+  setReader
+} from "./chunk-42UO3YTW.js";
 import {
   loadClusterSets,
   selectSets,
   setNamespace
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import "./chunk-NXCK2OS6.js";
 import "./chunk-CLP63NEL.js";
 import {
   ALL_USES
 } from "./chunk-YHGA4ZUM.js";
-import {
-  readSet,
-  withDescriptor
-} from "./chunk-U2UB3TUE.js";
+import "./chunk-U2UB3TUE.js";
 import {
   crdsOf
 } from "./chunk-S7UZDVDB.js";
@@ -76,20 +76,13 @@ async function environmentScope(client, resources, environment, log) {
     throw new ConfigError(
       `--cluster ${environment.cluster}: no set under ${environment.root} goes to this cluster`
     );
-  const dirOf = (path) => join(loaded.root, path);
-  const readOptions = (set) => ({
-    allowPlaintextSecrets: true,
-    inventory: set.descriptor.inventory,
-    namespace: setNamespace(set, client.contextNamespace),
-    source: withDescriptor(set.descriptor.build, environment.tools),
+  const readOnce = setReader(
+    loaded,
+    { allowPlaintextSecrets: true, tools: environment.tools },
+    client.contextNamespace,
     log
-  });
-  const manifests = await Promise.all(
-    loaded.ordered.map(
-      async (set) => crdsOf((await readSet(dirOf(set.path), readOptions(set))).objects)
-    )
   );
-  const crds = manifests.flat();
+  const crds = (await Promise.all(loaded.ordered.map(async (set) => crdsOf((await readOnce(set)).objects)))).flat();
   const read = [];
   for (const set of selected)
     read.push(
@@ -97,12 +90,12 @@ async function environmentScope(client, resources, environment, log) {
         client,
         resources,
         {
-          dir: dirOf(set.path),
+          dir: join(loaded.root, set.path),
           inventory: set.descriptor.inventory,
           namespace: setNamespace(set, client.contextNamespace),
           uses: descriptorUses(set.descriptor, ALL_USES),
           note: describeSettings(set.descriptor),
-          source: withDescriptor(set.descriptor.build, environment.tools)
+          manifests: (await readOnce(set)).objects
         },
         crds,
         log
@@ -119,4 +112,4 @@ export {
   descriptorUses,
   environmentScope
 };
-//# sourceMappingURL=rbac-sets-5FMB5EJN.js.map
+//# sourceMappingURL=rbac-sets-DBI7YG4G.js.map

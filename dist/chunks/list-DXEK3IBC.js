@@ -4,7 +4,7 @@ import {
   isApplied,
   loadClusterSets,
   readSetRecords
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import "./chunk-CLP63NEL.js";
 import "./chunk-YHGA4ZUM.js";
 import "./chunk-S7UZDVDB.js";
@@ -77,4 +77,4 @@ async function listSets(options, log) {
 export {
   listSets
 };
-//# sourceMappingURL=list-GDRIQGUN.js.map
+//# sourceMappingURL=list-DXEK3IBC.js.map

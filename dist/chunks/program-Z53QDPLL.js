@@ -3617,7 +3617,7 @@ Examples:
     const target = targetOf(values);
     if (target.kind === "sets") {
       refuseFolderOptionsWithSets(values);
-      const { applySets } = await import("./sets-run-TJXOOP2Y.js");
+      const { applySets } = await import("./sets-run-USQ622LP.js");
       return applySets(applyAllOptions(values, target), values, statusTarget(values), io);
     }
     const { apply } = await import("./apply-ESJGL5AP.js");
@@ -3688,7 +3688,7 @@ Exit codes: 0 no drift (or drift without --fail-on-drift), ${DRIFT_EXIT_CODE} dr
     const target = targetOf(values);
     if (target.kind === "sets") {
       refuseFolderOptionsWithSets(values);
-      const { driftSets } = await import("./sets-run-TJXOOP2Y.js");
+      const { driftSets } = await import("./sets-run-USQ622LP.js");
       const alerts = alertOptions(values);
       return driftSets(
         { ...driftAllOptions(values, target), ...alerts ? { alerts } : {} },
@@ -3786,8 +3786,8 @@ Exit codes: 0 plan made, ${PLAN_CHANGES_EXIT_CODE} changes (with --detailed-exit
   });
 }
 async function planSetsAndPublish(options, flags, io) {
-  const { planAllAndPublish } = await import("./plan-all-publish-CH4WPKT4.js");
-  const { exitWithSets, printSets } = await import("./sets-run-TJXOOP2Y.js");
+  const { planAllAndPublish } = await import("./plan-all-publish-RYYEWKCB.js");
+  const { exitWithSets, printSets } = await import("./sets-run-USQ622LP.js");
   const { hasChanges } = await import("./plan-QTBDGRS2.js");
   const publishing = await publishingOf(flags);
   const { report } = await planAllAndPublish(options, publishing, consoleLogger(io.stderr));
@@ -3934,7 +3934,7 @@ Examples:
 `
   ).action(async () => {
     const values = optionValues(RBAC_OPTIONS, command);
-    const { rbac } = await import("./rbac-QCGYQ5X6.js");
+    const { rbac } = await import("./rbac-MG7AZY3P.js");
     const result = await rbac(rbacTarget(values), consoleLogger(io.stderr));
     io.stdout.write(result.yaml);
   });
@@ -4019,7 +4019,7 @@ Examples:
       throw new ConfigError(
         "--output gitlab-pipeline needs --gitlab-template (the job that applies one set)"
       );
-    const { listSets } = await import("./list-GDRIQGUN.js");
+    const { listSets } = await import("./list-DXEK3IBC.js");
     const { formatSetsList, githubMatrix, gitlabPipeline } = await import("./sets-output-QHCYKQHN.js");
     const entries = await listSets(listSetsOptions(values), consoleLogger(io.stderr));
     if (values.output === "json") io.stdout.write(`${JSON.stringify(entries, null, 2)}
@@ -4050,7 +4050,7 @@ Examples:
 `
   ).action(async () => {
     const values = optionValues(STATUS_OPTIONS, command);
-    const { setsStatus } = await import("./status-IJRDKNNZ.js");
+    const { setsStatus } = await import("./status-INUND322.js");
     const { formatStatus } = await import("./sets-output-QHCYKQHN.js");
     const report = await setsStatus(statusOptions(values), consoleLogger(io.stderr));
     if (values.output === "json") {
@@ -4149,4 +4149,4 @@ ${debug ? `${stack ?? message}
 export {
   runCli
 };
-//# sourceMappingURL=program-NQIG2VHE.js.map
+//# sourceMappingURL=program-Z53QDPLL.js.map

@@ -6,10 +6,13 @@ import {
   prefixedLogger
 } from "./chunk-HYYXLZXP.js";
 import {
+  setReader
+} from "./chunk-42UO3YTW.js";
+import {
   loadClusterSets,
   selectSets,
   setNamespace
-} from "./chunk-QLZEY4X4.js";
+} from "./chunk-3I6VGBQZ.js";
 import {
   countResults,
   failureDetail
@@ -17,9 +20,7 @@ import {
 import "./chunk-CLP63NEL.js";
 import "./chunk-YHGA4ZUM.js";
 import {
-  loadSchemas,
-  readSet,
-  withDescriptor
+  loadSchemas
 } from "./chunk-U2UB3TUE.js";
 import {
   crdsOf
@@ -66,9 +67,6 @@ import {
 } from "./chunk-PTXPLBH2.js";
 import "./chunk-JFNBL6FX.js";
 import "./chunk-JQ6NJE4M.js";
-
-// src/commands/cluster/sets/drift-all.ts
-import { join } from "node:path";
 
 // src/adapters/kube/list-cache.ts
 var ListCache = class {
@@ -130,24 +128,14 @@ async function driftAll(options, log) {
     };
   });
 }
-async function driftedSets(client, loaded, sets, log, options = {}) {
+async function driftedSets(client, loaded, sets, log, read) {
   if (sets.length === 0) return [];
-  const rows = await checkSets(client, loaded, sets, { ...options, rules: [] }, log);
+  const rows = await checkSets(client, loaded, sets, { rules: [] }, log, read);
   return sets.filter((_set, i) => rows[i]?.report !== void 0 && !rows[i].report.clean);
 }
-async function checkSets(client, loaded, sets, options, log) {
+async function checkSets(client, loaded, sets, options, log, read = setReader(loaded, options, client.contextNamespace, log)) {
   const [manifestsOf, resources] = await Promise.all([
-    Promise.all(
-      sets.map(
-        (set) => readSet(join(loaded.root, set.path), {
-          ...options,
-          inventory: set.descriptor.inventory,
-          namespace: set.descriptor.namespace ?? client.contextNamespace,
-          source: withDescriptor(set.descriptor.build, options.tools),
-          log
-        }).catch((error) => error)
-      )
-    ),
+    Promise.all(sets.map((set) => read(set).catch((error) => error))),
     discover(client)
   ]);
   const objectsOf = manifestsOf.map((m) => m instanceof Error ? m : m.objects);
@@ -235,4 +223,4 @@ export {
   driftAll,
   driftedSets
 };
-//# sourceMappingURL=drift-all-G24N4ONI.js.map
+//# sourceMappingURL=drift-all-TMZMUPGD.js.map
